@@ -1,0 +1,71 @@
+/**
+ * Import rules of DESIGN §3, enforced in CI (`npm run deps:check`).
+ * Paths are real paths: workspace symlinks (@relais/*) resolve to libs/, services/ and apps/.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'services-are-independent',
+      comment: 'A service never imports another service: they talk only through events (DESIGN §3).',
+      severity: 'error',
+      from: { path: '^services/([^/]+)/' },
+      to: { path: '^services/', pathNot: '^services/$1/' },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain holds pure rules: it imports nothing outside its own domain folder, no I/O.',
+      severity: 'error',
+      from: { path: '^services/([^/]+)/src/domain/' },
+      to: { pathNot: '^services/$1/src/domain/' },
+    },
+    {
+      name: 'application-does-not-know-adapters',
+      comment: 'Use cases depend on ports, never on mongoose, kafkajs or express adapters.',
+      severity: 'error',
+      from: { path: '^services/([^/]+)/src/application/' },
+      to: { path: '^services/$1/src/(infrastructure|compose|main)' },
+    },
+    {
+      name: 'contracts-import-nothing-internal',
+      comment: 'libs/contracts is the shared language: it depends on no other internal package.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^(libs|services|apps)/', pathNot: '^libs/contracts/' },
+    },
+    {
+      name: 'libs-do-not-import-services-or-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^(services|apps)/' },
+    },
+    {
+      name: 'services-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^services/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};

@@ -1,0 +1,38 @@
+// Two projects: `unit` needs nothing but Node (in-memory adapters, embedded identity provider);
+// `integration` runs against real Kafka, a MongoDB-compatible server and Keycloak, found by the
+// global setup (see libs/testing/src/infrastructure). Files ending in .int.test.ts are integration.
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'es6' },
+    },
+  ],
+};
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,services,apps}/*/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{libs,services,apps}/*/test/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/infrastructure/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/infrastructure/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};
