@@ -1,1 +1,14 @@
-export {};
+export * from './envelope';
+export * from './contract';
+export * from './topics';
+export * from './primitives';
+export * from './event-factory';
+export * from './json-schema';
+export * from './registry';
+export { coursePublished, courseSnapshot } from './enrollment/course-published';
+export { courseUpdated } from './enrollment/course-updated';
+export { enrollmentCreated } from './enrollment/enrollment-created';
+export { enrollmentWithdrawn } from './enrollment/enrollment-withdrawn';
+export { completionRecorded } from './enrollment/completion-recorded';
+export { completionRevoked } from './enrollment/completion-revoked';
+export { participationCounted, countingCell } from './enrollment/participation-counted';

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+
+/**
+ * `personal-reference` events go to `<service>.events.v1` and may carry the least personal data a
+ * sibling needs (a user id, a display name, a school code). `anonymous` facts go to
+ * `<service>.facts.v1`, carry no person reference of any kind, and are the only input of stats.
+ */
+export type DataClassification = 'personal-reference' | 'anonymous';
+
+export interface EventContract<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
+  readonly type: TType;
+  readonly topic: string;
+  readonly classification: DataClassification;
+  readonly description: string;
+  readonly schema: TSchema;
+  /** The Kafka key: events of one key are delivered in order. */
+  readonly keyOf: (data: z.infer<TSchema>) => string;
+  readonly example: z.infer<TSchema>;
+}
+
+export type EventData<TContract extends EventContract> = z.infer<TContract['schema']>;
+
+export function defineEvent<TType extends string, TSchema extends z.ZodType>(
+  contract: EventContract<TType, TSchema>,
+): EventContract<TType, TSchema> {
+  const expectedTopicKind = contract.classification === 'anonymous' ? 'facts' : 'events';
+  const [service] = contract.type.split('.');
+  if (contract.topic !== `${service}.${expectedTopicKind}.v1`) {
+    throw new Error(`${contract.type} is ${contract.classification}: it belongs on ${service}.${expectedTopicKind}.v1`);
+  }
+  return contract;
+}
