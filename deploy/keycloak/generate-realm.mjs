@@ -1,0 +1,431 @@
+#!/usr/bin/env node
+// Generates realm-relais.json, the single source of truth for identity (DESIGN §6): Keycloak imports it
+// with `kc.sh start-dev --import-realm`, and the embedded identity provider of standalone mode reads it.
+// The users are the demo realm table of API.md. Run: `node deploy/keycloak/generate-realm.mjs`; with
+// `--check` it only verifies that the committed file is what this script generates (exit code 1 if not).
+// The output is deterministic (ids are name-based UUIDs), so regenerating it yields the same file.
+import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+
+const REALM = 'relais';
+const EMAIL_DOMAIN = 'demo.relais.invalid'; // RFC 2606: can never route a message to a real person
+const ROLES = ['teacher', 'trainer', 'training-manager', 'inspector', 'ministry', 'chsct', 'ops'];
+const API_CLIENTS = ['relais-enrollment', 'relais-progress', 'relais-feedback', 'relais-stats'];
+const USER_ATTRIBUTES = ['academy', 'district', 'school'];
+
+// Name-based UUID (RFC 9562 v5) written out here because node:crypto only offers random UUIDs and the ids
+// must stay stable across regenerations: Keycloak and the embedded provider must issue the same `sub`.
+const ID_NAMESPACE = '3c5d6a1e-8f0b-4e61-9a7c-2b4d8e9f1a30';
+function nameBasedUuid(name) {
+  const namespace = Buffer.from(ID_NAMESPACE.replaceAll('-', ''), 'hex');
+  const bytes = createHash('sha1').update(namespace).update(name).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const FIRST_NAMES = [
+  'Camille',
+  'Julien',
+  'Sophie',
+  'Nicolas',
+  'Claire',
+  'Thomas',
+  'Émilie',
+  'Antoine',
+  'Léa',
+  'Mathieu',
+  'Céline',
+  'Pierre',
+  'Aurélie',
+  'Olivier',
+  'Manon',
+  'Sébastien',
+  'Chloé',
+  'Guillaume',
+  'Inès',
+  'François',
+];
+const LAST_NAMES = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+];
+
+/** A distinct, plausible name for the n-th teacher (no two teachers share first and last name). */
+function teacherName(n) {
+  return {
+    firstName: FIRST_NAMES[n % FIRST_NAMES.length],
+    lastName: LAST_NAMES[(n * 7) % LAST_NAMES.length],
+  };
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+function lyonTeacherSchool(n) {
+  if (n <= 5) return '0690001A';
+  if (n <= 10) return '0690002B';
+  if (n <= 15) return '0690003C';
+  if (n <= 20) return '0690004D';
+  if (n <= 30) return '0690005E';
+  return '0690006F';
+}
+
+/** The demo table of API.md, row by row. */
+function demoUsers() {
+  const users = [
+    {
+      username: 'manager.lyon',
+      firstName: 'Hélène',
+      lastName: 'Rousseau',
+      role: 'training-manager',
+      academy: 'lyon',
+    },
+    { username: 'trainer.alice', firstName: 'Alice', lastName: 'Marchand', role: 'trainer', academy: 'lyon' },
+    {
+      username: 'trainer.bruno',
+      firstName: 'Bruno',
+      lastName: 'Chevalier',
+      role: 'trainer',
+      academy: 'lyon',
+    },
+  ];
+  for (let n = 1; n <= 40; n += 1) {
+    users.push({
+      username: `teacher.${pad(n)}`,
+      ...teacherName(n - 1),
+      role: 'teacher',
+      academy: 'lyon',
+      district: n <= 20 ? 'lyon-d1' : 'lyon-d2',
+      school: lyonTeacherSchool(n),
+    });
+  }
+  users.push(
+    {
+      username: 'inspector.d1',
+      firstName: 'Bernard',
+      lastName: 'Fontaine',
+      role: 'inspector',
+      academy: 'lyon',
+      district: 'lyon-d1',
+    },
+    {
+      username: 'inspector.d2',
+      firstName: 'Nadia',
+      lastName: 'Benali',
+      role: 'inspector',
+      academy: 'lyon',
+      district: 'lyon-d2',
+    },
+    {
+      username: 'manager.grenoble',
+      firstName: 'Isabelle',
+      lastName: 'Gauthier',
+      role: 'training-manager',
+      academy: 'grenoble',
+    },
+    {
+      username: 'trainer.chloe',
+      firstName: 'Chloé',
+      lastName: 'Perrin',
+      role: 'trainer',
+      academy: 'grenoble',
+    },
+  );
+  for (let n = 1; n <= 12; n += 1) {
+    users.push({
+      username: `teacher.g${pad(n)}`,
+      ...teacherName(40 + n - 1),
+      role: 'teacher',
+      academy: 'grenoble',
+      district: 'grenoble-d1',
+      school: '0380001A',
+    });
+  }
+  users.push(
+    { username: 'chsct.national', firstName: 'Martine', lastName: 'Clément', role: 'chsct' },
+    { username: 'chsct.lyon', firstName: 'Yves', lastName: 'Barbier', role: 'chsct', academy: 'lyon' },
+    { username: 'ministry.dne', firstName: 'Philippe', lastName: 'Lemaire', role: 'ministry' },
+    { username: 'ops.admin', firstName: 'Karim', lastName: 'Haddad', role: 'ops' },
+  );
+  return users;
+}
+
+function userRepresentation({ username, firstName, lastName, role, ...attributes }) {
+  const attributeValues = Object.fromEntries(
+    USER_ATTRIBUTES.filter((name) => attributes[name] !== undefined).map((name) => [
+      name,
+      [attributes[name]],
+    ]),
+  );
+  return {
+    id: nameBasedUuid(`user:${username}`),
+    username,
+    enabled: true,
+    emailVerified: true,
+    firstName,
+    lastName,
+    email: `${username}@${EMAIL_DOMAIN}`,
+    ...(Object.keys(attributeValues).length > 0 ? { attributes: attributeValues } : {}),
+    // Demo realm only: the password equals the username (API.md), and it is not temporary.
+    credentials: [{ type: 'password', value: username, temporary: false }],
+    realmRoles: [role],
+  };
+}
+
+/** The user Keycloak attaches to a confidential client with a service account (client_credentials). */
+function serviceAccountRepresentation(clientId) {
+  return {
+    id: nameBasedUuid(`service-account:${clientId}`),
+    username: `service-account-${clientId}`,
+    enabled: true,
+    serviceAccountClientId: clientId,
+    realmRoles: [],
+  };
+}
+
+const onAccessToken = {
+  'access.token.claim': 'true',
+  'id.token.claim': 'false',
+  'userinfo.token.claim': 'false',
+  'introspection.token.claim': 'true',
+};
+
+/** Mappers carried by every client that can obtain tokens, so every access token has the same shape. */
+function tokenShapeMappers() {
+  const attributeMappers = USER_ATTRIBUTES.map((attribute) => ({
+    name: `${attribute} claim`,
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-usermodel-attribute-mapper',
+    consentRequired: false,
+    config: {
+      'user.attribute': attribute,
+      'claim.name': attribute,
+      'jsonType.label': 'String',
+      multivalued: 'false',
+      'aggregate.attrs': 'false',
+      'access.token.claim': 'true',
+      'id.token.claim': 'true',
+      'userinfo.token.claim': 'true',
+      'introspection.token.claim': 'true',
+    },
+  }));
+  const audienceMappers = API_CLIENTS.map((clientId) => ({
+    name: `audience ${clientId}`,
+    protocol: 'openid-connect',
+    protocolMapper: 'oidc-audience-mapper',
+    consentRequired: false,
+    config: { 'included.client.audience': clientId, ...onAccessToken },
+  }));
+  return [...attributeMappers, ...audienceMappers];
+}
+
+function portalClient() {
+  return {
+    id: nameBasedUuid('client:relais-portal'),
+    clientId: 'relais-portal',
+    name: 'Relais portal',
+    enabled: true,
+    publicClient: true,
+    bearerOnly: false,
+    standardFlowEnabled: true,
+    directAccessGrantsEnabled: true,
+    implicitFlowEnabled: false,
+    serviceAccountsEnabled: false,
+    redirectUris: ['http://localhost:8080/*'],
+    webOrigins: ['+'],
+    attributes: {
+      'pkce.code.challenge.method': 'S256',
+      'post.logout.redirect.uris': 'http://localhost:8080/*',
+    },
+    fullScopeAllowed: true,
+    protocol: 'openid-connect',
+    protocolMappers: tokenShapeMappers(),
+  };
+}
+
+/** A service API: it accepts bearer tokens and, through its service account, may obtain its own. */
+function apiClient(clientId) {
+  const service = clientId.replace('relais-', '');
+  return {
+    id: nameBasedUuid(`client:${clientId}`),
+    clientId,
+    name: `Relais ${service} API`,
+    enabled: true,
+    publicClient: false,
+    // Keycloak 26 refuses tokens to bearer-only clients, which would forbid the service account; with every
+    // browser flow disabled the client only accepts bearer tokens and uses client_credentials.
+    bearerOnly: false,
+    clientAuthenticatorType: 'client-secret',
+    secret: `demo-${service}-secret`,
+    standardFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    implicitFlowEnabled: false,
+    serviceAccountsEnabled: true,
+    fullScopeAllowed: true,
+    protocol: 'openid-connect',
+    protocolMappers: tokenShapeMappers(),
+  };
+}
+
+/**
+ * Keycloak 26 keeps only the user attributes its user profile declares. Declaring them (rather than enabling
+ * unmanaged attributes) lets administrators set them while users can read but never edit their own
+ * academy, district or school: those scope what an inspector or a CHSCT member may see.
+ */
+function userProfileConfig() {
+  const everyone = { view: ['admin', 'user'], edit: ['admin', 'user'] };
+  const adminEdits = { view: ['admin', 'user'], edit: ['admin'] };
+  const personName = { length: { max: 255 }, 'person-name-prohibited-characters': {} };
+  return {
+    attributes: [
+      {
+        name: 'username',
+        displayName: '${username}',
+        validations: {
+          length: { min: 3, max: 255 },
+          'username-prohibited-characters': {},
+          'up-username-not-idn-homograph': {},
+        },
+        permissions: adminEdits,
+        multivalued: false,
+      },
+      {
+        name: 'email',
+        displayName: '${email}',
+        validations: { email: {}, length: { max: 255 } },
+        required: { roles: ['user'] },
+        permissions: everyone,
+        multivalued: false,
+      },
+      {
+        name: 'firstName',
+        displayName: '${firstName}',
+        validations: personName,
+        required: { roles: ['user'] },
+        permissions: everyone,
+        multivalued: false,
+      },
+      {
+        name: 'lastName',
+        displayName: '${lastName}',
+        validations: personName,
+        required: { roles: ['user'] },
+        permissions: everyone,
+        multivalued: false,
+      },
+      ...USER_ATTRIBUTES.map((name) => ({
+        name,
+        displayName: name[0].toUpperCase() + name.slice(1),
+        group: 'relais',
+        validations: { length: { max: 64 } },
+        permissions: adminEdits,
+        multivalued: false,
+      })),
+    ],
+    groups: [
+      {
+        name: 'user-metadata',
+        displayHeader: 'User metadata',
+        displayDescription: 'Attributes, which refer to user metadata',
+      },
+      {
+        name: 'relais',
+        displayHeader: 'Relais scope',
+        displayDescription: 'Where the user works: it scopes what Relais shows them',
+      },
+    ],
+  };
+}
+
+function realm() {
+  const users = demoUsers();
+  return {
+    id: REALM,
+    realm: REALM,
+    displayName: 'Relais (demo realm)',
+    enabled: true,
+    sslRequired: 'external',
+    registrationAllowed: false,
+    resetPasswordAllowed: false,
+    editUsernameAllowed: false,
+    rememberMe: false,
+    loginWithEmailAllowed: true,
+    duplicateEmailsAllowed: false,
+    accessTokenLifespan: 300,
+    defaultSignatureAlgorithm: 'RS256',
+    // No login or admin event history: who connected when is exactly what L2 forbids recording.
+    eventsEnabled: false,
+    adminEventsEnabled: false,
+    roles: {
+      realm: ROLES.map((name) => ({
+        name,
+        description: `Relais ${name}`,
+        composite: false,
+        clientRole: false,
+      })),
+    },
+    users: [...users.map(userRepresentation), ...API_CLIENTS.map(serviceAccountRepresentation)],
+    clients: [portalClient(), ...API_CLIENTS.map(apiClient)],
+    components: {
+      'org.keycloak.userprofile.UserProfileProvider': [
+        {
+          providerId: 'declarative-user-profile',
+          subComponents: {},
+          config: { 'kc.user.profile.config': [JSON.stringify(userProfileConfig())] },
+        },
+      ],
+    },
+  };
+}
+
+const target = new URL('./realm-relais.json', import.meta.url);
+// Formatted as the repository's prettier would, so `prettier --write` leaves the committed file unchanged.
+const generated = await format(JSON.stringify(realm()), {
+  ...(await resolveConfig(target.pathname)),
+  filepath: target.pathname,
+});
+if (process.argv.includes('--check')) {
+  const committed = readFileSync(target, 'utf8');
+  if (committed !== generated) {
+    process.stderr.write(
+      `${target.pathname} differs from what generate-realm.mjs produces: run it and commit the result\n`,
+    );
+    process.exit(1);
+  }
+} else {
+  writeFileSync(target, generated);
+  process.stdout.write(`wrote ${target.pathname}\n`);
+}

@@ -1,0 +1,7 @@
+export {
+  createEmbeddedIdentityProvider,
+  type EmbeddedIdentityProvider,
+  type EmbeddedIdentityProviderOptions,
+} from './embedded-identity-provider';
+export { generateSigningKey, type SigningKey } from './signing-key';
+export { loadRealm, parseRealm, type Realm, type RealmUser, type TokenClient } from './realm-file';

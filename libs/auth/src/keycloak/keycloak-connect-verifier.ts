@@ -1,0 +1,95 @@
+import KeycloakConnect from 'keycloak-connect';
+import { callerFromClaims } from '../access-token-claims';
+import type { Caller } from '../caller';
+import { isProblem, type Problem } from '@relais/platform';
+import { identityProviderUnavailable, invalidToken } from '../errors';
+import type { TokenVerifier } from '../token-verifier';
+
+export interface KeycloakConnectVerifierOptions {
+  /** Base URL of the identity provider, without `/realms/...`, e.g. http://localhost:8080. */
+  readonly authServerUrl: string;
+  readonly realm: string;
+  /** The audience this service requires in `aud`, e.g. `relais-enrollment`. */
+  readonly clientId: string;
+  /** How long to wait for the realm's keys before answering 503 (keycloak-connect itself never gives up). */
+  readonly keysTimeoutMs?: number;
+}
+
+/** The parts of keycloak-connect's Token that its typings leave out. */
+interface VerifiedKeycloakToken {
+  readonly content: unknown;
+}
+
+/**
+ * keycloak-connect is in maintenance mode upstream: it stays behind the TokenVerifier port so that it can be
+ * replaced by a generic JWKS verifier without touching a service.
+ *
+ * We call its GrantManager directly instead of `keycloak.protect()`, which answers 403 for a missing token and
+ * would redirect browsers to a login page. GrantManager.validateToken (keycloak-connect 26.1.1) checks, in
+ * order: presence, expiry (`exp`), that the token is signed, `typ === 'Bearer'`, `iat` not before the
+ * realm's not-before, `iss === <authServerUrl>/realms/<realm>`, `aud` containing clientId (with
+ * verify-token-audience), then the RS256 signature with the key named by `kid`, fetched from the realm's
+ * JWKS (`/protocol/openid-connect/certs`) and re-fetched at most every 10 s for unknown key ids. No public
+ * key is ever pinned.
+ */
+export function createKeycloakConnectVerifier(options: KeycloakConnectVerifierOptions): TokenVerifier {
+  const config: KeycloakConnect.KeycloakConfig & { 'verify-token-audience': boolean } = {
+    realm: options.realm,
+    'auth-server-url': options.authServerUrl,
+    resource: options.clientId,
+    'bearer-only': true,
+    'verify-token-audience': true,
+    'ssl-required': 'external',
+    'confidential-port': 0,
+  };
+  const { grantManager } = new KeycloakConnect({}, config);
+  const keysTimeoutMs = options.keysTimeoutMs ?? 5000;
+
+  return {
+    async verify(bearerToken: string): Promise<Caller> {
+      let accessToken: VerifiedKeycloakToken;
+      try {
+        const grant = await withTimeout(
+          grantManager.createGrant(JSON.stringify({ access_token: bearerToken })),
+          keysTimeoutMs,
+        );
+        accessToken = grant.access_token as unknown as VerifiedKeycloakToken;
+      } catch (error) {
+        throw classifyRejection(error);
+      }
+      return callerFromClaims(accessToken.content);
+    },
+  };
+}
+
+class KeysTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new KeysTimeout()), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// keycloak-connect only reports failures as messages. These are the ones (26.1.1) that mean the realm's
+// keys could not be fetched, which is the identity provider's fault, not the caller's.
+const KEYS_UNREACHABLE =
+  /failed to load public key.*(Error fetching JWK Keys|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|socket hang up)/;
+
+function classifyRejection(error: unknown): Problem {
+  if (isProblem(error)) return error;
+  if (error instanceof KeysTimeout) {
+    return identityProviderUnavailable('The identity provider did not answer in time; try again shortly.');
+  }
+  const message = error instanceof Error ? error.message : '';
+  if (KEYS_UNREACHABLE.test(message)) {
+    return identityProviderUnavailable(
+      'The signing keys of the identity provider cannot be fetched; try again shortly.',
+    );
+  }
+  return invalidToken(
+    'The access token is invalid, expired or not meant for this service; obtain a new one.',
+  );
+}

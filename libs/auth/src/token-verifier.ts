@@ -1,0 +1,10 @@
+import type { Caller } from './caller';
+
+/**
+ * Port: turns a bearer token into the Caller it proves. Services depend on this, never on the library
+ * behind it (keycloak-connect today), so the verifier can be swapped for a generic JWKS one.
+ */
+export interface TokenVerifier {
+  /** Rejects with a Problem (@relais/platform): 401 for any token that is not valid for this service, 503 when the keys are unreachable. */
+  verify(bearerToken: string): Promise<Caller>;
+}
