@@ -1,0 +1,4 @@
+export * from './mongo-connection';
+export * from './schema-options';
+export * from './apply-once';
+export * from './in-memory-documents';
