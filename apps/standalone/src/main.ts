@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais/platform';
+import { seedDemoData } from './seed/demo-data';
+import { startStandalone } from './standalone';
+
+const startedAt = performance.now();
+
+const config = loadConfig(
+  z.object({
+    PORT: portNumber().default(8080).describe('the HTTP port, default 8080'),
+    HOST: z.string().min(1).default('127.0.0.1').describe('the address to listen on, default loopback'),
+    RELAIS_SEED: z.enum(['demo', 'none']).default('demo').describe('"demo" seeds courses and feedback; "none" users only'),
+    RELAIS_PUBLIC_URL: z.url().optional().describe('the URL clients use, default http://localhost:<PORT>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  }),
+);
+
+const logger = createLogger({ service: 'standalone', level: config.LOG_LEVEL });
+const realmFile = fileURLToPath(new URL('../../../deploy/keycloak/realm-relais.json', import.meta.url));
+
+const standalone = await startStandalone({
+  port: config.PORT,
+  host: config.HOST,
+  logger,
+  realmFile,
+  ...(config.RELAIS_PUBLIC_URL ? { publicBaseUrl: config.RELAIS_PUBLIC_URL } : {}),
+});
+logger.info(
+  { url: standalone.baseUrl, readyInMs: Math.round(performance.now() - startedAt) },
+  `Relais standalone is ready on ${standalone.baseUrl} (API docs at ${standalone.baseUrl}/docs)`,
+);
+if (config.RELAIS_SEED === 'demo') {
+  const summary = await seedDemoData(standalone.baseUrl, realmFile);
+  logger.info(summary, 'demo data seeded');
+}
+runUntilSignalled({ logger, server: standalone.server, onShutdown: standalone.shutdownSteps });

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { passwordGrant } from '@relais/testing';
+
+interface RealmUser {
+  id: string;
+  username: string;
+}
+
+interface DemoCourse {
+  manager: string;
+  title: string;
+  description: string;
+  academy: string;
+  themes: string[];
+  predictedHours: number;
+  trainers: string[];
+  districts: string[];
+  capacity?: number;
+  participants: string[];
+  completedBy?: string[];
+  activities?: { id: string; title: string; kind: string; optional?: boolean }[];
+}
+
+const teachers = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, index) => `teacher.${String(from + index).padStart(2, '0')}`);
+
+const demoCourses: DemoCourse[] = [
+  {
+    manager: 'manager.lyon',
+    title: 'Teaching reading in CP',
+    description: 'Phonics, fluency and comprehension in the first year of primary school.',
+    academy: 'lyon',
+    themes: ['reading'],
+    predictedHours: 9,
+    trainers: ['trainer.alice'],
+    districts: ['lyon-d1'],
+    participants: teachers(1, 14),
+    completedBy: teachers(1, 12),
+    activities: [
+      { id: 'intro', title: 'Welcome and framework of the course', kind: 'resource' },
+      { id: 'phonics-video', title: 'Phonics in practice', kind: 'video' },
+      { id: 'forum', title: 'Share a lesson that worked', kind: 'forum', optional: true },
+      { id: 'class-visit', title: 'Virtual class with the trainer', kind: 'virtual-class' },
+    ],
+  },
+  {
+    manager: 'manager.lyon',
+    title: 'Mathematics with manipulatives',
+    description: 'Using concrete material to build number sense in cycle 2.',
+    academy: 'lyon',
+    themes: ['mathematics'],
+    predictedHours: 6,
+    trainers: ['trainer.bruno'],
+    districts: ['lyon-d2'],
+    participants: teachers(21, 32),
+  },
+  {
+    manager: 'manager.lyon',
+    title: 'Digital tools for the classroom',
+    description: 'A short, optional introduction to the tools of the digital workspace.',
+    academy: 'lyon',
+    themes: ['digital'],
+    predictedHours: 3,
+    trainers: ['trainer.alice', 'trainer.bruno'],
+    districts: ['lyon-d1', 'lyon-d2'],
+    capacity: 30,
+    participants: ['teacher.05', 'teacher.16', 'teacher.33'],
+  },
+  {
+    manager: 'manager.grenoble',
+    title: 'Differentiated instruction',
+    description: 'Adapting activities to the needs of each pupil.',
+    academy: 'grenoble',
+    themes: ['inclusion'],
+    predictedHours: 12,
+    trainers: ['trainer.chloe'],
+    districts: ['grenoble-d1'],
+    participants: ['teacher.g01', 'teacher.g02', 'teacher.g03'],
+  },
+];
+
+/**
+ * Seeds standalone mode through the public API, as the people themselves would: every rule and
+ * every event applies, and nothing is written behind the services' backs.
+ */
+export async function seedDemoData(baseUrl: string, realmFile: string) {
+  const users = (JSON.parse(readFileSync(realmFile, 'utf8')) as { users: RealmUser[] }).users;
+  const idOf = (username: string) => {
+    const user = users.find((candidate) => candidate.username === username);
+    if (!user) throw new Error(`the realm file has no user ${username}`);
+    return user.id;
+  };
+  const tokens = new Map<string, string>();
+  const as = async (username: string) => {
+    const cached = tokens.get(username);
+    if (cached) return cached;
+    const token = await passwordGrant({ baseUrl, username });
+    tokens.set(username, token);
+    return token;
+  };
+  const call = async (username: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await as(username)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`seeding: ${method} ${path} answered ${response.status}`);
+    return response.status === 204 ? undefined : ((await response.json()) as Record<string, unknown>);
+  };
+
+  let enrollments = 0;
+  for (const demo of demoCourses) {
+    const course = await call(demo.manager, 'POST', '/api/enrollment/courses', {
+      title: demo.title,
+      description: demo.description,
+      academy: demo.academy,
+      themes: demo.themes,
+      predictedHours: demo.predictedHours,
+      trainerIds: demo.trainers.map(idOf),
+      districts: demo.districts,
+      ...(demo.capacity ? { capacity: demo.capacity } : {}),
+    });
+    const courseId = String(course?.['id']);
+    for (const teacher of demo.participants) {
+      await call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`);
+      enrollments += 1;
+    }
+    for (const teacher of demo.completedBy ?? []) {
+      await call(demo.trainers[0] ?? '', 'PUT', `/api/enrollment/courses/${courseId}/enrollments/${idOf(teacher)}/completion`, {
+        completed: true,
+      });
+    }
+    if (demo.activities) await seedActivities(call, demo.trainers[0] ?? '', courseId, demo.activities);
+  }
+  return { courses: demoCourses.length, enrollments };
+}
+
+/** The roster replica of progress fills from events: wait until the trainer is known there. */
+async function seedActivities(
+  call: (username: string, method: string, path: string, body?: unknown) => Promise<unknown>,
+  trainer: string,
+  courseId: string,
+  activities: DemoCourse['activities'],
+) {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      await call(trainer, 'PUT', `/api/progress/courses/${courseId}/activities`, activities);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  throw new Error('seeding: the progress roster never learned about the demo course');
+}

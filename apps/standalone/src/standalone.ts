@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
+import { InMemoryEventBus } from '@relais/bus';
+import { startServiceHost, type RunningHost } from '@relais/host';
+import { createPrometheusMetrics } from '@relais/telemetry';
+import { mountApiDocs } from './api-docs';
+import { freePort } from './free-port';
+import { inMemoryServices } from './in-memory-services';
+
+export interface StandaloneOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Loopback by default: the demo realm's passwords are public. */
+  host?: string;
+  logger: Logger;
+  realmFile: string;
+  /** What browsers and tokens call this process; defaults to http://localhost:<port>. */
+  publicBaseUrl?: string;
+  /** Cells below this are suppressed; 11 unless a test needs to see small numbers. */
+  minimumCount?: number;
+}
+
+export interface Standalone extends RunningHost {
+  baseUrl: string;
+  bus: InMemoryEventBus;
+}
+
+/**
+ * Relais in one process: the four services on in-memory adapters, the embedded identity provider
+ * at /realms/relais and Swagger UI at /docs. No other software needed (DESIGN §9).
+ */
+export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port === 0 ? await freePort(host) : options.port;
+  // Token issuer and verifiers must agree on one URL, byte for byte (keycloak-connect checks `iss`).
+  const baseUrl = (options.publicBaseUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const identityProvider = createEmbeddedIdentityProvider({ publicBaseUrl: baseUrl, realmFile: options.realmFile });
+  const bus = new InMemoryEventBus();
+  const modules = inMemoryServices({
+    identityProviderUrl: baseUrl,
+    realmFile: options.realmFile,
+    // A fresh key per run: in-memory counts vanish with the process anyway.
+    countingKey: randomBytes(32).toString('base64url'),
+    minimumCount: options.minimumCount ?? 11,
+  });
+  const running = await startServiceHost(
+    {
+      logger: options.logger,
+      modules,
+      bus,
+      readiness: [],
+      metrics: createPrometheusMetrics(),
+      relay: { pollIntervalMs: 20 },
+      configure: (app) => {
+        identityProvider.mount(app);
+        mountApiDocs(app, modules.map((module) => module.name));
+      },
+    },
+    port,
+    host,
+  );
+  return { ...running, baseUrl, bus };
+}

@@ -1,0 +1,35 @@
+import { currentMonth, eventually, runSkeletonFlow, userIdOf } from '@relais/testing';
+import { startTestStandalone, type StandaloneUnderTest } from './support/standalone-fixture';
+
+describe('skeleton flow in standalone mode', () => {
+  let relais: StandaloneUnderTest;
+  beforeAll(async () => {
+    relais = await startTestStandalone();
+  });
+  afterAll(async () => relais.stop());
+
+  it('counts completions recorded by a trainer in the ministry table, without naming anyone', async () => {
+    await runSkeletonFlow(relais);
+  });
+
+  it('suppresses a cell of fewer than 11 teachers', async () => {
+    const created = await relais.call('manager.grenoble', 'POST', '/api/enrollment/courses', {
+      title: 'Differentiated instruction',
+      academy: 'grenoble',
+      themes: ['inclusion'],
+      predictedHours: 12,
+      trainerIds: [userIdOf('trainer.chloe')],
+    });
+    expect(created.status).toBe(201);
+    const enrolled = await relais.call('teacher.g01', 'POST', `/api/enrollment/courses/${created.body.id}/enrollments`);
+    expect(enrolled.status).toBe(201);
+    const path = `/api/stats/ministry/enrollments?period=${currentMonth()}&by=academy`;
+    const cell = await eventually(async () => {
+      const response = await relais.call('ministry.dne', 'GET', path);
+      return response.body?.cells?.find(
+        (c: { academy?: string; measure: string }) => c.academy === 'grenoble' && c.measure === 'teachers-enrolled',
+      );
+    });
+    expect(cell).toEqual({ academy: 'grenoble', measure: 'teachers-enrolled', value: null, suppressed: 'primary' });
+  });
+});

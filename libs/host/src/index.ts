@@ -1,0 +1,4 @@
+export type { ServiceModule } from './service-module';
+export { startServiceHost, type RunningHost, type ServiceHostOptions } from './service-host';
+export { runProductionService, type ProductionInfrastructure } from './production-service';
+export { loadProductionConfig, productionConfigSchema, type ProductionConfig } from './production-config';

@@ -1,0 +1,89 @@
+import type { Connection } from 'mongoose';
+import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
+import { KafkaEventBus } from '@relais/bus';
+import { createLogger, runUntilSignalled } from '@relais/platform';
+import { connectMongo, ensureIndexes, mongoReadiness, redactUrl } from '@relais/store';
+import { startTelemetry } from '@relais/telemetry';
+import { identityProviderReadiness } from './identity-provider-readiness';
+import { loadProductionConfig, type ProductionConfig } from './production-config';
+import { startServiceHost } from './service-host';
+import type { ServiceModule } from './service-module';
+
+export interface ProductionInfrastructure {
+  config: ProductionConfig;
+  /** This service's own database, nobody else's (DESIGN §3). */
+  connection: Connection;
+  verifier: TokenVerifier;
+}
+
+/**
+ * Runs one service in its own process on the production adapters: MongoDB, Kafka, Keycloak.
+ * A dependency that is down at start-up stops the process with one line naming it and how to start
+ * it, rather than a crash loop without a word.
+ */
+export async function runProductionService(
+  service: string,
+  defaultPort: number,
+  assemble: (infrastructure: ProductionInfrastructure) => ServiceModule | Promise<ServiceModule>,
+): Promise<void> {
+  const config = loadProductionConfig(service, defaultPort);
+  const logger = createLogger({ service, level: config.LOG_LEVEL });
+  const telemetry = startTelemetry({ serviceName: `relais-${service}` });
+
+  let connection: Connection;
+  try {
+    connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, appName: `relais-${service}` });
+  } catch (error) {
+    logger.fatal(
+      `MongoDB is unreachable at ${redactUrl(config.MONGO_URL)}: start it (scripts/infra/infra up mongo) or fix MONGO_URL`,
+    );
+    throw error;
+  }
+  const bus = new KafkaEventBus({
+    clientId: `relais-${service}`,
+    brokers: config.KAFKA_BROKERS,
+    ...(config.KAFKA_SSL ? { ssl: true } : {}),
+    ...(config.KAFKA_SASL_USERNAME && config.KAFKA_SASL_PASSWORD
+      ? { sasl: { mechanism: 'scram-sha-512', username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD } }
+      : {}),
+    logger,
+  });
+  try {
+    await bus.ready();
+  } catch (error) {
+    logger.fatal(
+      `Kafka is unreachable at ${config.KAFKA_BROKERS.join(',')}: start it (scripts/infra/infra up kafka) or fix KAFKA_BROKERS`,
+    );
+    await connection.close();
+    throw error;
+  }
+  const verifier = createKeycloakConnectVerifier({
+    authServerUrl: config.KEYCLOAK_URL,
+    realm: config.KEYCLOAK_REALM,
+    clientId: config.KEYCLOAK_AUDIENCE,
+  });
+
+  const module = await assemble({ config, connection, verifier });
+  await ensureIndexes(connection);
+  const host = await startServiceHost(
+    {
+      logger,
+      modules: [module],
+      bus,
+      metrics: telemetry.metrics,
+      readiness: [
+        mongoReadiness(connection),
+        { name: 'kafka', check: () => bus.ready() },
+        identityProviderReadiness(config.KEYCLOAK_URL, config.KEYCLOAK_REALM),
+      ],
+      dependencies: [
+        { name: 'mongo', close: () => connection.close() },
+        { name: 'telemetry', close: () => telemetry.shutdown() },
+      ],
+    },
+    config.PORT,
+    config.HOST,
+  );
+  logger.info({ port: host.port }, `relais-${service} is listening on port ${host.port}`);
+  runUntilSignalled({ logger, server: host.server, onShutdown: host.shutdownSteps });
+}

@@ -1,0 +1,80 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { OutboxRelay, type EventBus } from '@relais/bus';
+import { createHttpApp, type MetricsEndpoint, type ReadinessCheck, type ShutdownStep } from '@relais/platform';
+import type { ServiceModule } from './service-module';
+
+export interface ServiceHostOptions {
+  logger: Logger;
+  modules: readonly ServiceModule[];
+  bus: EventBus;
+  readiness: readonly ReadinessCheck[];
+  metrics?: MetricsEndpoint;
+  configure?: (app: Express) => void;
+  relay?: { pollIntervalMs?: number; leaseMs?: number };
+  /** Closed after consumers and producer, e.g. database connections. */
+  dependencies?: readonly ShutdownStep[];
+}
+
+export interface RunningHost {
+  app: Express;
+  server: Server;
+  port: number;
+  relay: OutboxRelay;
+  /** In shutdown order: consumers and relay, then producer, then databases. */
+  shutdownSteps: ShutdownStep[];
+  /** Stops everything in order, for tests and embedding; processes use runUntilSignalled. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Hosts one or several service modules in this process: one HTTP app, their subscriptions on the
+ * bus, one outbox relay over all their outboxes. The same code serves standalone mode (all four,
+ * in-memory adapters) and production (one each, real adapters): no service branches on the mode.
+ */
+export async function startServiceHost(options: ServiceHostOptions, port: number, host = '0.0.0.0'): Promise<RunningHost> {
+  const app = createHttpApp({
+    logger: options.logger,
+    services: options.modules.map((module) => module.api),
+    readiness: options.readiness,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.configure ? { configure: options.configure } : {}),
+  });
+
+  for (const module of options.modules) {
+    for (const subscription of module.subscriptions) await options.bus.subscribe(subscription);
+  }
+  const relay = new OutboxRelay({
+    stores: options.modules.flatMap((module) => module.outboxStores),
+    bus: options.bus,
+    logger: options.logger,
+    ...(options.relay?.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.relay.pollIntervalMs }),
+    ...(options.relay?.leaseMs === undefined ? {} : { leaseMs: options.relay.leaseMs }),
+  });
+  relay.start();
+
+  const server = app.listen(port, host);
+  await once(server, 'listening');
+  const shutdownSteps: ShutdownStep[] = [
+    { name: 'outbox-relay', close: () => relay.stop() },
+    { name: 'event-bus', close: () => options.bus.close() },
+    ...(options.dependencies ?? []),
+  ];
+  return {
+    app,
+    server,
+    port: (server.address() as AddressInfo).port,
+    relay,
+    shutdownSteps,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      for (const step of shutdownSteps) await step.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { OutboxStore, Subscription } from '@relais/bus';
+import type { ServiceApi } from '@relais/platform';
+
+/**
+ * What a service package's factory returns, whatever hosts it: its routes, its explicit
+ * subscriptions and the outboxes its aggregates fill. The host decides one process or many.
+ */
+export interface ServiceModule {
+  name: string;
+  api: ServiceApi;
+  subscriptions: readonly Subscription[];
+  outboxStores: readonly OutboxStore[];
+}

@@ -1,0 +1,41 @@
+import { InMemoryDocuments } from '@relais/store';
+import { emptyRoster, type CourseRoster } from '../course-roster';
+import type { RosterStore } from '../roster-store';
+
+interface RosterDocument {
+  roster: CourseRoster;
+  appliedEventIds: string[];
+}
+
+const appliedEventsCap = 500;
+
+export class InMemoryRosterStore implements RosterStore {
+  private readonly documents = new InMemoryDocuments<RosterDocument>();
+
+  async get(courseId: string): Promise<CourseRoster | undefined> {
+    return this.documents.get(courseId)?.roster;
+  }
+
+  async apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean> {
+    let applied = false;
+    this.documents.update(courseId, (current) => {
+      const document = current ?? { roster: emptyRoster(courseId), appliedEventIds: [] };
+      if (document.appliedEventIds.includes(eventId)) return undefined;
+      applied = true;
+      return {
+        roster: change(document.roster),
+        appliedEventIds: [...document.appliedEventIds, eventId].slice(-appliedEventsCap),
+      };
+    });
+    return applied;
+  }
+
+  async coursesOf(userId: string): Promise<CourseRoster[]> {
+    return this.documents
+      .find(
+        ({ roster }) =>
+          roster.trainers.some((t) => t.userId === userId) || roster.participants.some((p) => p.userId === userId),
+      )
+      .map(({ roster }) => roster);
+  }
+}

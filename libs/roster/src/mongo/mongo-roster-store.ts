@@ -1,0 +1,109 @@
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { appliedEventsCap, closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
+import { emptyRoster, type CourseRoster } from '../course-roster';
+import type { RosterStore } from '../roster-store';
+
+interface RosterRecord {
+  _id: string;
+  academy: string;
+  title: string;
+  status: 'open' | 'closed';
+  trainers: { userId: string; name: string }[];
+  participants: { userId: string; name: string; school?: string; status: 'enrolled' | 'completed' }[];
+  revision: number;
+  appliedEventIds: string[];
+}
+
+const closed = { _id: false, ...closedSchemaOptions };
+const rosterSchema = new Schema<RosterRecord>(
+  {
+    _id: { type: String, required: true },
+    academy: { type: String, default: '' },
+    title: { type: String, default: '' },
+    status: { type: String, enum: ['open', 'closed'], required: true },
+    trainers: { type: [new Schema({ userId: String, name: String }, closed)], default: [] },
+    participants: {
+      type: [new Schema({ userId: String, name: String, school: String, status: String }, closed)],
+      default: [],
+    },
+    revision: { type: Number, required: true },
+    appliedEventIds: { type: [String], default: [] },
+  },
+  { collection: 'course_rosters', ...closedSchemaOptions },
+);
+rosterSchema.index({ 'trainers.userId': 1 });
+rosterSchema.index({ 'participants.userId': 1 });
+
+export function rosterModel(connection: Connection): Model<RosterRecord> {
+  return connection.models['CourseRoster'] ?? connection.model<RosterRecord>('CourseRoster', rosterSchema);
+}
+
+const maxAttempts = 8;
+
+export class MongoRosterStore implements RosterStore {
+  constructor(private readonly model: Model<RosterRecord>) {}
+
+  async get(courseId: string): Promise<CourseRoster | undefined> {
+    const record = await this.model.findById(courseId).lean<RosterRecord>().exec();
+    return record ? rosterOf(record) : undefined;
+  }
+
+  /** Read, change, write with the expected revision and the event id; retry if someone wrote meanwhile. */
+  async apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean> {
+    for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
+      const record = await this.model.findById(courseId).lean<RosterRecord>().exec();
+      if (record?.appliedEventIds.includes(eventId)) return false;
+      const next = change(record ? rosterOf(record) : emptyRoster(courseId));
+      const fields = fieldsOf(next);
+      if (!record) {
+        try {
+          await this.model.create({ _id: courseId, ...fields, revision: 1, appliedEventIds: [eventId] });
+          return true;
+        } catch (error) {
+          if (isDuplicateKeyError(error)) continue;
+          throw error;
+        }
+      }
+      const result = await this.model
+        .updateOne(
+          { _id: courseId, revision: record.revision },
+          {
+            $set: { ...fields, revision: record.revision + 1 },
+            $push: { appliedEventIds: { $each: [eventId], $slice: -appliedEventsCap } },
+          },
+        )
+        .exec();
+      if (result.modifiedCount === 1) return true;
+    }
+    throw new Error(`roster of course ${courseId} kept changing while applying an event`);
+  }
+
+  async coursesOf(userId: string): Promise<CourseRoster[]> {
+    const records = await this.model
+      .find(mongoose.trusted({ $or: [{ 'trainers.userId': userId }, { 'participants.userId': userId }] }))
+      .lean<RosterRecord[]>()
+      .exec();
+    return records.map(rosterOf);
+  }
+}
+
+function fieldsOf(roster: CourseRoster) {
+  const { courseId: _courseId, ...fields } = roster;
+  return fields;
+}
+
+function rosterOf(record: RosterRecord): CourseRoster {
+  return {
+    courseId: record._id,
+    academy: record.academy,
+    title: record.title,
+    status: record.status,
+    trainers: record.trainers.map(({ userId, name }) => ({ userId, name })),
+    participants: record.participants.map(({ userId, name, school, status }) => ({
+      userId,
+      name,
+      status,
+      ...(school ? { school } : {}),
+    })),
+  };
+}

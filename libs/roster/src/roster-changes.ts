@@ -1,0 +1,46 @@
+import type { CourseRoster, RosterParticipant } from './course-roster';
+
+export interface CourseSnapshot {
+  courseId: string;
+  academy: string;
+  title: string;
+  status: 'open' | 'closed';
+  trainers: { userId: string; name: string }[];
+}
+
+export const withCourse =
+  (snapshot: CourseSnapshot) =>
+  (roster: CourseRoster): CourseRoster => ({
+    ...roster,
+    academy: snapshot.academy,
+    title: snapshot.title,
+    status: snapshot.status,
+    trainers: snapshot.trainers.map(({ userId, name }) => ({ userId, name })),
+  });
+
+export const withParticipant =
+  (participant: Omit<RosterParticipant, 'status'>) =>
+  (roster: CourseRoster): CourseRoster => ({
+    ...roster,
+    participants: [
+      ...roster.participants.filter((p) => p.userId !== participant.userId),
+      { ...participant, status: 'enrolled' },
+    ],
+  });
+
+/** L1: a withdrawn teacher leaves no trace in the replica. */
+export const withoutParticipant =
+  (userId: string) =>
+  (roster: CourseRoster): CourseRoster => ({
+    ...roster,
+    participants: roster.participants.filter((p) => p.userId !== userId),
+  });
+
+export const withCompletion =
+  (userId: string, completed: boolean) =>
+  (roster: CourseRoster): CourseRoster => ({
+    ...roster,
+    participants: roster.participants.map((p) =>
+      p.userId === userId ? { ...p, status: completed ? 'completed' : 'enrolled' } : p,
+    ),
+  });

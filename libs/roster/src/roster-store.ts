@@ -1,0 +1,13 @@
+import type { CourseRoster } from './course-roster';
+
+/**
+ * The replica's storage. `apply` runs `change` on the current roster and records `eventId` in the
+ * same single-document write, so a redelivered event changes nothing (idempotent consumer, DESIGN §4).
+ */
+export interface RosterStore {
+  get(courseId: string): Promise<CourseRoster | undefined>;
+  /** false when the event was already applied. */
+  apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean>;
+  /** Courses where this person is a trainer or a participant. */
+  coursesOf(userId: string): Promise<CourseRoster[]>;
+}

@@ -1,0 +1,8 @@
+/** Who calls a use case, as the identity provider vouches for it (roles are checked at the edge). */
+export interface Actor {
+  id: string;
+  name: string;
+  academy?: string;
+  district?: string;
+  school?: string;
+}

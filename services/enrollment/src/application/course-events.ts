@@ -1,0 +1,45 @@
+import {
+  completionRecorded,
+  completionRevoked,
+  coursePublished,
+  courseUpdated,
+  createEvent,
+  enrollmentCreated,
+  enrollmentWithdrawn,
+  type EventOrigin,
+  type PendingEvent,
+} from '@relais/contracts';
+import type { Course, CourseChange } from '../domain/course';
+
+/** The least that siblings need to keep their rosters (DESIGN §3): ids, names, schools; nothing else. */
+export function eventsFor(course: Course, changes: readonly CourseChange[], origin: EventOrigin): PendingEvent[] {
+  const snapshot = () => ({
+    courseId: course.id,
+    academy: course.academy,
+    title: course.title,
+    status: course.status,
+    trainers: course.trainers,
+  });
+  return changes.map((change) => {
+    switch (change.kind) {
+      case 'course-published':
+        return createEvent(coursePublished, snapshot(), origin);
+      case 'course-updated':
+        return createEvent(courseUpdated, snapshot(), origin);
+      case 'enrolled': {
+        const { userId, name, school } = change.participant;
+        return createEvent(
+          enrollmentCreated,
+          { courseId: course.id, userId, name, ...(school ? { school } : {}) },
+          origin,
+        );
+      }
+      case 'withdrawn':
+        return createEvent(enrollmentWithdrawn, { courseId: course.id, userId: change.participant.userId }, origin);
+      case 'completion-recorded':
+        return createEvent(completionRecorded, { courseId: course.id, userId: change.participant.userId }, origin);
+      case 'completion-revoked':
+        return createEvent(completionRevoked, { courseId: course.id, userId: change.participant.userId }, origin);
+    }
+  });
+}

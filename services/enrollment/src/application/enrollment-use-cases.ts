@@ -1,0 +1,179 @@
+import type { EventOrigin, PendingEvent } from '@relais/contracts';
+import {
+  creditedHours,
+  enroll,
+  isMember,
+  isTrainerOf,
+  participantOf,
+  publishCourse,
+  setCompletion,
+  withdraw,
+  type Course,
+  type CourseOutcome,
+  type Participant,
+} from '../domain/course';
+import type { Actor } from './actor';
+import { eventsFor } from './course-events';
+import { ConcurrentUpdate, CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
+import type { ParticipationFacts } from './participation-facts';
+import type { Clock, CourseRepository, StoredCourse, TrainerDirectory } from './ports';
+
+export interface NewCourseRequest {
+  title: string;
+  description: string;
+  academy: string;
+  themes: string[];
+  predictedHours: number;
+  trainerIds: string[];
+  districts?: string[];
+  capacity?: number;
+}
+
+export interface RequestContext {
+  actor: Actor;
+  correlationId: string;
+}
+
+export interface EnrollmentView {
+  courseId: string;
+  title: string;
+  status: Participant['status'];
+  creditedHours: number;
+}
+
+const maxSaveAttempts = 8;
+
+export class EnrollmentUseCases {
+  constructor(
+    private readonly courses: CourseRepository,
+    private readonly trainers: TrainerDirectory,
+    private readonly facts: ParticipationFacts,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+  ) {}
+
+  async createCourse({ actor, correlationId }: RequestContext, request: NewCourseRequest): Promise<Course> {
+    if (actor.academy !== request.academy) {
+      throw new NotAllowed('OTHER_ACADEMY', 'You can create courses only in your own academy.');
+    }
+    const trainers = await this.resolveTrainers(request.trainerIds, request.academy);
+    const { trainerIds: _trainerIds, districts, ...rest } = request;
+    const outcome = publishCourse({ ...rest, id: this.newId(), trainers, districts: districts ?? [] });
+    const events = await this.pendingEventsFor(outcome, correlationId);
+    await this.courses.insert(outcome.course, events.pending);
+    await events.afterSave();
+    return outcome.course;
+  }
+
+  /** A course the caller may see: open in his academy, or one he is a member or manager of. */
+  async visibleCourse(actor: Actor, courseId: string, isManager: boolean): Promise<Course> {
+    const stored = await this.courses.findById(courseId);
+    const course = stored?.course;
+    if (!course) throw new CourseNotFound();
+    const sameAcademy = course.academy === actor.academy;
+    const visible = isMember(course, actor.id) || (sameAcademy && (isManager || course.status === 'open'));
+    if (!visible) throw new CourseNotFound();
+    return course;
+  }
+
+  async enrollSelf(
+    context: RequestContext,
+    courseId: string,
+  ): Promise<{ enrollment: EnrollmentView; created: boolean }> {
+    const { actor } = context;
+    const { course, changes } = await this.change(context, courseId, (current) => {
+      const canSee = current.academy === actor.academy || isMember(current, actor.id);
+      if (!canSee) throw new CourseNotFound();
+      return enroll(current, {
+        userId: actor.id,
+        name: actor.name,
+        ...(actor.school ? { school: actor.school } : {}),
+        ...(actor.district ? { district: actor.district } : {}),
+      });
+    });
+    const participant = participantOf(course, actor.id);
+    if (!participant) throw new CourseNotFound();
+    return { enrollment: viewOf(course, participant), created: changes.length > 0 };
+  }
+
+  async withdrawSelf(context: RequestContext, courseId: string): Promise<void> {
+    await this.change(context, courseId, (current) => {
+      if (!participantOf(current, context.actor.id)) throw new CourseNotFound();
+      return withdraw(current, context.actor.id);
+    });
+  }
+
+  async setCompletion(
+    context: RequestContext,
+    courseId: string,
+    teacherId: string,
+    completed: boolean,
+  ): Promise<EnrollmentView> {
+    const { course } = await this.change(context, courseId, (current) => {
+      if (!isTrainerOf(current, context.actor.id)) throw new CourseNotFound();
+      return setCompletion(current, teacherId, completed);
+    });
+    const participant = participantOf(course, teacherId);
+    if (!participant) throw new CourseNotFound();
+    return viewOf(course, participant);
+  }
+
+  async myEnrollments(actor: Actor): Promise<{ enrollments: EnrollmentView[]; totalCreditedHours: number }> {
+    const courses = await this.courses.find({ participantId: actor.id });
+    const enrollments = courses.flatMap((course) => {
+      const participant = participantOf(course, actor.id);
+      return participant ? [viewOf(course, participant)] : [];
+    });
+    const totalCreditedHours = enrollments.reduce((total, enrollment) => total + enrollment.creditedHours, 0);
+    return { enrollments, totalCreditedHours };
+  }
+
+  private async resolveTrainers(trainerIds: readonly string[], academy: string) {
+    const unique = [...new Set(trainerIds)];
+    const found = await this.trainers.findTrainers(unique);
+    const known = new Map(found.filter((t) => t.academy === academy).map((t) => [t.userId, t]));
+    const unknown = unique.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new UnknownTrainers(unknown);
+    return unique.map((id) => ({ userId: id, name: known.get(id)?.name ?? '' }));
+  }
+
+  /** Read, apply a domain rule, save with the expected revision; retry when someone saved meanwhile. */
+  private async change(
+    { correlationId }: RequestContext,
+    courseId: string,
+    rule: (course: Course) => CourseOutcome,
+  ): Promise<CourseOutcome> {
+    for (let attempt = 0; attempt < maxSaveAttempts; attempt += 1) {
+      const stored: StoredCourse | undefined = await this.courses.findById(courseId);
+      if (!stored) throw new CourseNotFound();
+      const outcome = rule(stored.course);
+      if (outcome.changes.length === 0) return outcome;
+      const events = await this.pendingEventsFor(outcome, correlationId);
+      if (await this.courses.replace(stored, outcome.course, events.pending)) {
+        await events.afterSave();
+        return outcome;
+      }
+    }
+    throw new ConcurrentUpdate();
+  }
+
+  private async pendingEventsFor(outcome: CourseOutcome, correlationId: string) {
+    const origin: EventOrigin = { source: 'enrollment', correlationId, now: this.clock.now() };
+    const { facts, countedTokens } = await this.facts.factsFor(outcome.course, outcome.changes, origin);
+    const pending: PendingEvent[] = [...eventsFor(outcome.course, outcome.changes, origin), ...facts];
+    return {
+      pending,
+      // Marked after the save: a crash in between may count a teacher twice, never expose one.
+      afterSave: () => this.facts.markCounted(countedTokens),
+    };
+  }
+}
+
+function viewOf(course: Course, participant: Participant): EnrollmentView {
+  return {
+    courseId: course.id,
+    title: course.title,
+    status: participant.status,
+    creditedHours: creditedHours(course, participant),
+  };
+}

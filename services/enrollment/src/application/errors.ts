@@ -1,0 +1,31 @@
+/** Outcomes of a use case that are not domain rules: the HTTP adapter maps them to problems. */
+export class CourseNotFound extends Error {
+  override readonly name = 'CourseNotFound';
+  constructor() {
+    super('No course with this id is visible to you.');
+  }
+}
+
+export class NotAllowed extends Error {
+  override readonly name = 'NotAllowed';
+  constructor(
+    readonly code: 'OTHER_ACADEMY' | 'NOT_A_TRAINER_OF_COURSE' | 'OTHER_DISTRICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class UnknownTrainers extends Error {
+  override readonly name = 'UnknownTrainers';
+  constructor(readonly trainerIds: readonly string[]) {
+    super(`These trainerIds are not trainers of the academy: ${trainerIds.join(', ')}.`);
+  }
+}
+
+export class ConcurrentUpdate extends Error {
+  override readonly name = 'ConcurrentUpdate';
+  constructor() {
+    super('The course changed several times while saving; try again.');
+  }
+}

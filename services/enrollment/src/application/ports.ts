@@ -1,0 +1,51 @@
+import type { PendingEvent } from '@relais/contracts';
+import type { Course } from '../domain/course';
+
+export interface StoredCourse {
+  course: Course;
+  /** Optimistic concurrency: a save succeeds only if nobody saved since this revision was read. */
+  revision: number;
+}
+
+export interface CourseQuery {
+  academy?: string;
+  status?: Course['status'];
+  trainerId?: string;
+  participantId?: string;
+  district?: string;
+}
+
+/**
+ * Courses are the aggregate: state and pending events are written in one single-document update
+ * (the outbox of DESIGN §4, no multi-document transaction needed).
+ */
+export interface CourseRepository {
+  findById(id: string): Promise<StoredCourse | undefined>;
+  insert(course: Course, events: readonly PendingEvent[]): Promise<void>;
+  replace(stored: StoredCourse, next: Course, events: readonly PendingEvent[]): Promise<boolean>;
+  find(query: CourseQuery): Promise<Course[]>;
+}
+
+export interface DirectoryTrainer {
+  userId: string;
+  name: string;
+  academy?: string;
+}
+
+/** Who the trainers are: the identity provider knows, enrollment only asks. */
+export interface TrainerDirectory {
+  findTrainers(userIds: readonly string[]): Promise<DirectoryTrainer[]>;
+}
+
+/**
+ * Remembers in which statistical cells a teacher was already counted, under keyed one-way tokens,
+ * so that facts can say "a new distinct teacher" without naming anyone (DESIGN §7, L11).
+ */
+export interface ParticipationCounter {
+  alreadyCounted(cellTokens: readonly string[]): Promise<Set<string>>;
+  markCounted(cellTokens: readonly string[]): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}

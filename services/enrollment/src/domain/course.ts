@@ -1,0 +1,134 @@
+import { DomainError } from './domain-error';
+
+export interface Trainer {
+  userId: string;
+  name: string;
+}
+
+export type ParticipantStatus = 'enrolled' | 'completed';
+
+/** What the course keeps of a participant: what L6 and L10 let others see, and the binary status. */
+export interface Participant {
+  userId: string;
+  name: string;
+  school?: string;
+  district?: string;
+  status: ParticipantStatus;
+}
+
+export type CourseStatus = 'open' | 'closed';
+
+export interface Course {
+  id: string;
+  academy: string;
+  title: string;
+  description: string;
+  themes: string[];
+  predictedHours: number;
+  trainers: Trainer[];
+  districts: string[];
+  capacity?: number;
+  status: CourseStatus;
+  participants: Participant[];
+}
+
+/** What happened to a course, for the application to turn into events and facts. */
+export type CourseChange =
+  | { kind: 'course-published' }
+  | { kind: 'course-updated' }
+  | { kind: 'enrolled'; participant: Participant }
+  | { kind: 'withdrawn'; participant: Participant }
+  | { kind: 'completion-recorded'; participant: Participant }
+  | { kind: 'completion-revoked'; participant: Participant };
+
+export interface CourseOutcome {
+  course: Course;
+  changes: CourseChange[];
+}
+
+export type NewCourse = Omit<Course, 'status' | 'participants'> & { status?: CourseStatus };
+
+export function publishCourse(input: NewCourse): CourseOutcome {
+  if (input.trainers.length === 0) {
+    throw new DomainError('TRAINERS_REQUIRED', 'A course needs at least one trainer: give trainerIds.');
+  }
+  const course: Course = { ...input, status: input.status ?? 'open', participants: [] };
+  return { course, changes: [{ kind: 'course-published' }] };
+}
+
+export const isTrainerOf = (course: Course, userId: string): boolean =>
+  course.trainers.some((trainer) => trainer.userId === userId);
+
+export const participantOf = (course: Course, userId: string): Participant | undefined =>
+  course.participants.find((participant) => participant.userId === userId);
+
+/** L4: a member is a trainer or an enrolled (or completed) participant. */
+export const isMember = (course: Course, userId: string): boolean =>
+  isTrainerOf(course, userId) || participantOf(course, userId) !== undefined;
+
+export const seatsLeft = (course: Course): number | undefined =>
+  course.capacity === undefined ? undefined : Math.max(0, course.capacity - course.participants.length);
+
+export interface Enrollee {
+  userId: string;
+  name: string;
+  school?: string;
+  district?: string;
+}
+
+/** L1: a teacher enrolls himself, voluntarily. Enrolling again changes nothing. */
+export function enroll(course: Course, teacher: Enrollee): CourseOutcome {
+  if (participantOf(course, teacher.userId)) return { course, changes: [] };
+  if (isTrainerOf(course, teacher.userId)) {
+    throw new DomainError('TRAINER_CANNOT_ENROLL', 'You train this course, so you cannot enroll in it.');
+  }
+  if (course.status === 'closed') {
+    throw new DomainError('COURSE_CLOSED', 'This course is closed to new enrollments.');
+  }
+  if (seatsLeft(course) === 0) {
+    throw new DomainError('COURSE_FULL', 'This course has no seat left.');
+  }
+  const participant: Participant = { ...teacher, status: 'enrolled' };
+  return {
+    course: { ...course, participants: [...course.participants, participant] },
+    changes: [{ kind: 'enrolled', participant }],
+  };
+}
+
+/** L1: withdrawal at any time, no reason asked; nothing of the participant stays in the course. */
+export function withdraw(course: Course, userId: string): CourseOutcome {
+  const participant = participantOf(course, userId);
+  if (!participant) return { course, changes: [] };
+  if (participant.status === 'completed') {
+    throw new DomainError(
+      'COMPLETED_CANNOT_WITHDRAW',
+      'Your completion is recorded: ask a trainer of the course to revoke it before you withdraw.',
+    );
+  }
+  return {
+    course: { ...course, participants: course.participants.filter((p) => p.userId !== userId) },
+    changes: [{ kind: 'withdrawn', participant }],
+  };
+}
+
+/** L9: the trainer ticks "training completed", a binary; setting it twice changes nothing. */
+export function setCompletion(course: Course, userId: string, completed: boolean): CourseOutcome {
+  const participant = participantOf(course, userId);
+  if (!participant) {
+    throw new DomainError('NOT_A_PARTICIPANT', 'This person is not a participant of the course.');
+  }
+  const status: ParticipantStatus = completed ? 'completed' : 'enrolled';
+  if (participant.status === status) return { course, changes: [] };
+  const updated: Participant = { ...participant, status };
+  return {
+    course: {
+      ...course,
+      participants: course.participants.map((p) => (p.userId === userId ? updated : p)),
+    },
+    changes: [{ kind: completed ? 'completion-recorded' : 'completion-revoked', participant: updated }],
+  };
+}
+
+/** L3: the predicted duration counts as working time once, and only once completed. */
+export const creditedHours = (course: Course, participant: Participant): number =>
+  participant.status === 'completed' ? course.predictedHours : 0;

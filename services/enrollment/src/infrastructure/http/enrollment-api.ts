@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { ServiceApi, correlationIdOf } from '@relais/platform';
+import { authenticate, callerOf, requireRole, type Caller, type TokenVerifier } from '@relais/auth';
+import type { Request } from 'express';
+import { seatsLeft, type Course } from '../../domain/course';
+import type { EnrollmentUseCases, RequestContext } from '../../application/enrollment-use-cases';
+import { toProblem } from './problems';
+import {
+  catalogueEntry,
+  completionBody,
+  completionParams,
+  courseIdParams,
+  enrollmentView,
+  myEnrollments,
+  newCourseBody,
+} from './schemas';
+
+const problem = (description: string) => ({ description });
+
+function contextOf(req: Request): RequestContext {
+  const caller: Caller = callerOf(req);
+  return {
+    actor: {
+      id: caller.id,
+      name: caller.name,
+      ...(caller.academy ? { academy: caller.academy } : {}),
+      ...(caller.district ? { district: caller.district } : {}),
+      ...(caller.school ? { school: caller.school } : {}),
+    },
+    correlationId: correlationIdOf(req),
+  };
+}
+
+/** A catalogue entry shows trainers by name only: ids of people stay inside the course. */
+function catalogueEntryOf(course: Course): z.input<typeof catalogueEntry> {
+  return {
+    id: course.id,
+    title: course.title,
+    description: course.description,
+    academy: course.academy,
+    themes: course.themes,
+    predictedHours: course.predictedHours,
+    trainers: course.trainers.map(({ name }) => ({ name })),
+    status: course.status,
+    seatsLeft: seatsLeft(course) ?? null,
+  };
+}
+
+async function orProblem<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw toProblem(error);
+  }
+}
+
+export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerifier): ServiceApi {
+  const api = new ServiceApi({ service: 'enrollment', title: 'Relais enrollment', version: '1.0.0' });
+  const signedIn = authenticate(verifier);
+
+  api.route({
+    method: 'post',
+    path: '/courses',
+    operationId: 'createCourse',
+    summary: 'Create a course in your own academy (training managers).',
+    tags: ['courses'],
+    middleware: [signedIn, requireRole('training-manager')],
+    request: { body: newCourseBody },
+    responses: {
+      201: { description: 'The course, open for enrollment.', schema: catalogueEntry },
+      400: problem('Invalid body or unknown trainer ids.'),
+      403: problem('Not a training manager, or another academy.'),
+    },
+    handler: async ({ body, req }) => {
+      const course = await orProblem(useCases.createCourse(contextOf(req), body));
+      return { status: 201, body: catalogueEntryOf(course), headers: { Location: `courses/${course.id}` } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses/:id',
+    operationId: 'getCourse',
+    summary: 'One catalogue entry.',
+    tags: ['courses'],
+    middleware: [signedIn],
+    request: { params: courseIdParams },
+    responses: {
+      200: { description: 'The catalogue entry.', schema: catalogueEntry },
+      404: problem('No such course visible to you.'),
+    },
+    handler: async ({ params, req }) => {
+      const caller = callerOf(req);
+      const { actor } = contextOf(req);
+      const course = await orProblem(useCases.visibleCourse(actor, params.id, caller.roles.includes('training-manager')));
+      return { status: 200, body: catalogueEntryOf(course) };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/courses/:id/enrollments',
+    operationId: 'enrollSelf',
+    summary: 'Enroll yourself (voluntary); enrolling again returns the same enrollment.',
+    tags: ['enrollments'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: courseIdParams, body: z.strictObject({}).optional() },
+    responses: {
+      201: { description: 'Enrolled.', schema: enrollmentView },
+      200: { description: 'Already enrolled: the same enrollment.', schema: enrollmentView },
+      404: problem('No such course visible to you.'),
+      409: problem('The course is closed or full, or you train it.'),
+    },
+    handler: async ({ params, req }) => {
+      const { enrollment, created } = await orProblem(useCases.enrollSelf(contextOf(req), params.id));
+      return created ? { status: 201, body: enrollment } : { status: 200, body: enrollment };
+    },
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/courses/:id/enrollments/me',
+    operationId: 'withdrawSelf',
+    summary: 'Withdraw, at any time, without giving a reason.',
+    tags: ['enrollments'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: courseIdParams },
+    responses: {
+      204: { description: 'Withdrawn: nothing of you stays in the course.' },
+      404: problem('You are not enrolled in this course.'),
+      409: problem('Completion is recorded: ask a trainer to revoke it first.'),
+    },
+    handler: async ({ params, req, res }) => {
+      await orProblem(useCases.withdrawSelf(contextOf(req), params.id));
+      res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'put',
+    path: '/courses/:id/enrollments/:teacherId/completion',
+    operationId: 'setCompletion',
+    summary: 'Tick or untick "training completed" (trainers of the course).',
+    tags: ['enrollments'],
+    middleware: [signedIn, requireRole('trainer')],
+    request: { params: completionParams, body: completionBody },
+    responses: {
+      200: { description: 'The participant’s binary status and credited hours.', schema: enrollmentView },
+      404: problem('Not a course you train, or not a participant of it.'),
+    },
+    handler: async ({ params, body, req }) => {
+      const view = await orProblem(useCases.setCompletion(contextOf(req), params.id, params.teacherId, body.completed));
+      return { status: 200, body: view };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/me/enrollments',
+    operationId: 'myEnrollments',
+    summary: 'Your own record: courses, binary status, credited hours and their total.',
+    tags: ['enrollments'],
+    middleware: [signedIn, requireRole('teacher')],
+    responses: { 200: { description: 'Your enrollments.', schema: myEnrollments } },
+    handler: async ({ req }) => ({ status: 200, body: await useCases.myEnrollments(contextOf(req).actor) }),
+  });
+
+  return api;
+}

@@ -1,0 +1,27 @@
+import { Problem } from '@relais/platform';
+import { DomainError, type DomainErrorCode } from '../../domain/domain-error';
+import { ConcurrentUpdate, CourseNotFound, NotAllowed, UnknownTrainers } from '../../application/errors';
+
+const statusOfDomainCode: Record<DomainErrorCode, number> = {
+  COURSE_CLOSED: 409,
+  COURSE_FULL: 409,
+  TRAINER_CANNOT_ENROLL: 409,
+  COMPLETED_CANNOT_WITHDRAW: 409,
+  CAPACITY_BELOW_ENROLLED: 409,
+  NOT_A_PARTICIPANT: 404,
+  TRAINERS_REQUIRED: 400,
+};
+
+/** Use-case outcomes as problems; anything unknown is rethrown for the platform's 500 handler. */
+export function toProblem(error: unknown): unknown {
+  if (error instanceof DomainError) {
+    return new Problem({ status: statusOfDomainCode[error.code], code: error.code, detail: error.message });
+  }
+  if (error instanceof CourseNotFound) return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
+  if (error instanceof NotAllowed) return new Problem({ status: 403, code: error.code, detail: error.message });
+  if (error instanceof UnknownTrainers) {
+    return new Problem({ status: 400, code: 'UNKNOWN_TRAINER', detail: error.message });
+  }
+  if (error instanceof ConcurrentUpdate) return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail: error.message });
+  return error;
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { CourseRepository } from '../../src/application/ports';
+import type { ParticipationCounter } from '../../src/application/ports';
+import { CourseMother, ParticipantMother } from '../mothers/course-mother';
+
+export interface EnrollmentStores {
+  courses: CourseRepository;
+  counter: ParticipationCounter;
+}
+
+/** One contract for the in-memory and the mongoose adapters of enrollment's stores. */
+export function describeEnrollmentStoresContract(adapterName: string, open: () => Promise<EnrollmentStores>): void {
+  describe(`enrollment stores contract: ${adapterName}`, () => {
+    let stores: EnrollmentStores;
+    beforeEach(async () => {
+      stores = await open();
+    });
+
+    it('stores a course and reads it back at revision 1', async () => {
+      const course = CourseMother.open({ capacity: 30, participants: [ParticipantMother.enrolled()] });
+      await stores.courses.insert(course, []);
+      expect(await stores.courses.findById(course.id)).toEqual({ course, revision: 1 });
+    });
+
+    it('stores a course without capacity or optional participant fields as it was given', async () => {
+      const course = CourseMother.open({
+        participants: [{ userId: 'teacher-x', name: 'Camille', status: 'enrolled' }],
+      });
+      await stores.courses.insert(course, []);
+      expect((await stores.courses.findById(course.id))?.course).toEqual(course);
+    });
+
+    it('answers undefined for an unknown course', async () => {
+      expect(await stores.courses.findById(randomUUID())).toBeUndefined();
+    });
+
+    it('replaces only from the revision it read, so concurrent writers cannot both win', async () => {
+      const course = CourseMother.open();
+      await stores.courses.insert(course, []);
+      const read = (await stores.courses.findById(course.id))!;
+      const first = { ...course, title: 'First' };
+      const second = { ...course, title: 'Second' };
+      expect(await stores.courses.replace(read, first, [])).toBe(true);
+      expect(await stores.courses.replace(read, second, [])).toBe(false);
+      expect(await stores.courses.findById(course.id)).toEqual({ course: first, revision: 2 });
+    });
+
+    it('finds courses by academy, status, trainer, participant and district', async () => {
+      const marker = randomUUID();
+      const participant = ParticipantMother.enrolled({ userId: `p-${marker}`, district: `d-${marker}` });
+      const trained = CourseMother.open({ academy: 'lyon', trainers: [{ userId: `t-${marker}`, name: 'T' }] });
+      const joined = CourseMother.open({ academy: 'lyon', status: 'closed', participants: [participant] });
+      const targeted = CourseMother.open({ academy: 'grenoble', districts: [`d-${marker}`] });
+      for (const course of [trained, joined, targeted]) await stores.courses.insert(course, []);
+      const ids = async (query: Parameters<CourseRepository['find']>[0]) =>
+        (await stores.courses.find(query)).map((course) => course.id).sort();
+      expect(await ids({ trainerId: `t-${marker}` })).toEqual([trained.id]);
+      expect(await ids({ participantId: `p-${marker}` })).toEqual([joined.id]);
+      expect(await ids({ district: `d-${marker}` })).toEqual([joined.id, targeted.id].sort());
+      expect(await ids({ participantId: `p-${marker}`, status: 'open' })).toEqual([]);
+      expect((await ids({ academy: 'grenoble' })).includes(targeted.id)).toBe(true);
+    });
+
+    it('remembers counted cells and only those', async () => {
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      await stores.counter.markCounted([a, b]);
+      await stores.counter.markCounted([b]);
+      expect([...(await stores.counter.alreadyCounted([a, b, c]))].sort()).toEqual([a, b].sort());
+    });
+  });
+}

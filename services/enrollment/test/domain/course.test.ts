@@ -1,0 +1,113 @@
+import {
+  creditedHours,
+  enroll,
+  isMember,
+  participantOf,
+  publishCourse,
+  setCompletion,
+  withdraw,
+} from '../../src/domain/course';
+import { DomainError } from '../../src/domain/domain-error';
+import { CourseMother, ParticipantMother, TrainerMother } from '../mothers/course-mother';
+
+const teacher = { userId: 'teacher-01', name: 'Camille Durand', school: '0690001A', district: 'lyon-d1' };
+
+const codeOf = (action: () => unknown): string | undefined => {
+  try {
+    action();
+    return undefined;
+  } catch (error) {
+    return error instanceof DomainError ? error.code : 'not a domain error';
+  }
+};
+
+describe('publishing a course', () => {
+  it('opens it with no participant and says it was published', () => {
+    const { participants: _p, status: _s, ...input } = CourseMother.open();
+    const { course, changes } = publishCourse(input);
+    expect(course.status).toBe('open');
+    expect(course.participants).toEqual([]);
+    expect(changes).toEqual([{ kind: 'course-published' }]);
+  });
+
+  it('needs at least one trainer', () => {
+    const { participants: _p, status: _s, ...input } = CourseMother.open({ trainers: [] });
+    expect(codeOf(() => publishCourse(input))).toBe('TRAINERS_REQUIRED');
+  });
+});
+
+describe('enrolling (L1: voluntary, self only)', () => {
+  it('adds the teacher as an enrolled participant', () => {
+    const { course, changes } = enroll(CourseMother.open(), teacher);
+    expect(participantOf(course, 'teacher-01')).toEqual({ ...teacher, status: 'enrolled' });
+    expect(changes).toEqual([{ kind: 'enrolled', participant: { ...teacher, status: 'enrolled' } }]);
+    expect(isMember(course, 'teacher-01')).toBe(true);
+  });
+
+  it('is idempotent: enrolling twice returns the same enrollment and changes nothing', () => {
+    const once = enroll(CourseMother.open(), teacher).course;
+    const twice = enroll(once, teacher);
+    expect(twice.changes).toEqual([]);
+    expect(twice.course.participants).toHaveLength(1);
+  });
+
+  it('never exceeds capacity', () => {
+    const full = CourseMother.open({ capacity: 1, participants: [ParticipantMother.enrolled()] });
+    expect(codeOf(() => enroll(full, teacher))).toBe('COURSE_FULL');
+  });
+
+  it('refuses a closed course', () => {
+    expect(codeOf(() => enroll(CourseMother.open({ status: 'closed' }), teacher))).toBe('COURSE_CLOSED');
+  });
+
+  it('refuses a trainer of the course', () => {
+    const trainer = { userId: TrainerMother.alice().userId, name: 'Alice Martin' };
+    expect(codeOf(() => enroll(CourseMother.open(), trainer))).toBe('TRAINER_CANNOT_ENROLL');
+  });
+});
+
+describe('withdrawing (L1: at any time, no trace beyond "not enrolled")', () => {
+  it('removes the participant entirely', () => {
+    const enrolled = enroll(CourseMother.open(), teacher).course;
+    const { course, changes } = withdraw(enrolled, 'teacher-01');
+    expect(participantOf(course, 'teacher-01')).toBeUndefined();
+    expect(changes).toHaveLength(1);
+  });
+
+  it('lets a withdrawn teacher enroll again', () => {
+    const enrolled = enroll(CourseMother.open(), teacher).course;
+    const again = enroll(withdraw(enrolled, 'teacher-01').course, teacher);
+    expect(again.changes).toHaveLength(1);
+    expect(participantOf(again.course, 'teacher-01')?.status).toBe('enrolled');
+  });
+
+  it('refuses once completion is recorded, and says to ask for a revocation first', () => {
+    const completed = setCompletion(enroll(CourseMother.open(), teacher).course, 'teacher-01', true).course;
+    expect(codeOf(() => withdraw(completed, 'teacher-01'))).toBe('COMPLETED_CANNOT_WITHDRAW');
+    expect(() => withdraw(completed, 'teacher-01')).toThrow(/revoke/);
+  });
+});
+
+describe('completion (L9 binary, L3 credited hours)', () => {
+  it('credits the predicted hours once, however often it is recorded', () => {
+    const enrolled = enroll(CourseMother.open({ predictedHours: 12 }), teacher).course;
+    const first = setCompletion(enrolled, 'teacher-01', true);
+    const second = setCompletion(first.course, 'teacher-01', true);
+    expect(first.changes.map((c) => c.kind)).toEqual(['completion-recorded']);
+    expect(second.changes).toEqual([]);
+    const participant = participantOf(second.course, 'teacher-01');
+    expect(participant && creditedHours(second.course, participant)).toBe(12);
+  });
+
+  it('removes the credit when revoked', () => {
+    const enrolled = enroll(CourseMother.open({ predictedHours: 12 }), teacher).course;
+    const revoked = setCompletion(setCompletion(enrolled, 'teacher-01', true).course, 'teacher-01', false);
+    expect(revoked.changes.map((c) => c.kind)).toEqual(['completion-revoked']);
+    const participant = participantOf(revoked.course, 'teacher-01');
+    expect(participant && creditedHours(revoked.course, participant)).toBe(0);
+  });
+
+  it('applies only to participants', () => {
+    expect(codeOf(() => setCompletion(CourseMother.open(), 'stranger', true))).toBe('NOT_A_PARTICIPANT');
+  });
+});

@@ -1,0 +1,77 @@
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { closedSchemaOptions } from '@relais/store';
+import type { Message } from '../../domain/message';
+import type { MessageStore } from '../../application/ports';
+
+type MessageRecord = Omit<Message, 'id'> & { _id: string; sequence: number };
+
+const messageSchema = new Schema<MessageRecord>(
+  {
+    _id: { type: String, required: true },
+    courseId: { type: String, required: true },
+    fromUserId: { type: String, required: true },
+    fromName: { type: String, required: true },
+    toUserId: { type: String, required: true },
+    toName: { type: String, required: true },
+    text: { type: String, required: true },
+    sentOn: { type: String, required: true },
+    // Orders a conversation without recording a time of day (a counter, not a clock).
+    sequence: { type: Number, required: true },
+  },
+  { collection: 'messages', ...closedSchemaOptions },
+);
+messageSchema.index({ fromUserId: 1, sequence: -1 });
+messageSchema.index({ toUserId: 1, sequence: -1 });
+
+export function messageModel(connection: Connection): Model<MessageRecord> {
+  return connection.models['Message'] ?? connection.model<MessageRecord>('Message', messageSchema);
+}
+
+interface CounterRecord {
+  _id: string;
+  value: number;
+}
+
+const counterSchema = new Schema<CounterRecord>(
+  { _id: { type: String, required: true }, value: { type: Number, required: true } },
+  { collection: 'counters', ...closedSchemaOptions },
+);
+
+export function counterModel(connection: Connection): Model<CounterRecord> {
+  return connection.models['Counter'] ?? connection.model<CounterRecord>('Counter', counterSchema);
+}
+
+export class MongoMessageStore implements MessageStore {
+  constructor(
+    private readonly model: Model<MessageRecord>,
+    private readonly counters: Model<CounterRecord>,
+  ) {}
+
+  async add(message: Message): Promise<void> {
+    const counter = await this.counters
+      .findOneAndUpdate({ _id: 'messages' }, { $inc: { value: 1 } }, { upsert: true, new: true })
+      .lean<CounterRecord>()
+      .exec();
+    const { id, ...fields } = message;
+    await this.model.create({ _id: id, ...fields, sequence: counter?.value ?? 0 });
+  }
+
+  async involving(userId: string): Promise<Message[]> {
+    const records = await this.model
+      .find(mongoose.trusted({ $or: [{ fromUserId: userId }, { toUserId: userId }] }))
+      .sort({ sequence: -1 })
+      .limit(500)
+      .lean<MessageRecord[]>()
+      .exec();
+    return records.map(({ _id, sequence: _sequence, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }) => ({
+      id: _id,
+      courseId,
+      fromUserId,
+      fromName,
+      toUserId,
+      toName,
+      text,
+      sentOn,
+    }));
+  }
+}
