@@ -1,0 +1,65 @@
+import express from 'express';
+import type { Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { createErrorHandler } from '../errors/error-handler';
+import { assignCorrelationId, enterCorrelationContext } from './correlation-id';
+import { DEFAULT_READINESS_TIMEOUT_MS, livenessHandler, readinessHandler } from './health';
+import type { ReadinessCheck } from './health';
+import { metricsHandler } from './metrics-endpoint';
+import type { MetricsEndpoint } from './metrics-endpoint';
+import { routeNotFound } from './not-found';
+import { logRequests } from './request-logging';
+import { recordRequestMetrics } from './request-metrics';
+import type { ServiceApi } from './service-api';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  services: readonly ServiceApi[];
+  readiness: readonly ReadinessCheck[];
+  metrics?: MetricsEndpoint;
+  /** express.json limit, e.g. `100kb`. */
+  bodyLimit?: string | number;
+  readinessTimeoutMs?: number;
+  /** Extra routes (identity provider, /docs), mounted before the 404. */
+  configure?: (app: Express) => void;
+}
+
+/** The HTTP defaults every Relais process shares; services only bring their ServiceApi. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // Flat string values only, so query schemas never meet nested objects.
+  app.set('query parser', 'simple');
+
+  app.use(assignCorrelationId());
+  app.use(recordRequestMetrics());
+  app.use(logRequests(options.logger));
+  app.use(helmet());
+  // JSON only, and strict: top-level primitives are refused.
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
+  app.use(enterCorrelationContext());
+
+  app.get('/healthz', livenessHandler());
+  app.get(
+    '/readyz',
+    readinessHandler(options.readiness, options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS),
+  );
+  app.get('/metrics', metricsHandler(options.metrics));
+
+  const mounted = new Set<string>();
+  for (const api of options.services) {
+    if (mounted.has(api.service)) throw new TypeError(`Service "${api.service}" is mounted twice`);
+    mounted.add(api.service);
+    const base = `/api/${api.service}`;
+    app.get(`${base}/openapi.json`, (_req, res) => {
+      res.json(api.openApiDocument());
+    });
+    app.use(base, api.router);
+  }
+
+  options.configure?.(app);
+  app.use(routeNotFound());
+  app.use(createErrorHandler(options.logger));
+  return app;
+}

@@ -1,0 +1,87 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { STATUS_CODES } from 'node:http';
+import { PROBLEM_CONTENT_TYPE } from '../errors/error-handler';
+import { problemSchema } from './problem-schema';
+import { toOpenApiPath } from './openapi-path';
+import type { RequestSchemas, ResponseSpecs, RouteDefinition } from './route-definition';
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+export interface ServiceInfo {
+  service: string;
+  title: string;
+  version: string;
+  description?: string;
+}
+
+export type DeclaredRoute = RouteDefinition<RequestSchemas, ResponseSpecs> & { request: RequestSchemas };
+
+const BEARER_SCHEME = 'bearerAuth';
+
+/** Problems every route can answer with even when its author did not list them. */
+function implicitProblemStatuses(route: DeclaredRoute): number[] {
+  const { params, query, body } = route.request;
+  const statuses = [500];
+  if (params || query || body) statuses.push(400);
+  if (body) statuses.push(413, 415);
+  if (route.secured !== false) statuses.push(401, 403);
+  return statuses.filter((status) => !(status in route.responses));
+}
+
+function responsesOf(route: DeclaredRoute, problem: typeof problemSchema): RouteConfig['responses'] {
+  const responses: RouteConfig['responses'] = {};
+  for (const [status, spec] of Object.entries(route.responses)) {
+    const isProblem = Number(status) >= 400;
+    const content = isProblem
+      ? { [PROBLEM_CONTENT_TYPE]: { schema: problem } }
+      : spec.schema && { 'application/json': { schema: spec.schema } };
+    responses[status] = { description: spec.description, ...(content ? { content } : {}) };
+  }
+  for (const status of implicitProblemStatuses(route)) {
+    responses[String(status)] = {
+      description: STATUS_CODES[status] ?? 'Error',
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: problem } },
+    };
+  }
+  return responses;
+}
+
+/** Builds the OpenAPI 3.1 document from the very schemas that validate requests. */
+export function buildOpenApiDocument(info: ServiceInfo, routes: readonly DeclaredRoute[]): OpenApiDocument {
+  const registry = new OpenAPIRegistry();
+  const problem = registry.register('Problem', problemSchema);
+  registry.registerComponent('securitySchemes', BEARER_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Access token issued by the Keycloak realm "relais"',
+  });
+  for (const route of routes) {
+    const { params, query, body } = route.request;
+    registry.registerPath({
+      method: route.method,
+      path: toOpenApiPath(route.path),
+      operationId: route.operationId,
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      ...(route.tags ? { tags: route.tags } : {}),
+      ...(route.secured !== false ? { security: [{ [BEARER_SCHEME]: [] }] } : {}),
+      request: {
+        ...(params ? { params } : {}),
+        ...(query ? { query } : {}),
+        ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      },
+      responses: responsesOf(route, problem),
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: info.title,
+      version: info.version,
+      ...(info.description ? { description: info.description } : {}),
+    },
+    servers: [{ url: `/api/${info.service}` }],
+  });
+}

@@ -1,0 +1,55 @@
+// First: schemas created by any module below (and by services) must get `.openapi()`.
+import './http/zod-openapi';
+
+export { loadConfig } from './config/load-config';
+export { ConfigError } from './config/config-error';
+export type { ConfigProblem } from './config/config-error';
+export { booleanFlag, commaSeparatedList, oneOf, portNumber, url } from './config/fields';
+
+export { createLogger } from './logging/create-logger';
+export type { LoggerOptions } from './logging/create-logger';
+export { PERSONAL_FIELDS, redactionPaths } from './logging/personal-fields';
+
+export { Problem, PROBLEM_TYPE_BASE, isProblem, problemTypeUri } from './errors/problem';
+export type { ProblemDocument, ProblemInit } from './errors/problem';
+export {
+  badRequest,
+  conflict,
+  forbidden,
+  internalError,
+  notFound,
+  payloadTooLarge,
+  serviceUnavailable,
+  tooManyRequests,
+  unauthorized,
+  unsupportedMediaType,
+} from './errors/problem-factories';
+export { RequestValidationError, validationProblem } from './errors/validation-problem';
+export type { FieldError, RequestPart } from './errors/validation-problem';
+export { PROBLEM_CONTENT_TYPE, createErrorHandler, sendProblem } from './errors/error-handler';
+export { toProblem } from './errors/to-problem';
+export { scrubMessage } from './errors/scrub';
+
+export { ServiceApi } from './http/service-api';
+export type {
+  HandlerInput,
+  HandlerResult,
+  HttpMethod,
+  RequestSchemas,
+  ResponseSpec,
+  ResponseSpecs,
+  RouteDefinition,
+} from './http/route-definition';
+export type { OpenApiDocument, ServiceInfo } from './http/openapi-document';
+export { problemSchema } from './http/problem-schema';
+export { createHttpApp } from './http/create-http-app';
+export type { HttpAppOptions } from './http/create-http-app';
+export { CORRELATION_ID_HEADER, correlationIdOf, currentCorrelationId } from './http/correlation-id';
+export { UNMATCHED_ROUTE, routeTemplateOf } from './http/route-template';
+export { checkReadiness } from './http/health';
+export type { CheckOutcome, ReadinessCheck, ReadinessReport } from './http/health';
+export { PROMETHEUS_TEXT_CONTENT_TYPE } from './http/metrics-endpoint';
+export type { MetricsEndpoint } from './http/metrics-endpoint';
+
+export { runUntilSignalled } from './lifecycle/run-until-signalled';
+export type { RunUntilSignalledOptions, ShutdownStep } from './lifecycle/run-until-signalled';
