@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**', 'scripts/**', 'jest.config.js', '**/*.cjs'],
+    files: ['**/test/**', 'scripts/**', '**/scripts/**', 'jest.config.js', '**/*.cjs'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { createGateway } from './gateway';
+import { serviceProcesses, type ServiceProcess } from './service-processes';
+
+export interface LocalClusterOptions {
+  /** KAFKA_BROKERS, MONGO_URL, KEYCLOAK_URL and what each service needs besides. */
+  env: NodeJS.ProcessEnv;
+  gatewayPort: number;
+  basePort?: number;
+  /** Prefix of the four database names, so that test runs do not share state. */
+  databasePrefix?: string;
+  /** Where the processes' log lines go, prefixed by service. */
+  onLine?: (service: string, line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+export interface LocalCluster {
+  gatewayUrl: string;
+  services: ServiceProcess[];
+  stop(): Promise<void>;
+}
+
+async function waitUntilReady(
+  service: ServiceProcess,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`${service.name} exited with ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${service.port}/readyz`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${service.name} was not ready on port ${service.port} within ${timeoutMs} ms`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Starts the four services as four processes on the production adapters, and a gateway in front. */
+export async function startLocalCluster(options: LocalClusterOptions): Promise<LocalCluster> {
+  const services = serviceProcesses(options.basePort);
+  const children: ChildProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(children.map(stopChild));
+  };
+  try {
+    for (const service of services) {
+      const child = spawn(process.execPath, ['--import', 'tsx', service.entry], {
+        env: {
+          ...options.env,
+          PORT: String(service.port),
+          HOST: '127.0.0.1',
+          NODE_OPTIONS: '',
+          ...(options.databasePrefix ? { MONGO_DB: `${options.databasePrefix}-${service.name}` } : {}),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      for (const stream of [child.stdout, child.stderr]) {
+        if (stream)
+          createInterface({ input: stream }).on('line', (line) => options.onLine?.(service.name, line));
+      }
+    }
+    await Promise.all(
+      services.map((service, index) =>
+        waitUntilReady(service, children[index] as ChildProcess, options.readyTimeoutMs ?? 60_000),
+      ),
+    );
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  const gateway: Server = createGateway(services).listen(options.gatewayPort, '127.0.0.1');
+  await once(gateway, 'listening');
+  const port = (gateway.address() as AddressInfo).port;
+  return {
+    gatewayUrl: `http://127.0.0.1:${port}`,
+    services,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        gateway.close(() => resolve());
+        gateway.closeAllConnections();
+      });
+      await stopAll();
+    },
+  };
+}

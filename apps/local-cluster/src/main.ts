@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { createLogger, loadConfig, portNumber } from '@relais/platform';
+import { infrastructureEnv } from './infrastructure-env';
+import { startLocalCluster } from './local-cluster';
+import { localServiceEnv } from './local-service-env';
+
+/**
+ * `npm run start:services`: production mode on this machine. Four processes on real Kafka,
+ * FerretDB and Keycloak (from the environment, or started by scripts/infra), one gateway in front.
+ */
+const config = loadConfig(
+  z.object({
+    GATEWAY_PORT: portNumber().default(8090).describe('where /api/<service> is served, default 8090'),
+  }),
+);
+const logger = createLogger({ service: 'local-cluster' });
+const cluster = await startLocalCluster({
+  env: localServiceEnv(infrastructureEnv(process.env)),
+  gatewayPort: config.GATEWAY_PORT,
+  onLine: (_service, line) => process.stdout.write(`${line}\n`),
+});
+logger.info(
+  { gateway: cluster.gatewayUrl, services: cluster.services.map(({ name, port }) => ({ name, port })) },
+  `Relais services are up behind ${cluster.gatewayUrl}/api/<service>`,
+);
+const stop = async () => {
+  await cluster.stop();
+  process.exit(0);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
