@@ -19,16 +19,13 @@ export function createGateway(services: readonly ServiceProcess[], host = '127.0
     );
   }
   gateway.use((_req, res) => {
-    res
-      .status(404)
-      .type('application/problem+json')
-      .json({
-        type: 'about:blank',
-        title: 'Not Found',
-        status: 404,
-        code: 'ROUTE_NOT_FOUND',
-        detail: 'Routes are /api/<service>/…',
-      });
+    res.status(404).type('application/problem+json').json({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      detail: 'Routes are /api/<service>/…',
+    });
   });
   return gateway;
 }
