@@ -23,13 +23,16 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,services,apps}/*/test/**/*.test.ts'],
+      testMatch: ['<rootDir>/{libs,services,apps}/*/test/**/*.test.ts', '<rootDir>/deploy/test/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
     },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,apps}/*/test/**/*.int.test.ts'],
+      testMatch: [
+        '<rootDir>/{libs,services,apps}/*/test/**/*.int.test.ts',
+        '<rootDir>/deploy/test/**/*.int.test.ts',
+      ],
       globalSetup: '<rootDir>/libs/testing/src/infrastructure/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/infrastructure/global-teardown.ts',
       testTimeout: 60000,
