@@ -18,7 +18,11 @@ export interface RosterHooks {
 }
 
 /** The explicit list of enrollment events a roster replica consumes (DESIGN §3). */
-export function rosterSubscription(groupId: string, store: RosterStore, hooks: RosterHooks = {}): Subscription {
+export function rosterSubscription(
+  groupId: string,
+  store: RosterStore,
+  hooks: RosterHooks = {},
+): Subscription {
   return {
     groupId,
     topic: topics.enrollmentEvents,
@@ -34,7 +38,11 @@ export function rosterSubscription(groupId: string, store: RosterStore, hooks: R
       },
       [enrollmentCreated.type]: async (envelope) => {
         const { courseId, userId, name, school } = readEvent(enrollmentCreated, envelope);
-        await store.apply(courseId, envelope.id, withParticipant({ userId, name, ...(school ? { school } : {}) }));
+        await store.apply(
+          courseId,
+          envelope.id,
+          withParticipant({ userId, name, ...(school ? { school } : {}) }),
+        );
       },
       [enrollmentWithdrawn.type]: async (envelope) => {
         const { courseId, userId } = readEvent(enrollmentWithdrawn, envelope);

@@ -20,7 +20,10 @@ export class InMemoryDocuments<TDocument> {
   }
 
   /** Read-modify-write in one synchronous step: nothing can interleave, like a single-document update. */
-  update(id: string, change: (current: TDocument | undefined) => TDocument | undefined): TDocument | undefined {
+  update(
+    id: string,
+    change: (current: TDocument | undefined) => TDocument | undefined,
+  ): TDocument | undefined {
     const next = change(this.get(id));
     if (next === undefined) return undefined;
     this.set(id, next);

@@ -2,3 +2,4 @@ export * from './mongo-connection';
 export * from './schema-options';
 export * from './apply-once';
 export * from './in-memory-documents';
+export * from './keyed-serializer';

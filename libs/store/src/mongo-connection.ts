@@ -61,7 +61,8 @@ export function mongoReadiness(connection: Connection): { name: string; check():
     name: 'mongo',
     async check() {
       const db = connection.db;
-      if (!db || connection.readyState !== mongoose.ConnectionStates.connected) throw new Error('not connected');
+      if (!db || connection.readyState !== mongoose.ConnectionStates.connected)
+        throw new Error('not connected');
       await db.admin().ping();
     },
   };

@@ -1,7 +1,15 @@
 export { createEnrollmentService, type EnrollmentPorts, type EnrollmentService } from './compose';
-export { InMemoryCourseRepository, inMemoryCourseStores, type CourseDocument } from './infrastructure/memory/in-memory-course-repository';
+export {
+  InMemoryCourseRepository,
+  inMemoryCourseStores,
+  type CourseDocument,
+} from './infrastructure/memory/in-memory-course-repository';
 export { InMemoryParticipationCounter } from './infrastructure/memory/in-memory-participation-counter';
 export { MongoCourseRepository } from './infrastructure/mongo/mongo-course-repository';
-export { courseModel } from './infrastructure/mongo/course-model';
-export { MongoParticipationCounter, countedCellModel } from './infrastructure/mongo/mongo-participation-counter';
+export { courseProjectionModel, courseRevisionModel } from './infrastructure/mongo/course-model';
+export {
+  MongoParticipationCounter,
+  countedCellModel,
+} from './infrastructure/mongo/mongo-participation-counter';
 export { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
+export { createInMemoryEnrollmentService } from './in-memory';

@@ -3,9 +3,12 @@ import { MongoOutboxStore } from '@relais/bus';
 import { runProductionService } from '@relais/host';
 import { loadConfig } from '@relais/platform';
 import { createEnrollmentService } from './compose';
-import { courseModel } from './infrastructure/mongo/course-model';
+import { courseProjectionModel, courseRevisionModel } from './infrastructure/mongo/course-model';
 import { MongoCourseRepository } from './infrastructure/mongo/mongo-course-repository';
-import { countedCellModel, MongoParticipationCounter } from './infrastructure/mongo/mongo-participation-counter';
+import {
+  countedCellModel,
+  MongoParticipationCounter,
+} from './infrastructure/mongo/mongo-participation-counter';
 import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
 
 const own = loadConfig(
@@ -22,10 +25,11 @@ const own = loadConfig(
 );
 
 await runProductionService('enrollment', 8081, ({ connection, verifier }) => {
-  const courses = courseModel(connection);
+  const revisions = courseRevisionModel(connection);
   return createEnrollmentService({
-    courses: new MongoCourseRepository(courses),
-    outbox: new MongoOutboxStore(courses),
+    courses: new MongoCourseRepository(revisions, courseProjectionModel(connection)),
+    // The outbox is in the revisions: each holds the events of its save until the relay publishes them.
+    outbox: new MongoOutboxStore(revisions),
     trainers: new RealmFileTrainerDirectory(own.TRAINER_DIRECTORY_REALM_FILE),
     counter: new MongoParticipationCounter(countedCellModel(connection)),
     verifier,

@@ -22,7 +22,12 @@ export interface FeedbackService {
 }
 
 export function createFeedbackService(ports: FeedbackPorts): FeedbackService {
-  const messaging = new MessagingUseCases(ports.rosters, ports.messages, ports.now ?? (() => new Date()), randomUUID);
+  const messaging = new MessagingUseCases(
+    ports.rosters,
+    ports.messages,
+    ports.now ?? (() => new Date()),
+    randomUUID,
+  );
   return {
     name: 'feedback',
     api: feedbackApi(messaging, ports.verifier),

@@ -5,3 +5,4 @@ export {
   participationFactModel,
 } from './infrastructure/mongo/mongo-participation-fact-store';
 export { productionMinimumCount } from './domain/suppression';
+export { createInMemoryStatsService } from './in-memory';

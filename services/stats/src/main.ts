@@ -3,7 +3,10 @@ import { runProductionService } from '@relais/host';
 import { loadConfig } from '@relais/platform';
 import { createStatsService } from './compose';
 import { productionMinimumCount } from './domain/suppression';
-import { MongoParticipationFactStore, participationFactModel } from './infrastructure/mongo/mongo-participation-fact-store';
+import {
+  MongoParticipationFactStore,
+  participationFactModel,
+} from './infrastructure/mongo/mongo-participation-fact-store';
 
 const own = loadConfig(
   z.object({
@@ -17,7 +20,9 @@ const own = loadConfig(
   }),
 );
 if (process.env['NODE_ENV'] === 'production' && own.STATS_MINIMUM_COUNT < productionMinimumCount) {
-  throw new Error(`Invalid configuration: STATS_MINIMUM_COUNT is never below ${productionMinimumCount} in production.`);
+  throw new Error(
+    `Invalid configuration: STATS_MINIMUM_COUNT is never below ${productionMinimumCount} in production.`,
+  );
 }
 
 await runProductionService('stats', 8084, ({ connection, verifier }) =>

@@ -10,7 +10,8 @@ describe('what stats listens to (L11)', () => {
 
   it('subscribes to facts topics only, never to a topic of events with person references', () => {
     expect(service.subscriptions.length).toBeGreaterThan(0);
-    for (const subscription of service.subscriptions) expect(subscription.topic).toMatch(/^[a-z]+\.facts\.v1$/);
+    for (const subscription of service.subscriptions)
+      expect(subscription.topic).toMatch(/^[a-z]+\.facts\.v1$/);
   });
 
   it('handles only anonymous contracts', () => {

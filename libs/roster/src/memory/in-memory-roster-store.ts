@@ -16,7 +16,11 @@ export class InMemoryRosterStore implements RosterStore {
     return this.documents.get(courseId)?.roster;
   }
 
-  async apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean> {
+  async apply(
+    courseId: string,
+    eventId: string,
+    change: (current: CourseRoster) => CourseRoster,
+  ): Promise<boolean> {
     let applied = false;
     this.documents.update(courseId, (current) => {
       const document = current ?? { roster: emptyRoster(courseId), appliedEventIds: [] };
@@ -34,7 +38,8 @@ export class InMemoryRosterStore implements RosterStore {
     return this.documents
       .find(
         ({ roster }) =>
-          roster.trainers.some((t) => t.userId === userId) || roster.participants.some((p) => p.userId === userId),
+          roster.trainers.some((t) => t.userId === userId) ||
+          roster.participants.some((p) => p.userId === userId),
       )
       .map(({ roster }) => roster);
   }

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import { appliedEventsCap, closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
+import { appliedEventsCap, closedSchemaOptions, isDuplicateKeyError, KeyedSerializer } from '@relais/store';
 import { emptyRoster, type CourseRoster } from '../course-roster';
 import type { RosterStore } from '../roster-store';
 
@@ -40,7 +40,13 @@ export function rosterModel(connection: Connection): Model<RosterRecord> {
 
 const maxAttempts = 8;
 
+/**
+ * A roster is written by the consumer that owns its course's partition; within this process, changes
+ * of one course are serialized, since FerretDB does not make the revision check atomic.
+ */
 export class MongoRosterStore implements RosterStore {
+  private readonly serializer = new KeyedSerializer();
+
   constructor(private readonly model: Model<RosterRecord>) {}
 
   async get(courseId: string): Promise<CourseRoster | undefined> {
@@ -48,8 +54,20 @@ export class MongoRosterStore implements RosterStore {
     return record ? rosterOf(record) : undefined;
   }
 
+  apply(
+    courseId: string,
+    eventId: string,
+    change: (current: CourseRoster) => CourseRoster,
+  ): Promise<boolean> {
+    return this.serializer.run(courseId, () => this.applyNow(courseId, eventId, change));
+  }
+
   /** Read, change, write with the expected revision and the event id; retry if someone wrote meanwhile. */
-  async apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean> {
+  private async applyNow(
+    courseId: string,
+    eventId: string,
+    change: (current: CourseRoster) => CourseRoster,
+  ): Promise<boolean> {
     for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
       const record = await this.model.findById(courseId).lean<RosterRecord>().exec();
       if (record?.appliedEventIds.includes(eventId)) return false;
@@ -80,7 +98,7 @@ export class MongoRosterStore implements RosterStore {
 
   async coursesOf(userId: string): Promise<CourseRoster[]> {
     const records = await this.model
-      .find(mongoose.trusted({ $or: [{ 'trainers.userId': userId }, { 'participants.userId': userId }] }))
+      .find({ $or: [{ 'trainers.userId': userId }, { 'participants.userId': userId }] })
       .lean<RosterRecord[]>()
       .exec();
     return records.map(rosterOf);

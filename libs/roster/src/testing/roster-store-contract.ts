@@ -22,7 +22,11 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
     it('builds a roster from course and enrollment changes', async () => {
       const courseId = randomUUID();
       await store.apply(courseId, randomUUID(), withCourse(course(courseId)));
-      await store.apply(courseId, randomUUID(), withParticipant({ userId: 'teacher-1', name: 'Camille', school: '0690001A' }));
+      await store.apply(
+        courseId,
+        randomUUID(),
+        withParticipant({ userId: 'teacher-1', name: 'Camille', school: '0690001A' }),
+      );
       const roster = await store.get(courseId);
       expect(roster).toEqual({
         ...course(courseId),
@@ -36,9 +40,13 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
     it('applies an event once, however often it is delivered', async () => {
       const courseId = randomUUID();
       const eventId = randomUUID();
-      expect(await store.apply(courseId, eventId, withParticipant({ userId: 'teacher-1', name: 'Camille' }))).toBe(true);
+      expect(
+        await store.apply(courseId, eventId, withParticipant({ userId: 'teacher-1', name: 'Camille' })),
+      ).toBe(true);
       await store.apply(courseId, randomUUID(), withoutParticipant('teacher-1'));
-      expect(await store.apply(courseId, eventId, withParticipant({ userId: 'teacher-1', name: 'Camille' }))).toBe(false);
+      expect(
+        await store.apply(courseId, eventId, withParticipant({ userId: 'teacher-1', name: 'Camille' })),
+      ).toBe(false);
       expect((await store.get(courseId))?.participants).toEqual([]);
     });
 
@@ -65,7 +73,11 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
     it('finds the courses of a person, as trainer or participant', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
       const person = `person-${randomUUID()}`;
-      await store.apply(first, randomUUID(), withCourse({ ...course(first), trainers: [{ userId: person, name: 'P' }] }));
+      await store.apply(
+        first,
+        randomUUID(),
+        withCourse({ ...course(first), trainers: [{ userId: person, name: 'P' }] }),
+      );
       await store.apply(second, randomUUID(), withParticipant({ userId: person, name: 'P' }));
       const ids = (await store.coursesOf(person)).map((roster) => roster.courseId).sort();
       expect(ids).toEqual([first, second].sort());
@@ -76,7 +88,11 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
       await store.apply(courseId, randomUUID(), withCourse(course(courseId)));
       await Promise.all(
         Array.from({ length: 12 }, (_, index) =>
-          store.apply(courseId, randomUUID(), withParticipant({ userId: `teacher-${index}`, name: `T${index}` })),
+          store.apply(
+            courseId,
+            randomUUID(),
+            withParticipant({ userId: `teacher-${index}`, name: `T${index}` }),
+          ),
         ),
       );
       expect((await store.get(courseId))?.participants).toHaveLength(12);

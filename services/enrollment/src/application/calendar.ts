@@ -1,5 +1,9 @@
 /** Statistics follow the French administrative calendar: months and quarters in Europe/Paris. */
-const monthFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' });
+const monthFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+});
 
 export function monthOf(date: Date): string {
   const parts = monthFormat.formatToParts(date);

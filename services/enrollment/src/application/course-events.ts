@@ -12,7 +12,11 @@ import {
 import type { Course, CourseChange } from '../domain/course';
 
 /** The least that siblings need to keep their rosters (DESIGN §3): ids, names, schools; nothing else. */
-export function eventsFor(course: Course, changes: readonly CourseChange[], origin: EventOrigin): PendingEvent[] {
+export function eventsFor(
+  course: Course,
+  changes: readonly CourseChange[],
+  origin: EventOrigin,
+): PendingEvent[] {
   const snapshot = () => ({
     courseId: course.id,
     academy: course.academy,
@@ -35,11 +39,23 @@ export function eventsFor(course: Course, changes: readonly CourseChange[], orig
         );
       }
       case 'withdrawn':
-        return createEvent(enrollmentWithdrawn, { courseId: course.id, userId: change.participant.userId }, origin);
+        return createEvent(
+          enrollmentWithdrawn,
+          { courseId: course.id, userId: change.participant.userId },
+          origin,
+        );
       case 'completion-recorded':
-        return createEvent(completionRecorded, { courseId: course.id, userId: change.participant.userId }, origin);
+        return createEvent(
+          completionRecorded,
+          { courseId: course.id, userId: change.participant.userId },
+          origin,
+        );
       case 'completion-revoked':
-        return createEvent(completionRevoked, { courseId: course.id, userId: change.participant.userId }, origin);
+        return createEvent(
+          completionRevoked,
+          { courseId: course.id, userId: change.participant.userId },
+          origin,
+        );
     }
   });
 }

@@ -7,7 +7,8 @@ export function matchesCourseQuery(course: Course, query: CourseQuery): boolean 
     (query.academy === undefined || course.academy === query.academy) &&
     (query.status === undefined || course.status === query.status) &&
     (query.trainerId === undefined || course.trainers.some((t) => t.userId === query.trainerId)) &&
-    (query.participantId === undefined || course.participants.some((p) => p.userId === query.participantId)) &&
+    (query.participantId === undefined ||
+      course.participants.some((p) => p.userId === query.participantId)) &&
     (query.district === undefined ||
       course.districts.includes(query.district) ||
       course.participants.some((p) => p.district === query.district))

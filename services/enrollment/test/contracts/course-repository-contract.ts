@@ -9,7 +9,10 @@ export interface EnrollmentStores {
 }
 
 /** One contract for the in-memory and the mongoose adapters of enrollment's stores. */
-export function describeEnrollmentStoresContract(adapterName: string, open: () => Promise<EnrollmentStores>): void {
+export function describeEnrollmentStoresContract(
+  adapterName: string,
+  open: () => Promise<EnrollmentStores>,
+): void {
   describe(`enrollment stores contract: ${adapterName}`, () => {
     let stores: EnrollmentStores;
     beforeEach(async () => {
@@ -45,10 +48,44 @@ export function describeEnrollmentStoresContract(adapterName: string, open: () =
       expect(await stores.courses.findById(course.id)).toEqual({ course: first, revision: 2 });
     });
 
+    it('lets exactly one of many concurrent saves from the same revision win', async () => {
+      const course = CourseMother.open();
+      await stores.courses.insert(course, []);
+      const read = (await stores.courses.findById(course.id))!;
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          stores.courses.replace(read, { ...course, title: `T${index}` }, []),
+        ),
+      );
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      const winner = outcomes.indexOf(true);
+      expect(await stores.courses.findById(course.id)).toEqual({
+        course: { ...course, title: `T${winner}` },
+        revision: 2,
+      });
+    });
+
+    it('finds a course by its new participants right after a save', async () => {
+      const course = CourseMother.open();
+      await stores.courses.insert(course, []);
+      const participant = ParticipantMother.enrolled();
+      const read = (await stores.courses.findById(course.id))!;
+      await stores.courses.replace(read, { ...course, participants: [participant] }, []);
+      expect((await stores.courses.find({ participantId: participant.userId })).map((c) => c.id)).toEqual([
+        course.id,
+      ]);
+      const withdrawn = (await stores.courses.findById(course.id))!;
+      await stores.courses.replace(withdrawn, course, []);
+      expect(await stores.courses.find({ participantId: participant.userId })).toEqual([]);
+    });
+
     it('finds courses by academy, status, trainer, participant and district', async () => {
       const marker = randomUUID();
       const participant = ParticipantMother.enrolled({ userId: `p-${marker}`, district: `d-${marker}` });
-      const trained = CourseMother.open({ academy: 'lyon', trainers: [{ userId: `t-${marker}`, name: 'T' }] });
+      const trained = CourseMother.open({
+        academy: 'lyon',
+        trainers: [{ userId: `t-${marker}`, name: 'T' }],
+      });
       const joined = CourseMother.open({ academy: 'lyon', status: 'closed', participants: [participant] });
       const targeted = CourseMother.open({ academy: 'grenoble', districts: [`d-${marker}`] });
       for (const course of [trained, joined, targeted]) await stores.courses.insert(course, []);

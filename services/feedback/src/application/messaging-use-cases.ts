@@ -20,7 +20,9 @@ export class MessagingUseCases {
   async send(sender: Sender, courseId: string, toUserId: string, text: string): Promise<Message> {
     const roster = await this.rosters.get(courseId);
     if (membershipOf(roster, sender.id) === 'none' || !roster) throw new CourseNotFound();
-    const recipient = [...roster.trainers, ...roster.participants].find((person) => person.userId === toUserId);
+    const recipient = [...roster.trainers, ...roster.participants].find(
+      (person) => person.userId === toUserId,
+    );
     if (!recipient || recipient.userId === sender.id) throw new RecipientNotInCourse();
     const message: Message = {
       id: this.newId(),

@@ -16,7 +16,11 @@ export class ProgressUseCases {
     return this.activities.activitiesOf(courseId);
   }
 
-  async replaceActivities(userId: string, courseId: string, activities: readonly Activity[]): Promise<Activity[]> {
+  async replaceActivities(
+    userId: string,
+    courseId: string,
+    activities: readonly Activity[],
+  ): Promise<Activity[]> {
     if (membershipOf(await this.rosters.get(courseId), userId) !== 'trainer') throw new CourseNotFound();
     const checked = checkActivityList(activities);
     await this.activities.replace(courseId, checked);

@@ -1,5 +1,13 @@
 /** An activity of a course. Completion is self-declared and indicative only (L7). */
-export const activityKinds = ['resource', 'video', 'quiz', 'forum', 'assignment', 'virtual-class', 'other'] as const;
+export const activityKinds = [
+  'resource',
+  'video',
+  'quiz',
+  'forum',
+  'assignment',
+  'virtual-class',
+  'other',
+] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];
 

@@ -1,4 +1,8 @@
-import { enrollmentTable, type EnrollmentDimension, type ParticipationFact } from '../domain/enrollment-table';
+import {
+  enrollmentTable,
+  type EnrollmentDimension,
+  type ParticipationFact,
+} from '../domain/enrollment-table';
 import type { Period } from '../domain/period';
 import type { SuppressionRule } from '../domain/suppression';
 import type { ParticipationFactStore } from './ports';

@@ -12,7 +12,8 @@ export interface ParticipationFact {
 }
 
 export type EnrollmentDimension = 'academy' | 'theme';
-export type EnrollmentMeasure = 'teachers-enrolled' | 'teachers-completed' | 'teachers-withdrawn' | 'credited-hours';
+export type EnrollmentMeasure =
+  'teachers-enrolled' | 'teachers-completed' | 'teachers-withdrawn' | 'credited-hours';
 
 export type EnrollmentCell = { [dimension in EnrollmentDimension]?: string } & {
   measure: EnrollmentMeasure;
@@ -70,6 +71,10 @@ export function enrollmentTable(
         measure,
         ...publishCount(tally[measure], rule),
       })),
-      { [by]: value, measure: 'credited-hours' as const, ...publishSum(tally.hours, tally['teachers-completed'], rule) },
+      {
+        [by]: value,
+        measure: 'credited-hours' as const,
+        ...publishSum(tally.hours, tally['teachers-completed'], rule),
+      },
     ]);
 }

@@ -1,5 +1,6 @@
 /** Calendar periods that never overlap: a month `YYYY-MM` or a quarter `YYYY-Qn` (DESIGN §7). */
-export type Period = { kind: 'month'; id: string; months: string[] } | { kind: 'quarter'; id: string; months: string[] };
+export type Period =
+  { kind: 'month'; id: string; months: string[] } | { kind: 'quarter'; id: string; months: string[] };
 
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const quarterPattern = /^(\d{4})-Q([1-4])$/;

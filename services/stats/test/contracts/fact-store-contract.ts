@@ -11,7 +11,10 @@ const fact = (month: string): ParticipationFact => ({
   newTeacherIn: [{ dimension: 'theme', value: 'reading', period: 'quarter' }],
 });
 
-export function describeFactStoreContract(adapterName: string, open: () => Promise<ParticipationFactStore>): void {
+export function describeFactStoreContract(
+  adapterName: string,
+  open: () => Promise<ParticipationFactStore>,
+): void {
   describe(`participation fact store contract: ${adapterName}`, () => {
     let store: ParticipationFactStore;
     beforeEach(async () => {

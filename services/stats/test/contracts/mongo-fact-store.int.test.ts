@@ -9,4 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 
-describeFactStoreContract('mongoose', async () => new MongoParticipationFactStore(participationFactModel(database.connection)));
+describeFactStoreContract(
+  'mongoose',
+  async () => new MongoParticipationFactStore(participationFactModel(database.connection)),
+);

@@ -20,14 +20,23 @@ function facts(count: number, overrides: Partial<ParticipationFact> = {}): Parti
   }));
 }
 
-const cell = (cells: ReturnType<typeof enrollmentTable>, measure: string) => cells.find((c) => c.measure === measure);
+const cell = (cells: ReturnType<typeof enrollmentTable>, measure: string) =>
+  cells.find((c) => c.measure === measure);
 
 describe('the ministry enrollment table', () => {
   it('publishes counts of 11 distinct teachers or more, and their hours', () => {
     const cells = enrollmentTable(facts(11), november, 'academy', rule);
-    expect(cell(cells, 'teachers-completed')).toEqual({ academy: 'lyon', measure: 'teachers-completed', value: 11 });
+    expect(cell(cells, 'teachers-completed')).toEqual({
+      academy: 'lyon',
+      measure: 'teachers-completed',
+      value: 11,
+    });
     expect(cell(cells, 'credited-hours')).toEqual({ academy: 'lyon', measure: 'credited-hours', value: 99 });
-    expect(cell(cells, 'teachers-enrolled')).toEqual({ academy: 'lyon', measure: 'teachers-enrolled', value: 0 });
+    expect(cell(cells, 'teachers-enrolled')).toEqual({
+      academy: 'lyon',
+      measure: 'teachers-enrolled',
+      value: 0,
+    });
   });
 
   it('suppresses counts from 1 to 10 and the hours behind them', () => {
@@ -49,14 +58,29 @@ describe('the ministry enrollment table', () => {
 
   it('uses the flags of the requested period: quarter cells come from quarter flags', () => {
     const quarter = parsePeriod('2026-Q4')!;
-    const onlyMonthFlags = facts(12, { newTeacherIn: [{ dimension: 'academy', value: 'lyon', period: 'month' }] });
-    expect(cell(enrollmentTable(onlyMonthFlags, quarter, 'academy', rule), 'teachers-completed')?.value).toBe(0);
-    expect(cell(enrollmentTable(onlyMonthFlags, november, 'academy', rule), 'teachers-completed')?.value).toBe(12);
+    const onlyMonthFlags = facts(12, {
+      newTeacherIn: [{ dimension: 'academy', value: 'lyon', period: 'month' }],
+    });
+    expect(cell(enrollmentTable(onlyMonthFlags, quarter, 'academy', rule), 'teachers-completed')?.value).toBe(
+      0,
+    );
+    expect(
+      cell(enrollmentTable(onlyMonthFlags, november, 'academy', rule), 'teachers-completed')?.value,
+    ).toBe(12);
   });
 
   it('ignores facts outside the period and splits by theme', () => {
-    const cells = enrollmentTable([...facts(11), ...facts(11, { month: '2026-10' })], november, 'theme', rule);
-    expect(cell(cells, 'teachers-completed')).toEqual({ theme: 'reading', measure: 'teachers-completed', value: 11 });
+    const cells = enrollmentTable(
+      [...facts(11), ...facts(11, { month: '2026-10' })],
+      november,
+      'theme',
+      rule,
+    );
+    expect(cell(cells, 'teachers-completed')).toEqual({
+      theme: 'reading',
+      measure: 'teachers-completed',
+      value: 11,
+    });
   });
 });
 

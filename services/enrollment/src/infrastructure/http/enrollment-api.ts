@@ -92,7 +92,9 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     handler: async ({ params, req }) => {
       const caller = callerOf(req);
       const { actor } = contextOf(req);
-      const course = await orProblem(useCases.visibleCourse(actor, params.id, caller.roles.includes('training-manager')));
+      const course = await orProblem(
+        useCases.visibleCourse(actor, params.id, caller.roles.includes('training-manager')),
+      );
       return { status: 200, body: catalogueEntryOf(course) };
     },
   });
@@ -149,7 +151,9 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       404: problem('Not a course you train, or not a participant of it.'),
     },
     handler: async ({ params, body, req }) => {
-      const view = await orProblem(useCases.setCompletion(contextOf(req), params.id, params.teacherId, body.completed));
+      const view = await orProblem(
+        useCases.setCompletion(contextOf(req), params.id, params.teacherId, body.completed),
+      );
       return { status: 200, body: view };
     },
   });

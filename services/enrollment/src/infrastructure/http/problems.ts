@@ -17,11 +17,14 @@ export function toProblem(error: unknown): unknown {
   if (error instanceof DomainError) {
     return new Problem({ status: statusOfDomainCode[error.code], code: error.code, detail: error.message });
   }
-  if (error instanceof CourseNotFound) return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
-  if (error instanceof NotAllowed) return new Problem({ status: 403, code: error.code, detail: error.message });
+  if (error instanceof CourseNotFound)
+    return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
+  if (error instanceof NotAllowed)
+    return new Problem({ status: 403, code: error.code, detail: error.message });
   if (error instanceof UnknownTrainers) {
     return new Problem({ status: 400, code: 'UNKNOWN_TRAINER', detail: error.message });
   }
-  if (error instanceof ConcurrentUpdate) return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail: error.message });
+  if (error instanceof ConcurrentUpdate)
+    return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail: error.message });
   return error;
 }

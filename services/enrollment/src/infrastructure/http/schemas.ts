@@ -12,7 +12,10 @@ export const newCourseBody = z.strictObject({
   description: z.string().max(5_000).default(''),
   academy,
   themes: z.array(theme).min(1, 'give at least one theme').max(10),
-  predictedHours: z.number().positive('predictedHours must be above 0').max(200, 'predictedHours is at most 200'),
+  predictedHours: z
+    .number()
+    .positive('predictedHours must be above 0')
+    .max(200, 'predictedHours is at most 200'),
   trainerIds: z.array(z.string().min(1).max(64)).min(1, 'a course needs at least one trainer').max(20),
   districts: z.array(z.string().min(1).max(40)).max(50).optional(),
   capacity: z.number().int().positive().max(10_000).optional(),

@@ -31,7 +31,12 @@ export class InMemoryCourseRepository implements CourseRepository {
     this.documents.update(stored.course.id, (current) => {
       if (!current || current.revision !== stored.revision) return undefined;
       saved = true;
-      return { ...current, course: next, revision: current.revision + 1, outbox: [...current.outbox, ...events] };
+      return {
+        ...current,
+        course: next,
+        revision: current.revision + 1,
+        outbox: [...current.outbox, ...events],
+      };
     });
     return saved;
   }
@@ -45,7 +50,10 @@ export class InMemoryCourseRepository implements CourseRepository {
 }
 
 /** The courses and their outbox over one shared map, as a collection would hold them. */
-export function inMemoryCourseStores(): { courses: InMemoryCourseRepository; outbox: InMemoryOutboxStore<CourseDocument> } {
+export function inMemoryCourseStores(): {
+  courses: InMemoryCourseRepository;
+  outbox: InMemoryOutboxStore<CourseDocument>;
+} {
   const documents = new InMemoryDocuments<CourseDocument>();
   return {
     courses: new InMemoryCourseRepository(documents),

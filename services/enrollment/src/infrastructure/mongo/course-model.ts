@@ -2,8 +2,8 @@ import { Schema, type Connection, type Model, type SchemaDefinitionProperty } fr
 import { closedSchemaOptions } from '@relais/store';
 import type { PendingEvent } from '@relais/contracts';
 
-export interface CourseRecord {
-  _id: string;
+/** A course's state as stored: the same fields in a revision and in the query projection. */
+export interface CourseState {
   academy: string;
   title: string;
   description: string;
@@ -13,54 +13,97 @@ export interface CourseRecord {
   districts: string[];
   capacity?: number;
   status: 'open' | 'closed';
-  participants: { userId: string; name: string; school?: string; district?: string; status: 'enrolled' | 'completed' }[];
-  revision: number;
-  outbox: PendingEvent[];
-  outboxLease?: { owner: string; until: Date };
+  participants: {
+    userId: string;
+    name: string;
+    school?: string;
+    district?: string;
+    status: 'enrolled' | 'completed';
+  }[];
 }
 
-const person = { userId: { type: String, required: true }, name: { type: String, required: true } };
+/**
+ * One saved version of a course, inserted once and never rewritten by a repository: the unique `_id`
+ * `<courseId>#<revision>` makes concurrent saves conflict (the only write FerretDB makes atomic is an
+ * insert against a unique key), and its `outbox` holds the events of that save (DESIGN §4).
+ */
+export interface CourseRevisionRecord extends CourseState {
+  _id: string;
+  courseId: string;
+  revision: number;
+  outbox: PendingEvent[];
+}
 
-const courseSchema = new Schema<CourseRecord>(
+/** The latest state of each course, kept for queries; the truth is always the latest revision. */
+export interface CourseProjectionRecord extends CourseState {
+  _id: string;
+  revision: number;
+}
+
+const closed = { _id: false, ...closedSchemaOptions };
+const courseStateDefinition = {
+  academy: { type: String, required: true },
+  title: { type: String, required: true },
+  description: { type: String, default: '' },
+  themes: { type: [String], default: [] },
+  predictedHours: { type: Number, required: true },
+  trainers: { type: [new Schema({ userId: String, name: String }, closed)], default: [] },
+  districts: { type: [String], default: [] },
+  capacity: { type: Number },
+  status: { type: String, enum: ['open', 'closed'], required: true },
+  participants: {
+    type: [
+      new Schema(
+        {
+          userId: { type: String, required: true },
+          name: { type: String, required: true },
+          school: { type: String },
+          district: { type: String },
+          status: { type: String, enum: ['enrolled', 'completed'], required: true },
+        },
+        closed,
+      ),
+    ],
+    default: [],
+  },
+};
+
+const revisionSchema = new Schema<CourseRevisionRecord>(
   {
     _id: { type: String, required: true },
-    academy: { type: String, required: true },
-    title: { type: String, required: true },
-    description: { type: String, default: '' },
-    themes: { type: [String], default: [] },
-    predictedHours: { type: Number, required: true },
-    trainers: { type: [new Schema(person, { _id: false, ...closedSchemaOptions })], default: [] },
-    districts: { type: [String], default: [] },
-    capacity: { type: Number },
-    status: { type: String, enum: ['open', 'closed'], required: true },
-    participants: {
-      type: [
-        new Schema(
-          {
-            ...person,
-            school: { type: String },
-            district: { type: String },
-            status: { type: String, enum: ['enrolled', 'completed'], required: true },
-          },
-          { _id: false, ...closedSchemaOptions },
-        ),
-      ],
-      default: [],
-    },
+    courseId: { type: String, required: true },
     revision: { type: Number, required: true },
-    // Pending events (the outbox): published by the relay, then pulled from the document.
+    ...courseStateDefinition,
     outbox: { type: [Schema.Types.Mixed], default: [] } as SchemaDefinitionProperty<PendingEvent[]>,
-    outboxLease: { type: new Schema({ owner: String, until: Date }, { _id: false, ...closedSchemaOptions }) },
+  },
+  { collection: 'course_revisions', ...closedSchemaOptions },
+);
+revisionSchema.index({ courseId: 1, revision: -1 });
+
+const projectionSchema = new Schema<CourseProjectionRecord>(
+  {
+    _id: { type: String, required: true },
+    revision: { type: Number, required: true },
+    ...courseStateDefinition,
   },
   { collection: 'courses', ...closedSchemaOptions },
 );
+projectionSchema.index({ academy: 1, status: 1 });
+projectionSchema.index({ 'trainers.userId': 1 });
+projectionSchema.index({ 'participants.userId': 1 });
+projectionSchema.index({ 'participants.district': 1 });
+projectionSchema.index({ districts: 1 });
 
-courseSchema.index({ academy: 1, status: 1 });
-courseSchema.index({ 'trainers.userId': 1 });
-courseSchema.index({ 'participants.userId': 1 });
-courseSchema.index({ 'participants.district': 1 });
-courseSchema.index({ districts: 1 });
+export const revisionIdOf = (courseId: string, revision: number): string =>
+  `${courseId}#${String(revision).padStart(9, '0')}`;
 
-export function courseModel(connection: Connection): Model<CourseRecord> {
-  return connection.models['Course'] ?? connection.model<CourseRecord>('Course', courseSchema);
+export function courseRevisionModel(connection: Connection): Model<CourseRevisionRecord> {
+  return (
+    connection.models['CourseRevision'] ??
+    connection.model<CourseRevisionRecord>('CourseRevision', revisionSchema)
+  );
+}
+
+export function courseProjectionModel(connection: Connection): Model<CourseProjectionRecord> {
+  return connection.models['Course'] ?? connection.model<CourseProjectionRecord>('Course', projectionSchema);
 }

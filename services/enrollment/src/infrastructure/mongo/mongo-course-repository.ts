@@ -1,64 +1,136 @@
 import mongoose, { type Model } from 'mongoose';
 import type { PendingEvent } from '@relais/contracts';
+import { isDuplicateKeyError } from '@relais/store';
 import type { Course } from '../../domain/course';
 import type { CourseQuery, CourseRepository, StoredCourse } from '../../application/ports';
-import type { CourseRecord } from './course-model';
+import { matchesCourseQuery } from '../course-query';
+import {
+  revisionIdOf,
+  type CourseProjectionRecord,
+  type CourseRevisionRecord,
+  type CourseState,
+} from './course-model';
 
+const projectionAttempts = 5;
+
+/**
+ * Courses as a log of revisions (see CourseRevisionRecord and ADR 0004). A save inserts revision n+1
+ * with the new state and its events: one single-document write, atomic on MongoDB and FerretDB alike.
+ * Superseded revisions whose events are published are deleted, so a withdrawn teacher does not
+ * linger in old versions (L1).
+ */
 export class MongoCourseRepository implements CourseRepository {
-  constructor(private readonly model: Model<CourseRecord>) {}
+  constructor(
+    private readonly revisions: Model<CourseRevisionRecord>,
+    private readonly projection: Model<CourseProjectionRecord>,
+  ) {}
 
   async findById(id: string): Promise<StoredCourse | undefined> {
-    const record = await this.model.findById(id).lean<CourseRecord>().exec();
-    return record ? { course: courseOf(record), revision: record.revision } : undefined;
+    const latest = await this.latestRevision(id);
+    return latest ? { course: courseOf(latest.courseId, latest), revision: latest.revision } : undefined;
   }
 
   async insert(course: Course, events: readonly PendingEvent[]): Promise<void> {
-    await this.model.create({ ...recordFieldsOf(course), _id: course.id, revision: 1, outbox: [...events] });
+    if (!(await this.insertRevision(course, 1, events)))
+      throw new Error(`course ${course.id} already exists`);
+    await this.project(course.id);
   }
 
-  /** One single-document update: the new state, the next revision and the pending events together. */
   async replace(stored: StoredCourse, next: Course, events: readonly PendingEvent[]): Promise<boolean> {
-    const result = await this.model
-      .updateOne(
-        { _id: stored.course.id, revision: stored.revision },
-        {
-          $set: { ...recordFieldsOf(next), revision: stored.revision + 1 },
-          $push: { outbox: { $each: [...events] } },
-        },
-      )
+    const revision = stored.revision + 1;
+    if (!(await this.insertRevision(next, revision, events))) return false;
+    await this.project(next.id);
+    await this.revisions
+      .deleteMany({
+        courseId: next.id,
+        revision: mongoose.trusted({ $lt: revision }),
+        'outbox.0': mongoose.trusted({ $exists: false }),
+      })
       .exec();
-    return result.modifiedCount === 1;
+    return true;
   }
 
+  /** Candidates come from the projection; each is checked against its latest revision, the truth. */
   async find(query: CourseQuery): Promise<Course[]> {
-    const filter: Record<string, unknown> = {};
-    if (query.academy !== undefined) filter['academy'] = query.academy;
-    if (query.status !== undefined) filter['status'] = query.status;
-    if (query.trainerId !== undefined) filter['trainers.userId'] = query.trainerId;
-    if (query.participantId !== undefined) filter['participants.userId'] = query.participantId;
-    if (query.district !== undefined) {
-      filter['$or'] = [{ districts: query.district }, { 'participants.district': query.district }];
+    const candidates = await this.projection
+      .find(projectionFilterOf(query), { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    const courses = await Promise.all(candidates.map(({ _id }) => this.findById(_id)));
+    return courses.flatMap((stored) =>
+      stored && matchesCourseQuery(stored.course, query) ? [stored.course] : [],
+    );
+  }
+
+  private async insertRevision(course: Course, revision: number, events: readonly PendingEvent[]) {
+    try {
+      await this.revisions.create({
+        _id: revisionIdOf(course.id, revision),
+        courseId: course.id,
+        revision,
+        ...stateOf(course),
+        outbox: [...events],
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
     }
-    const records = await this.model.find(mongoose.trusted(filter)).lean<CourseRecord[]>().exec();
-    return records.map(courseOf);
+  }
+
+  private latestRevision(courseId: string): Promise<CourseRevisionRecord | null> {
+    return this.revisions.findOne({ courseId }).sort({ revision: -1 }).lean<CourseRevisionRecord>().exec();
+  }
+
+  /**
+   * Brings the projection to the latest revision. Writers racing here may land in any order, so
+   * each one writes again until the projection matches the latest revision it can read: the last
+   * writer to finish always leaves the latest state.
+   */
+  private async project(courseId: string): Promise<void> {
+    for (let attempt = 0; attempt < projectionAttempts; attempt += 1) {
+      const latest = await this.latestRevision(courseId);
+      if (!latest) return;
+      await this.projection
+        .replaceOne(
+          { _id: courseId },
+          { ...stateOf(courseOf(courseId, latest)), revision: latest.revision },
+          { upsert: true },
+        )
+        .exec();
+      const after = await this.latestRevision(courseId);
+      if (after?.revision === latest.revision) return;
+    }
   }
 }
 
-function recordFieldsOf(course: Course): Omit<CourseRecord, '_id' | 'revision' | 'outbox' | 'outboxLease'> {
-  const { id: _id, ...fields } = course;
-  return fields;
+function projectionFilterOf(query: CourseQuery): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (query.academy !== undefined) filter['academy'] = query.academy;
+  if (query.status !== undefined) filter['status'] = query.status;
+  if (query.trainerId !== undefined) filter['trainers.userId'] = query.trainerId;
+  if (query.participantId !== undefined) filter['participants.userId'] = query.participantId;
+  if (query.district !== undefined) {
+    filter['$or'] = [{ districts: query.district }, { 'participants.district': query.district }];
+  }
+  return filter;
 }
 
-function courseOf(record: CourseRecord): Course {
+function stateOf(course: Course): CourseState {
+  const { id: _id, ...state } = course;
+  return state;
+}
+
+function courseOf(courseId: string, record: CourseState): Course {
   const course: Course = {
-    id: record._id,
+    id: courseId,
     academy: record.academy,
     title: record.title,
     description: record.description,
-    themes: record.themes,
+    themes: [...record.themes],
     predictedHours: record.predictedHours,
     trainers: record.trainers.map(({ userId, name }) => ({ userId, name })),
-    districts: record.districts,
+    districts: [...record.districts],
     status: record.status,
     participants: record.participants.map(({ userId, name, school, district, status }) => ({
       userId,

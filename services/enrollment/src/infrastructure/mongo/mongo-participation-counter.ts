@@ -14,7 +14,9 @@ const countedCellSchema = new Schema<CountedCellRecord>(
 );
 
 export function countedCellModel(connection: Connection): Model<CountedCellRecord> {
-  return connection.models['CountedCell'] ?? connection.model<CountedCellRecord>('CountedCell', countedCellSchema);
+  return (
+    connection.models['CountedCell'] ?? connection.model<CountedCellRecord>('CountedCell', countedCellSchema)
+  );
 }
 
 export class MongoParticipationCounter implements ParticipationCounter {
@@ -22,7 +24,7 @@ export class MongoParticipationCounter implements ParticipationCounter {
 
   async alreadyCounted(cellTokens: readonly string[]): Promise<Set<string>> {
     const found = await this.model
-      .find(mongoose.trusted({ _id: { $in: [...cellTokens] } }))
+      .find({ _id: mongoose.trusted({ $in: [...cellTokens] }) })
       .lean<CountedCellRecord[]>()
       .exec();
     return new Set(found.map((record) => record._id));

@@ -24,7 +24,8 @@ const messageView = z.object({
 });
 
 function toProblem(error: unknown): unknown {
-  if (error instanceof CourseNotFound) return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
+  if (error instanceof CourseNotFound)
+    return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
   if (error instanceof RecipientNotInCourse) {
     return new Problem({ status: 422, code: 'RECIPIENT_NOT_IN_COURSE', detail: error.message });
   }

@@ -58,20 +58,22 @@ export class MongoMessageStore implements MessageStore {
 
   async involving(userId: string): Promise<Message[]> {
     const records = await this.model
-      .find(mongoose.trusted({ $or: [{ fromUserId: userId }, { toUserId: userId }] }))
+      .find({ $or: [{ fromUserId: userId }, { toUserId: userId }] })
       .sort({ sequence: -1 })
       .limit(500)
       .lean<MessageRecord[]>()
       .exec();
-    return records.map(({ _id, sequence: _sequence, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }) => ({
-      id: _id,
-      courseId,
-      fromUserId,
-      fromName,
-      toUserId,
-      toName,
-      text,
-      sentOn,
-    }));
+    return records.map(
+      ({ _id, sequence: _sequence, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }) => ({
+        id: _id,
+        courseId,
+        fromUserId,
+        fromName,
+        toUserId,
+        toName,
+        text,
+        sentOn,
+      }),
+    );
   }
 }

@@ -14,10 +14,16 @@ const activityInput = z.strictObject({
   optional: z.boolean().default(false),
 });
 
-const activityOutput = z.object({ id: z.string(), title: z.string(), kind: z.enum(activityKinds), optional: z.boolean() });
+const activityOutput = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(activityKinds),
+  optional: z.boolean(),
+});
 
 function toProblem(error: unknown): unknown {
-  if (error instanceof CourseNotFound) return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
+  if (error instanceof CourseNotFound)
+    return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
   if (error instanceof DuplicateActivityIds) {
     return new Problem({ status: 400, code: 'DUPLICATE_ACTIVITY_IDS', detail: error.message });
   }

@@ -25,7 +25,10 @@ const activityListSchema = new Schema<ActivityListRecord>(
 );
 
 export function activityListModel(connection: Connection): Model<ActivityListRecord> {
-  return connection.models['ActivityList'] ?? connection.model<ActivityListRecord>('ActivityList', activityListSchema);
+  return (
+    connection.models['ActivityList'] ??
+    connection.model<ActivityListRecord>('ActivityList', activityListSchema)
+  );
 }
 
 export class MongoActivityStore implements ActivityStore {

@@ -9,7 +9,10 @@ const periodParameter = z
   .transform((text, context): Period => {
     const period = parsePeriod(text);
     if (!period) {
-      context.addIssue({ code: 'custom', message: 'period is a month YYYY-MM or a quarter YYYY-Qn, e.g. 2026-11 or 2026-Q4' });
+      context.addIssue({
+        code: 'custom',
+        message: 'period is a month YYYY-MM or a quarter YYYY-Qn, e.g. 2026-11 or 2026-Q4',
+      });
       return z.NEVER;
     }
     return period;
@@ -70,7 +73,11 @@ export function statsApi(useCases: StatsUseCases, verifier: TokenVerifier): Serv
       const table = await useCases.ministryEnrollments(query.period, query.by);
       return {
         status: 200,
-        body: { table: 'ministry-enrollments', minimumCount: useCases.suppressionRule.minimumCount, ...table },
+        body: {
+          table: 'ministry-enrollments',
+          minimumCount: useCases.suppressionRule.minimumCount,
+          ...table,
+        },
       };
     },
   });

@@ -21,7 +21,11 @@ const factSchema = new Schema<ParticipationFactRecord>(
     month: { type: String, required: true },
     academy: { type: String, required: true },
     themes: { type: [String], default: [] },
-    change: { type: String, enum: ['enrolled', 'withdrawn', 'completed', 'completion-revoked'], required: true },
+    change: {
+      type: String,
+      enum: ['enrolled', 'withdrawn', 'completed', 'completion-revoked'],
+      required: true,
+    },
     creditedHoursDelta: { type: Number, required: true },
     newTeacherIn: { type: [cellSchema], default: [] },
   },
@@ -51,7 +55,7 @@ export class MongoParticipationFactStore implements ParticipationFactStore {
 
   async inMonths(months: readonly string[]): Promise<ParticipationFact[]> {
     const records = await this.model
-      .find(mongoose.trusted({ month: { $in: [...months] } }))
+      .find({ month: mongoose.trusted({ $in: [...months] }) })
       .lean<ParticipationFactRecord[]>()
       .exec();
     return records.map(({ _id: _factId, ...fact }) => ({
