@@ -1,15 +1,9 @@
 import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
-import {
-  createEnrollmentService,
-  InMemoryParticipationCounter,
-  inMemoryCourseStores,
-  RealmFileTrainerDirectory,
-} from '@relais/enrollment';
-import { createFeedbackService, InMemoryMessageStore } from '@relais/feedback';
-import { createProgressService, InMemoryActivityStore } from '@relais/progress';
-import { InMemoryRosterStore } from '@relais/roster';
-import { createStatsService, InMemoryParticipationFactStore } from '@relais/stats';
+import { createInMemoryEnrollmentService } from '@relais/enrollment';
+import { createInMemoryFeedbackService } from '@relais/feedback';
 import type { ServiceModule } from '@relais/host';
+import { createInMemoryProgressService } from '@relais/progress';
+import { createInMemoryStatsService } from '@relais/stats';
 
 export interface InMemoryServicesOptions {
   /** Where the identity provider is reached; every service verifies tokens against its JWKS. */
@@ -19,7 +13,7 @@ export interface InMemoryServicesOptions {
   minimumCount: number;
 }
 
-/** The four services on in-memory adapters, each with the audience it requires in tokens. */
+/** The four services on in-memory adapters, each requiring its own audience in tokens. */
 export function inMemoryServices(options: InMemoryServicesOptions): ServiceModule[] {
   const verifierFor = (service: string): TokenVerifier =>
     createKeycloakConnectVerifier({
@@ -27,30 +21,14 @@ export function inMemoryServices(options: InMemoryServicesOptions): ServiceModul
       realm: 'relais',
       clientId: `relais-${service}`,
     });
-  const { courses, outbox } = inMemoryCourseStores();
   return [
-    createEnrollmentService({
-      courses,
-      outbox,
-      trainers: new RealmFileTrainerDirectory(options.realmFile),
-      counter: new InMemoryParticipationCounter(),
+    createInMemoryEnrollmentService({
       verifier: verifierFor('enrollment'),
+      realmFile: options.realmFile,
       countingKey: options.countingKey,
     }),
-    createProgressService({
-      rosters: new InMemoryRosterStore(),
-      activities: new InMemoryActivityStore(),
-      verifier: verifierFor('progress'),
-    }),
-    createFeedbackService({
-      rosters: new InMemoryRosterStore(),
-      messages: new InMemoryMessageStore(),
-      verifier: verifierFor('feedback'),
-    }),
-    createStatsService({
-      participation: new InMemoryParticipationFactStore(),
-      verifier: verifierFor('stats'),
-      suppression: { minimumCount: options.minimumCount },
-    }),
+    createInMemoryProgressService({ verifier: verifierFor('progress') }),
+    createInMemoryFeedbackService({ verifier: verifierFor('feedback') }),
+    createInMemoryStatsService({ verifier: verifierFor('stats'), minimumCount: options.minimumCount }),
   ];
 }

@@ -10,7 +10,10 @@ const config = loadConfig(
   z.object({
     PORT: portNumber().default(8080).describe('the HTTP port, default 8080'),
     HOST: z.string().min(1).default('127.0.0.1').describe('the address to listen on, default loopback'),
-    RELAIS_SEED: z.enum(['demo', 'none']).default('demo').describe('"demo" seeds courses and feedback; "none" users only'),
+    RELAIS_SEED: z
+      .enum(['demo', 'none'])
+      .default('demo')
+      .describe('"demo" seeds courses and feedback; "none" users only'),
     RELAIS_PUBLIC_URL: z.url().optional().describe('the URL clients use, default http://localhost:<PORT>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   }),

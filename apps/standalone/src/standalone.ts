@@ -35,7 +35,10 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
   const port = options.port === 0 ? await freePort(host) : options.port;
   // Token issuer and verifiers must agree on one URL, byte for byte (keycloak-connect checks `iss`).
   const baseUrl = (options.publicBaseUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  const identityProvider = createEmbeddedIdentityProvider({ publicBaseUrl: baseUrl, realmFile: options.realmFile });
+  const identityProvider = createEmbeddedIdentityProvider({
+    publicBaseUrl: baseUrl,
+    realmFile: options.realmFile,
+  });
   const bus = new InMemoryEventBus();
   const modules = inMemoryServices({
     identityProviderUrl: baseUrl,
@@ -54,7 +57,10 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       relay: { pollIntervalMs: 20 },
       configure: (app) => {
         identityProvider.mount(app);
-        mountApiDocs(app, modules.map((module) => module.name));
+        mountApiDocs(
+          app,
+          modules.map((module) => module.name),
+        );
       },
     },
     port,

@@ -33,11 +33,26 @@ describe('bad input in standalone mode', () => {
     ['malformed JSON', '{"title": ', 400, 'MALFORMED_JSON'],
     ['an unknown field', JSON.stringify({ ...validCourse(), timeSpent: 12 }), 400, 'UNKNOWN_FIELDS'],
     ['a wrong type', JSON.stringify({ ...validCourse(), predictedHours: 'nine' }), 400, 'VALIDATION_FAILED'],
-    ['hours out of range', JSON.stringify({ ...validCourse(), predictedHours: 500 }), 400, 'VALIDATION_FAILED'],
+    [
+      'hours out of range',
+      JSON.stringify({ ...validCourse(), predictedHours: 500 }),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['an empty title', JSON.stringify({ ...validCourse(), title: '  ' }), 400, 'VALIDATION_FAILED'],
-    ['an unknown trainer', JSON.stringify({ ...validCourse(), trainerIds: ['nobody'] }), 400, 'UNKNOWN_TRAINER'],
+    [
+      'an unknown trainer',
+      JSON.stringify({ ...validCourse(), trainerIds: ['nobody'] }),
+      400,
+      'UNKNOWN_TRAINER',
+    ],
     ['another academy', JSON.stringify({ ...validCourse(), academy: 'grenoble' }), 403, 'OTHER_ACADEMY'],
-    ['an oversized body', JSON.stringify({ ...validCourse(), description: 'x'.repeat(200_000) }), 413, 'BODY_TOO_LARGE'],
+    [
+      'an oversized body',
+      JSON.stringify({ ...validCourse(), description: 'x'.repeat(200_000) }),
+      413,
+      'BODY_TOO_LARGE',
+    ],
   ])('%s → %i %s', async (_case, body, status, code) => {
     const { status: actual, problem } = await post(body);
     expect({ status: actual, code: problem['code'] }).toEqual({ status, code });
@@ -56,7 +71,11 @@ describe('bad input in standalone mode', () => {
 
   it('hides courses the caller may not see behind 404', async () => {
     const created = await relais.call('manager.lyon', 'POST', '/api/enrollment/courses', validCourse());
-    const response = await relais.call('teacher.g01', 'POST', `/api/enrollment/courses/${created.body.id}/enrollments`);
+    const response = await relais.call(
+      'teacher.g01',
+      'POST',
+      `/api/enrollment/courses/${created.body.id}/enrollments`,
+    );
     expect(response).toMatchObject({ status: 404, body: { code: 'COURSE_NOT_FOUND' } });
   });
 });

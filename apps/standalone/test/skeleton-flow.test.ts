@@ -21,15 +21,25 @@ describe('skeleton flow in standalone mode', () => {
       trainerIds: [userIdOf('trainer.chloe')],
     });
     expect(created.status).toBe(201);
-    const enrolled = await relais.call('teacher.g01', 'POST', `/api/enrollment/courses/${created.body.id}/enrollments`);
+    const enrolled = await relais.call(
+      'teacher.g01',
+      'POST',
+      `/api/enrollment/courses/${created.body.id}/enrollments`,
+    );
     expect(enrolled.status).toBe(201);
     const path = `/api/stats/ministry/enrollments?period=${currentMonth()}&by=academy`;
     const cell = await eventually(async () => {
       const response = await relais.call('ministry.dne', 'GET', path);
       return response.body?.cells?.find(
-        (c: { academy?: string; measure: string }) => c.academy === 'grenoble' && c.measure === 'teachers-enrolled',
+        (c: { academy?: string; measure: string }) =>
+          c.academy === 'grenoble' && c.measure === 'teachers-enrolled',
       );
     });
-    expect(cell).toEqual({ academy: 'grenoble', measure: 'teachers-enrolled', value: null, suppressed: 'primary' });
+    expect(cell).toEqual({
+      academy: 'grenoble',
+      measure: 'teachers-enrolled',
+      value: null,
+      suppressed: 'primary',
+    });
   });
 });

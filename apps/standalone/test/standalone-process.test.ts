@@ -30,7 +30,9 @@ describe('the standalone process', () => {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect((await fetch(`${base}/docs/`)).status).toBe(200);
       for (const service of ['enrollment', 'progress', 'feedback', 'stats']) {
-        const document = (await (await fetch(`${base}/api/${service}/openapi.json`)).json()) as { openapi: string };
+        const document = (await (await fetch(`${base}/api/${service}/openapi.json`)).json()) as {
+          openapi: string;
+        };
         expect(document.openapi).toMatch(/^3\.1/);
       }
       const discovery = await fetch(`${base}/realms/relais/.well-known/openid-configuration`);

@@ -17,7 +17,11 @@ describe('tokens of the embedded provider, across the four services', () => {
 
   const protectedRoutes = [
     { service: 'enrollment', username: 'teacher.01', path: '/api/enrollment/me/enrollments' },
-    { service: 'progress', username: 'trainer.alice', path: '/api/progress/courses/00000000-0000-4000-8000-000000000000/activities' },
+    {
+      service: 'progress',
+      username: 'trainer.alice',
+      path: '/api/progress/courses/00000000-0000-4000-8000-000000000000/activities',
+    },
     { service: 'feedback', username: 'teacher.01', path: '/api/feedback/me/messages' },
     { service: 'stats', username: 'ministry.dne', path: '/api/stats/catalogue' },
   ];
@@ -31,17 +35,20 @@ describe('tokens of the embedded provider, across the four services', () => {
     expect(response.status).not.toBe(401);
   });
 
-  it.each(protectedRoutes)('$service refuses a tampered token with 401 problem+json', async ({ username, path }) => {
-    const response = await fetch(`${relais.standalone.baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${tamper(await relais.token(username))}` },
-    });
-    expect(response.status).toBe(401);
-    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const problem = (await response.json()) as { code: string; status: number; detail: string };
-    expect(problem.status).toBe(401);
-    expect(problem.detail).not.toContain(username);
-  });
+  it.each(protectedRoutes)(
+    '$service refuses a tampered token with 401 problem+json',
+    async ({ username, path }) => {
+      const response = await fetch(`${relais.standalone.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${tamper(await relais.token(username))}` },
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      const problem = (await response.json()) as { code: string; status: number; detail: string };
+      expect(problem.status).toBe(401);
+      expect(problem.detail).not.toContain(username);
+    },
+  );
 
   it.each(protectedRoutes)('$service refuses a request without a token with 401', async ({ path }) => {
     const response = await fetch(`${relais.standalone.baseUrl}${path}`);

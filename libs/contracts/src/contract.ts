@@ -26,7 +26,9 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
   const expectedTopicKind = contract.classification === 'anonymous' ? 'facts' : 'events';
   const [service] = contract.type.split('.');
   if (contract.topic !== `${service}.${expectedTopicKind}.v1`) {
-    throw new Error(`${contract.type} is ${contract.classification}: it belongs on ${service}.${expectedTopicKind}.v1`);
+    throw new Error(
+      `${contract.type} is ${contract.classification}: it belongs on ${service}.${expectedTopicKind}.v1`,
+    );
   }
   return contract;
 }

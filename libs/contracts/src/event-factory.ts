@@ -66,7 +66,8 @@ export function readEvent<TSchema extends z.ZodType>(
   contract: EventContract<string, TSchema>,
   envelope: EventEnvelope,
 ): z.infer<TSchema> {
-  if (envelope.type !== contract.type) throw new ContractViolation(contract.type, [`type is ${envelope.type}`]);
+  if (envelope.type !== contract.type)
+    throw new ContractViolation(contract.type, [`type is ${envelope.type}`]);
   const parsed = contract.schema.safeParse(envelope.data);
   if (!parsed.success) throw new ContractViolation(contract.type, describeIssues(parsed.error));
   return parsed.data;

@@ -38,7 +38,8 @@ export function breakingChanges(stored: JsonSchema, current: JsonSchema, path = 
   if (stored.anyOf || current.anyOf) {
     const storedAlternatives = stored.anyOf ?? [];
     const currentAlternatives = current.anyOf ?? [];
-    if (storedAlternatives.length !== currentAlternatives.length) problems.push(`${path}: alternatives changed`);
+    if (storedAlternatives.length !== currentAlternatives.length)
+      problems.push(`${path}: alternatives changed`);
     else
       storedAlternatives.forEach((alternative, index) =>
         problems.push(...breakingChanges(alternative, currentAlternatives[index] ?? {}, `${path}|${index}`)),

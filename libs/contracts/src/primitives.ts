@@ -5,9 +5,7 @@ export const courseId = z.uuid();
 export const displayName = z.string().min(1).max(200);
 /** A school is identified by its UAI code: 7 digits and a letter. */
 export const schoolCode = z.string().regex(/^\d{7}[A-Z]$/, 'a UAI code: 7 digits and a letter');
-export const academy = z
-  .string()
-  .regex(/^[a-z][a-z-]{1,39}$/, 'an academy slug such as lyon');
+export const academy = z.string().regex(/^[a-z][a-z-]{1,39}$/, 'an academy slug such as lyon');
 export const theme = z.string().min(1).max(60);
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
 export const hours = z.number().positive().max(200);

@@ -14,9 +14,12 @@ import {
 const origin = { source: 'enrollment', correlationId: 'corr-1', now: new Date('2026-11-28T14:35:12.345Z') };
 
 describe('event contracts', () => {
-  it.each(allContracts.map((c) => [c.type, c] as const))('%s: its example satisfies its schema', (_type, c) => {
-    expect(c.schema.safeParse(c.example).success).toBe(true);
-  });
+  it.each(allContracts.map((c) => [c.type, c] as const))(
+    '%s: its example satisfies its schema',
+    (_type, c) => {
+      expect(c.schema.safeParse(c.example).success).toBe(true);
+    },
+  );
 
   it('every contract type is unique', () => {
     const types = allContracts.map((c) => c.type);
@@ -24,7 +27,8 @@ describe('event contracts', () => {
   });
 
   // Stats may only ever see anonymous facts (L11): no property that refers to a person or a course.
-  const personReference = /^(userId|user|name|email|school|sub|courseId|teacherId|trainerId|trainers|author.*|message|text)$/i;
+  const personReference =
+    /^(userId|user|name|email|school|sub|courseId|teacherId|trainerId|trainers|author.*|message|text)$/i;
   const propertyNames = (schema: unknown): string[] => {
     if (schema === null || typeof schema !== 'object') return [];
     return Object.entries(schema as Record<string, unknown>).flatMap(([key, value]) =>
@@ -43,7 +47,10 @@ describe('event contracts', () => {
   );
 
   it('deploy/kafka/topics.txt lists exactly the topics of the contracts, dead-letter topics included', () => {
-    const file = readFileSync(fileURLToPath(new URL('../../../deploy/kafka/topics.txt', import.meta.url)), 'utf8');
+    const file = readFileSync(
+      fileURLToPath(new URL('../../../deploy/kafka/topics.txt', import.meta.url)),
+      'utf8',
+    );
     const listed = file
       .split('\n')
       .filter((line) => line.trim() && !line.startsWith('#'))
@@ -71,7 +78,11 @@ describe('createEvent and readEvent', () => {
   it('strips fields the contract does not know, so nothing extra leaves a service', () => {
     const event = createEvent(
       participationCounted,
-      { ...participationCounted.example, userId: 'u-1', timeSpent: 42 } as typeof participationCounted.example,
+      {
+        ...participationCounted.example,
+        userId: 'u-1',
+        timeSpent: 42,
+      } as typeof participationCounted.example,
       origin,
     );
     expect(Object.keys(event.envelope.data as object).sort()).toEqual(
@@ -87,7 +98,11 @@ describe('createEvent and readEvent', () => {
 
   it('refuses data that breaks the contract, naming the path but not the value', () => {
     const attempt = () =>
-      createEvent(enrollmentCreated, { courseId: 'not-a-uuid', userId: 'u-1', name: 'Camille Durand', school: 'X' }, origin);
+      createEvent(
+        enrollmentCreated,
+        { courseId: 'not-a-uuid', userId: 'u-1', name: 'Camille Durand', school: 'X' },
+        origin,
+      );
     expect(attempt).toThrow(ContractViolation);
     expect(attempt).toThrow(/courseId/);
     expect(attempt).not.toThrow(/Camille/);

@@ -20,7 +20,10 @@ describe('breakingChanges', () => {
     properties: {
       courseId: { type: 'string' },
       status: { type: 'string', enum: ['open', 'closed'] },
-      trainers: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+      trainers: {
+        type: 'array',
+        items: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+      },
       note: { type: 'string' },
     },
     required: ['courseId', 'status', 'trainers'],

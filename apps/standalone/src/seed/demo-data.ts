@@ -129,9 +129,14 @@ export async function seedDemoData(baseUrl: string, realmFile: string) {
       enrollments += 1;
     }
     for (const teacher of demo.completedBy ?? []) {
-      await call(demo.trainers[0] ?? '', 'PUT', `/api/enrollment/courses/${courseId}/enrollments/${idOf(teacher)}/completion`, {
-        completed: true,
-      });
+      await call(
+        demo.trainers[0] ?? '',
+        'PUT',
+        `/api/enrollment/courses/${courseId}/enrollments/${idOf(teacher)}/completion`,
+        {
+          completed: true,
+        },
+      );
     }
     if (demo.activities) await seedActivities(call, demo.trainers[0] ?? '', courseId, demo.activities);
   }

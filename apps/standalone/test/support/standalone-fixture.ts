@@ -8,7 +8,9 @@ export interface StandaloneUnderTest extends RelaisClient {
 }
 
 /** Relais in this test process, on a free port, with no demo data: tests create what they need. */
-export async function startTestStandalone(options: { minimumCount?: number } = {}): Promise<StandaloneUnderTest> {
+export async function startTestStandalone(
+  options: { minimumCount?: number } = {},
+): Promise<StandaloneUnderTest> {
   const standalone = await startStandalone({
     port: 0,
     logger: createLogger({ service: 'standalone-test', level: 'silent' }),
