@@ -1,0 +1,97 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BusLogger } from '../bus-logger';
+import type { DeliveredMessage, Subscription } from '../event-bus';
+import { DeadLetterHeaders, deadLetterTopicOf, type DeadLetter } from './dead-letter';
+import { decodeEnvelope } from './envelope-validation';
+import type { RetryPolicy } from './retry-policy';
+import { describeError } from './scrub-error';
+
+/** A message as read from a partition, before decoding. */
+export interface ReceivedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string;
+  headers: Record<string, string>;
+  value: Buffer | string | null;
+}
+
+export type DeliveryOutcome = 'handled' | 'skipped' | 'dead-lettered' | 'abandoned';
+
+export interface DeliveryContext {
+  retry: RetryPolicy;
+  logger: BusLogger;
+  sendToDeadLetter(letter: DeadLetter): Promise<void>;
+  /** True once the consumer died (simulated crash): stop retrying and commit nothing. */
+  isAbandoned?(): boolean;
+}
+
+/**
+ * The delivery rules both adapters share: decode, dispatch by type, retry with backoff, dead-letter.
+ * Resolves once the message may be committed (or 'abandoned': it must not be). Rejects only when the
+ * dead-letter publish itself fails, so the caller leaves the offset uncommitted and the message comes back.
+ */
+export async function processDelivery(
+  subscription: Subscription,
+  message: ReceivedMessage,
+  context: DeliveryContext,
+): Promise<DeliveryOutcome> {
+  const position = { topic: message.topic, partition: message.partition, offset: message.offset };
+  const decoded = decodeEnvelope(message.value);
+  if (!decoded.ok) {
+    context.logger.warn(
+      { ...position, reason: decoded.reason },
+      'poison message sent to the dead-letter topic',
+    );
+    await context.sendToDeadLetter(deadLetterFor(message, decoded.reason, 0));
+    return 'dead-lettered';
+  }
+  const { envelope } = decoded;
+  const handler = subscription.handlers[envelope.type];
+  if (!handler) {
+    context.logger.debug({ ...position, type: envelope.type }, 'no handler for this event type: skipped');
+    return 'skipped';
+  }
+  for (let attempt = 1; ; attempt++) {
+    const delivery: DeliveredMessage = {
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      key: message.key,
+      headers: { ...message.headers },
+      attempt,
+    };
+    try {
+      await handler(envelope, delivery);
+      return context.isAbandoned?.() ? 'abandoned' : 'handled';
+    } catch (error) {
+      if (context.isAbandoned?.()) return 'abandoned';
+      const reason = describeError(error);
+      const fields = { ...position, type: envelope.type, attempt, error: reason };
+      if (attempt >= context.retry.maxAttempts) {
+        context.logger.error(fields, 'handler kept failing: message sent to the dead-letter topic');
+        await context.sendToDeadLetter(deadLetterFor(message, reason, attempt));
+        return 'dead-lettered';
+      }
+      context.logger.warn(fields, 'handler failed: retrying');
+      await sleep(context.retry.delayAfter(attempt));
+      if (context.isAbandoned?.()) return 'abandoned';
+    }
+  }
+}
+
+function deadLetterFor(message: ReceivedMessage, reason: string, attempts: number): DeadLetter {
+  return {
+    topic: deadLetterTopicOf(message.topic),
+    key: message.key,
+    value: message.value,
+    headers: {
+      ...message.headers,
+      [DeadLetterHeaders.reason]: reason,
+      [DeadLetterHeaders.sourceTopic]: message.topic,
+      [DeadLetterHeaders.sourcePartition]: String(message.partition),
+      [DeadLetterHeaders.sourceOffset]: message.offset,
+      [DeadLetterHeaders.attempts]: String(attempts),
+    },
+  };
+}
