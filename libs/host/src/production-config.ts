@@ -14,17 +14,29 @@ export function productionConfigSchema(service: string, defaultPort: number) {
     MONGO_DB: z.string().min(1).default(`relais-${service}`).describe('the database name'),
     KAFKA_BROKERS: commaSeparatedList('a comma-separated list of Kafka brokers host:port'),
     KAFKA_SSL: booleanFlag().default(false),
-    KAFKA_SASL_USERNAME: z.string().min(1).optional().describe('SCRAM-SHA-512 user (with KAFKA_SASL_PASSWORD)'),
+    KAFKA_SASL_USERNAME: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('SCRAM-SHA-512 user (with KAFKA_SASL_PASSWORD)'),
     KAFKA_SASL_PASSWORD: z.string().min(1).optional().describe('SCRAM-SHA-512 password'),
     KEYCLOAK_URL: z.url().describe('the Keycloak base URL, without /realms, e.g. http://127.0.0.1:8180'),
     KEYCLOAK_REALM: z.string().min(1).default('relais'),
-    KEYCLOAK_AUDIENCE: z.string().min(1).default(`relais-${service}`).describe('the audience this API requires'),
+    KEYCLOAK_AUDIENCE: z
+      .string()
+      .min(1)
+      .default(`relais-${service}`)
+      .describe('the audience this API requires'),
   });
 }
 
 export type ProductionConfig = z.infer<ReturnType<typeof productionConfigSchema>>;
 
-export function loadProductionConfig(service: string, defaultPort: number, env = process.env): ProductionConfig {
+export function loadProductionConfig(
+  service: string,
+  defaultPort: number,
+  env = process.env,
+): ProductionConfig {
   const config = loadConfig(productionConfigSchema(service, defaultPort), env);
   if ((config.KAFKA_SASL_USERNAME === undefined) !== (config.KAFKA_SASL_PASSWORD === undefined)) {
     throw new Error('Invalid configuration: KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD go together.');

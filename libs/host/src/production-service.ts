@@ -32,7 +32,11 @@ export async function runProductionService(
 
   let connection: Connection;
   try {
-    connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, appName: `relais-${service}` });
+    connection = await connectMongo({
+      url: config.MONGO_URL,
+      dbName: config.MONGO_DB,
+      appName: `relais-${service}`,
+    });
   } catch (error) {
     logger.fatal(
       `MongoDB is unreachable at ${redactUrl(config.MONGO_URL)}: start it (scripts/infra/infra up mongo) or fix MONGO_URL`,
@@ -44,7 +48,13 @@ export async function runProductionService(
     brokers: config.KAFKA_BROKERS,
     ...(config.KAFKA_SSL ? { ssl: true } : {}),
     ...(config.KAFKA_SASL_USERNAME && config.KAFKA_SASL_PASSWORD
-      ? { sasl: { mechanism: 'scram-sha-512', username: config.KAFKA_SASL_USERNAME, password: config.KAFKA_SASL_PASSWORD } }
+      ? {
+          sasl: {
+            mechanism: 'scram-sha-512',
+            username: config.KAFKA_SASL_USERNAME,
+            password: config.KAFKA_SASL_PASSWORD,
+          },
+        }
       : {}),
     logger,
   });

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { OutboxRelay, type EventBus } from '@relais/bus';
-import { createHttpApp, type MetricsEndpoint, type ReadinessCheck, type ShutdownStep } from '@relais/platform';
+import {
+  createHttpApp,
+  type MetricsEndpoint,
+  type ReadinessCheck,
+  type ShutdownStep,
+} from '@relais/platform';
 import type { ServiceModule } from './service-module';
 
 export interface ServiceHostOptions {
@@ -35,7 +40,11 @@ export interface RunningHost {
  * bus, one outbox relay over all their outboxes. The same code serves standalone mode (all four,
  * in-memory adapters) and production (one each, real adapters): no service branches on the mode.
  */
-export async function startServiceHost(options: ServiceHostOptions, port: number, host = '0.0.0.0'): Promise<RunningHost> {
+export async function startServiceHost(
+  options: ServiceHostOptions,
+  port: number,
+  host = '0.0.0.0',
+): Promise<RunningHost> {
   const app = createHttpApp({
     logger: options.logger,
     services: options.modules.map((module) => module.api),

@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { passwordGrant } from './tokens';
 
-export const demoRealmFile = fileURLToPath(new URL('../../../deploy/keycloak/realm-relais.json', import.meta.url));
+export const demoRealmFile = fileURLToPath(
+  new URL('../../../deploy/keycloak/realm-relais.json', import.meta.url),
+);
 
-const demoUsers = (JSON.parse(readFileSync(demoRealmFile, 'utf8')) as { users: { id: string; username: string }[] }).users;
+const demoUsers = (
+  JSON.parse(readFileSync(demoRealmFile, 'utf8')) as { users: { id: string; username: string }[] }
+).users;
 
 /** The subject (`sub`) of a demo user: the realm file fixes the ids, for Keycloak and the embedded provider. */
 export function userIdOf(username: string): string {
@@ -51,7 +55,11 @@ export function relaisClient({ apiUrl, identityUrl }: { apiUrl: string; identity
         ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: text ? JSON.parse(text) : undefined,
+      };
     },
   };
 }
@@ -69,8 +77,10 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
 
 /** The statistical month of now, as services compute it (Europe/Paris). */
 export function currentMonth(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).formatToParts(
-    now,
-  );
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(now);
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
 }

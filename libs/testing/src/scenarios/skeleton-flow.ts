@@ -22,7 +22,10 @@ export async function runSkeletonFlow(relais: RelaisClient): Promise<void> {
     districts: ['lyon-d1'],
   });
   expect(created.status).toBe(201);
-  expect(created.body).toMatchObject({ title: 'Teaching reading in CP', trainers: [{ name: expect.any(String) }] });
+  expect(created.body).toMatchObject({
+    title: 'Teaching reading in CP',
+    trainers: [{ name: expect.any(String) }],
+  });
   const courseId: string = created.body.id;
 
   for (const teacher of teachers) {
@@ -39,7 +42,9 @@ export async function runSkeletonFlow(relais: RelaisClient): Promise<void> {
     expect(completed).toMatchObject({ status: 200, body: { status: 'completed', creditedHours: 9 } });
   }
   const record = await relais.call('teacher.01', 'GET', '/api/enrollment/me/enrollments');
-  expect(record.body.enrollments).toContainEqual(expect.objectContaining({ courseId, status: 'completed', creditedHours: 9 }));
+  expect(record.body.enrollments).toContainEqual(
+    expect.objectContaining({ courseId, status: 'completed', creditedHours: 9 }),
+  );
 
   const path = `/api/stats/ministry/enrollments?period=${currentMonth()}&by=theme`;
   const cellsOfTheme = await eventually(async () => {
