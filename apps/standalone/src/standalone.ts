@@ -5,7 +5,7 @@ import { InMemoryEventBus } from '@relais/bus';
 import { startServiceHost, type RunningHost } from '@relais/host';
 import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
-import { freePort } from './free-port';
+import { freePort } from '@relais/testing';
 import { inMemoryServices } from './in-memory-services';
 
 export interface StandaloneOptions {

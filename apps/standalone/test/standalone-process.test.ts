@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { freePort } from '../src/free-port';
+import { freePort } from '@relais/testing';
 
 /**
  * `npm start` as a user runs it: a real process with demo data, serving the docs, the identity

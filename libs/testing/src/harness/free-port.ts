@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 
-/** A port free right now on loopback: tests ask for port 0, but issuers need the port up front. */
+/** A port free right now on loopback: token issuers need the port before the server starts. */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   const server = createServer();
   server.listen(0, host);
