@@ -1,4 +1,4 @@
-import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
 import { appliedEventsCap, closedSchemaOptions, isDuplicateKeyError, KeyedSerializer } from '@relais/store';
 import { emptyRoster, type CourseRoster } from '../course-roster';
 import type { RosterStore } from '../roster-store';

@@ -1,4 +1,4 @@
-import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
 import { closedSchemaOptions } from '@relais/store';
 import type { Message } from '../../domain/message';
 import type { MessageStore } from '../../application/ports';
