@@ -7,6 +7,7 @@ import {
   participantOf,
   publishCourse,
   setCompletion,
+  updateCourse,
   withdraw,
   type Course,
   type CourseOutcome,
@@ -27,6 +28,31 @@ export interface NewCourseRequest {
   trainerIds: string[];
   districts?: string[];
   capacity?: number;
+}
+
+export interface CourseUpdateRequest {
+  title?: string;
+  description?: string;
+  themes?: string[];
+  predictedHours?: number;
+  trainerIds?: string[];
+  districts?: string[];
+  capacity?: number | null;
+  status?: Course['status'];
+}
+
+export interface ParticipantView {
+  userId: string;
+  name: string;
+  role: 'participant' | 'trainer';
+  school?: string;
+}
+
+export interface DistrictCourseView {
+  courseId: string;
+  title: string;
+  trainers: string[];
+  teachers: { name: string; school?: string; status: Participant['status']; creditedHours?: number }[];
 }
 
 export interface RequestContext {
@@ -63,6 +89,77 @@ export class EnrollmentUseCases {
     await this.courses.insert(outcome.course, events.pending);
     await events.afterSave();
     return outcome.course;
+  }
+
+  async updateCourse(
+    context: RequestContext,
+    courseId: string,
+    request: CourseUpdateRequest,
+  ): Promise<Course> {
+    const { trainerIds, ...fields } = request;
+    const current = (await this.courses.findById(courseId))?.course;
+    if (!current || current.academy !== context.actor.academy) throw new CourseNotFound();
+    const trainers = trainerIds ? await this.resolveTrainers(trainerIds, current.academy) : undefined;
+    const { course } = await this.change(context, courseId, (stored) =>
+      updateCourse(stored, { ...fields, ...(trainers ? { trainers } : {}) }),
+    );
+    return course;
+  }
+
+  /** The catalogue: open courses of the caller's academy, his own courses, all of it for its managers. */
+  async catalogue(actor: Actor, isManager: boolean): Promise<Course[]> {
+    const [academyCourses, trained, joined] = await Promise.all([
+      actor.academy
+        ? this.courses.find(
+            isManager ? { academy: actor.academy } : { academy: actor.academy, status: 'open' },
+          )
+        : Promise.resolve([]),
+      this.courses.find({ trainerId: actor.id }),
+      this.courses.find({ participantId: actor.id }),
+    ]);
+    const byId = new Map([...academyCourses, ...trained, ...joined].map((course) => [course.id, course]));
+    return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  /** L5/L6: members see who else is in the course, and nothing else about them. */
+  async participants(actor: Actor, courseId: string): Promise<ParticipantView[]> {
+    const course = (await this.courses.findById(courseId))?.course;
+    if (!course || !isMember(course, actor.id)) throw new CourseNotFound();
+    return [
+      ...course.trainers.map(({ userId, name }) => ({ userId, name, role: 'trainer' as const })),
+      ...course.participants.map(({ userId, name, school }) => ({
+        userId,
+        name,
+        role: 'participant' as const,
+        ...(school ? { school } : {}),
+      })),
+    ];
+  }
+
+  /**
+   * L10: for his district only, the courses in place, their trainers' names, and the names and
+   * schools of the district's teachers enrolled or completed, with hours once completed. Nothing else.
+   */
+  async districtOverview(actor: Actor, district: string): Promise<DistrictCourseView[]> {
+    if (actor.district !== district) {
+      throw new NotAllowed('OTHER_DISTRICT', 'You can read the overview of your own district only.');
+    }
+    const courses = await this.courses.find({ district });
+    return courses
+      .map((course) => ({
+        courseId: course.id,
+        title: course.title,
+        trainers: course.trainers.map((trainer) => trainer.name),
+        teachers: course.participants
+          .filter((participant) => participant.district === district)
+          .map((participant) => ({
+            name: participant.name,
+            ...(participant.school ? { school: participant.school } : {}),
+            status: participant.status,
+            ...(participant.status === 'completed' ? { creditedHours: participant.creditedHours } : {}),
+          })),
+      }))
+      .sort((a, b) => a.title.localeCompare(b.title));
   }
 
   /** A course the caller may see: open in his academy, or one he is a member or manager of. */
@@ -174,6 +271,6 @@ function viewOf(course: Course, participant: Participant): EnrollmentView {
     courseId: course.id,
     title: course.title,
     status: participant.status,
-    creditedHours: creditedHours(course, participant),
+    creditedHours: creditedHours(participant),
   };
 }

@@ -66,7 +66,7 @@ export class ParticipationFacts {
             academy: course.academy,
             themes: course.themes,
             change: counted,
-            creditedHoursDelta: creditedHoursDeltaOf(counted, course.predictedHours),
+            creditedHoursDelta: creditedHoursDeltaOf(change),
             newTeacherIn: newCells.map(({ dimension, value, period }) => ({ dimension, value, period })),
           },
           origin,
@@ -87,8 +87,8 @@ export class ParticipationFacts {
   }
 }
 
-function creditedHoursDeltaOf(change: CountedChange, predictedHours: number): number {
-  if (change === 'completed') return predictedHours;
-  if (change === 'completion-revoked') return -predictedHours;
+function creditedHoursDeltaOf(change: CourseChange): number {
+  if (change.kind === 'completion-recorded') return change.participant.creditedHours;
+  if (change.kind === 'completion-revoked') return -change.revokedHours;
   return 0;
 }

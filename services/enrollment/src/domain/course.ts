@@ -14,6 +14,8 @@ export interface Participant {
   school?: string;
   district?: string;
   status: ParticipantStatus;
+  /** L3: the predicted duration at the time completion was recorded; 0 until then. */
+  creditedHours: number;
 }
 
 export type CourseStatus = 'open' | 'closed';
@@ -39,7 +41,7 @@ export type CourseChange =
   | { kind: 'enrolled'; participant: Participant }
   | { kind: 'withdrawn'; participant: Participant }
   | { kind: 'completion-recorded'; participant: Participant }
-  | { kind: 'completion-revoked'; participant: Participant };
+  | { kind: 'completion-revoked'; participant: Participant; revokedHours: number };
 
 export interface CourseOutcome {
   course: Course;
@@ -88,7 +90,7 @@ export function enroll(course: Course, teacher: Enrollee): CourseOutcome {
   if (seatsLeft(course) === 0) {
     throw new DomainError('COURSE_FULL', 'This course has no seat left.');
   }
-  const participant: Participant = { ...teacher, status: 'enrolled' };
+  const participant: Participant = { ...teacher, status: 'enrolled', creditedHours: 0 };
   return {
     course: { ...course, participants: [...course.participants, participant] },
     changes: [{ kind: 'enrolled', participant }],
@@ -119,16 +121,68 @@ export function setCompletion(course: Course, userId: string, completed: boolean
   }
   const status: ParticipantStatus = completed ? 'completed' : 'enrolled';
   if (participant.status === status) return { course, changes: [] };
-  const updated: Participant = { ...participant, status };
+  const updated: Participant = {
+    ...participant,
+    status,
+    creditedHours: completed ? course.predictedHours : 0,
+  };
   return {
     course: {
       ...course,
       participants: course.participants.map((p) => (p.userId === userId ? updated : p)),
     },
-    changes: [{ kind: completed ? 'completion-recorded' : 'completion-revoked', participant: updated }],
+    changes: [
+      completed
+        ? { kind: 'completion-recorded', participant: updated }
+        : { kind: 'completion-revoked', participant: updated, revokedHours: participant.creditedHours },
+    ],
   };
 }
 
 /** L3: the predicted duration counts as working time once, and only once completed. */
-export const creditedHours = (course: Course, participant: Participant): number =>
-  participant.status === 'completed' ? course.predictedHours : 0;
+export const creditedHours = (participant: Participant): number =>
+  participant.status === 'completed' ? participant.creditedHours : 0;
+
+export interface CourseChanges {
+  title?: string;
+  description?: string;
+  themes?: string[];
+  predictedHours?: number;
+  trainers?: Trainer[];
+  districts?: string[];
+  capacity?: number | null;
+  status?: CourseStatus;
+}
+
+/**
+ * A manager edits a course. Hours already credited stay as they were credited (L3); a participant
+ * cannot become a trainer of his own course; capacity cannot drop below the enrolled participants.
+ */
+export function updateCourse(course: Course, changes: CourseChanges): CourseOutcome {
+  if (changes.trainers && changes.trainers.length === 0) {
+    throw new DomainError('TRAINERS_REQUIRED', 'A course needs at least one trainer: give trainerIds.');
+  }
+  const participantTrainer = changes.trainers?.find((trainer) => participantOf(course, trainer.userId));
+  if (participantTrainer) {
+    throw new DomainError(
+      'TRAINER_CANNOT_ENROLL',
+      'One of the trainers is a participant of this course; he must withdraw before he can train it.',
+    );
+  }
+  if (typeof changes.capacity === 'number' && changes.capacity < course.participants.length) {
+    throw new DomainError(
+      'CAPACITY_BELOW_ENROLLED',
+      `The course already has ${course.participants.length} participants: capacity cannot be lower.`,
+    );
+  }
+  const { capacity, ...rest } = changes;
+  const next: Course = { ...course, ...definedOnly(rest) };
+  if (capacity === null) delete next.capacity;
+  else if (capacity !== undefined) next.capacity = capacity;
+  const unchanged = JSON.stringify(next) === JSON.stringify(course);
+  return { course: next, changes: unchanged ? [] : [{ kind: 'course-updated' }] };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}

@@ -27,7 +27,7 @@ export function describeEnrollmentStoresContract(
 
     it('stores a course without capacity or optional participant fields as it was given', async () => {
       const course = CourseMother.open({
-        participants: [{ userId: 'teacher-x', name: 'Camille', status: 'enrolled' }],
+        participants: [{ userId: 'teacher-x', name: 'Camille', status: 'enrolled', creditedHours: 0 }],
       });
       await stores.courses.insert(course, []);
       expect((await stores.courses.findById(course.id))?.course).toEqual(course);

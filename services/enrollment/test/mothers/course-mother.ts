@@ -13,6 +13,7 @@ export const ParticipantMother = {
     school: '0690001A',
     district: 'lyon-d1',
     status: 'enrolled',
+    creditedHours: 0,
     ...overrides,
   }),
 };

@@ -10,9 +10,13 @@ import {
   completionBody,
   completionParams,
   courseIdParams,
+  courseUpdateBody,
+  districtOverview,
+  districtParams,
   enrollmentView,
   myEnrollments,
   newCourseBody,
+  participantView,
 } from './schemas';
 
 const problem = (description: string) => ({ description });
@@ -75,6 +79,83 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       const course = await orProblem(useCases.createCourse(contextOf(req), body));
       return { status: 201, body: catalogueEntryOf(course), headers: { Location: `courses/${course.id}` } };
     },
+  });
+
+  api.route({
+    method: 'patch',
+    path: '/courses/:id',
+    operationId: 'updateCourse',
+    summary: 'Edit a course of your academy: fields, trainers, open or closed (training managers).',
+    tags: ['courses'],
+    middleware: [signedIn, requireRole('training-manager')],
+    request: { params: courseIdParams, body: courseUpdateBody },
+    responses: {
+      200: { description: 'The course as it now is.', schema: catalogueEntry },
+      400: problem('Invalid fields or unknown trainer ids.'),
+      404: problem('No such course in your academy.'),
+      409: problem('Capacity below the enrolled participants, or a participant named as trainer.'),
+    },
+    handler: async ({ params, body, req }) => {
+      const course = await orProblem(useCases.updateCourse(contextOf(req), params.id, body));
+      return { status: 200, body: catalogueEntryOf(course) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses',
+    operationId: 'listCourses',
+    summary: 'The catalogue: open courses of your academy, your own courses; all of them for its managers.',
+    tags: ['courses'],
+    middleware: [signedIn],
+    responses: { 200: { description: 'Catalogue entries.', schema: z.array(catalogueEntry) } },
+    handler: async ({ req }) => {
+      const courses = await useCases.catalogue(
+        contextOf(req).actor,
+        callerOf(req).hasRole('training-manager'),
+      );
+      return { status: 200, body: courses.map(catalogueEntryOf) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses/:id/participants',
+    operationId: 'listParticipants',
+    summary: 'Who is in the course: names, roles and schools, nothing else (members).',
+    tags: ['courses'],
+    middleware: [signedIn, requireRole('teacher', 'trainer')],
+    request: { params: courseIdParams },
+    responses: {
+      200: { description: 'Trainers and participants.', schema: z.array(participantView) },
+      404: problem('Not a course you are a member of.'),
+    },
+    handler: async ({ params, req }) => ({
+      status: 200,
+      body: await orProblem(useCases.participants(contextOf(req).actor, params.id)),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/districts/:district/overview',
+    operationId: 'districtOverview',
+    summary:
+      'For the inspector of the district: courses, trainers, teachers’ names, schools, status and hours.',
+    tags: ['inspection'],
+    middleware: [signedIn, requireRole('inspector')],
+    request: { params: districtParams },
+    responses: {
+      200: { description: 'Courses in place for the district.', schema: districtOverview },
+      403: problem('Not your district.'),
+    },
+    handler: async ({ params, req }) => ({
+      status: 200,
+      body: {
+        district: params.district,
+        courses: await orProblem(useCases.districtOverview(contextOf(req).actor, params.district)),
+      },
+    }),
   });
 
   api.route({

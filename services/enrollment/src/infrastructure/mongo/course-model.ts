@@ -19,6 +19,7 @@ export interface CourseState {
     school?: string;
     district?: string;
     status: 'enrolled' | 'completed';
+    creditedHours?: number;
   }[];
 }
 
@@ -60,6 +61,7 @@ const courseStateDefinition = {
           school: { type: String },
           district: { type: String },
           status: { type: String, enum: ['enrolled', 'completed'], required: true },
+          creditedHours: { type: Number, required: true, default: 0 },
         },
         closed,
       ),

@@ -132,10 +132,11 @@ function courseOf(courseId: string, record: CourseState): Course {
     trainers: record.trainers.map(({ userId, name }) => ({ userId, name })),
     districts: [...record.districts],
     status: record.status,
-    participants: record.participants.map(({ userId, name, school, district, status }) => ({
+    participants: record.participants.map(({ userId, name, school, district, status, creditedHours }) => ({
       userId,
       name,
       status,
+      creditedHours: creditedHours ?? 0,
       ...(school ? { school } : {}),
       ...(district ? { district } : {}),
     })),
