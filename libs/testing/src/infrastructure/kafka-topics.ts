@@ -1,0 +1,59 @@
+import { Kafka, logLevel } from 'kafkajs';
+import type { Admin } from 'kafkajs';
+import type { TopicSpec } from './topics-file';
+
+/**
+ * Runs `work` with a connected Kafka admin client. Retries are left to the caller (readiness loops
+ * poll; tests fail fast), so the client itself gives up after one short attempt.
+ */
+export async function withKafkaAdmin<T>(
+  brokers: readonly string[],
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const kafka = new Kafka({
+    clientId: 'relais-infrastructure',
+    brokers: [...brokers],
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    retry: { retries: 2, initialRetryTime: 200 },
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Creates the topics that do not exist yet, with their partition count; returns the names created. */
+export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((topic) => !existing.has(topic.name));
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      // replicationFactor -1: the broker's default.replication.factor (1 on a single test node).
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        replicationFactor: -1,
+      })),
+    });
+  }
+  return missing.map((topic) => topic.name);
+}
+
+/** Partition count of each named topic, as the cluster's metadata reports it. */
+export async function partitionCounts(admin: Admin, names: readonly string[]): Promise<Map<string, number>> {
+  const metadata = await admin.fetchTopicMetadata({ topics: [...names] });
+  return new Map(metadata.topics.map((topic) => [topic.name, topic.partitions.length]));
+}
+
+export function brokerList(kafkaBrokers: string): string[] {
+  return kafkaBrokers
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker !== '');
+}

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import { topicsFilePath } from './repository-paths';
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+}
+
+/** Parses deploy/kafka/topics.txt: one `name partitions` per line; blank lines and `#` comments ignored. */
+export function parseTopicsFile(text: string): TopicSpec[] {
+  const topics: TopicSpec[] = [];
+  text.split('\n').forEach((rawLine, index) => {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const match = /^([A-Za-z0-9._-]+)\s+([1-9][0-9]*)$/.exec(line);
+    if (!match) {
+      throw new Error(
+        `topics file, line ${index + 1}: expected "<topic name> <partition count>", got "${line}"`,
+      );
+    }
+    topics.push({ name: match[1] as string, partitions: Number(match[2]) });
+  });
+  return topics;
+}
+
+export async function readTopicsFile(path: string = topicsFilePath): Promise<TopicSpec[]> {
+  return parseTopicsFile(await readFile(path, 'utf8'));
+}
