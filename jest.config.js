@@ -19,6 +19,8 @@ const common = {
 };
 
 export default {
+  // Integration tests start consumers and processes; a project-level testTimeout is not honoured.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -35,7 +37,6 @@ export default {
       ],
       globalSetup: '<rootDir>/libs/testing/src/infrastructure/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/infrastructure/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
