@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.infra/**', 'coverage/**', '**/dist/**'] },
@@ -15,7 +16,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**', 'scripts/**', '**/scripts/**', 'jest.config.js', '**/*.cjs'],
+    files: ['**/test/**', 'scripts/**', '**/scripts/**', '.ci/**', 'jest.config.js', '**/*.cjs', '**/*.mjs'],
+    languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
   {
