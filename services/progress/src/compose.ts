@@ -2,13 +2,17 @@ import type { TokenVerifier } from '@relais/auth';
 import type { OutboxStore, Subscription } from '@relais/bus';
 import type { ServiceApi } from '@relais/platform';
 import { rosterSubscription, type RosterStore } from '@relais/roster';
-import { ProgressUseCases } from './application/progress-use-cases';
-import type { ActivityStore } from './application/ports';
+import { ActivityUseCases } from './application/activity-use-cases';
+import { CompletionUseCases } from './application/completion-use-cases';
+import { CourseAccess } from './application/course-access';
+import { ProgressQueries } from './application/progress-queries';
+import type { ActivityStore, CompletionMarkStore } from './application/ports';
 import { progressApi } from './infrastructure/http/progress-api';
 
 export interface ProgressPorts {
   rosters: RosterStore;
   activities: ActivityStore;
+  marks: CompletionMarkStore;
   verifier: TokenVerifier;
 }
 
@@ -19,12 +23,26 @@ export interface ProgressService {
   outboxStores: OutboxStore[];
 }
 
+/** The one place where progress is assembled; the same in one process or many (DESIGN §3). */
 export function createProgressService(ports: ProgressPorts): ProgressService {
-  const useCases = new ProgressUseCases(ports.rosters, ports.activities);
+  const access = new CourseAccess(ports.rosters);
+  const completion = new CompletionUseCases(access, ports.activities, ports.marks);
   return {
     name: 'progress',
-    api: progressApi(useCases, ports.verifier),
-    subscriptions: [rosterSubscription('progress.roster', ports.rosters)],
+    api: progressApi(
+      {
+        activities: new ActivityUseCases(access, ports.activities, ports.marks),
+        completion,
+        queries: new ProgressQueries(access, ports.activities, ports.marks),
+      },
+      ports.verifier,
+    ),
+    subscriptions: [
+      rosterSubscription('progress.roster', ports.rosters, {
+        participantLeft: (courseId, userId) => completion.forgetParticipant(courseId, userId),
+      }),
+    ],
+    // Progress publishes nothing: a bar never leaves its course (L5, L9).
     outboxStores: [],
   };
 }

@@ -1,4 +1,17 @@
 export { createProgressService, type ProgressPorts, type ProgressService } from './compose';
+export type { ActivityStore, CompletionMarkStore } from './application/ports';
+export type { Activity, ActivityKind } from './domain/activity';
+export type { CompletionMark } from './domain/completion-mark';
 export { InMemoryActivityStore } from './infrastructure/memory/in-memory-activity-store';
-export { MongoActivityStore, activityListModel } from './infrastructure/mongo/mongo-activity-store';
+export { InMemoryCompletionMarkStore } from './infrastructure/memory/in-memory-completion-mark-store';
+export {
+  MongoActivityStore,
+  activityListModel,
+  type ActivityListRecord,
+} from './infrastructure/mongo/mongo-activity-store';
+export {
+  MongoCompletionMarkStore,
+  completionMarkModel,
+  type CompletionMarkRecord,
+} from './infrastructure/mongo/mongo-completion-mark-store';
 export { createInMemoryProgressService } from './in-memory';

@@ -1,6 +1,26 @@
 import type { Activity } from '../domain/activity';
+import type { CompletionMark } from '../domain/completion-mark';
 
+/** One activity list per course, written only by the course's trainers, replaced as a whole. */
 export interface ActivityStore {
   activitiesOf(courseId: string): Promise<Activity[]>;
   replace(courseId: string, activities: readonly Activity[]): Promise<void>;
+}
+
+/**
+ * Completion marks. Each write is one whole mark, added or removed, never an update in place:
+ * concurrent writers of one mark simply end with the last one's answer (ADR 0008). Every write is
+ * idempotent.
+ */
+export interface CompletionMarkStore {
+  add(mark: CompletionMark): Promise<void>;
+  remove(mark: CompletionMark): Promise<void>;
+  /** The activities this participant marked done in this course. */
+  doneBy(courseId: string, userId: string): Promise<Set<string>>;
+  /** Every mark of a course, for the trainer's synthetic view. */
+  marksOf(courseId: string): Promise<CompletionMark[]>;
+  /** L1: a participant who withdraws leaves no mark behind. */
+  forgetParticipant(courseId: string, userId: string): Promise<void>;
+  /** Marks of activities the trainers removed from the list. */
+  forgetActivities(courseId: string, activityIds: readonly string[]): Promise<void>;
 }

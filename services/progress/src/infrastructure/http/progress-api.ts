@@ -1,43 +1,37 @@
-import { z } from 'zod';
-import { Problem, ServiceApi } from '@relais/platform';
+import { ServiceApi } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
-import { activityKinds, DuplicateActivityIds } from '../../domain/activity';
-import { CourseNotFound } from '../../application/errors';
-import type { ProgressUseCases } from '../../application/progress-use-cases';
+import type { ActivityUseCases } from '../../application/activity-use-cases';
+import type { CompletionUseCases } from '../../application/completion-use-cases';
+import type { ProgressQueries } from '../../application/progress-queries';
+import { orProblem } from './problems';
+import { explainRefusedFields } from './refused-fields';
+import {
+  activityListInput,
+  activityOutput,
+  activityParams,
+  completionInput,
+  courseIdParams,
+  noQuery,
+  participantBarsOutput,
+  participantProgressOutput,
+} from './schemas';
 
-const courseIdParams = z.strictObject({ id: z.uuid('a course id is a UUID') });
-
-const activityInput = z.strictObject({
-  id: z.string().trim().min(1, 'an activity id must not be empty').max(64),
-  title: z.string().trim().min(1, 'an activity title must not be empty').max(200),
-  kind: z.enum(activityKinds),
-  optional: z.boolean().default(false),
-});
-
-const activityOutput = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.enum(activityKinds),
-  optional: z.boolean(),
-});
-
-function toProblem(error: unknown): unknown {
-  if (error instanceof CourseNotFound)
-    return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
-  if (error instanceof DuplicateActivityIds) {
-    return new Problem({ status: 400, code: 'DUPLICATE_ACTIVITY_IDS', detail: error.message });
-  }
-  return error;
+export interface ProgressUseCases {
+  activities: ActivityUseCases;
+  completion: CompletionUseCases;
+  queries: ProgressQueries;
 }
 
-async function orProblem<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toProblem(error);
-  }
-}
+const problem = (description: string) => ({ description });
+const refusedInput = problem(
+  'Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded.',
+);
+const wrongRole = problem('Your role never uses this route.');
 
+/**
+ * Roles that can never be members of a course get 403 on every route; a member role that is not a
+ * member of this course gets 404, so that the course's existence does not leak (API.md, L4).
+ */
 export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier): ServiceApi {
   const api = new ServiceApi({ service: 'progress', title: 'Relais progress', version: '1.0.0' });
   const signedIn = authenticate(verifier);
@@ -46,17 +40,19 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     method: 'get',
     path: '/courses/:id/activities',
     operationId: 'listActivities',
-    summary: 'The activity list of a course (members only).',
+    summary: 'The activity list of a course (its trainers and participants).',
     tags: ['activities'],
-    middleware: [signedIn],
-    request: { params: courseIdParams },
+    middleware: [signedIn, requireRole('teacher', 'trainer')],
+    request: { params: courseIdParams, query: noQuery },
     responses: {
-      200: { description: 'The activities.', schema: z.array(activityOutput) },
-      404: { description: 'No such course among yours.' },
+      200: { description: 'The activities, in the trainers’ order.', schema: activityOutput.array() },
+      400: refusedInput,
+      403: wrongRole,
+      404: problem('No such course among yours.'),
     },
     handler: async ({ params, req }) => ({
       status: 200,
-      body: await orProblem(useCases.activitiesFor(callerOf(req).id, params.id)),
+      body: await orProblem(useCases.activities.activitiesFor(callerOf(req).id, params.id)),
     }),
   });
 
@@ -65,19 +61,91 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     path: '/courses/:id/activities',
     operationId: 'replaceActivities',
     summary: 'Replace the activity list (trainers of the course).',
+    description:
+      'Marks of activities that are no longer in the list are deleted and every bar is recomputed. ' +
+      '`optional` activities are shown to participants but do not count in their bar.',
     tags: ['activities'],
     middleware: [signedIn, requireRole('trainer')],
-    request: { params: courseIdParams, body: z.array(activityInput).max(200) },
+    request: { params: courseIdParams, query: noQuery, body: activityListInput },
     responses: {
-      200: { description: 'The new list.', schema: z.array(activityOutput) },
-      400: { description: 'Duplicate ids, empty titles or unknown fields.' },
-      404: { description: 'Not a course you train.' },
+      200: { description: 'The new list.', schema: activityOutput.array() },
+      400: problem('Duplicate ids, empty titles, or fields that are not part of an activity.'),
+      403: wrongRole,
+      404: problem('Not a course you train.'),
     },
     handler: async ({ params, body, req }) => ({
       status: 200,
-      body: await orProblem(useCases.replaceActivities(callerOf(req).id, params.id, body)),
+      body: await orProblem(useCases.activities.replaceActivities(callerOf(req).id, params.id, body)),
     }),
   });
 
+  api.route({
+    method: 'put',
+    path: '/courses/:id/activities/:activityId/completion',
+    operationId: 'declareCompletion',
+    summary: 'Declare one of your activities done or not done (participants, for themselves).',
+    description:
+      'The body is `{done}` and nothing else: this platform does not record time, clicks, views or ' +
+      'access, and refuses such fields with 400 `TRACKING_DATA_REFUSED`. An activity id that is not ' +
+      'in the course’s list is 404 `ACTIVITY_NOT_FOUND` (it names a resource that does not exist).',
+    tags: ['progress'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: activityParams, query: noQuery, body: completionInput },
+    responses: {
+      200: { description: 'Your progress bar after the change.', schema: participantProgressOutput },
+      400: refusedInput,
+      403: wrongRole,
+      404: problem('Not a course you take part in, or no such activity in it.'),
+    },
+    handler: async ({ params, body, req }) => ({
+      status: 200,
+      body: await orProblem(
+        useCases.completion.declare(callerOf(req).id, params.id, params.activityId, body.done),
+      ),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses/:id/progress/me',
+    operationId: 'myProgress',
+    summary: 'Your progress bar in a course: done / total of the counted activities (participants).',
+    description: 'Indicative only (L7). Optional activities are listed but do not count in `total`.',
+    tags: ['progress'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: courseIdParams, query: noQuery },
+    responses: {
+      200: { description: 'Your bar and the activities behind it.', schema: participantProgressOutput },
+      400: refusedInput,
+      403: wrongRole,
+      404: problem('Not a course you take part in.'),
+    },
+    handler: async ({ params, req }) => ({
+      status: 200,
+      body: await orProblem(useCases.queries.progressOf(callerOf(req).id, params.id)),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses/:id/progress',
+    operationId: 'courseProgress',
+    summary: 'The synthetic view: one bar per participant (trainers of the course).',
+    tags: ['progress'],
+    middleware: [signedIn, requireRole('trainer')],
+    request: { params: courseIdParams, query: noQuery },
+    responses: {
+      200: { description: 'One row per participant, by name.', schema: participantBarsOutput },
+      400: refusedInput,
+      403: wrongRole,
+      404: problem('Not a course you train.'),
+    },
+    handler: async ({ params, req }) => ({
+      status: 200,
+      body: await orProblem(useCases.queries.barsOf(callerOf(req).id, params.id)),
+    }),
+  });
+
+  api.router.use(explainRefusedFields);
   return api;
 }

@@ -12,4 +12,9 @@ export class InMemoryActivityStore implements ActivityStore {
   async replace(courseId: string, activities: readonly Activity[]): Promise<void> {
     this.lists.set(courseId, [...activities]);
   }
+
+  /** What the store holds, as a database reader would see it: for the no-tracking tests. */
+  storedDocuments(): Activity[][] {
+    return this.lists.all();
+  }
 }

@@ -1,10 +1,10 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { closedSchemaOptions } from '@relais/store';
+import { closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
 import { activityKinds, type Activity } from '../../domain/activity';
 import type { ActivityStore } from '../../application/ports';
 
 /** One document per course: its activity list. No view, click, duration or access field (L2). */
-interface ActivityListRecord {
+export interface ActivityListRecord {
   _id: string;
   activities: Activity[];
 }
@@ -31,6 +31,10 @@ export function activityListModel(connection: Connection): Model<ActivityListRec
   );
 }
 
+/**
+ * The list is replaced as a whole by a trainer: two trainers saving at once end with the last one's
+ * list, never a mix of both (a whole-document replace, which FerretDB performs as one write).
+ */
 export class MongoActivityStore implements ActivityStore {
   constructor(private readonly model: Model<ActivityListRecord>) {}
 
@@ -40,8 +44,13 @@ export class MongoActivityStore implements ActivityStore {
   }
 
   async replace(courseId: string, activities: readonly Activity[]): Promise<void> {
-    await this.model
-      .updateOne({ _id: courseId }, { $set: { activities: [...activities] } }, { upsert: true })
-      .exec();
+    const record = { _id: courseId, activities: [...activities] };
+    try {
+      await this.model.replaceOne({ _id: courseId }, record, { upsert: true }).exec();
+    } catch (error) {
+      // Two first saves raced to insert the document: it exists now, so replace it.
+      if (!isDuplicateKeyError(error)) throw error;
+      await this.model.replaceOne({ _id: courseId }, record).exec();
+    }
   }
 }

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { activityKinds } from '../../domain/activity';
+
+const courseId = z.uuid('a course id is a UUID');
+// Activity ids appear in paths (…/activities/:activityId/completion), so they stay URL-safe.
+const activityId = z
+  .string()
+  .min(1, 'an activity id must not be empty')
+  .max(64, 'an activity id is at most 64 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'an activity id uses only letters, digits, ".", "_" and "-"');
+
+export const courseIdParams = z.strictObject({ id: courseId });
+export const activityParams = z.strictObject({ id: courseId, activityId });
+/** No progress route takes a query parameter; one sent anyway is refused like an unknown field. */
+export const noQuery = z.strictObject({});
+
+export const activityInput = z.strictObject({
+  id: activityId,
+  title: z.string().trim().min(1, 'an activity title must not be empty').max(200),
+  kind: z.enum(activityKinds),
+  optional: z.boolean().default(false),
+});
+export const activityListInput = z.array(activityInput).max(200, 'a course has at most 200 activities');
+
+/** L7: the only thing a participant tells about an activity. */
+export const completionInput = z.strictObject({
+  done: z.boolean('done is true or false'),
+});
+
+export const activityOutput = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(activityKinds),
+  optional: z.boolean(),
+});
+
+const bar = {
+  done: z.number().int(),
+  total: z.number().int(),
+  percent: z.number().int().min(0).max(100),
+};
+
+export const participantProgressOutput = z.object({
+  ...bar,
+  activities: z.array(activityOutput.extend({ done: z.boolean() })),
+});
+
+export const participantBarsOutput = z.array(z.object({ userId: z.string(), name: z.string(), ...bar }));

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { ActivityStore, CompletionMarkStore } from '../../src/application/ports';
+import { ActivityMother } from '../mothers/activity-mother';
+
+export interface ProgressStores {
+  activities: ActivityStore;
+  marks: CompletionMarkStore;
+}
+
+const { required, optional } = ActivityMother;
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+/** One contract for the in-memory and the mongoose adapters of progress's stores. */
+export function describeProgressStoresContract(
+  adapterName: string,
+  open: () => Promise<ProgressStores>,
+): void {
+  describe(`progress stores contract: ${adapterName}`, () => {
+    let stores: ProgressStores;
+    let courseId: string;
+    beforeEach(async () => {
+      stores = await open();
+      courseId = randomUUID();
+    });
+
+    describe('activity lists', () => {
+      it('answers an empty list for a course without one', async () => {
+        expect(await stores.activities.activitiesOf(courseId)).toEqual([]);
+      });
+
+      it('stores a list in its order and replaces it as a whole', async () => {
+        await stores.activities.replace(courseId, [required('b'), optional('a')]);
+        expect(await stores.activities.activitiesOf(courseId)).toEqual([required('b'), optional('a')]);
+        await stores.activities.replace(courseId, [required('c')]);
+        expect(await stores.activities.activitiesOf(courseId)).toEqual([required('c')]);
+        await stores.activities.replace(courseId, []);
+        expect(await stores.activities.activitiesOf(courseId)).toEqual([]);
+      });
+
+      it('keeps each course’s list apart', async () => {
+        const other = randomUUID();
+        await stores.activities.replace(courseId, [required('a')]);
+        await stores.activities.replace(other, [required('z')]);
+        expect(await stores.activities.activitiesOf(courseId)).toEqual([required('a')]);
+      });
+
+      it('ends with one of the lists, whole, when first saves race', async () => {
+        const lists = Array.from({ length: 6 }, (_, index) => [required(`a${index}`), required(`b${index}`)]);
+        await Promise.all(lists.map((list) => stores.activities.replace(courseId, list)));
+        expect(lists).toContainEqual(await stores.activities.activitiesOf(courseId));
+      });
+    });
+
+    describe('completion marks', () => {
+      const mark = (userId: string, activityId: string) => ({ courseId, userId, activityId });
+
+      it('adds marks idempotently and reads a participant’s own', async () => {
+        await stores.marks.add(mark('u1', 'a'));
+        await stores.marks.add(mark('u1', 'a'));
+        await stores.marks.add(mark('u1', 'b'));
+        await stores.marks.add(mark('u2', 'a'));
+        expect(sorted(await stores.marks.doneBy(courseId, 'u1'))).toEqual(['a', 'b']);
+        expect(sorted(await stores.marks.doneBy(courseId, 'u2'))).toEqual(['a']);
+        expect(await stores.marks.doneBy(randomUUID(), 'u1')).toEqual(new Set());
+      });
+
+      it('removes a mark, and removing a missing one is no error', async () => {
+        await stores.marks.add(mark('u1', 'a'));
+        await stores.marks.remove(mark('u1', 'a'));
+        await stores.marks.remove(mark('u1', 'a'));
+        await stores.marks.remove(mark('u1', 'never'));
+        expect(await stores.marks.doneBy(courseId, 'u1')).toEqual(new Set());
+      });
+
+      it('lists every mark of one course only', async () => {
+        await stores.marks.add(mark('u1', 'a'));
+        await stores.marks.add(mark('u2', 'b'));
+        await stores.marks.add({ courseId: randomUUID(), userId: 'u1', activityId: 'a' });
+        const marks = await stores.marks.marksOf(courseId);
+        expect(marks.map((m) => `${m.courseId}/${m.userId}/${m.activityId}`).sort()).toEqual([
+          `${courseId}/u1/a`,
+          `${courseId}/u2/b`,
+        ]);
+      });
+
+      it('forgets a participant entirely in one course, not elsewhere (L1)', async () => {
+        const other = randomUUID();
+        await stores.marks.add(mark('u1', 'a'));
+        await stores.marks.add(mark('u1', 'b'));
+        await stores.marks.add(mark('u2', 'a'));
+        await stores.marks.add({ courseId: other, userId: 'u1', activityId: 'a' });
+        await stores.marks.forgetParticipant(courseId, 'u1');
+        expect(await stores.marks.doneBy(courseId, 'u1')).toEqual(new Set());
+        expect(sorted(await stores.marks.doneBy(courseId, 'u2'))).toEqual(['a']);
+        expect(sorted(await stores.marks.doneBy(other, 'u1'))).toEqual(['a']);
+      });
+
+      it('forgets the marks of removed activities for every participant', async () => {
+        await stores.marks.add(mark('u1', 'a'));
+        await stores.marks.add(mark('u1', 'b'));
+        await stores.marks.add(mark('u2', 'b'));
+        await stores.marks.add(mark('u2', 'c'));
+        await stores.marks.forgetActivities(courseId, ['b', 'c']);
+        expect((await stores.marks.marksOf(courseId)).map((m) => `${m.userId}/${m.activityId}`)).toEqual([
+          'u1/a',
+        ]);
+      });
+
+      it('keeps activity ids with any characters apart from the participant’s', async () => {
+        await stores.marks.add(mark('u1', 'a.b'));
+        await stores.marks.add(mark('u1.a', 'b'));
+        await stores.marks.remove(mark('u1', 'a.b'));
+        expect(await stores.marks.doneBy(courseId, 'u1')).toEqual(new Set());
+        expect(sorted(await stores.marks.doneBy(courseId, 'u1.a'))).toEqual(['b']);
+      });
+
+      it('keeps every mark when many participants mark at the same time', async () => {
+        const participants = Array.from({ length: 20 }, (_, index) => `u${index}`);
+        await Promise.all(
+          participants.flatMap((userId) =>
+            ['a', 'b'].map((activityId) => stores.marks.add(mark(userId, activityId))),
+          ),
+        );
+        expect(await stores.marks.marksOf(courseId)).toHaveLength(40);
+      });
+
+      it('ends done or not done, never an error, when two tabs toggle one mark at once', async () => {
+        const toggles = Array.from({ length: 10 }, (_, index) =>
+          index % 2 === 0 ? stores.marks.add(mark('u1', 'a')) : stores.marks.remove(mark('u1', 'a')),
+        );
+        await Promise.all(toggles);
+        expect([[], ['a']]).toContainEqual(sorted(await stores.marks.doneBy(courseId, 'u1')));
+        await stores.marks.add(mark('u1', 'a'));
+        expect(sorted(await stores.marks.doneBy(courseId, 'u1'))).toEqual(['a']);
+      });
+
+      it('serves the trainer’s view of a course with a few hundred participants', async () => {
+        const participants = Array.from({ length: 300 }, (_, index) => `teacher-${index}`);
+        for (const batch of [0, 1, 2])
+          await Promise.all(
+            participants
+              .slice(batch * 100, (batch + 1) * 100)
+              .map((userId, index) => stores.marks.add(mark(userId, `a${index % 3}`))),
+          );
+        const marks = await stores.marks.marksOf(courseId);
+        expect(marks).toHaveLength(300);
+        expect(new Set(marks.map((m) => m.userId)).size).toBe(300);
+      });
+    });
+  });
+}
