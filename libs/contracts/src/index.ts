@@ -12,3 +12,6 @@ export { enrollmentWithdrawn } from './enrollment/enrollment-withdrawn';
 export { completionRecorded } from './enrollment/completion-recorded';
 export { completionRevoked } from './enrollment/completion-revoked';
 export { participationCounted, countingCell } from './enrollment/participation-counted';
+export { contributionCounted } from './feedback/contribution-counted';
+export { firstReplyMeasured } from './feedback/first-reply-measured';
+export { feedbackCategory, intensityBand, respondentCell } from './feedback/feedback-dimensions';

@@ -6,6 +6,8 @@ import { enrollmentWithdrawn } from './enrollment/enrollment-withdrawn';
 import { completionRecorded } from './enrollment/completion-recorded';
 import { completionRevoked } from './enrollment/completion-revoked';
 import { participationCounted } from './enrollment/participation-counted';
+import { contributionCounted } from './feedback/contribution-counted';
+import { firstReplyMeasured } from './feedback/first-reply-measured';
 
 /** Every published contract. A contract listed here has a stored JSON Schema in libs/contracts/schemas. */
 export const allContracts: readonly EventContract[] = [
@@ -16,6 +18,8 @@ export const allContracts: readonly EventContract[] = [
   completionRecorded,
   completionRevoked,
   participationCounted,
+  contributionCounted,
+  firstReplyMeasured,
 ];
 
 export function contractOf(type: string): EventContract | undefined {

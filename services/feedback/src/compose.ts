@@ -3,15 +3,37 @@ import type { TokenVerifier } from '@relais/auth';
 import type { OutboxStore, Subscription } from '@relais/bus';
 import type { ServiceApi } from '@relais/platform';
 import { rosterSubscription, type RosterStore } from '@relais/roster';
+import { FeedbackFacts } from './application/feedback-facts';
+import { FeedbackUseCases } from './application/feedback-use-cases';
+import { KeyedTokens } from './application/keyed-tokens';
 import { MessagingUseCases } from './application/messaging-use-cases';
-import type { MessageStore } from './application/ports';
+import type {
+  Clock,
+  DailyQuota,
+  FeedbackItemStore,
+  MessageStore,
+  RespondentCounter,
+} from './application/ports';
+import { defaultLimits, Quotas, type FeedbackLimits } from './application/quotas';
 import { feedbackApi } from './infrastructure/http/feedback-api';
 
 export interface FeedbackPorts {
   rosters: RosterStore;
+  items: FeedbackItemStore;
+  /** The items' pending facts, for the outbox relay. */
+  outbox: OutboxStore;
+  respondents: RespondentCounter;
+  quota: DailyQuota;
   messages: MessageStore;
   verifier: TokenVerifier;
-  now?: () => Date;
+  /**
+   * Secret of the keyed tokens (author of an item, respondents counted, quotas); lives outside the
+   * database, so that nobody who reads it can link an anonymous item to its author. ≥ 32 characters.
+   */
+  authorKey: string;
+  limits?: Partial<FeedbackLimits>;
+  clock?: Clock;
+  newId?: () => string;
 }
 
 export interface FeedbackService {
@@ -21,17 +43,30 @@ export interface FeedbackService {
   outboxStores: OutboxStore[];
 }
 
+/** The one place where feedback is assembled; the same in one process or many (DESIGN §3). */
 export function createFeedbackService(ports: FeedbackPorts): FeedbackService {
-  const messaging = new MessagingUseCases(
+  const clock = ports.clock ?? { now: () => new Date() };
+  const newId = ports.newId ?? randomUUID;
+  const tokens = new KeyedTokens(ports.authorKey);
+  const quotas = new Quotas(ports.quota, tokens, { ...defaultLimits, ...ports.limits }, clock);
+  const feedback = new FeedbackUseCases(
     ports.rosters,
-    ports.messages,
-    ports.now ?? (() => new Date()),
-    randomUUID,
+    ports.items,
+    new FeedbackFacts(ports.respondents, tokens),
+    tokens,
+    quotas,
+    clock,
+    newId,
   );
+  const messaging = new MessagingUseCases(ports.rosters, ports.messages, quotas, clock, newId);
   return {
     name: 'feedback',
-    api: feedbackApi(messaging, ports.verifier),
-    subscriptions: [rosterSubscription('feedback.roster', ports.rosters)],
-    outboxStores: [],
+    api: feedbackApi(feedback, messaging, ports.verifier),
+    subscriptions: [
+      rosterSubscription('feedback.roster', ports.rosters, {
+        participantLeft: (courseId, userId) => feedback.participantLeft(courseId, userId),
+      }),
+    ],
+    outboxStores: [ports.outbox],
   };
 }

@@ -1,13 +1,38 @@
+import { randomBytes } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import { InMemoryRosterStore } from '@relais/roster';
+import type { Clock } from './application/ports';
+import type { FeedbackLimits } from './application/quotas';
 import { createFeedbackService, type FeedbackService } from './compose';
+import { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
+import { inMemoryFeedbackItemStores } from './infrastructure/memory/in-memory-feedback-item-store';
 import { InMemoryMessageStore } from './infrastructure/memory/in-memory-message-store';
+import { InMemoryRespondentCounter } from './infrastructure/memory/in-memory-respondent-counter';
+
+export interface InMemoryFeedbackOptions {
+  verifier: TokenVerifier;
+  /**
+   * Defaults to a fresh random key: nothing outlives the process in memory, so neither needs the key
+   * to (a restart forgets the items along with it).
+   */
+  authorKey?: string;
+  limits?: Partial<FeedbackLimits>;
+  clock?: Clock;
+}
 
 /** Feedback on in-memory adapters: standalone mode and fast tests. */
-export function createInMemoryFeedbackService({ verifier }: { verifier: TokenVerifier }): FeedbackService {
+export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): FeedbackService {
+  const { items, outbox } = inMemoryFeedbackItemStores();
   return createFeedbackService({
     rosters: new InMemoryRosterStore(),
+    items,
+    outbox,
+    respondents: new InMemoryRespondentCounter(),
+    quota: new InMemoryDailyQuota(),
     messages: new InMemoryMessageStore(),
-    verifier,
+    verifier: options.verifier,
+    authorKey: options.authorKey ?? randomBytes(32).toString('base64url'),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 }

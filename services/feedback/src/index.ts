@@ -1,4 +1,19 @@
 export { createFeedbackService, type FeedbackPorts, type FeedbackService } from './compose';
+export { createInMemoryFeedbackService, type InMemoryFeedbackOptions } from './in-memory';
+export { defaultLimits, type FeedbackLimits } from './application/quotas';
 export { InMemoryMessageStore } from './infrastructure/memory/in-memory-message-store';
+export {
+  InMemoryFeedbackItemStore,
+  inMemoryFeedbackItemStores,
+  type FeedbackItemDocument,
+} from './infrastructure/memory/in-memory-feedback-item-store';
+export { InMemoryRespondentCounter } from './infrastructure/memory/in-memory-respondent-counter';
+export { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 export { MongoMessageStore, messageModel, counterModel } from './infrastructure/mongo/mongo-message-store';
-export { createInMemoryFeedbackService } from './in-memory';
+export { MongoFeedbackItemStore } from './infrastructure/mongo/mongo-feedback-item-store';
+export { feedbackRevisionModel } from './infrastructure/mongo/feedback-item-model';
+export {
+  MongoRespondentCounter,
+  countedRespondentModel,
+} from './infrastructure/mongo/mongo-respondent-counter';
+export { MongoDailyQuota, quotaSlotModel } from './infrastructure/mongo/mongo-daily-quota';

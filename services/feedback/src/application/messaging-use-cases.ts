@@ -1,7 +1,9 @@
 import { membershipOf, type RosterStore } from '@relais/roster';
 import type { Message } from '../domain/message';
+import { dayOf } from './calendar';
 import { CourseNotFound, RecipientNotInCourse } from './errors';
-import type { MessageStore } from './ports';
+import type { Clock, MessageStore } from './ports';
+import type { Quotas } from './quotas';
 
 export interface Sender {
   id: string;
@@ -13,17 +15,19 @@ export class MessagingUseCases {
   constructor(
     private readonly rosters: RosterStore,
     private readonly messages: MessageStore,
-    private readonly now: () => Date,
+    private readonly quotas: Quotas,
+    private readonly clock: Clock,
     private readonly newId: () => string,
   ) {}
 
   async send(sender: Sender, courseId: string, toUserId: string, text: string): Promise<Message> {
     const roster = await this.rosters.get(courseId);
-    if (membershipOf(roster, sender.id) === 'none' || !roster) throw new CourseNotFound();
+    if (!roster || membershipOf(roster, sender.id) === 'none') throw new CourseNotFound();
     const recipient = [...roster.trainers, ...roster.participants].find(
       (person) => person.userId === toUserId,
     );
     if (!recipient || recipient.userId === sender.id) throw new RecipientNotInCourse();
+    await this.quotas.take('message', sender.id, courseId);
     const message: Message = {
       id: this.newId(),
       courseId,
@@ -32,7 +36,7 @@ export class MessagingUseCases {
       toUserId: recipient.userId,
       toName: recipient.name,
       text,
-      sentOn: this.now().toISOString().slice(0, 10),
+      sentOn: dayOf(this.clock.now()),
     };
     await this.messages.add(message);
     return message;

@@ -1,7 +1,52 @@
+import type { PendingEvent } from '@relais/contracts';
+import type { FeedbackItem } from '../domain/feedback-item';
 import type { Message } from '../domain/message';
 
 export interface MessageStore {
   add(message: Message): Promise<void>;
   /** Messages to or from this person, newest first. */
   involving(userId: string): Promise<Message[]>;
+}
+
+export interface StoredItem {
+  item: FeedbackItem;
+  /** Optimistic concurrency: a save succeeds only if nobody saved since this revision was read. */
+  revision: number;
+}
+
+/**
+ * Feedback items, each saved with the facts its change causes in one single-document write (the
+ * outbox of DESIGN §4). Writers are HTTP requests of any replica, so saves are conditional on the
+ * revision read (ADR 0004 pattern: an insert against a unique key on the database).
+ */
+export interface FeedbackItemStore {
+  findById(id: string): Promise<StoredItem | undefined>;
+  insert(item: FeedbackItem, events: readonly PendingEvent[]): Promise<void>;
+  /** false when someone saved the item since `stored` was read. */
+  replace(stored: StoredItem, next: FeedbackItem, events: readonly PendingEvent[]): Promise<boolean>;
+  /** Forgets the item's content at once; its pending facts are still published. false on a race. */
+  remove(stored: StoredItem): Promise<boolean>;
+  /** Items of a course, in no meaningful order. */
+  inCourse(courseId: string): Promise<FeedbackItem[]>;
+}
+
+/**
+ * Remembers in which cells a teacher was already counted this month, under keyed one-way tokens,
+ * so facts can say "a new respondent" without naming anyone (ADR 0005).
+ */
+export interface RespondentCounter {
+  alreadyCounted(tokens: readonly string[]): Promise<Set<string>>;
+  markCounted(tokens: readonly string[]): Promise<void>;
+}
+
+/**
+ * Daily write quotas (rate limits). `take` uses one of `limit` slots of `key` for `day`, and answers
+ * false when all are used. Keys are keyed tokens; `day` lets old slots be dropped.
+ */
+export interface DailyQuota {
+  take(key: string, day: string, limit: number): Promise<boolean>;
+}
+
+export interface Clock {
+  now(): Date;
 }

@@ -1,66 +1,182 @@
 import { z } from 'zod';
-import { Problem, ServiceApi } from '@relais/platform';
-import { authenticate, callerOf, type TokenVerifier } from '@relais/auth';
-import { maxMessageLength } from '../../domain/message';
-import { CourseNotFound, RecipientNotInCourse } from '../../application/errors';
+import type { Request } from 'express';
+import { ServiceApi, correlationIdOf } from '@relais/platform';
+import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
+import type { RequestContext } from '../../application/actor';
+import type { FeedbackUseCases } from '../../application/feedback-use-cases';
 import type { MessagingUseCases } from '../../application/messaging-use-cases';
+import { smallCourseThreshold } from '../../domain/feedback-item';
+import { orProblem } from './problems';
+import {
+  courseFeedbackView,
+  courseIdParams,
+  feedbackIdParams,
+  itemView,
+  messageView,
+  newFeedbackBody,
+  newMessageBody,
+  ownItemView,
+  postedItemView,
+  replyBody,
+  statusBody,
+} from './schemas';
+import { itemViewOf, messageViewOf } from './views';
 
-const courseIdParams = z.strictObject({ id: z.uuid('a course id is a UUID') });
-const newMessage = z.strictObject({
-  toUserId: z.string().min(1).max(64),
-  message: z
-    .string()
-    .trim()
-    .min(1, 'a message must not be empty')
-    .max(maxMessageLength, `a message is at most ${maxMessageLength} characters`),
-});
-const messageView = z.object({
-  id: z.string(),
-  courseId: z.string(),
-  from: z.object({ userId: z.string(), name: z.string() }),
-  to: z.object({ userId: z.string(), name: z.string() }),
-  message: z.string(),
-  sentOn: z.string(),
-});
+const problem = (description: string) => ({ description });
 
-function toProblem(error: unknown): unknown {
-  if (error instanceof CourseNotFound)
-    return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
-  if (error instanceof RecipientNotInCourse) {
-    return new Problem({ status: 422, code: 'RECIPIENT_NOT_IN_COURSE', detail: error.message });
-  }
-  return error;
+const smallCourseNotice =
+  `This course has fewer than ${smallCourseThreshold} participants: your item carries no name, ` +
+  'but the trainers may still guess who wrote it.';
+
+function contextOf(req: Request): RequestContext {
+  const caller = callerOf(req);
+  return { actor: { id: caller.id, name: caller.name }, correlationId: correlationIdOf(req) };
 }
 
-async function orProblem<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toProblem(error);
-  }
-}
-
-const viewOf = (m: {
-  id: string;
-  courseId: string;
-  fromUserId: string;
-  fromName: string;
-  toUserId: string;
-  toName: string;
-  text: string;
-  sentOn: string;
-}) => ({
-  id: m.id,
-  courseId: m.courseId,
-  from: { userId: m.fromUserId, name: m.fromName },
-  to: { userId: m.toUserId, name: m.toName },
-  message: m.text,
-  sentOn: m.sentOn,
-});
-
-export function feedbackApi(messaging: MessagingUseCases, verifier: TokenVerifier): ServiceApi {
+export function feedbackApi(
+  feedback: FeedbackUseCases,
+  messaging: MessagingUseCases,
+  verifier: TokenVerifier,
+): ServiceApi {
   const api = new ServiceApi({ service: 'feedback', title: 'Relais feedback', version: '1.0.0' });
   const signedIn = authenticate(verifier);
+
+  api.route({
+    method: 'post',
+    path: '/courses/:id/feedback',
+    operationId: 'postFeedback',
+    summary: 'Tell the trainers of your course what is hard (participants), named or anonymously.',
+    tags: ['feedback'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: courseIdParams, body: newFeedbackBody },
+    responses: {
+      201: { description: 'Posted; `notice` warns when anonymity is thin.', schema: postedItemView },
+      400: problem('Unknown category, intensity outside 1–5, empty or over-long message.'),
+      403: problem('Only teachers post feedback.'),
+      404: problem('Not a course you take part in.'),
+      429: problem('Too many items today in this course; see Retry-After.'),
+    },
+    handler: async ({ params, body, req }) => {
+      const { item, smallCourse } = await orProblem(feedback.post(contextOf(req), params.id, body));
+      return {
+        status: 201,
+        body: { ...itemViewOf(item, 'author'), ...(smallCourse ? { notice: smallCourseNotice } : {}) },
+        headers: { Location: `feedback/${item.id}` },
+      };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses/:id/feedback',
+    operationId: 'courseFeedback',
+    summary: 'The feedback of a course you train, with replies, statuses and the number still open.',
+    tags: ['feedback'],
+    middleware: [signedIn, requireRole('trainer')],
+    request: { params: courseIdParams },
+    responses: {
+      200: {
+        description: 'Newest day first; within a day in no meaningful order.',
+        schema: courseFeedbackView,
+      },
+      403: problem('Only trainers read a course’s feedback.'),
+      404: problem('Not a course you train.'),
+    },
+    handler: async ({ params, req }) => {
+      const view = await orProblem(feedback.courseFeedback(contextOf(req).actor, params.id));
+      return {
+        status: 200,
+        body: {
+          courseId: view.courseId,
+          openItems: view.counts.open,
+          counts: view.counts,
+          items: view.items.map((item) => itemViewOf(item, 'trainer')),
+        },
+      };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/feedback/:fid/replies',
+    operationId: 'replyToFeedback',
+    summary: 'Reply to an item (a trainer of its course, or its author). A trainer’s reply acknowledges it.',
+    tags: ['feedback'],
+    middleware: [signedIn, requireRole('trainer', 'teacher')],
+    request: { params: feedbackIdParams, body: replyBody },
+    responses: {
+      201: { description: 'The item with the reply, as you see it.', schema: itemView },
+      400: problem('Empty or over-long message.'),
+      403: problem('Only trainers and teachers reply.'),
+      404: problem('Not an item of a course you train, nor one you wrote.'),
+      429: problem('Too many replies today in this course; see Retry-After.'),
+    },
+    handler: async ({ params, body, req }) => {
+      const { stored, role } = await orProblem(feedback.reply(contextOf(req), params.fid, body.message));
+      return { status: 201, body: itemViewOf(stored.item, role) };
+    },
+  });
+
+  api.route({
+    method: 'patch',
+    path: '/feedback/:fid',
+    operationId: 'setFeedbackStatus',
+    summary:
+      'Move an item open → acknowledged → addressed (trainers of its course); its author may reopen an addressed item.',
+    tags: ['feedback'],
+    middleware: [signedIn, requireRole('trainer', 'teacher')],
+    request: { params: feedbackIdParams, body: statusBody },
+    responses: {
+      200: { description: 'The item, as you see it.', schema: itemView },
+      400: problem('Unknown status.'),
+      403: problem('Not a trainer or teacher; or an author asking for more than a reopen.'),
+      404: problem('Not an item of a course you train, nor one you wrote.'),
+      409: problem('A transition that makes no sense (see ADR 0009).'),
+    },
+    handler: async ({ params, body, req }) => {
+      const { stored, role } = await orProblem(feedback.setStatus(contextOf(req), params.fid, body.status));
+      return { status: 200, body: itemViewOf(stored.item, role) };
+    },
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/feedback/:fid',
+    operationId: 'withdrawFeedback',
+    summary: 'Withdraw an item you wrote: it leaves the trainers’ view and its text is deleted.',
+    tags: ['feedback'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: feedbackIdParams },
+    responses: {
+      204: { description: 'Withdrawn.' },
+      403: problem('Only teachers write, and so withdraw, feedback.'),
+      404: problem('Not an item you wrote.'),
+    },
+    handler: async ({ params, req, res }) => {
+      await orProblem(feedback.withdraw(contextOf(req), params.fid));
+      res.status(204).end();
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/me/feedback',
+    operationId: 'myFeedback',
+    summary: 'Your own items, with their replies and statuses.',
+    tags: ['feedback'],
+    middleware: [signedIn, requireRole('teacher')],
+    responses: {
+      200: { description: 'Newest day first.', schema: z.array(ownItemView) },
+      403: problem('Only teachers write feedback.'),
+    },
+    handler: async ({ req }) => {
+      const own = await feedback.mine(contextOf(req).actor);
+      return {
+        status: 200,
+        body: own.map(({ item, courseTitle }) => ({ ...itemViewOf(item, 'author'), courseTitle })),
+      };
+    },
+  });
 
   api.route({
     method: 'post',
@@ -68,19 +184,20 @@ export function feedbackApi(messaging: MessagingUseCases, verifier: TokenVerifie
     operationId: 'sendMessage',
     summary: 'Write 1:1 to a trainer or a colleague of the same course (members).',
     tags: ['messages'],
-    middleware: [signedIn],
-    request: { params: courseIdParams, body: newMessage },
+    middleware: [signedIn, requireRole('teacher', 'trainer')],
+    request: { params: courseIdParams, body: newMessageBody },
     responses: {
       201: { description: 'Sent.', schema: messageView },
-      404: { description: 'Not a course of yours.' },
-      422: { description: 'The recipient is not a member of this course.' },
+      400: problem('Empty or over-long message.'),
+      403: problem('Only teachers and trainers take part in courses.'),
+      404: problem('Not a course of yours.'),
+      422: problem('The recipient is not a member of this course.'),
+      429: problem('Too many messages today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {
-      const caller = callerOf(req);
-      const sent = await orProblem(
-        messaging.send({ id: caller.id, name: caller.name }, params.id, body.toUserId, body.message),
-      );
-      return { status: 201, body: viewOf(sent) };
+      const { actor } = contextOf(req);
+      const sent = await orProblem(messaging.send(actor, params.id, body.toUserId, body.message));
+      return { status: 201, body: messageViewOf(sent) };
     },
   });
 
@@ -92,7 +209,10 @@ export function feedbackApi(messaging: MessagingUseCases, verifier: TokenVerifie
     tags: ['messages'],
     middleware: [signedIn],
     responses: { 200: { description: 'Newest first.', schema: z.array(messageView) } },
-    handler: async ({ req }) => ({ status: 200, body: (await messaging.mine(callerOf(req).id)).map(viewOf) }),
+    handler: async ({ req }) => ({
+      status: 200,
+      body: (await messaging.mine(callerOf(req).id)).map(messageViewOf),
+    }),
   });
 
   return api;

@@ -1,0 +1,46 @@
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
+import type { DailyQuota } from '../../application/ports';
+
+/** One used write of one day's allowance: `<key>#<slot>`, where the key is a keyed token. */
+interface QuotaSlotRecord {
+  _id: string;
+  day: string;
+}
+
+const quotaSlotSchema = new Schema<QuotaSlotRecord>(
+  { _id: { type: String, required: true }, day: { type: String, required: true } },
+  { collection: 'quota_slots', ...closedSchemaOptions },
+);
+quotaSlotSchema.index({ day: 1 });
+
+export function quotaSlotModel(connection: Connection): Model<QuotaSlotRecord> {
+  return connection.models['QuotaSlot'] ?? connection.model<QuotaSlotRecord>('QuotaSlot', quotaSlotSchema);
+}
+
+const slotIdOf = (key: string, slot: number) => `${key}#${String(slot).padStart(4, '0')}`;
+
+/**
+ * Each write takes a numbered slot by inserting it: of two concurrent writers, only one insert of a
+ * slot succeeds (an `$inc` counter is not atomic on FerretDB, see docs/adr/0004), so the limit holds
+ * across processes.
+ */
+export class MongoDailyQuota implements DailyQuota {
+  constructor(private readonly model: Model<QuotaSlotRecord>) {}
+
+  async take(key: string, day: string, limit: number): Promise<boolean> {
+    const used = await this.model
+      .countDocuments({ _id: mongoose.trusted({ $gt: `${key}#`, $lt: `${key}#~` }) })
+      .exec();
+    if (used === 0) await this.model.deleteMany({ day: mongoose.trusted({ $lt: day }) }).exec();
+    for (let slot = used + 1; slot <= limit; slot += 1) {
+      try {
+        await this.model.create({ _id: slotIdOf(key, slot), day });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import type { OutboxStore } from '@relais/bus';
+import { contributionCounted, createEvent, type PendingEvent } from '@relais/contracts';
+import type {
+  DailyQuota,
+  FeedbackItemStore,
+  MessageStore,
+  RespondentCounter,
+} from '../../src/application/ports';
+import type { Message } from '../../src/domain/message';
+import { FeedbackItemMother, ReplyMother } from '../mothers/feedback-item-mother';
+
+export interface FeedbackStores {
+  items: FeedbackItemStore;
+  outbox: OutboxStore;
+  respondents: RespondentCounter;
+  quota: DailyQuota;
+  messages: MessageStore;
+}
+
+const aFact = (): PendingEvent =>
+  createEvent(contributionCounted, contributionCounted.example, {
+    source: 'feedback',
+    correlationId: randomUUID(),
+    now: new Date('2026-11-02T10:00:00Z'),
+  });
+
+/** Pending facts of every document, as the relay would find them. */
+async function pendingEventIds(outbox: OutboxStore): Promise<string[]> {
+  const owner = randomUUID();
+  const claimed = await outbox.claim(owner, 60_000, 1_000);
+  for (const document of claimed) await outbox.acknowledge(document.documentId, owner, []);
+  return claimed.flatMap((document) => document.events.map((event) => event.envelope.id));
+}
+
+/** One contract for the in-memory and the mongoose adapters of feedback's stores. */
+export function describeFeedbackStoresContract(
+  adapterName: string,
+  open: () => Promise<FeedbackStores>,
+): void {
+  describe(`feedback stores contract: ${adapterName}`, () => {
+    let stores: FeedbackStores;
+    beforeEach(async () => {
+      stores = await open();
+    });
+
+    describe('items', () => {
+      it('stores an anonymous item and reads it back, at revision 1, with nothing added', async () => {
+        const item = FeedbackItemMother.anonymous();
+        await stores.items.insert(item, []);
+        expect(await stores.items.findById(item.id)).toEqual({ item, revision: 1 });
+      });
+
+      it('stores a named item with replies and responsiveness as it was given', async () => {
+        const item = FeedbackItemMother.named({
+          status: 'acknowledged',
+          firstTrainerReplyOn: '2026-11-04',
+          replies: [
+            ReplyMother.byTrainer(),
+            ReplyMother.byAuthor(),
+            ReplyMother.byAuthor({ name: 'Camille' }),
+          ],
+        });
+        await stores.items.insert(item, []);
+        expect((await stores.items.findById(item.id))?.item).toEqual(item);
+      });
+
+      it('answers undefined for an unknown item', async () => {
+        expect(await stores.items.findById(randomUUID())).toBeUndefined();
+      });
+
+      it('replaces only from the revision it read', async () => {
+        const item = FeedbackItemMother.anonymous();
+        await stores.items.insert(item, []);
+        const read = (await stores.items.findById(item.id))!;
+        const acknowledged = { ...item, status: 'acknowledged' as const };
+        expect(await stores.items.replace(read, acknowledged, [])).toBe(true);
+        expect(await stores.items.replace(read, { ...item, status: 'addressed' }, [])).toBe(false);
+        expect(await stores.items.findById(item.id)).toEqual({ item: acknowledged, revision: 2 });
+      });
+
+      it('lets exactly one of many concurrent saves from the same revision win', async () => {
+        const item = FeedbackItemMother.anonymous();
+        await stores.items.insert(item, []);
+        const read = (await stores.items.findById(item.id))!;
+        const outcomes = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            stores.items.replace(read, { ...item, replies: [ReplyMother.byTrainer()] }, []),
+          ),
+        );
+        expect(outcomes.filter(Boolean)).toHaveLength(1);
+        expect((await stores.items.findById(item.id))?.item.replies).toHaveLength(1);
+      });
+
+      it('lists the items of one course only', async () => {
+        const courseId = randomUUID();
+        const mine = [FeedbackItemMother.anonymous({ courseId }), FeedbackItemMother.named({ courseId })];
+        for (const item of [...mine, FeedbackItemMother.anonymous()]) await stores.items.insert(item, []);
+        const read = (await stores.items.findById(mine[0]!.id))!;
+        const replied = { ...mine[0]!, replies: [ReplyMother.byTrainer()] };
+        await stores.items.replace(read, replied, []);
+        const listed = await stores.items.inCourse(courseId);
+        expect(listed.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+          [replied, mine[1]].sort((a, b) => a!.id.localeCompare(b!.id)),
+        );
+      });
+
+      it('removes an item at once, from reads and lists, and refuses a stale removal', async () => {
+        const item = FeedbackItemMother.anonymous();
+        await stores.items.insert(item, []);
+        const read = (await stores.items.findById(item.id))!;
+        await stores.items.replace(read, { ...item, status: 'acknowledged' }, []);
+        expect(await stores.items.remove(read)).toBe(false);
+        expect(await stores.items.remove((await stores.items.findById(item.id))!)).toBe(true);
+        expect(await stores.items.findById(item.id)).toBeUndefined();
+        expect(await stores.items.inCourse(item.courseId)).toEqual([]);
+      });
+
+      it('keeps the facts of every save for the outbox, even of a removed item', async () => {
+        const item = FeedbackItemMother.anonymous();
+        const posted = aFact();
+        const replied = aFact();
+        await stores.items.insert(item, [posted]);
+        const read = (await stores.items.findById(item.id))!;
+        await stores.items.replace(read, { ...item, replies: [ReplyMother.byTrainer()] }, [replied]);
+        await stores.items.remove((await stores.items.findById(item.id))!);
+        expect((await pendingEventIds(stores.outbox)).sort()).toEqual(
+          [posted.envelope.id, replied.envelope.id].sort(),
+        );
+      });
+    });
+
+    describe('respondents counted', () => {
+      it('remembers tokens once marked, and marking twice is harmless', async () => {
+        const [a, b] = [randomUUID(), randomUUID()];
+        expect(await stores.respondents.alreadyCounted([a, b])).toEqual(new Set());
+        await stores.respondents.markCounted([a]);
+        await stores.respondents.markCounted([a, b]);
+        expect(await stores.respondents.alreadyCounted([a, b, randomUUID()])).toEqual(new Set([a, b]));
+      });
+    });
+
+    describe('daily quota', () => {
+      it('grants the limit, then refuses, per key', async () => {
+        const [key, other] = [randomUUID(), randomUUID()];
+        const takes = [];
+        for (let i = 0; i < 4; i += 1) takes.push(await stores.quota.take(key, '2026-11-02', 3));
+        expect(takes).toEqual([true, true, true, false]);
+        expect(await stores.quota.take(other, '2026-11-02', 3)).toBe(true);
+      });
+
+      it('never grants more than the limit to concurrent writers', async () => {
+        const key = randomUUID();
+        const takes = await Promise.all(
+          Array.from({ length: 8 }, () => stores.quota.take(key, '2026-11-02', 3)),
+        );
+        expect(takes.filter(Boolean)).toHaveLength(3);
+      });
+    });
+
+    describe('messages', () => {
+      const message = (overrides: Partial<Message>): Message => ({
+        id: randomUUID(),
+        courseId: randomUUID(),
+        fromUserId: 'user-a',
+        fromName: 'Alice',
+        toUserId: 'user-b',
+        toName: 'Bruno',
+        text: 'Hello',
+        sentOn: '2026-11-02',
+        ...overrides,
+      });
+
+      it('lists messages to and from a person, newest first, and nobody else’s', async () => {
+        const sender = randomUUID();
+        const first = message({ fromUserId: sender });
+        const second = message({ toUserId: sender, text: 'Reply' });
+        await stores.messages.add(first);
+        await stores.messages.add(second);
+        await stores.messages.add(message({}));
+        expect(await stores.messages.involving(sender)).toEqual([second, first]);
+      });
+    });
+  });
+}

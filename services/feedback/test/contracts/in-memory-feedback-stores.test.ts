@@ -1,0 +1,12 @@
+import { InMemoryDailyQuota } from '../../src/infrastructure/memory/in-memory-daily-quota';
+import { inMemoryFeedbackItemStores } from '../../src/infrastructure/memory/in-memory-feedback-item-store';
+import { InMemoryMessageStore } from '../../src/infrastructure/memory/in-memory-message-store';
+import { InMemoryRespondentCounter } from '../../src/infrastructure/memory/in-memory-respondent-counter';
+import { describeFeedbackStoresContract } from './feedback-stores-contract';
+
+describeFeedbackStoresContract('in-memory', async () => ({
+  ...inMemoryFeedbackItemStores(),
+  respondents: new InMemoryRespondentCounter(),
+  quota: new InMemoryDailyQuota(),
+  messages: new InMemoryMessageStore(),
+}));

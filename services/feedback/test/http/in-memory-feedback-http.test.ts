@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { InMemoryRosterStore } from '@relais/roster';
+import { createFeedbackService } from '../../src/compose';
+import { InMemoryDailyQuota } from '../../src/infrastructure/memory/in-memory-daily-quota';
+import { inMemoryFeedbackItemStores } from '../../src/infrastructure/memory/in-memory-feedback-item-store';
+import { InMemoryMessageStore } from '../../src/infrastructure/memory/in-memory-message-store';
+import { InMemoryRespondentCounter } from '../../src/infrastructure/memory/in-memory-respondent-counter';
+import { describeFeedbackOverHttp } from './feedback-http-scenarios';
+
+describeFeedbackOverHttp('in-memory', async () => {
+  const { items, outbox } = inMemoryFeedbackItemStores();
+  return {
+    build: (options) =>
+      createFeedbackService({
+        ...options,
+        rosters: new InMemoryRosterStore(),
+        items,
+        outbox,
+        respondents: new InMemoryRespondentCounter(),
+        quota: new InMemoryDailyQuota(),
+        messages: new InMemoryMessageStore(),
+        authorKey: randomBytes(32).toString('base64url'),
+      }),
+    storedDocuments: async () => items.documents.all(),
+  };
+});
