@@ -19,6 +19,8 @@ interface DemoCourse {
   participants: string[];
   completedBy?: string[];
   activities?: { id: string; title: string; kind: string; optional?: boolean }[];
+  /** Activities each teacher marks done himself (L7: self-declared). */
+  marks?: Record<string, string[]>;
 }
 
 const teachers = (from: number, to: number) =>
@@ -42,6 +44,13 @@ const demoCourses: DemoCourse[] = [
       { id: 'forum', title: 'Share a lesson that worked', kind: 'forum', optional: true },
       { id: 'class-visit', title: 'Virtual class with the trainer', kind: 'virtual-class' },
     ],
+    marks: {
+      ...Object.fromEntries(
+        teachers(1, 4).map((t) => [t, ['intro', 'phonics-video', 'class-visit', 'forum']]),
+      ),
+      ...Object.fromEntries(teachers(5, 12).map((t) => [t, ['intro', 'phonics-video', 'class-visit']])),
+      'teacher.13': ['intro'],
+    },
   },
   {
     manager: 'manager.lyon',
@@ -65,6 +74,11 @@ const demoCourses: DemoCourse[] = [
     districts: ['lyon-d1', 'lyon-d2'],
     capacity: 30,
     participants: ['teacher.05', 'teacher.16', 'teacher.33'],
+    activities: [
+      { id: 'workspace-tour', title: 'Tour of the digital workspace', kind: 'resource' },
+      { id: 'setup-quiz', title: 'Check your setup', kind: 'quiz', optional: true },
+    ],
+    marks: { 'teacher.05': ['workspace-tour'] },
   },
   {
     manager: 'manager.grenoble',
@@ -138,25 +152,34 @@ export async function seedDemoData(baseUrl: string, realmFile: string) {
         },
       );
     }
-    if (demo.activities) await seedActivities(call, demo.trainers[0] ?? '', courseId, demo.activities);
+    if (demo.activities) {
+      const trainer = demo.trainers[0] ?? '';
+      await untilRosterKnows(() =>
+        call(trainer, 'PUT', `/api/progress/courses/${courseId}/activities`, demo.activities),
+      );
+      for (const [teacher, done] of Object.entries(demo.marks ?? {})) {
+        for (const activityId of done) {
+          await untilRosterKnows(() =>
+            call(teacher, 'PUT', `/api/progress/courses/${courseId}/activities/${activityId}/completion`, {
+              done: true,
+            }),
+          );
+        }
+      }
+    }
   }
   return { courses: demoCourses.length, enrollments };
 }
 
-/** The roster replica of progress fills from events: wait until the trainer is known there. */
-async function seedActivities(
-  call: (username: string, method: string, path: string, body?: unknown) => Promise<unknown>,
-  trainer: string,
-  courseId: string,
-  activities: DemoCourse['activities'],
-) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+/** The roster replicas fill from events, a few milliseconds after enrollment answered: retry until then. */
+async function untilRosterKnows(attempt: () => Promise<unknown>): Promise<void> {
+  for (let tries = 0; tries < 100; tries += 1) {
     try {
-      await call(trainer, 'PUT', `/api/progress/courses/${courseId}/activities`, activities);
+      await attempt();
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
-  throw new Error('seeding: the progress roster never learned about the demo course');
+  await attempt();
 }
