@@ -5,21 +5,26 @@ import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** A secret generated once per machine and kept beside the local infrastructure's data. */
+function localSecret(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 /**
  * What the services need on one machine besides the infrastructure endpoints: the demo realm as
- * the trainer directory, and a counting key kept beside the local infrastructure so that distinct
- * counts survive restarts (a real deployment takes it from a secret).
+ * the trainer directory, and the keys of the one-way tokens kept beside the local infrastructure so
+ * that distinct counts survive restarts (a real deployment takes them from secrets).
  */
 export function localServiceEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const infraHome = env['RELAIS_INFRA_HOME'] ?? join(repositoryRoot, '.infra');
-  const keyFile = join(infraHome, 'counting-key');
-  if (!env['RELAIS_COUNTING_KEY'] && !existsSync(keyFile)) {
-    mkdirSync(dirname(keyFile), { recursive: true });
-    writeFileSync(keyFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
   return {
     ...env,
-    RELAIS_COUNTING_KEY: env['RELAIS_COUNTING_KEY'] ?? readFileSync(keyFile, 'utf8').trim(),
+    RELAIS_COUNTING_KEY: env['RELAIS_COUNTING_KEY'] ?? localSecret(join(infraHome, 'counting-key')),
+    FEEDBACK_AUTHOR_KEY: env['FEEDBACK_AUTHOR_KEY'] ?? localSecret(join(infraHome, 'feedback-author-key')),
     TRAINER_DIRECTORY_REALM_FILE:
       env['TRAINER_DIRECTORY_REALM_FILE'] ?? join(repositoryRoot, 'deploy/keycloak/realm-relais.json'),
   };
