@@ -2,14 +2,17 @@
 // Generates realm-relais.json, the single source of truth for identity (DESIGN §6): Keycloak imports it
 // with `kc.sh start-dev --import-realm`, and the embedded identity provider of standalone mode reads it.
 // The users are the demo realm table of API.md. Run: `node deploy/keycloak/generate-realm.mjs`; with
-// `--check` it only verifies that the committed file is what this script generates (exit code 1 if not).
+// `--check` it only verifies that the committed files are what this script generates (exit code 1 if not).
 // The output is deterministic (ids are name-based UUIDs), so regenerating it yields the same file.
+// It also writes the production realm, same roles, profile, clients and mappers but no user and no secret,
+// as the KeycloakRealmImport of deploy/k8s/components/keycloak (Kubernetes operators read that, never the demo).
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { URL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { stringify } from 'yaml';
 
 const REALM = 'relais';
 const EMAIL_DOMAIN = 'demo.relais.invalid'; // RFC 2606: can never route a message to a real person
@@ -252,7 +255,11 @@ function tokenShapeMappers() {
   return [...attributeMappers, ...audienceMappers];
 }
 
-function portalClient() {
+// The production realm's portal address; each Kubernetes overlay patches in its own host.
+const PRODUCTION_PORTAL_ORIGIN = 'https://portal.relais.invalid';
+
+function portalClient({ production }) {
+  const origin = production ? PRODUCTION_PORTAL_ORIGIN : 'http://localhost:8080';
   return {
     id: nameBasedUuid('client:relais-portal'),
     clientId: 'relais-portal',
@@ -261,14 +268,15 @@ function portalClient() {
     publicClient: true,
     bearerOnly: false,
     standardFlowEnabled: true,
-    directAccessGrantsEnabled: true,
+    // The password grant exists for the demo users only; a real portal signs in with the code flow and PKCE.
+    directAccessGrantsEnabled: !production,
     implicitFlowEnabled: false,
     serviceAccountsEnabled: false,
-    redirectUris: ['http://localhost:8080/*'],
+    redirectUris: [`${origin}/*`],
     webOrigins: ['+'],
     attributes: {
       'pkce.code.challenge.method': 'S256',
-      'post.logout.redirect.uris': 'http://localhost:8080/*',
+      'post.logout.redirect.uris': `${origin}/*`,
     },
     fullScopeAllowed: true,
     protocol: 'openid-connect',
@@ -277,7 +285,7 @@ function portalClient() {
 }
 
 /** A service API: it accepts bearer tokens and, through its service account, may obtain its own. */
-function apiClient(clientId) {
+function apiClient(clientId, { production }) {
   const service = clientId.replace('relais-', '');
   return {
     id: nameBasedUuid(`client:${clientId}`),
@@ -289,11 +297,12 @@ function apiClient(clientId) {
     // browser flow disabled the client only accepts bearer tokens and uses client_credentials.
     bearerOnly: false,
     clientAuthenticatorType: 'client-secret',
-    secret: `demo-${service}-secret`,
+    // Production: no secret in the file (Keycloak generates one) and no service account, which no service uses.
+    ...(production ? {} : { secret: `demo-${service}-secret` }),
     standardFlowEnabled: false,
     directAccessGrantsEnabled: false,
     implicitFlowEnabled: false,
-    serviceAccountsEnabled: true,
+    serviceAccountsEnabled: !production,
     fullScopeAllowed: true,
     protocol: 'openid-connect',
     protocolMappers: tokenShapeMappers(),
@@ -370,12 +379,12 @@ function userProfileConfig() {
   };
 }
 
-function realm() {
-  const users = demoUsers();
+function realm({ production = false } = {}) {
+  const users = production ? [] : demoUsers();
   return {
     id: REALM,
     realm: REALM,
-    displayName: 'Relais (demo realm)',
+    displayName: production ? 'Relais' : 'Relais (demo realm)',
     enabled: true,
     sslRequired: 'external',
     registrationAllowed: false,
@@ -397,8 +406,14 @@ function realm() {
         clientRole: false,
       })),
     },
-    users: [...users.map(userRepresentation), ...API_CLIENTS.map(serviceAccountRepresentation)],
-    clients: [portalClient(), ...API_CLIENTS.map(apiClient)],
+    // Production: no user at all; people come from the ministry's directory, not from a file.
+    ...(production
+      ? {}
+      : { users: [...users.map(userRepresentation), ...API_CLIENTS.map(serviceAccountRepresentation)] }),
+    clients: [
+      portalClient({ production }),
+      ...API_CLIENTS.map((clientId) => apiClient(clientId, { production })),
+    ],
     components: {
       'org.keycloak.userprofile.UserProfileProvider': [
         {
@@ -411,21 +426,49 @@ function realm() {
   };
 }
 
-const target = new URL('./realm-relais.json', import.meta.url);
-// Formatted as the repository's prettier would, so `prettier --write` leaves the committed file unchanged.
-const generated = await format(JSON.stringify(realm()), {
-  ...(await resolveConfig(target.pathname)),
-  filepath: target.pathname,
-});
-if (process.argv.includes('--check')) {
-  const committed = readFileSync(target, 'utf8');
-  if (committed !== generated) {
-    process.stderr.write(
-      `${target.pathname} differs from what generate-realm.mjs produces: run it and commit the result\n`,
-    );
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, generated);
-  process.stdout.write(`wrote ${target.pathname}\n`);
+/** What the Keycloak operator imports (k8s.keycloak.org/v2beta1), for the Keycloak named relais-keycloak. */
+function productionRealmImport() {
+  return {
+    apiVersion: 'k8s.keycloak.org/v2beta1',
+    kind: 'KeycloakRealmImport',
+    metadata: { name: 'relais-realm' },
+    spec: { keycloakCRName: 'relais-keycloak', realm: realm({ production: true }) },
+  };
 }
+
+const header =
+  '# Generated by deploy/keycloak/generate-realm.mjs: do not edit, run it. The production realm: no user, no secret.\n';
+
+/** Each output formatted as the repository's prettier would, so `prettier --write` leaves it unchanged. */
+async function formatted(target, text) {
+  return format(text, { ...(await resolveConfig(target.pathname)), filepath: target.pathname });
+}
+
+const outputs = [
+  {
+    target: new URL('./realm-relais.json', import.meta.url),
+    text: () => JSON.stringify(realm()),
+  },
+  {
+    target: new URL('../k8s/components/keycloak/realm-import.yaml', import.meta.url),
+    text: () => header + stringify(productionRealmImport(), { lineWidth: 0 }),
+  },
+];
+
+let stale = false;
+for (const { target, text } of outputs) {
+  const generated = await formatted(target, text());
+  if (process.argv.includes('--check')) {
+    const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
+    if (committed !== generated) {
+      process.stderr.write(
+        `${target.pathname} differs from what generate-realm.mjs produces: run it and commit the result\n`,
+      );
+      stale = true;
+    }
+  } else {
+    writeFileSync(target, generated);
+    process.stdout.write(`wrote ${target.pathname}\n`);
+  }
+}
+if (stale) process.exit(1);

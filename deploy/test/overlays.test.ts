@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { kustomizeBuild } from './support/kustomize';
+import { k8sDirectory, OVERLAYS, SERVICES } from './support/paths';
+import { policyViolations } from './support/policies';
+import { ofKind, serviceDeployments, type KubernetesResource } from './support/resources';
+import { schemaViolations } from './support/schema-validation';
+import { readTopicsFile } from './support/topics-file';
+
+// The first run on a machine compiles kustomize (scripts/tools/kustomize): about a minute.
+const FIRST_BUILD_TIMEOUT_MS = 300_000;
+
+describe.each(OVERLAYS)('overlay %s', (overlay) => {
+  let resources: KubernetesResource[] = [];
+
+  beforeAll(() => {
+    resources = kustomizeBuild(join(k8sDirectory, 'overlays', overlay));
+  }, FIRST_BUILD_TIMEOUT_MS);
+
+  it('builds with kustomize, with a Deployment for each of the four services', () => {
+    expect(
+      serviceDeployments(resources)
+        .map((d) => d.metadata.name)
+        .sort(),
+    ).toEqual(SERVICES.map((service) => `relais-${service}`).sort());
+  });
+
+  it('validates against the Kubernetes schemas and the operators’ CRD schemas', async () => {
+    expect(await schemaViolations(resources)).toEqual([]);
+  });
+
+  it('passes every policy', () => {
+    expect(policyViolations(resources, readTopicsFile())).toEqual([]);
+  });
+
+  it('puts everything in its namespace', () => {
+    const namespace = ofKind(resources, 'Namespace')[0]?.metadata.name;
+    expect(namespace).toBe(overlay === 'prod' ? 'relais' : 'relais-dev');
+    const elsewhere = resources.filter((r) => r.kind !== 'Namespace' && r.metadata.namespace !== namespace);
+    expect(elsewhere.map((r) => `${r.kind}/${r.metadata.name}`)).toEqual([]);
+  });
+
+  it('replaces every placeholder host with the environment’s own', () => {
+    const text = JSON.stringify(resources);
+    expect(text).not.toMatch(/relais\.invalid/);
+    const configMaps = ofKind(resources, 'ConfigMap').filter(
+      (c) => c.metadata.labels?.['app.kubernetes.io/component'] === 'api',
+    );
+    expect(configMaps).toHaveLength(SERVICES.length);
+    for (const configMap of configMaps) {
+      const data = configMap['data'] as Record<string, string>;
+      expect(data['KEYCLOAK_URL']).toMatch(/^https:\/\/auth\./);
+      expect(data['OTEL_EXPORTER_OTLP_ENDPOINT']).toBe('http://relais-otel-collector:4318');
+    }
+  });
+});
+
+it(
+  'production runs at least three pods per service, development one',
+  () => {
+    const replicas = (overlay: string) =>
+      serviceDeployments(kustomizeBuild(join(k8sDirectory, 'overlays', overlay))).map(
+        (deployment) => (deployment.spec as { replicas?: number }).replicas,
+      );
+    expect(replicas('prod')).toEqual([3, 3, 3, 3]);
+    expect(replicas('dev')).toEqual([1, 1, 1, 1]);
+  },
+  FIRST_BUILD_TIMEOUT_MS,
+);

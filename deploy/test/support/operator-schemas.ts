@@ -1,0 +1,261 @@
+import { z } from 'zod';
+
+/*
+ * The operators' custom resources, for the fields Relais uses. Written by hand because no package
+ * carries the CRD schemas of Strimzi, the MongoDB Community operator or the Keycloak operator (checked
+ * on the npm registry: @kubernetes-models has none of them), and the CRDs cannot be downloaded here.
+ * Strict: a field that is misspelt, or that nobody has checked against the operator's documentation,
+ * fails validation instead of being ignored by the operator. Add a field here when a manifest needs it.
+ */
+
+const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a DNS subdomain name');
+const metadata = z.strictObject({
+  name,
+  namespace: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  annotations: z.record(z.string(), z.string()).optional(),
+});
+const quantity = z.union([
+  z.string().regex(/^\d+(\.\d+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/, 'a quantity'),
+  z.number(),
+]);
+const resources = z.strictObject({
+  requests: z.record(z.enum(['cpu', 'memory']), quantity).optional(),
+  limits: z.record(z.enum(['cpu', 'memory']), quantity).optional(),
+});
+const secretKey = z.strictObject({ name, key: z.string().min(1) });
+const labelSelector = z.strictObject({ matchLabels: z.record(z.string(), z.string()) });
+
+const strimzi = (kind: string, spec: z.ZodType) =>
+  z.strictObject({
+    apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
+    kind: z.literal(kind),
+    metadata,
+    spec,
+  });
+
+const kafkaNodePool = strimzi(
+  'KafkaNodePool',
+  z.strictObject({
+    replicas: z.int().min(0),
+    roles: z.array(z.enum(['controller', 'broker'])).min(1),
+    storage: z.strictObject({
+      type: z.literal('jbod'),
+      volumes: z
+        .array(
+          z.strictObject({
+            id: z.int().min(0),
+            type: z.enum(['ephemeral', 'persistent-claim']),
+            size: quantity.optional(),
+            class: z.string().optional(),
+            deleteClaim: z.boolean().optional(),
+            kraftMetadata: z.literal('shared').optional(),
+          }),
+        )
+        .min(1),
+    }),
+    resources: resources.optional(),
+  }),
+);
+
+const kafka = strimzi(
+  'Kafka',
+  z.strictObject({
+    kafka: z.strictObject({
+      version: z.string().regex(/^\d+\.\d+\.\d+$/),
+      metadataVersion: z.string().regex(/^\d+\.\d+-IV\d+$/),
+      listeners: z
+        .array(
+          z.strictObject({
+            name: z.string().regex(/^[a-z0-9]{1,11}$/),
+            port: z.int().min(9092).max(65535),
+            type: z.enum(['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip']),
+            tls: z.boolean(),
+            authentication: z
+              .strictObject({ type: z.enum(['tls', 'scram-sha-512', 'oauth', 'custom']) })
+              .optional(),
+            networkPolicyPeers: z
+              .array(
+                z.strictObject({
+                  podSelector: labelSelector.optional(),
+                  namespaceSelector: labelSelector.optional(),
+                }),
+              )
+              .optional(),
+          }),
+        )
+        .min(1),
+      authorization: z
+        .strictObject({
+          type: z.enum(['simple', 'opa', 'keycloak', 'custom']),
+          superUsers: z.array(z.string()).optional(),
+        })
+        .optional(),
+      config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      resources: resources.optional(),
+    }),
+    entityOperator: z
+      .strictObject({
+        topicOperator: z.strictObject({ resources: resources.optional() }).optional(),
+        userOperator: z.strictObject({ resources: resources.optional() }).optional(),
+      })
+      .optional(),
+  }),
+);
+
+const kafkaTopic = strimzi(
+  'KafkaTopic',
+  z.strictObject({
+    topicName: z.string().optional(),
+    partitions: z.int().min(1),
+    replicas: z.int().min(1).max(32767),
+    config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  }),
+);
+
+export const ACL_OPERATIONS = [
+  'Read',
+  'Write',
+  'Create',
+  'Delete',
+  'Alter',
+  'Describe',
+  'ClusterAction',
+  'AlterConfigs',
+  'DescribeConfigs',
+  'IdempotentWrite',
+  'All',
+] as const;
+
+const kafkaAcl = z.strictObject({
+  resource: z.strictObject({
+    type: z.enum(['topic', 'group', 'cluster', 'transactionalId']),
+    name: z.string().optional(),
+    patternType: z.enum(['literal', 'prefix']).optional(),
+  }),
+  operations: z.array(z.enum(ACL_OPERATIONS)).min(1),
+  type: z.enum(['allow', 'deny']).optional(),
+  host: z.string().optional(),
+});
+export type KafkaAcl = z.infer<typeof kafkaAcl>;
+
+const kafkaUser = strimzi(
+  'KafkaUser',
+  z.strictObject({
+    authentication: z.strictObject({ type: z.enum(['tls', 'tls-external', 'scram-sha-512']) }),
+    authorization: z.strictObject({ type: z.literal('simple'), acls: z.array(kafkaAcl) }).optional(),
+  }),
+);
+
+const mongoUser = z.strictObject({
+  name: z.string().min(1),
+  db: z.string().min(1),
+  passwordSecretRef: z.strictObject({ name, key: z.string().optional() }),
+  roles: z.array(z.strictObject({ name: z.string().min(1), db: z.string().min(1) })).min(1),
+  scramCredentialsSecretName: name,
+  connectionStringSecretName: name.optional(),
+});
+
+const mongoContainerOverride = z.strictObject({ name: z.string(), resources: resources.optional() });
+
+const mongoDBCommunity = z.strictObject({
+  apiVersion: z.literal('mongodbcommunity.mongodb.com/v1'),
+  kind: z.literal('MongoDBCommunity'),
+  metadata,
+  spec: z.strictObject({
+    type: z.literal('ReplicaSet'),
+    members: z.int().min(1),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/),
+    featureCompatibilityVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/)
+      .optional(),
+    security: z.strictObject({
+      authentication: z.strictObject({
+        modes: z.array(z.enum(['SCRAM', 'SCRAM-SHA-1', 'SCRAM-SHA-256', 'X509'])).min(1),
+        ignoreUnknownUsers: z.boolean().optional(),
+      }),
+    }),
+    users: z.array(mongoUser).min(1),
+    statefulSet: z
+      .strictObject({
+        spec: z.strictObject({
+          template: z
+            .strictObject({ spec: z.strictObject({ containers: z.array(mongoContainerOverride) }) })
+            .optional(),
+          volumeClaimTemplates: z
+            .array(
+              z.strictObject({
+                metadata: z.strictObject({ name }),
+                spec: z.strictObject({
+                  accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany'])),
+                  storageClassName: z.string().optional(),
+                  resources: z.strictObject({ requests: z.strictObject({ storage: quantity }) }),
+                }),
+              }),
+            )
+            .optional(),
+        }),
+      })
+      .optional(),
+  }),
+});
+
+const keycloak = z.strictObject({
+  apiVersion: z.literal('k8s.keycloak.org/v2beta1'),
+  kind: z.literal('Keycloak'),
+  metadata,
+  spec: z.strictObject({
+    instances: z.int().min(1),
+    image: z.string().min(1).optional(),
+    startOptimized: z.boolean().optional(),
+    db: z.strictObject({
+      vendor: z.enum(['postgres', 'mariadb', 'mysql', 'mssql', 'oracle']),
+      host: z.string().min(1),
+      port: z.int().min(1).max(65535).optional(),
+      database: z.string().min(1),
+      usernameSecret: secretKey,
+      passwordSecret: secretKey,
+    }),
+    http: z
+      .strictObject({
+        httpEnabled: z.boolean().optional(),
+        tlsSecret: name.optional(),
+        httpPort: z.int().optional(),
+        httpsPort: z.int().optional(),
+      })
+      .optional(),
+    proxy: z.strictObject({ headers: z.enum(['forwarded', 'xforwarded']) }).optional(),
+    hostname: z
+      .strictObject({
+        hostname: z.url(),
+        strict: z.boolean().optional(),
+        admin: z.url().optional(),
+        backchannelDynamic: z.boolean().optional(),
+      })
+      .optional(),
+    ingress: z.strictObject({ enabled: z.boolean(), className: z.string().optional() }).optional(),
+    resources: resources.optional(),
+  }),
+});
+
+const keycloakRealmImport = z.strictObject({
+  apiVersion: z.literal('k8s.keycloak.org/v2beta1'),
+  kind: z.literal('KeycloakRealmImport'),
+  metadata,
+  spec: z.strictObject({
+    keycloakCRName: name,
+    // A RealmRepresentation: Keycloak validates it on import; the policies check what matters here.
+    realm: z.looseObject({ realm: z.string().min(1), enabled: z.boolean() }),
+  }),
+});
+
+/** Schemas by `apiVersion kind`. */
+export const OPERATOR_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(
+  [kafkaNodePool, kafka, kafkaTopic, kafkaUser, mongoDBCommunity, keycloak, keycloakRealmImport].map(
+    (schema) => {
+      const shape = (schema as z.ZodObject).shape as { apiVersion: z.ZodLiteral; kind: z.ZodLiteral };
+      return [`${String(shape.apiVersion.value)} ${String(shape.kind.value)}`, schema];
+    },
+  ),
+);

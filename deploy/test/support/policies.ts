@@ -1,0 +1,379 @@
+import type { KafkaAcl } from './operator-schemas';
+import {
+  resourceId,
+  ofKind,
+  selects,
+  serviceDeployments,
+  serviceName,
+  workloads,
+  type Container,
+  type KubernetesResource,
+  type PodSpec,
+  type Workload,
+} from './resources';
+import type { TopicLine } from './topics-file';
+
+/** libs/host: a service stops within 10 s of SIGTERM. */
+const SHUTDOWN_BUDGET_SECONDS = 10;
+const WRITE_OPERATIONS = new Set(['Write', 'Create', 'Delete', 'Alter', 'AlterConfigs', 'All']);
+const READ_OPERATIONS = new Set(['Read', 'All']);
+
+type Policy = (resources: readonly KubernetesResource[], topics: readonly TopicLine[]) => string[];
+
+function isPinned(image: string | undefined): boolean {
+  if (!image) return false;
+  if (/@sha256:[0-9a-f]{64}$/.test(image)) return true;
+  const lastSegment = image.split('/').pop() ?? '';
+  const tag = lastSegment.includes(':') ? lastSegment.split(':').pop() : undefined;
+  return tag !== undefined && tag !== 'latest';
+}
+
+function allContainers(pod: PodSpec): Container[] {
+  return [...(pod.initContainers ?? []), ...pod.containers];
+}
+
+const imagesArePinned: Policy = (resources) => {
+  const violations: string[] = [];
+  for (const workload of workloads(resources)) {
+    for (const container of allContainers(workload.spec.template.spec)) {
+      if (!isPinned(container.image)) {
+        violations.push(
+          `${resourceId(workload)}: container ${container.name} image "${container.image}" is not pinned (latest or no tag)`,
+        );
+      }
+    }
+  }
+  for (const keycloak of ofKind(resources, 'Keycloak')) {
+    const image = (keycloak.spec as { image?: string }).image;
+    if (!isPinned(image)) violations.push(`${resourceId(keycloak)}: image "${image}" is not pinned`);
+  }
+  return violations;
+};
+
+const containersAreHardened: Policy = (resources) => {
+  const violations: string[] = [];
+  for (const workload of workloads(resources)) {
+    const pod = workload.spec.template.spec;
+    for (const container of allContainers(pod)) {
+      const where = `${resourceId(workload)}: container ${container.name}`;
+      const context = container.securityContext ?? {};
+      const runAsNonRoot = context.runAsNonRoot ?? pod.securityContext?.runAsNonRoot;
+      const runAsUser = context.runAsUser ?? pod.securityContext?.runAsUser;
+      if (runAsNonRoot !== true || runAsUser === 0) violations.push(`${where} may run as root`);
+      if (context.allowPrivilegeEscalation !== false) violations.push(`${where} allows privilege escalation`);
+      if (context.readOnlyRootFilesystem !== true) violations.push(`${where} has a writable root filesystem`);
+      if (!context.capabilities?.drop?.includes('ALL')) violations.push(`${where} keeps Linux capabilities`);
+    }
+  }
+  return violations;
+};
+
+const containersHaveResourcesAndProbes: Policy = (resources) => {
+  const violations: string[] = [];
+  for (const workload of workloads(resources)) {
+    for (const container of workload.spec.template.spec.containers) {
+      const where = `${resourceId(workload)}: container ${container.name}`;
+      for (const bound of ['requests', 'limits'] as const) {
+        for (const resource of ['cpu', 'memory']) {
+          if (container.resources?.[bound]?.[resource] === undefined) {
+            violations.push(`${where} has no ${resource} ${bound === 'limits' ? 'limit' : 'request'}`);
+          }
+        }
+      }
+      if (!container.livenessProbe) violations.push(`${where} has no liveness probe`);
+      if (!container.readinessProbe) violations.push(`${where} has no readiness probe`);
+    }
+  }
+  return violations;
+};
+
+const servicesTerminateGracefully: Policy = (resources) =>
+  serviceDeployments(resources).flatMap((deployment) => {
+    const pod = deployment.spec.template.spec;
+    const preStop = Math.max(0, ...pod.containers.map((c) => c.lifecycle?.preStop?.sleep?.seconds ?? 0));
+    const grace = pod.terminationGracePeriodSeconds ?? 30;
+    return grace > preStop + SHUTDOWN_BUDGET_SECONDS
+      ? []
+      : [
+          `${resourceId(deployment)}: terminationGracePeriodSeconds ${grace} leaves no room for the ${preStop} s pause and the ${SHUTDOWN_BUDGET_SECONDS} s shutdown`,
+        ];
+  });
+
+function servesHealthProbes(deployment: Workload): boolean {
+  const container = deployment.spec.template.spec.containers[0];
+  const path = (probe: unknown) => (probe as { httpGet?: { path?: string } } | undefined)?.httpGet?.path;
+  return path(container?.livenessProbe) === '/healthz' && path(container?.readinessProbe) === '/readyz';
+}
+
+/** What the issue asks of each service besides its Deployment, and probes on the service's own routes. */
+const servicesHaveTheirCompanions: Policy = (resources) =>
+  serviceDeployments(resources).flatMap((deployment) => {
+    const name = deployment.metadata.name;
+    const labels = deployment.spec.template.metadata?.labels;
+    const missing: string[] = [];
+    if (!servesHealthProbes(deployment)) missing.push('probes on /healthz and /readyz');
+    if (
+      !ofKind(resources, 'Service').some((s) =>
+        selects({ matchLabels: (s.spec as { selector?: Record<string, string> }).selector }, labels),
+      )
+    )
+      missing.push('a Service');
+    const account = deployment.spec.template.spec.serviceAccountName;
+    if (!account || !ofKind(resources, 'ServiceAccount').some((a) => a.metadata.name === account))
+      missing.push('a ServiceAccount');
+    if (
+      !ofKind(resources, 'HorizontalPodAutoscaler').some(
+        (hpa) => (hpa.spec as { scaleTargetRef?: { name?: string } }).scaleTargetRef?.name === name,
+      )
+    )
+      missing.push('a HorizontalPodAutoscaler');
+    if (
+      !ofKind(resources, 'PodDisruptionBudget').some((pdb) =>
+        selects((pdb.spec as { selector?: { matchLabels?: Record<string, string> } }).selector, labels),
+      )
+    )
+      missing.push('a PodDisruptionBudget');
+    return missing.map((what) => `${resourceId(deployment)} has no ${what}`);
+  });
+
+const ingressRoutesEveryService: Policy = (resources) => {
+  interface Path {
+    path: string;
+    backend: { service: { name: string } };
+  }
+  const routes = ofKind(resources, 'Ingress').flatMap((ingress) =>
+    ((ingress.spec as { rules?: { http?: { paths?: Path[] } }[] }).rules ?? []).flatMap(
+      (rule) => rule.http?.paths ?? [],
+    ),
+  );
+  return serviceDeployments(resources).flatMap((deployment) => {
+    const service = serviceName(deployment);
+    return routes.some(
+      (route) => route.path === `/api/${service}` && route.backend.service.name === deployment.metadata.name,
+    )
+      ? []
+      : [`${resourceId(deployment)}: no Ingress routes /api/${service} to it`];
+  });
+};
+
+const secretsAreNeverCommitted: Policy = (resources) =>
+  ofKind(resources, 'Secret').map(
+    (secret) =>
+      `${resourceId(secret)}: secrets are referenced, never committed (docs/operations.md lists them)`,
+  );
+
+interface NetworkPolicySpec {
+  podSelector: { matchLabels?: Record<string, string> };
+  policyTypes?: string[];
+  ingress?: unknown[];
+  egress?: { to?: unknown[]; ports?: unknown[] }[];
+}
+
+const networkIsDeniedByDefault: Policy = (resources) => {
+  const policies = ofKind(resources, 'NetworkPolicy');
+  const defaultDeny = policies.some((policy) => {
+    const spec = policy.spec as NetworkPolicySpec;
+    return (
+      Object.keys(spec.podSelector.matchLabels ?? {}).length === 0 &&
+      ['Ingress', 'Egress'].every((type) => spec.policyTypes?.includes(type)) &&
+      (spec.ingress ?? []).length === 0 &&
+      (spec.egress ?? []).length === 0
+    );
+  });
+  const violations = defaultDeny
+    ? []
+    : ['no default-deny NetworkPolicy (ingress and egress) for the namespace'];
+  for (const deployment of serviceDeployments(resources)) {
+    const labels = deployment.spec.template.metadata?.labels;
+    const own = policies.filter((policy) => {
+      const spec = policy.spec as NetworkPolicySpec;
+      return Object.keys(spec.podSelector.matchLabels ?? {}).length > 0 && selects(spec.podSelector, labels);
+    });
+    if (own.length === 0) {
+      violations.push(`${resourceId(deployment)} has no NetworkPolicy of its own`);
+      continue;
+    }
+    for (const policy of own) {
+      for (const rule of (policy.spec as NetworkPolicySpec).egress ?? []) {
+        if ((rule.to ?? []).length === 0 || (rule.ports ?? []).length === 0) {
+          violations.push(`${resourceId(policy)} lets ${deployment.metadata.name} reach any address or port`);
+        }
+      }
+    }
+  }
+  return violations;
+};
+
+function kafkaUserAcls(user: KubernetesResource): KafkaAcl[] {
+  return (user.spec as { authorization?: { acls?: KafkaAcl[] } }).authorization?.acls ?? [];
+}
+
+function topicAcls(user: KubernetesResource, operations: ReadonlySet<string>): KafkaAcl[] {
+  return kafkaUserAcls(user).filter(
+    (acl) =>
+      acl.resource.type === 'topic' &&
+      (acl.type ?? 'allow') === 'allow' &&
+      acl.operations.some((operation) => operations.has(operation)),
+  );
+}
+
+function aclTopic(acl: KafkaAcl): string {
+  return acl.resource.patternType === 'prefix' ? `${acl.resource.name}* (prefix)` : String(acl.resource.name);
+}
+
+/** DESIGN §3: facts are the only input of stats; .events topics carry person references. */
+const statsReadsOnlyFacts: Policy = (resources) =>
+  ofKind(resources, 'KafkaUser')
+    .filter((user) => user.metadata.name === 'relais-stats')
+    .flatMap((user) =>
+      topicAcls(user, READ_OPERATIONS).flatMap((acl) => {
+        const literal = (acl.resource.patternType ?? 'literal') === 'literal';
+        const name = String(acl.resource.name);
+        if (literal && name.endsWith('.facts.v1')) return [];
+        return name.includes('.events') || !literal || name === '*'
+          ? [`${resourceId(user)} has a read ACL on an .events topic or pattern: ${aclTopic(acl)}`]
+          : [`${resourceId(user)} reads ${aclTopic(acl)}, which is not a *.facts.v1 topic`];
+      }),
+    );
+
+/** Each service writes its own topics, and the dead-letter topics of the topics it reads. */
+const servicesWriteOnlyTheirOwnTopics: Policy = (resources, topics) =>
+  ofKind(resources, 'KafkaUser').flatMap((user) => {
+    const service = user.metadata.name.replace(/^relais-/, '');
+    const own = topics
+      .map((t) => t.name)
+      .filter((name) => name.startsWith(`${service}.`) && !name.endsWith('.dlq'));
+    const deadLetters = topicAcls(user, READ_OPERATIONS).map((acl) => `${acl.resource.name}.dlq`);
+    const allowed = new Set([...own, ...deadLetters]);
+    return topicAcls(user, WRITE_OPERATIONS)
+      .filter(
+        (acl) =>
+          (acl.resource.patternType ?? 'literal') !== 'literal' || !allowed.has(String(acl.resource.name)),
+      )
+      .map((acl) => `${resourceId(user)} may write ${aclTopic(acl)}, which is not one of its own topics`);
+  });
+
+const everyServiceHasAKafkaUser: Policy = (resources) => {
+  if (ofKind(resources, 'Kafka').length === 0) return [];
+  const users = new Set(ofKind(resources, 'KafkaUser').map((user) => user.metadata.name));
+  return serviceDeployments(resources)
+    .filter((deployment) => !users.has(deployment.metadata.name))
+    .map((deployment) => `${resourceId(deployment)} has no KafkaUser`);
+};
+
+const kafkaIsReplicated: Policy = (resources, topics) => {
+  const violations: string[] = [];
+  for (const kafka of ofKind(resources, 'Kafka')) {
+    const config = (kafka.spec as { kafka: { config?: Record<string, unknown> } }).kafka.config ?? {};
+    if (Number(config['default.replication.factor']) < 3)
+      violations.push(`${resourceId(kafka)}: default.replication.factor below 3`);
+    if (Number(config['min.insync.replicas']) !== 2)
+      violations.push(`${resourceId(kafka)}: min.insync.replicas is not 2`);
+    const brokers = ofKind(resources, 'KafkaNodePool')
+      .filter((pool) => (pool.spec as { roles: string[] }).roles.includes('broker'))
+      .reduce((sum, pool) => sum + (pool.spec as { replicas: number }).replicas, 0);
+    if (brokers < 3) violations.push(`${resourceId(kafka)}: ${brokers} brokers, fewer than 3`);
+  }
+  if (ofKind(resources, 'Kafka').length === 0) return violations;
+  const declared = new Map(
+    ofKind(resources, 'KafkaTopic').map((topic) => {
+      const spec = topic.spec as {
+        topicName?: string;
+        partitions: number;
+        replicas: number;
+        config?: Record<string, unknown>;
+      };
+      return [spec.topicName ?? topic.metadata.name, { topic, spec }] as const;
+    }),
+  );
+  for (const line of topics) {
+    const found = declared.get(line.name);
+    if (!found) {
+      violations.push(`no KafkaTopic for ${line.name} of deploy/kafka/topics.txt`);
+      continue;
+    }
+    const { topic, spec } = found;
+    if (spec.partitions !== line.partitions)
+      violations.push(
+        `${resourceId(topic)}: ${spec.partitions} partitions, topics.txt says ${line.partitions}`,
+      );
+    if (spec.replicas < 3) violations.push(`${resourceId(topic)}: replication factor below 3`);
+    if (Number(spec.config?.['min.insync.replicas']) !== 2)
+      violations.push(`${resourceId(topic)}: min.insync.replicas is not 2`);
+  }
+  for (const name of declared.keys()) {
+    if (!topics.some((line) => line.name === name))
+      violations.push(`KafkaTopic ${name} is not in deploy/kafka/topics.txt`);
+  }
+  return violations;
+};
+
+/** One database user per service, whose roles reach its own database only. */
+const databaseUsersOwnTheirDatabaseOnly: Policy = (resources) =>
+  ofKind(resources, 'MongoDBCommunity').flatMap((mongo) => {
+    const users = (mongo.spec as { users: { name: string; roles: { name: string; db: string }[] }[] }).users;
+    const violations = users.flatMap((user) =>
+      user.roles
+        .filter((role) => role.db !== user.name)
+        .map(
+          (role) =>
+            `${resourceId(mongo)}: user ${user.name} has ${role.name} on ${role.db}, not its own database`,
+        ),
+    );
+    for (const deployment of serviceDeployments(resources)) {
+      if (!users.some((user) => user.name === deployment.metadata.name))
+        violations.push(`${resourceId(mongo)} has no user for ${deployment.metadata.name}`);
+    }
+    return violations;
+  });
+
+/** The production realm: no person, no known secret, no password grant, no local address. */
+const realmHasNoDemoContent: Policy = (resources) =>
+  ofKind(resources, 'KeycloakRealmImport').flatMap((realmImport) => {
+    const realm = (realmImport.spec as { realm: Record<string, unknown> }).realm;
+    const clients = (realm['clients'] ?? []) as Record<string, unknown>[];
+    const violations: string[] = [];
+    if (((realm['users'] ?? []) as unknown[]).length > 0)
+      violations.push(`${resourceId(realmImport)} imports users`);
+    for (const client of clients) {
+      const id = String(client['clientId']);
+      if (client['secret'] !== undefined)
+        violations.push(`${resourceId(realmImport)}: client ${id} has a secret in the file`);
+      if (client['directAccessGrantsEnabled'] === true)
+        violations.push(`${resourceId(realmImport)}: client ${id} allows the password grant`);
+      const uris = [
+        ...((client['redirectUris'] ?? []) as string[]),
+        String(
+          (client['attributes'] as Record<string, unknown> | undefined)?.['post.logout.redirect.uris'] ?? '',
+        ),
+      ];
+      if (uris.some((uri) => /localhost|\.invalid/.test(uri)))
+        violations.push(`${resourceId(realmImport)}: client ${id} redirects to ${uris.join(', ')}`);
+    }
+    return violations;
+  });
+
+const POLICIES: readonly Policy[] = [
+  imagesArePinned,
+  containersAreHardened,
+  containersHaveResourcesAndProbes,
+  servicesTerminateGracefully,
+  servicesHaveTheirCompanions,
+  ingressRoutesEveryService,
+  secretsAreNeverCommitted,
+  networkIsDeniedByDefault,
+  statsReadsOnlyFacts,
+  servicesWriteOnlyTheirOwnTopics,
+  everyServiceHasAKafkaUser,
+  kafkaIsReplicated,
+  databaseUsersOwnTheirDatabaseOnly,
+  realmHasNoDemoContent,
+];
+
+/** Every policy over the output of one overlay: one line per violation, none when all hold. */
+export function policyViolations(
+  resources: readonly KubernetesResource[],
+  topics: readonly TopicLine[],
+): string[] {
+  return POLICIES.flatMap((policy) => policy(resources, topics));
+}

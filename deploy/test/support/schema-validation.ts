@@ -1,0 +1,55 @@
+import { OPERATOR_SCHEMAS } from './operator-schemas';
+import { resourceId, type KubernetesResource } from './resources';
+
+interface ValidatableModel {
+  validate(): void;
+}
+type ModelClass = new (data: unknown) => ValidatableModel;
+
+/**
+ * The Kubernetes OpenAPI schemas as compiled by the `kubernetes-models` package: one module per kind,
+ * `kubernetes-models/<group>/<version>/<Kind>` (`v1/<Kind>` for the core group).
+ */
+async function kubernetesModel(resource: KubernetesResource): Promise<ModelClass | undefined> {
+  try {
+    const module = (await import(`kubernetes-models/${resource.apiVersion}/${resource.kind}`)) as Record<
+      string,
+      ModelClass
+    >;
+    return module[resource.kind];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validates every resource against its schema and answers what is wrong, one line per resource. A
+ * resource whose apiVersion and kind have no schema at all is an error too: nothing goes unchecked.
+ */
+export async function schemaViolations(resources: readonly KubernetesResource[]): Promise<string[]> {
+  const violations: string[] = [];
+  for (const resource of resources) {
+    const operatorSchema = OPERATOR_SCHEMAS.get(`${resource.apiVersion} ${resource.kind}`);
+    if (operatorSchema) {
+      const result = operatorSchema.safeParse(resource);
+      if (!result.success) {
+        const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+        violations.push(`${resourceId(resource)} does not match its CRD schema: ${issues.join('; ')}`);
+      }
+      continue;
+    }
+    const Model = await kubernetesModel(resource);
+    if (!Model) {
+      violations.push(`${resourceId(resource)}: no schema for ${resource.apiVersion} ${resource.kind}`);
+      continue;
+    }
+    try {
+      new Model(resource).validate();
+    } catch (error) {
+      violations.push(
+        `${resourceId(resource)} does not match the Kubernetes schema: ${(error as Error).message}`,
+      );
+    }
+  }
+  return violations;
+}
