@@ -21,6 +21,17 @@ interface DemoCourse {
   activities?: { id: string; title: string; kind: string; optional?: boolean }[];
   /** Activities each teacher marks done himself (L7: self-declared). */
   marks?: Record<string, string[]>;
+  feedback?: DemoFeedback[];
+}
+
+interface DemoFeedback {
+  author: string;
+  category: string;
+  intensity: number;
+  visibility: 'named' | 'anonymous';
+  message: string;
+  /** In order: a reply by the trainer or the author, or a status change. */
+  then?: ({ by: 'trainer' | 'author'; reply: string } | { by: 'trainer' | 'author'; status: string })[];
 }
 
 const teachers = (from: number, to: number) =>
@@ -51,6 +62,55 @@ const demoCourses: DemoCourse[] = [
       ...Object.fromEntries(teachers(5, 12).map((t) => [t, ['intro', 'phonics-video', 'class-visit']])),
       'teacher.13': ['intro'],
     },
+    feedback: [
+      {
+        author: 'teacher.03',
+        category: 'workload-time',
+        intensity: 5,
+        visibility: 'anonymous',
+        message:
+          "I can't fit the activities in between my classes and the evening preparation; I'm falling behind and it worries me.",
+        then: [
+          {
+            by: 'trainer',
+            reply:
+              'Thank you for saying so. The forum activity is optional and the virtual class will be recorded; let us look at what can wait.',
+          },
+          { by: 'author', reply: 'Thank you, that helps.' },
+        ],
+      },
+      {
+        author: 'teacher.07',
+        category: 'technical-access',
+        intensity: 3,
+        visibility: 'named',
+        message: 'The phonics video does not play on the school computers.',
+        then: [
+          { by: 'trainer', reply: 'I have added a download link under the video.' },
+          { by: 'trainer', status: 'addressed' },
+        ],
+      },
+      {
+        author: 'teacher.11',
+        category: 'content-relevance',
+        intensity: 2,
+        visibility: 'anonymous',
+        message: 'Some examples assume a class of 25; mine is a double level of 12.',
+      },
+      {
+        author: 'teacher.05',
+        category: 'tool-usability',
+        intensity: 4,
+        visibility: 'anonymous',
+        message: 'I lose my answers in the forum when the session expires.',
+        then: [
+          { by: 'trainer', reply: 'Thank you: the forum now saves drafts; can you try again?' },
+          { by: 'trainer', status: 'addressed' },
+          { by: 'author', status: 'open' },
+          { by: 'author', reply: 'It happened again yesterday.' },
+        ],
+      },
+    ],
   },
   {
     manager: 'manager.lyon',
@@ -167,8 +227,33 @@ export async function seedDemoData(baseUrl: string, realmFile: string) {
         }
       }
     }
+    for (const item of demo.feedback ?? []) await seedFeedback(call, demo.trainers[0] ?? '', courseId, item);
   }
   return { courses: demoCourses.length, enrollments };
+}
+
+async function seedFeedback(
+  call: (
+    username: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<Record<string, unknown> | undefined>,
+  trainer: string,
+  courseId: string,
+  { author, then = [], ...item }: DemoFeedback,
+): Promise<void> {
+  let created: Record<string, unknown> | undefined;
+  await untilRosterKnows(async () => {
+    created = await call(author, 'POST', `/api/feedback/courses/${courseId}/feedback`, item);
+  });
+  const itemId = String(created?.['id']);
+  for (const step of then) {
+    const who = step.by === 'trainer' ? trainer : author;
+    if ('reply' in step)
+      await call(who, 'POST', `/api/feedback/feedback/${itemId}/replies`, { message: step.reply });
+    else await call(who, 'PATCH', `/api/feedback/feedback/${itemId}`, { status: step.status });
+  }
 }
 
 /** The roster replicas fill from events, a few milliseconds after enrollment answered: retry until then. */
