@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { relaisClient, runSkeletonFlow } from '@relais/testing';
+import express from 'express';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
+import { demoRealmFile, passwordGrant, relaisClient, runCourseLife, runSkeletonFlow } from '@relais/testing';
 import { startLocalCluster, type LocalCluster } from '../src/index';
 import { localServiceEnv } from '../src/local-service-env';
 
@@ -45,6 +49,59 @@ describe('skeleton flow across processes', () => {
       throw error;
     }
   }, 120_000);
+
+  it('lives a course through every service: inspector, progress bars, anonymous feedback', async () => {
+    const relais = relaisClient({
+      apiUrl: cluster.gatewayUrl,
+      identityUrl: String(process.env['KEYCLOAK_URL']),
+    });
+    try {
+      await runCourseLife(relais);
+    } catch (error) {
+      console.error(lines.slice(-40).join('\n'));
+      throw error;
+    }
+  }, 120_000);
+
+  const protectedRoutes = [
+    { username: 'teacher.01', path: '/api/enrollment/me/enrollments' },
+    { username: 'teacher.01', path: '/api/progress/courses/00000000-0000-4000-8000-000000000000/activities' },
+    { username: 'teacher.01', path: '/api/feedback/me/messages' },
+    { username: 'ministry.dne', path: '/api/stats/catalogue' },
+  ];
+
+  it('accepts real Keycloak tokens in every service, and refuses tampered ones and other issuers', async () => {
+    const keycloakUrl = String(process.env['KEYCLOAK_URL']);
+    // Another identity provider that calls its realm "relais" too, with the same users: a stranger.
+    const stranger = express();
+    const server = stranger.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const strangerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    createEmbeddedIdentityProvider({ publicBaseUrl: strangerUrl, realmFile: demoRealmFile }).mount(stranger);
+    try {
+      for (const { username, path } of protectedRoutes) {
+        const genuine = await passwordGrant({ baseUrl: keycloakUrl, username });
+        const call = (token: string) =>
+          fetch(`${cluster.gatewayUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+        expect({ path, status: (await call(genuine)).status }).toEqual({
+          path,
+          status: path.includes('activities') ? 404 : 200,
+        });
+        const [header, payload, signature] = genuine.split('.');
+        const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+        claims.realm_access = { roles: ['ministry', 'trainer', 'teacher'] };
+        const tampered = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join(
+          '.',
+        );
+        expect({ path, status: (await call(tampered)).status }).toEqual({ path, status: 401 });
+        const foreign = await passwordGrant({ baseUrl: strangerUrl, username });
+        expect({ path, status: (await call(foreign)).status }).toEqual({ path, status: 401 });
+      }
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
+  }, 60_000);
 
   it('routes only /api/<service> and answers anything else with a JSON 404', async () => {
     const response = await fetch(`${cluster.gatewayUrl}/elsewhere`);

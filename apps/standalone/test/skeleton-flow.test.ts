@@ -1,4 +1,4 @@
-import { currentMonth, eventually, runSkeletonFlow, userIdOf } from '@relais/testing';
+import { currentMonth, eventually, runCourseLife, runSkeletonFlow, userIdOf } from '@relais/testing';
 import { startTestStandalone, type StandaloneUnderTest } from './support/standalone-fixture';
 
 describe('skeleton flow in standalone mode', () => {
@@ -41,5 +41,17 @@ describe('skeleton flow in standalone mode', () => {
       value: null,
       suppressed: 'primary',
     });
+  });
+});
+
+describe('a course lived through every service in standalone mode', () => {
+  let relais: StandaloneUnderTest;
+  beforeAll(async () => {
+    relais = await startTestStandalone();
+  });
+  afterAll(async () => relais.stop());
+
+  it('shows the inspector his district, moves the bar, and carries anonymous feedback both ways', async () => {
+    await runCourseLife(relais);
   });
 });

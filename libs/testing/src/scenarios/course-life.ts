@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, userIdOf, type RelaisClient } from '../relais-client';
+
+/**
+ * One course lived through every service, the same in one process or across four: the inspector sees
+ * names, schools and hours; a teacher marks activities and the trainer sees the bar move; a teacher
+ * posts anonymously, the trainer replies without learning who it is, the teacher reads the reply.
+ * Sibling services learn about the course from events, so reads are retried until they caught up.
+ * Uses jest's expect: it is a test scenario, not a client.
+ */
+export async function runCourseLife(relais: RelaisClient): Promise<void> {
+  const marker = randomUUID().slice(0, 8);
+  const created = await relais.call('manager.lyon', 'POST', '/api/enrollment/courses', {
+    title: `Course life ${marker}`,
+    academy: 'lyon',
+    themes: [`life-${marker}`],
+    predictedHours: 6,
+    trainerIds: [userIdOf('trainer.alice')],
+    districts: ['lyon-d1'],
+  });
+  expect(created.status).toBe(201);
+  const courseId: string = created.body.id;
+  for (const teacher of ['teacher.14', 'teacher.15', 'teacher.22']) {
+    expect(
+      (await relais.call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
+    ).toBe(201);
+  }
+  const completion = `/api/enrollment/courses/${courseId}/enrollments/${userIdOf('teacher.14')}/completion`;
+  expect((await relais.call('trainer.alice', 'PUT', completion, { completed: true })).status).toBe(200);
+
+  // The inspector of lyon-d1 sees names, schools and hours of his district's teachers only (L10).
+  const overview = await relais.call('inspector.d1', 'GET', '/api/enrollment/districts/lyon-d1/overview');
+  const course = overview.body.courses.find((c: { courseId: string }) => c.courseId === courseId);
+  expect(course.teachers).toEqual(
+    expect.arrayContaining([
+      { name: expect.any(String), school: '0690003C', status: 'completed', creditedHours: 6 },
+      { name: expect.any(String), school: '0690003C', status: 'enrolled' },
+    ]),
+  );
+  expect(course.teachers).toHaveLength(2);
+
+  // Progress: the trainer defines activities once the roster knows him; the bar moves as a teacher marks.
+  const activities = [
+    { id: 'read', title: 'Read the framework', kind: 'resource' },
+    { id: 'try', title: 'Try it in class', kind: 'assignment' },
+  ];
+  await eventually(async () => {
+    const put = await relais.call(
+      'trainer.alice',
+      'PUT',
+      `/api/progress/courses/${courseId}/activities`,
+      activities,
+    );
+    return put.status === 200 ? put : undefined;
+  });
+  await eventually(async () => {
+    const mark = await relais.call(
+      'teacher.15',
+      'PUT',
+      `/api/progress/courses/${courseId}/activities/read/completion`,
+      {
+        done: true,
+      },
+    );
+    return mark.status === 200 ? mark : undefined;
+  });
+  const bars = await relais.call('trainer.alice', 'GET', `/api/progress/courses/${courseId}/progress`);
+  expect(bars.body).toContainEqual(
+    expect.objectContaining({ userId: userIdOf('teacher.15'), done: 1, total: 2, percent: 50 }),
+  );
+
+  // Feedback: anonymous to the trainer, heard and answered.
+  const text = `I feel lost with the second activity (${marker}).`;
+  const posted = await eventually(async () => {
+    const post = await relais.call('teacher.22', 'POST', `/api/feedback/courses/${courseId}/feedback`, {
+      category: 'support-guidance',
+      intensity: 4,
+      message: text,
+      visibility: 'anonymous',
+    });
+    return post.status === 201 ? post : undefined;
+  });
+  // Three participants: the service is honest that the trainer may still guess who wrote it.
+  expect(posted.body.notice).toEqual(expect.any(String));
+  const seenByTrainer = await relais.call(
+    'trainer.alice',
+    'GET',
+    `/api/feedback/courses/${courseId}/feedback`,
+  );
+  const item = seenByTrainer.body.items.find((candidate: { message: string }) => candidate.message === text);
+  expect(item).toBeDefined();
+  const exposed = JSON.stringify(item);
+  expect(exposed).not.toContain(userIdOf('teacher.22'));
+  expect(exposed).not.toContain('teacher.22');
+  expect(item.author).toBeUndefined();
+  const reply = await relais.call('trainer.alice', 'POST', `/api/feedback/feedback/${item.id}/replies`, {
+    message: 'Let us go through it together on Thursday.',
+  });
+  expect(reply.status).toBe(201);
+  const mine = await relais.call('teacher.22', 'GET', '/api/feedback/me/feedback');
+  const myItem = mine.body.find((candidate: { id: string }) => candidate.id === item.id);
+  expect(myItem.replies).toContainEqual(
+    expect.objectContaining({ by: 'trainer', message: 'Let us go through it together on Thursday.' }),
+  );
+}
