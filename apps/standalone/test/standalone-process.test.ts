@@ -45,5 +45,5 @@ describe('the standalone process', () => {
       const [code] = (await once(child, 'exit')) as [number | null];
       expect(code).toBe(0);
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { RequestHandler } from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { ServiceApi, forbidden } from '../src';
+import { ServiceApi, conflict, forbidden } from '../src';
 import { sampleApp } from './support/sample-app';
 
 describe('ServiceApi routes', () => {
@@ -83,6 +83,36 @@ describe('ServiceApi routes', () => {
     });
     const response = await request(sampleApp({ services: [api] }).app).get('/api/undeclared/thing');
     expect(response.status).toBe(500);
+  });
+
+  it('maps what handlers throw through the service’s toProblem, and leaves unknown errors to the 500', async () => {
+    class CourseFull extends Error {}
+    const api = new ServiceApi({
+      service: 'mapped',
+      title: 't',
+      version: '1',
+      toProblem: (error) => (error instanceof CourseFull ? conflict('COURSE_FULL', 'No seat left.') : error),
+    });
+    const route = (path: string, error: Error) =>
+      api.route({
+        method: 'post',
+        path,
+        operationId: path.slice(1),
+        summary: 'Throws',
+        responses: { 200: { description: 'never' } },
+        handler: () => {
+          throw error;
+        },
+      });
+    route('/full', new CourseFull());
+    route('/bug', new TypeError('boom'));
+    const app = sampleApp({ services: [api] }).app;
+    const full = await request(app).post('/api/mapped/full');
+    expect(full.status).toBe(409);
+    expect(full.body).toMatchObject({ code: 'COURSE_FULL', detail: 'No seat left.' });
+    const bug = await request(app).post('/api/mapped/bug');
+    expect(bug.status).toBe(500);
+    expect(bug.body.code).toBe('INTERNAL_ERROR');
   });
 });
 

@@ -13,6 +13,11 @@ export interface ServiceInfo {
   title: string;
   version: string;
   description?: string;
+  /**
+   * Turns what a handler throws (use-case outcomes) into a Problem; whatever it returns unchanged
+   * reaches the error handler as is (a 500 for anything unknown). One mapping per service, not per route.
+   */
+  toProblem?: (error: unknown) => unknown;
 }
 
 export type DeclaredRoute = RouteDefinition<RequestSchemas, ResponseSpecs> & { request: RequestSchemas };

@@ -142,7 +142,7 @@ export class ServiceApi {
         req,
         res,
       } as HandlerInput<RequestSchemas>;
-      const result = await route.handler(input);
+      const result = await this.run(route, input);
       if (res.headersSent) return;
       if (!result) {
         res.status(204).end();
@@ -160,6 +160,14 @@ export class ServiceApi {
       }
       res.json(this.serializeResponse(route, result.status, result.body));
     };
+  }
+
+  private async run(route: DeclaredRoute, input: HandlerInput<RequestSchemas>) {
+    try {
+      return await route.handler(input);
+    } catch (error) {
+      throw this.info.toProblem ? this.info.toProblem(error) : error;
+    }
   }
 
   private serializeResponse(route: DeclaredRoute, status: number, body: unknown): unknown {

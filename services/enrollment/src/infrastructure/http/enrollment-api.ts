@@ -50,16 +50,13 @@ function catalogueEntryOf(course: Course): z.input<typeof catalogueEntry> {
   };
 }
 
-async function orProblem<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toProblem(error);
-  }
-}
-
 export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerifier): ServiceApi {
-  const api = new ServiceApi({ service: 'enrollment', title: 'Relais enrollment', version: '1.0.0' });
+  const api = new ServiceApi({
+    service: 'enrollment',
+    title: 'Relais enrollment',
+    version: '1.0.0',
+    toProblem,
+  });
   const signedIn = authenticate(verifier);
 
   api.route({
@@ -76,7 +73,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       403: problem('Not a training manager, or another academy.'),
     },
     handler: async ({ body, req }) => {
-      const course = await orProblem(useCases.createCourse(contextOf(req), body));
+      const course = await useCases.createCourse(contextOf(req), body);
       return { status: 201, body: catalogueEntryOf(course), headers: { Location: `courses/${course.id}` } };
     },
   });
@@ -96,7 +93,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       409: problem('Capacity below the enrolled participants, or a participant named as trainer.'),
     },
     handler: async ({ params, body, req }) => {
-      const course = await orProblem(useCases.updateCourse(contextOf(req), params.id, body));
+      const course = await useCases.updateCourse(contextOf(req), params.id, body);
       return { status: 200, body: catalogueEntryOf(course) };
     },
   });
@@ -132,7 +129,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     },
     handler: async ({ params, req }) => ({
       status: 200,
-      body: await orProblem(useCases.participants(contextOf(req).actor, params.id)),
+      body: await useCases.participants(contextOf(req).actor, params.id),
     }),
   });
 
@@ -153,7 +150,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       status: 200,
       body: {
         district: params.district,
-        courses: await orProblem(useCases.districtOverview(contextOf(req).actor, params.district)),
+        courses: await useCases.districtOverview(contextOf(req).actor, params.district),
       },
     }),
   });
@@ -173,8 +170,10 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     handler: async ({ params, req }) => {
       const caller = callerOf(req);
       const { actor } = contextOf(req);
-      const course = await orProblem(
-        useCases.visibleCourse(actor, params.id, caller.roles.includes('training-manager')),
+      const course = await useCases.visibleCourse(
+        actor,
+        params.id,
+        caller.roles.includes('training-manager'),
       );
       return { status: 200, body: catalogueEntryOf(course) };
     },
@@ -195,7 +194,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       409: problem('The course is closed or full, or you train it.'),
     },
     handler: async ({ params, req }) => {
-      const { enrollment, created } = await orProblem(useCases.enrollSelf(contextOf(req), params.id));
+      const { enrollment, created } = await useCases.enrollSelf(contextOf(req), params.id);
       return created ? { status: 201, body: enrollment } : { status: 200, body: enrollment };
     },
   });
@@ -214,7 +213,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       409: problem('Completion is recorded: ask a trainer to revoke it first.'),
     },
     handler: async ({ params, req, res }) => {
-      await orProblem(useCases.withdrawSelf(contextOf(req), params.id));
+      await useCases.withdrawSelf(contextOf(req), params.id);
       res.status(204).end();
     },
   });
@@ -232,9 +231,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
       404: problem('Not a course you train, or not a participant of it.'),
     },
     handler: async ({ params, body, req }) => {
-      const view = await orProblem(
-        useCases.setCompletion(contextOf(req), params.id, params.teacherId, body.completed),
-      );
+      const view = await useCases.setCompletion(contextOf(req), params.id, params.teacherId, body.completed);
       return { status: 200, body: view };
     },
   });

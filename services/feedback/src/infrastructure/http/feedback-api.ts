@@ -6,7 +6,7 @@ import type { RequestContext } from '../../application/actor';
 import type { FeedbackUseCases } from '../../application/feedback-use-cases';
 import type { MessagingUseCases } from '../../application/messaging-use-cases';
 import { smallCourseThreshold } from '../../domain/feedback-item';
-import { orProblem } from './problems';
+import { toProblem } from './problems';
 import {
   courseFeedbackView,
   courseIdParams,
@@ -38,7 +38,7 @@ export function feedbackApi(
   messaging: MessagingUseCases,
   verifier: TokenVerifier,
 ): ServiceApi {
-  const api = new ServiceApi({ service: 'feedback', title: 'Relais feedback', version: '1.0.0' });
+  const api = new ServiceApi({ service: 'feedback', title: 'Relais feedback', version: '1.0.0', toProblem });
   const signedIn = authenticate(verifier);
 
   api.route({
@@ -57,7 +57,7 @@ export function feedbackApi(
       429: problem('Too many items today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {
-      const { item, smallCourse } = await orProblem(feedback.post(contextOf(req), params.id, body));
+      const { item, smallCourse } = await feedback.post(contextOf(req), params.id, body);
       return {
         status: 201,
         body: { ...itemViewOf(item, 'author'), ...(smallCourse ? { notice: smallCourseNotice } : {}) },
@@ -83,7 +83,7 @@ export function feedbackApi(
       404: problem('Not a course you train.'),
     },
     handler: async ({ params, req }) => {
-      const view = await orProblem(feedback.courseFeedback(contextOf(req).actor, params.id));
+      const view = await feedback.courseFeedback(contextOf(req).actor, params.id);
       return {
         status: 200,
         body: {
@@ -112,7 +112,7 @@ export function feedbackApi(
       429: problem('Too many replies today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {
-      const { stored, role } = await orProblem(feedback.reply(contextOf(req), params.fid, body.message));
+      const { stored, role } = await feedback.reply(contextOf(req), params.fid, body.message);
       return { status: 201, body: itemViewOf(stored.item, role) };
     },
   });
@@ -134,7 +134,7 @@ export function feedbackApi(
       409: problem('A transition that makes no sense (see ADR 0009).'),
     },
     handler: async ({ params, body, req }) => {
-      const { stored, role } = await orProblem(feedback.setStatus(contextOf(req), params.fid, body.status));
+      const { stored, role } = await feedback.setStatus(contextOf(req), params.fid, body.status);
       return { status: 200, body: itemViewOf(stored.item, role) };
     },
   });
@@ -153,7 +153,7 @@ export function feedbackApi(
       404: problem('Not an item you wrote.'),
     },
     handler: async ({ params, req, res }) => {
-      await orProblem(feedback.withdraw(contextOf(req), params.fid));
+      await feedback.withdraw(contextOf(req), params.fid);
       res.status(204).end();
     },
   });
@@ -196,7 +196,7 @@ export function feedbackApi(
     },
     handler: async ({ params, body, req }) => {
       const { actor } = contextOf(req);
-      const sent = await orProblem(messaging.send(actor, params.id, body.toUserId, body.message));
+      const sent = await messaging.send(actor, params.id, body.toUserId, body.message);
       return { status: 201, body: messageViewOf(sent) };
     },
   });

@@ -35,11 +35,3 @@ export function toProblem(error: unknown): unknown {
   }
   return error;
 }
-
-export async function orProblem<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toProblem(error);
-  }
-}

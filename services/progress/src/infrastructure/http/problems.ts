@@ -14,11 +14,3 @@ export function toProblem(error: unknown): unknown {
     return new Problem({ status: 400, code: 'EMPTY_ACTIVITY_TITLE', detail: error.message });
   return error;
 }
-
-export async function orProblem<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw toProblem(error);
-  }
-}

@@ -3,7 +3,7 @@ import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais
 import type { ActivityUseCases } from '../../application/activity-use-cases';
 import type { CompletionUseCases } from '../../application/completion-use-cases';
 import type { ProgressQueries } from '../../application/progress-queries';
-import { orProblem } from './problems';
+import { toProblem } from './problems';
 import { explainRefusedFields } from './refused-fields';
 import {
   activityListInput,
@@ -33,7 +33,7 @@ const wrongRole = problem('Your role never uses this route.');
  * member of this course gets 404, so that the course's existence does not leak (API.md, L4).
  */
 export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier): ServiceApi {
-  const api = new ServiceApi({ service: 'progress', title: 'Relais progress', version: '1.0.0' });
+  const api = new ServiceApi({ service: 'progress', title: 'Relais progress', version: '1.0.0', toProblem });
   const signedIn = authenticate(verifier);
 
   api.route({
@@ -52,7 +52,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     },
     handler: async ({ params, req }) => ({
       status: 200,
-      body: await orProblem(useCases.activities.activitiesFor(callerOf(req).id, params.id)),
+      body: await useCases.activities.activitiesFor(callerOf(req).id, params.id),
     }),
   });
 
@@ -75,7 +75,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     },
     handler: async ({ params, body, req }) => ({
       status: 200,
-      body: await orProblem(useCases.activities.replaceActivities(callerOf(req).id, params.id, body)),
+      body: await useCases.activities.replaceActivities(callerOf(req).id, params.id, body),
     }),
   });
 
@@ -99,9 +99,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     },
     handler: async ({ params, body, req }) => ({
       status: 200,
-      body: await orProblem(
-        useCases.completion.declare(callerOf(req).id, params.id, params.activityId, body.done),
-      ),
+      body: await useCases.completion.declare(callerOf(req).id, params.id, params.activityId, body.done),
     }),
   });
 
@@ -122,7 +120,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     },
     handler: async ({ params, req }) => ({
       status: 200,
-      body: await orProblem(useCases.queries.progressOf(callerOf(req).id, params.id)),
+      body: await useCases.queries.progressOf(callerOf(req).id, params.id),
     }),
   });
 
@@ -142,7 +140,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     },
     handler: async ({ params, req }) => ({
       status: 200,
-      body: await orProblem(useCases.queries.barsOf(callerOf(req).id, params.id)),
+      body: await useCases.queries.barsOf(callerOf(req).id, params.id),
     }),
   });
 
