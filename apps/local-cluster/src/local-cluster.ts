@@ -3,8 +3,11 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { createGateway } from './gateway';
 import { serviceProcesses, type ServiceProcess } from './service-processes';
+
+const TELEMETRY_REGISTER = fileURLToPath(new URL('../../../libs/telemetry/src/register.ts', import.meta.url));
 
 export interface LocalClusterOptions {
   /** KAFKA_BROKERS, MONGO_URL, KEYCLOAK_URL and what each service needs besides. */
@@ -64,16 +67,22 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   };
   try {
     for (const service of services) {
-      const child = spawn(process.execPath, ['--import', 'tsx', service.entry], {
-        env: {
-          ...options.env,
-          PORT: String(service.port),
-          HOST: '127.0.0.1',
-          NODE_OPTIONS: '',
-          ...(options.databasePrefix ? { MONGO_DB: `${options.databasePrefix}-${service.name}` } : {}),
+      // Telemetry first, through its loader hook, so that express, mongoose and pino are instrumented.
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--import', TELEMETRY_REGISTER, service.entry],
+        {
+          env: {
+            ...options.env,
+            OTEL_SERVICE_NAME: `relais-${service.name}`,
+            PORT: String(service.port),
+            HOST: '127.0.0.1',
+            NODE_OPTIONS: '',
+            ...(options.databasePrefix ? { MONGO_DB: `${options.databasePrefix}-${service.name}` } : {}),
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      );
       children.push(child);
       for (const stream of [child.stdout, child.stderr]) {
         if (stream)

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
 import { InMemoryEventBus } from '@relais/bus';
 import { startServiceHost, type RunningHost } from '@relais/host';
+import type { MetricsEndpoint } from '@relais/platform';
 import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
 import { freePort } from '@relais/testing';
@@ -19,6 +20,11 @@ export interface StandaloneOptions {
   publicBaseUrl?: string;
   /** Cells below this are suppressed; 11 unless a test needs to see small numbers. */
   minimumCount?: number;
+  /**
+   * What /metrics serves: the process's telemetry when it was started with
+   * `--import @relais/telemetry/register`; a Prometheus provider of its own otherwise.
+   */
+  metrics?: MetricsEndpoint;
 }
 
 export interface Standalone extends RunningHost {
@@ -52,8 +58,8 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       logger: options.logger,
       modules,
       bus,
-      readiness: [],
-      metrics: createPrometheusMetrics(),
+      readiness: [{ name: 'event-bus', check: () => bus.ready() }],
+      metrics: options.metrics ?? createPrometheusMetrics(),
       relay: { pollIntervalMs: 20 },
       configure: (app) => {
         identityProvider.mount(app);

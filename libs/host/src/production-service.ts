@@ -1,9 +1,10 @@
 import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
 import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
 import { KafkaEventBus } from '@relais/bus';
 import { createLogger, runUntilSignalled } from '@relais/platform';
 import { connectMongo, ensureIndexes, mongoReadiness, redactUrl } from '@relais/store';
-import { startTelemetry } from '@relais/telemetry';
+import { activeTelemetry, outboxTelemetryPlugin, startTelemetry } from '@relais/telemetry';
 import { identityProviderReadiness } from './identity-provider-readiness';
 import { loadProductionConfig, type ProductionConfig } from './production-config';
 import { startServiceHost } from './service-host';
@@ -28,7 +29,7 @@ export async function runProductionService(
 ): Promise<void> {
   const config = loadProductionConfig(service, defaultPort);
   const logger = createLogger({ service, level: config.LOG_LEVEL });
-  const telemetry = startTelemetry({ serviceName: `relais-${service}` });
+  const telemetry = activeTelemetry() ?? startTelemetryLate(service, logger);
 
   let connection: Connection;
   try {
@@ -73,6 +74,8 @@ export async function runProductionService(
     clientId: config.KEYCLOAK_AUDIENCE,
   });
 
+  // Before the repositories compile their models: every outbox write is marked with its trace context.
+  connection.plugin(outboxTelemetryPlugin);
   const module = await assemble({ config, connection, verifier });
   await ensureIndexes(connection);
   const host = await startServiceHost(
@@ -96,4 +99,16 @@ export async function runProductionService(
   );
   logger.info({ port: host.port }, `relais-${service} is listening on port ${host.port}`);
   runUntilSignalled({ logger, server: host.server, onShutdown: host.shutdownSteps });
+}
+
+/**
+ * Started from here, telemetry comes after express, mongoose and pino were imported: in ES modules
+ * their instrumentation can no longer apply, so only /metrics and the bus's own spans work. Processes
+ * start it first with `node --import @relais/telemetry/register` (local cluster, container images).
+ */
+function startTelemetryLate(service: string, logger: Logger) {
+  logger.warn(
+    'telemetry was not started by --import @relais/telemetry/register: HTTP, database and log correlation are not instrumented',
+  );
+  return startTelemetry({ serviceName: `relais-${service}` });
 }

@@ -10,6 +10,8 @@ import {
   type ReadinessCheck,
   type ShutdownStep,
 } from '@relais/platform';
+import { observeOutboxes, untracedOutbox } from './outbox-metrics';
+import { recordReadinessOutcomes } from './readiness-metrics';
 import type { ServiceModule } from './service-module';
 
 export interface ServiceHostOptions {
@@ -48,7 +50,7 @@ export async function startServiceHost(
   const app = createHttpApp({
     logger: options.logger,
     services: options.modules.map((module) => module.api),
-    readiness: options.readiness,
+    readiness: recordReadinessOutcomes(options.readiness),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.configure ? { configure: options.configure } : {}),
   });
@@ -56,10 +58,16 @@ export async function startServiceHost(
   for (const module of options.modules) {
     for (const subscription of module.subscriptions) await options.bus.subscribe(subscription);
   }
+  const outboxMetrics = observeOutboxes(
+    options.modules.flatMap((module) =>
+      module.outboxStores.map((store) => ({ service: module.name, store })),
+    ),
+  );
   const relay = new OutboxRelay({
-    stores: options.modules.flatMap((module) => module.outboxStores),
+    stores: options.modules.flatMap((module) => module.outboxStores.map(untracedOutbox)),
     bus: options.bus,
     logger: options.logger,
+    onPublished: (events) => outboxMetrics.onPublished(events),
     ...(options.relay?.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.relay.pollIntervalMs }),
     ...(options.relay?.leaseMs === undefined ? {} : { leaseMs: options.relay.leaseMs }),
   });
@@ -68,7 +76,13 @@ export async function startServiceHost(
   const server = app.listen(port, host);
   await once(server, 'listening');
   const shutdownSteps: ShutdownStep[] = [
-    { name: 'outbox-relay', close: () => relay.stop() },
+    {
+      name: 'outbox-relay',
+      close: async () => {
+        await relay.stop();
+        outboxMetrics.stop();
+      },
+    },
     { name: 'event-bus', close: () => options.bus.close() },
     ...(options.dependencies ?? []),
   ];

@@ -24,3 +24,7 @@ export {
   isUntracedRequest,
   privacyPreservingInstrumentations,
 } from './instrumentations';
+export { TRACE_CONTEXT_HEADERS, contextFromHeaders, currentTraceHeaders, runUntraced } from './trace-context';
+export { markPendingEvents, outboxTelemetryPlugin } from './outbox-telemetry';
+export { recordSuppressedCells } from './suppressed-cells';
+export type { SuppressedCells, SuppressionKind } from './suppressed-cells';

@@ -4,8 +4,6 @@ import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import type { ExpressInstrumentationConfig } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import type { HttpInstrumentationConfig } from '@opentelemetry/instrumentation-http';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
-import type { KafkaJsInstrumentationConfig } from '@opentelemetry/instrumentation-kafkajs';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import type { MongoDBInstrumentationConfig } from '@opentelemetry/instrumentation-mongodb';
 import { MongooseInstrumentation } from '@opentelemetry/instrumentation-mongoose';
@@ -13,6 +11,8 @@ import type {
   MongooseInstrumentationConfig,
   SerializerPayload,
 } from '@opentelemetry/instrumentation-mongoose';
+import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import type { PinoInstrumentationConfig } from '@opentelemetry/instrumentation-pino';
 import { stripQuery } from './span-redaction';
 import { maskValues } from './statement-masking';
 
@@ -39,13 +39,6 @@ function dropQueryStrings(span: Span, _request?: unknown): void {
   if (attributes['url.query'] !== undefined) span.setAttribute('url.query', '');
 }
 
-const KAFKA_KEY = 'messaging.kafka.message.key';
-
-/** The instrumentation always records the message key (a user id for most topics); blank it. */
-function blankKafkaKey(span: Span, _message?: unknown): void {
-  span.setAttribute(KAFKA_KEY, '');
-}
-
 /** The settings of DESIGN §7, separate from construction so they can be checked without patching modules. */
 export function instrumentationConfigs() {
   return {
@@ -65,14 +58,23 @@ export function instrumentationConfigs() {
       dbStatementSerializer: (operation: string, payload: SerializerPayload) =>
         JSON.stringify({ operation, ...(maskValues(payload) as object) }),
     } satisfies MongooseInstrumentationConfig,
-    kafkajs: {
-      producerHook: blankKafkaKey,
-      consumerHook: blankKafkaKey,
-    } satisfies KafkaJsInstrumentationConfig,
+    pino: {
+      // Trace and span ids on every line written inside a traced context; lines stay on stdout only.
+      disableLogSending: true,
+      logKeys: { traceId: 'trace_id', spanId: 'span_id', traceFlags: 'trace_flags' },
+    } satisfies PinoInstrumentationConfig,
   };
 }
 
-/** The instrumentations Relais uses, and only those, each with its privacy settings. */
+/**
+ * The instrumentations Relais uses, and only those, each with its privacy settings.
+ *
+ * Not the kafkajs instrumentation: @relais/bus traces publication and processing itself, per event.
+ * The kafkajs one parents a producer span on whatever context is active when a batch is sent and
+ * writes that context over each message's `traceparent`, so a relay batch holding events of several
+ * requests would lose all of their traces; and its batch consumer runs handlers under a root `poll`
+ * span, so their database calls would start traces of their own.
+ */
 export function privacyPreservingInstrumentations() {
   const configs = instrumentationConfigs();
   return [
@@ -80,6 +82,6 @@ export function privacyPreservingInstrumentations() {
     new ExpressInstrumentation(configs.express),
     new MongoDBInstrumentation(configs.mongodb),
     new MongooseInstrumentation(configs.mongoose),
-    new KafkaJsInstrumentation(configs.kafkajs),
+    new PinoInstrumentation(configs.pino),
   ];
 }

@@ -1,3 +1,4 @@
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { envDetector, hostDetector, resourceFromAttributes } from '@opentelemetry/resources';
@@ -53,6 +54,9 @@ export function startTelemetry({ serviceName, env = process.env }: TelemetryOpti
     // Not the process detector: command lines and the OS user name have no place in telemetry.
     resourceDetectors: [envDetector, hostDetector],
     instrumentations: privacyPreservingInstrumentations(),
+    // Trace context only. Not W3C baggage: any client could send a `baggage` header, and it would be
+    // copied into every outgoing call, outbox event and Kafka message of the request.
+    textMapPropagator: new W3CTraceContextPropagator(),
     // Metrics are handled by the Prometheus provider above; an empty list stops the SDK making its own.
     metricReaders: [],
     spanProcessors: endpoint

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Span } from '@opentelemetry/api';
-import { instrumentationConfigs, isUntracedRequest } from '../src';
+import { instrumentationConfigs, isUntracedRequest, privacyPreservingInstrumentations } from '../src';
 
 function incoming(url: string): IncomingMessage {
   return { url } as IncomingMessage;
@@ -62,11 +62,28 @@ describe('instrumentation privacy settings', () => {
     expect(configs.mongodb.enhancedDatabaseReporting).toBe(false);
   });
 
-  it('blanks Kafka message keys on producer and consumer spans', () => {
-    for (const hook of [configs.kafkajs.producerHook, configs.kafkajs.consumerHook]) {
-      const span = recordingSpan({ 'messaging.kafka.message.key': 'user-42' });
-      hook(span, { topic: 'enrollment.events.v1', message: { key: 'user-42', value: '{}' } });
-      expect(span.attributes['messaging.kafka.message.key']).toBe('');
-    }
+  it('correlates log lines with traces without sending them anywhere', () => {
+    expect(configs.pino.disableLogSending).toBe(true);
+    expect(configs.pino.logKeys).toEqual({
+      traceId: 'trace_id',
+      spanId: 'span_id',
+      traceFlags: 'trace_flags',
+    });
+  });
+
+  it('leaves Kafka to the bus, whose spans carry no message key', () => {
+    const instrumentations = privacyPreservingInstrumentations();
+    for (const instrumentation of instrumentations) instrumentation.disable();
+    const names = instrumentations.map((instrumentation) => instrumentation.instrumentationName);
+    expect(names).not.toContain('@opentelemetry/instrumentation-kafkajs');
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '@opentelemetry/instrumentation-http',
+        '@opentelemetry/instrumentation-express',
+        '@opentelemetry/instrumentation-mongoose',
+        '@opentelemetry/instrumentation-mongodb',
+        '@opentelemetry/instrumentation-pino',
+      ]),
+    );
   });
 });

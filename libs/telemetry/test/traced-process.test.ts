@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const REGISTER = fileURLToPath(new URL('../src/register.ts', import.meta.url));
@@ -10,6 +11,8 @@ const WAIT_MS = 15_000;
 
 interface OtlpSpan {
   name: string;
+  traceId: string;
+  spanId: string;
   attributes: Array<{ key: string; value: Record<string, unknown> }>;
 }
 
@@ -35,6 +38,14 @@ async function startCollector() {
         .flatMap((scope) => scope.spans),
     );
   return { server, bodies, spans, port: (server.address() as AddressInfo).port };
+}
+
+async function waitFor(condition: () => boolean, failure: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(failure);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function get(port: number, path: string): Promise<number> {
@@ -75,13 +86,11 @@ describe('telemetry in a real process (register.ts)', () => {
     });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const stdoutLines: string[] = [];
+    createInterface({ input: child.stdout! }).on('line', (line) => stdoutLines.push(line));
     try {
-      const [firstLine] = (await once(child.stdout!, 'data', { signal: AbortSignal.timeout(WAIT_MS) }).catch(
-        () => {
-          throw new Error(`the fixture never printed its port; stderr: ${stderr}`);
-        },
-      )) as [Buffer];
-      const { port } = JSON.parse(firstLine.toString()) as { port: number };
+      await waitFor(() => stdoutLines.length > 0, `the fixture never printed its port; stderr: ${stderr}`);
+      const { port } = JSON.parse(stdoutLines[0] ?? '') as { port: number };
 
       expect(await get(port, '/items/12345?email=jeanne.martin@example.org')).toBe(200);
       expect(await get(port, '/fail')).toBe(500);
@@ -94,6 +103,14 @@ describe('telemetry in a real process (register.ts)', () => {
       const server = spans.filter((span) => attribute(span, 'http.request.method') === 'GET');
       expect(server.map((span) => attribute(span, 'http.route')).sort()).toEqual(['/fail', '/items/:id']);
       expect(spans.some((span) => span.name.includes('request handler'))).toBe(true);
+
+      // The line logged while serving /items/:id names the request's trace and span.
+      const served = stdoutLines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line['msg'] === 'item served');
+      const itemSpan = server.find((span) => attribute(span, 'http.route') === '/items/:id');
+      expect(served).toMatchObject({ level: 'info', service: 'traced-fixture', trace_id: itemSpan?.traceId });
+      expect(spans.map((span) => span.spanId)).toContain(served?.['span_id']);
 
       const exported = collector.bodies.join('\n');
       for (const secret of ['jeanne', 'secret-token', 'sid=abc', '12345', 'url.query', '/healthz']) {

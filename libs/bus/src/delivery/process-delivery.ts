@@ -1,10 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { BusLogger } from '../bus-logger';
 import type { DeliveredMessage, Subscription } from '../event-bus';
 import { DeadLetterHeaders, deadLetterTopicOf, type DeadLetter } from './dead-letter';
 import { decodeEnvelope } from './envelope-validation';
 import type { RetryPolicy } from './retry-policy';
-import { describeError } from './scrub-error';
+import { describeError, errorName } from './scrub-error';
+import { countDeadLetter } from '../telemetry/bus-metrics';
+import {
+  DELIVERY_OUTCOME_ATTRIBUTE,
+  EVENT_TYPE_ATTRIBUTE,
+  withProcessSpan,
+} from '../telemetry/message-spans';
 
 /** A message as read from a partition, before decoding. */
 export interface ReceivedMessage {
@@ -36,6 +43,20 @@ export async function processDelivery(
   message: ReceivedMessage,
   context: DeliveryContext,
 ): Promise<DeliveryOutcome> {
+  return withProcessSpan(subscription.groupId, message, async (span) => {
+    const outcome = await deliver(subscription, message, context, span);
+    span.setAttribute(DELIVERY_OUTCOME_ATTRIBUTE, outcome);
+    if (outcome === 'dead-lettered') span.setStatus({ code: SpanStatusCode.ERROR });
+    return outcome;
+  });
+}
+
+async function deliver(
+  subscription: Subscription,
+  message: ReceivedMessage,
+  context: DeliveryContext,
+  span: Span,
+): Promise<DeliveryOutcome> {
   const position = { topic: message.topic, partition: message.partition, offset: message.offset };
   const decoded = decodeEnvelope(message.value);
   if (!decoded.ok) {
@@ -44,9 +65,12 @@ export async function processDelivery(
       'poison message sent to the dead-letter topic',
     );
     await context.sendToDeadLetter(deadLetterFor(message, decoded.reason, 0));
+    countDeadLetter(message.topic, subscription.groupId, 'poison');
     return 'dead-lettered';
   }
   const { envelope } = decoded;
+  span.setAttribute(EVENT_TYPE_ATTRIBUTE, envelope.type);
+  span.setAttribute('messaging.message.id', envelope.id);
   const handler = subscription.handlers[envelope.type];
   if (!handler) {
     context.logger.debug({ ...position, type: envelope.type }, 'no handler for this event type: skipped');
@@ -68,9 +92,12 @@ export async function processDelivery(
       if (context.isAbandoned?.()) return 'abandoned';
       const reason = describeError(error);
       const fields = { ...position, type: envelope.type, attempt, error: reason };
+      // The error's type only: its message may quote what the handler was working on.
+      span.addEvent('handler failed', { 'relais.delivery.attempt': attempt, 'error.type': errorName(error) });
       if (attempt >= context.retry.maxAttempts) {
         context.logger.error(fields, 'handler kept failing: message sent to the dead-letter topic');
         await context.sendToDeadLetter(deadLetterFor(message, reason, attempt));
+        countDeadLetter(message.topic, subscription.groupId, 'handler-failed');
         return 'dead-lettered';
       }
       context.logger.warn(fields, 'handler failed: retrying');

@@ -22,7 +22,8 @@ export function scrubMessage(message: string): string {
   return scrubbed.length > MAX_MESSAGE_LENGTH ? `${scrubbed.slice(0, MAX_MESSAGE_LENGTH)}…` : scrubbed;
 }
 
-function errorName(error: unknown): string {
+/** The error's class name, safe anywhere: never its message. */
+export function errorName(error: unknown): string {
   const name = error instanceof Error ? error.name : typeof error;
   return name.replace(/[^\w]/g, '').slice(0, 64) || 'Error';
 }

@@ -1,16 +1,21 @@
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { silentLogger, type BusLogger } from '../bus-logger';
 import type { DeadLetter } from '../delivery/dead-letter';
 import { assertPublishable } from '../delivery/envelope-validation';
 import { retryPolicyFrom, type RetryPolicy } from '../delivery/retry-policy';
+import { describeError } from '../delivery/scrub-error';
 import { EventBusClosedError } from '../errors';
+import { observeConsumerLag, type PartitionLag } from '../telemetry/bus-metrics';
 import type { EventBus, OutgoingMessage, Subscription } from '../event-bus';
 import { kafkaClientConfig, type KafkaEventBusConfig } from './kafka-config';
+import { fetchConsumerLag } from './kafka-consumer-lag';
 import { KafkaSubscriptionConsumer } from './kafka-subscription-consumer';
 import { withTimeout } from './with-timeout';
 
 /** acks=-1: every in-sync replica has the message before publish() resolves. */
 const ALL_IN_SYNC_REPLICAS = -1;
+/** A scrape waits this long at most for the broker's offsets; it then reports no lag rather than hang. */
+const LAG_QUERY_TIMEOUT_MS = 3_000;
 
 /**
  * The production event bus over kafkajs. Topics are created by infrastructure, never here. Message
@@ -24,6 +29,8 @@ export class KafkaEventBus implements EventBus {
   private readonly logger: BusLogger;
   private readonly consumers: KafkaSubscriptionConsumer[] = [];
   private producerConnection: Promise<Producer> | undefined;
+  private lagAdmin: Promise<Admin> | undefined;
+  private stopObservingLag: (() => void) | undefined;
   private closed = false;
 
   constructor(private readonly config: KafkaEventBusConfig) {
@@ -71,6 +78,7 @@ export class KafkaEventBus implements EventBus {
       this.consumers.splice(this.consumers.indexOf(consumer), 1);
       throw error;
     }
+    this.stopObservingLag ??= observeConsumerLag(() => this.consumerLag());
   }
 
   /** A fresh admin connection each time, so a probe never reports a connection that died since. */
@@ -92,9 +100,45 @@ export class KafkaEventBus implements EventBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stopObservingLag?.();
+    const lagAdmin = await this.lagAdmin?.catch(() => undefined);
+    await lagAdmin?.disconnect().catch(() => undefined);
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     const producer = await this.producerConnection?.catch(() => undefined);
     await producer?.disconnect();
+  }
+
+  /** Lag of every subscription of this bus, for the metrics; nothing when the broker does not answer. */
+  private async consumerLag(): Promise<PartitionLag[]> {
+    if (this.closed || this.consumers.length === 0) return [];
+    const subscriptions = new Map(
+      this.consumers.map(({ groupId, topic }) => [`${groupId}\u0000${topic}`, { groupId, topic }]),
+    );
+    try {
+      this.lagAdmin ??= this.connectLagAdmin();
+      const admin = await this.lagAdmin;
+      const lags = await withTimeout(
+        Promise.all(
+          [...subscriptions.values()].map(({ groupId, topic }) => fetchConsumerLag(admin, groupId, topic)),
+        ),
+        LAG_QUERY_TIMEOUT_MS,
+        `Kafka did not give offsets within ${LAG_QUERY_TIMEOUT_MS} ms`,
+      );
+      return lags.flat();
+    } catch (error) {
+      const admin = await this.lagAdmin?.catch(() => undefined);
+      this.lagAdmin = undefined;
+      await admin?.disconnect().catch(() => undefined);
+      this.logger.debug({ error: describeError(error) }, 'consumer lag unavailable for this scrape');
+      return [];
+    }
+  }
+
+  /** The probe's client: no retries, no logs; a failed query is simply no lag for that scrape. */
+  private async connectLagAdmin(): Promise<Admin> {
+    const admin = this.probe.admin();
+    await admin.connect();
+    return admin;
   }
 
   private async sendToDeadLetter(letter: DeadLetter): Promise<void> {

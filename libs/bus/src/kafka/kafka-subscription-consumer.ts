@@ -1,4 +1,10 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import {
+  PartitionAssigners,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+} from 'kafkajs';
 import type { BusLogger } from '../bus-logger';
 import type { DeadLetter } from '../delivery/dead-letter';
 import { processDelivery, type ReceivedMessage } from '../delivery/process-delivery';
@@ -7,6 +13,7 @@ import { describeError } from '../delivery/scrub-error';
 import type { Subscription } from '../event-bus';
 import type { KafkaConsumerTimings } from './kafka-config';
 import { decodeHeaders } from './kafka-headers';
+import { subscriptionAwareAssigner } from './subscription-aware-assigner';
 import { withTimeout } from './with-timeout';
 
 export interface KafkaSubscriptionOptions {
@@ -38,10 +45,23 @@ export class KafkaSubscriptionConsumer {
     private readonly options: KafkaSubscriptionOptions,
   ) {}
 
+  get groupId(): string {
+    return this.subscription.groupId;
+  }
+
+  get topic(): string {
+    return this.subscription.topic;
+  }
+
   /** Connects, subscribes and resolves once the consumer has joined its group. */
   async start(): Promise<void> {
     const { groupId, topic, fromBeginning = false } = this.subscription;
-    const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false, ...this.options.timings });
+    const consumer = this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      partitionAssigners: [subscriptionAwareAssigner, PartitionAssigners.roundRobin],
+      ...this.options.timings,
+    });
     this.consumer = consumer;
     let removeListeners: Array<() => void> = [];
     const joined = new Promise<void>((resolve, reject) => {

@@ -71,6 +71,15 @@ export class InMemoryConsumerGroup {
     await Promise.all(this.cursors.map((cursor) => cursor.loop));
   }
 
+  /** Per partition, messages on the topic this group has not committed yet (for the lag metric). */
+  lag(): Array<{ topic: string; partition: number; lag: number }> {
+    return this.log.partitions.map((records, partition) => ({
+      topic: this.log.name,
+      partition,
+      lag: records.length - (this.committed[partition] ?? 0),
+    }));
+  }
+
   /** Nothing left to do: caught up everywhere, or no live member that could make progress. */
   isIdle(): boolean {
     if (this.stopping || this.members.length === 0) return true;

@@ -3,6 +3,7 @@ import { assertPublishable } from '../delivery/envelope-validation';
 import { processDelivery } from '../delivery/process-delivery';
 import { retryPolicyFrom, type RetryOptions, type RetryPolicy } from '../delivery/retry-policy';
 import { EventBusClosedError } from '../errors';
+import { observeConsumerLag } from '../telemetry/bus-metrics';
 import type { EventBus, OutgoingMessage, Subscription } from '../event-bus';
 import { ChangeNotifier } from './change-notifier';
 import { InMemoryConsumerGroup } from './in-memory-consumer-group';
@@ -29,6 +30,7 @@ export class InMemoryEventBus implements EventBus {
   private readonly retry: RetryPolicy;
   private readonly logger: BusLogger;
   private closed = false;
+  private stopObservingLag: (() => void) | undefined;
 
   constructor(options: InMemoryEventBusOptions = {}) {
     this.partitionCount = options.partitions ?? 3;
@@ -76,6 +78,12 @@ export class InMemoryEventBus implements EventBus {
       this.groups.set(groupKey, group);
     }
     group.join(subscription);
+    // On first subscribe rather than in the constructor: by then the host has started telemetry.
+    this.stopObservingLag ??= observeConsumerLag(async () =>
+      [...this.groups.values()].flatMap((consumerGroup) =>
+        consumerGroup.lag().map((lag) => ({ groupId: consumerGroup.groupId, ...lag })),
+      ),
+    );
   }
 
   async ready(): Promise<void> {
@@ -85,6 +93,7 @@ export class InMemoryEventBus implements EventBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.stopObservingLag?.();
     await Promise.all([...this.groups.values()].map((group) => group.stop()));
   }
 

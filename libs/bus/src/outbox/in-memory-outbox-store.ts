@@ -1,4 +1,10 @@
-import type { ClaimedDocument, OutboxBacklog, OutboxFields, OutboxStore } from './outbox-store';
+import {
+  pendingSince,
+  type ClaimedDocument,
+  type OutboxBacklog,
+  type OutboxFields,
+  type OutboxStore,
+} from './outbox-store';
 
 export interface OutboxStoreOptions {
   /** Source of "now" for leases; tests pass a controllable clock. */
@@ -54,7 +60,7 @@ export class InMemoryOutboxStore<TDocument extends OutboxFields> implements Outb
     for (const document of this.documents.values()) {
       for (const event of document.outbox) {
         pending += 1;
-        const occurredAt = event.envelope.occurredAt;
+        const occurredAt = pendingSince(event);
         if (oldest === undefined || Date.parse(occurredAt) < Date.parse(oldest)) oldest = occurredAt;
       }
     }

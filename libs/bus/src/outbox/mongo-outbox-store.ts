@@ -1,6 +1,13 @@
 import type { mongo } from 'mongoose';
 import type { OutboxStoreOptions } from './in-memory-outbox-store';
-import type { ClaimedDocument, OutboxBacklog, OutboxLease, OutboxStore, PendingEvent } from './outbox-store';
+import {
+  pendingSince,
+  type ClaimedDocument,
+  type OutboxBacklog,
+  type OutboxLease,
+  type OutboxStore,
+  type PendingEvent,
+} from './outbox-store';
 
 interface OutboxDocument {
   _id: unknown;
@@ -136,14 +143,14 @@ export class MongoOutboxStore implements OutboxStore {
   async backlog(): Promise<OutboxBacklog> {
     // FerretDB has no $min accumulator; the backlog is small when the relay keeps up, so fold it here.
     const documents = this.documents.find(HAS_PENDING_EVENTS, {
-      projection: { 'outbox.envelope.occurredAt': 1 },
+      projection: { 'outbox.envelope.occurredAt': 1, 'outbox.storedAt': 1 },
     });
     let pending = 0;
     let oldest: string | undefined;
     for await (const document of documents) {
       for (const event of document.outbox) {
         pending += 1;
-        const occurredAt = event.envelope.occurredAt;
+        const occurredAt = pendingSince(event);
         if (oldest === undefined || Date.parse(occurredAt) < Date.parse(oldest)) oldest = occurredAt;
       }
     }

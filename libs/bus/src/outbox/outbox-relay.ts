@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { silentLogger, type BusLogger } from '../bus-logger';
 import { describeError } from '../delivery/scrub-error';
 import type { EventBus, OutgoingMessage } from '../event-bus';
+import { endPublishSpans, startPublishSpan } from '../telemetry/message-spans';
 import type { ClaimedDocument, OutboxStore, PendingEvent } from './outbox-store';
 
 export interface OutboxRelayOptions {
@@ -86,12 +87,22 @@ export class OutboxRelay {
     const publishedByDocument = new Map<string, PendingEvent[]>(claimed.map((doc) => [doc.documentId, []]));
     let failure: unknown;
     for (const [topic, entries] of byTopic) {
+      // One span per event, each continuing the trace of the request that wrote it.
+      const traced = entries.map(({ event }) => ({
+        event,
+        ...startPublishSpan(topic, event.envelope, event.headers),
+      }));
       try {
         await this.options.bus.publish(
           topic,
-          entries.map(({ event }) => toMessage(event)),
+          traced.map(({ event, headers }) => toMessage(event, headers)),
         );
+        endPublishSpans(traced.map(({ span }) => span));
       } catch (error) {
+        endPublishSpans(
+          traced.map(({ span }) => span),
+          error,
+        );
         failure = error;
         this.logger.warn({ topic, error: describeError(error) }, 'outbox publish failed; will retry');
         break;
@@ -138,8 +149,8 @@ export class OutboxRelay {
   }
 }
 
-function toMessage(event: PendingEvent): OutgoingMessage {
-  return event.headers === undefined
+function toMessage(event: PendingEvent, headers: Record<string, string>): OutgoingMessage {
+  return Object.keys(headers).length === 0
     ? { key: event.key, envelope: event.envelope }
-    : { key: event.key, envelope: event.envelope, headers: event.headers };
+    : { key: event.key, envelope: event.envelope, headers };
 }

@@ -6,6 +6,11 @@ export interface PendingEvent {
   key: string;
   envelope: EventEnvelope;
   headers?: Record<string, string>;
+  /**
+   * When the event was saved (ISO), if the writer recorded it; never published. The backlog's age is
+   * measured from it, since facts carry only the day in `envelope.occurredAt`.
+   */
+  storedAt?: string;
 }
 
 /** Which relay is publishing a document's events, and until when it may. */
@@ -33,7 +38,13 @@ export interface ClaimedDocument {
 
 export interface OutboxBacklog {
   pending: number;
+  /** The oldest pending event's `storedAt`, or its `envelope.occurredAt` when it has none. */
   oldestOccurredAt?: string;
+}
+
+/** The time a pending event has been waiting since, as precisely as it is known. */
+export function pendingSince(event: PendingEvent): string {
+  return event.storedAt ?? event.envelope.occurredAt;
 }
 
 export interface OutboxStore {
