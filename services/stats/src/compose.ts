@@ -1,14 +1,15 @@
 import type { TokenVerifier } from '@relais/auth';
 import type { OutboxStore, Subscription } from '@relais/bus';
 import type { ServiceApi } from '@relais/platform';
-import { StatsUseCases } from './application/stats-use-cases';
-import type { ParticipationFactStore } from './application/ports';
+import { FactIngestion } from './application/fact-ingestion';
+import type { TallyStore } from './application/ports';
+import { StatsQueries } from './application/stats-queries';
 import type { SuppressionRule } from './domain/suppression';
 import { statsApi } from './infrastructure/http/stats-api';
 import { factSubscriptions } from './infrastructure/kafka/fact-subscriptions';
 
 export interface StatsPorts {
-  participation: ParticipationFactStore;
+  tallies: TallyStore;
   verifier: TokenVerifier;
   suppression: SuppressionRule;
 }
@@ -20,12 +21,13 @@ export interface StatsService {
   outboxStores: OutboxStore[];
 }
 
+/** The one place where stats is assembled; the same in one process or many (DESIGN §3). */
 export function createStatsService(ports: StatsPorts): StatsService {
-  const useCases = new StatsUseCases(ports.participation, ports.suppression);
+  const ingestion = new FactIngestion(ports.tallies, () => ports.tallies.activeGeneration());
   return {
     name: 'stats',
-    api: statsApi(useCases, ports.verifier),
-    subscriptions: factSubscriptions(useCases),
+    api: statsApi(new StatsQueries(ports.tallies, ports.suppression), ports.verifier),
+    subscriptions: factSubscriptions(ingestion),
     outboxStores: [],
   };
 }

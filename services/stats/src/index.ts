@@ -1,8 +1,11 @@
 export { createStatsService, type StatsPorts, type StatsService } from './compose';
-export { InMemoryParticipationFactStore } from './infrastructure/memory/in-memory-participation-fact-store';
-export {
-  MongoParticipationFactStore,
-  participationFactModel,
-} from './infrastructure/mongo/mongo-participation-fact-store';
+export type { FactPosition, TallyShard, TallyStore } from './application/ports';
+export { FactIngestion } from './application/fact-ingestion';
+export { StatsQueries } from './application/stats-queries';
+export { rebuildTables, type RebuildOptions, type RebuildProgress } from './rebuild-tables';
+export { InMemoryTallyStore } from './infrastructure/memory/in-memory-tally-store';
+export { MongoTallyStore, tallyModels, type TallyModels } from './infrastructure/mongo/mongo-tally-store';
+export { factSubscriptions, type FactSubscriptionOptions } from './infrastructure/kafka/fact-subscriptions';
 export { productionMinimumCount } from './domain/suppression';
+export { parsePeriod } from './domain/period';
 export { createInMemoryStatsService } from './in-memory';

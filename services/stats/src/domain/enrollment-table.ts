@@ -1,80 +1,203 @@
+import { ALL, CellFamily, keyOf, type CellInput, type Coordinates } from './disclosure/cell-family';
+import { protectFamily, type Suppression } from './disclosure/secondary-suppression';
 import type { Period } from './period';
-import { publishCount, publishSum, type PublishedValue, type SuppressionRule } from './suppression';
+import {
+  failsSumRules,
+  isSmallCount,
+  published,
+  type PublishedValue,
+  type SuppressionRule,
+} from './suppression';
+import { partsOf, teachersKey, type CountedChange, type Counters, type EnrollmentDimension } from './tallies';
 
-/** The anonymous fact as stats keeps it: no person, no school, no course. */
-export interface ParticipationFact {
-  month: string;
-  academy: string;
-  themes: string[];
-  change: 'enrolled' | 'withdrawn' | 'completed' | 'completion-revoked';
-  creditedHoursDelta: number;
-  newTeacherIn: { dimension: 'academy' | 'theme'; value: string; period: 'month' | 'quarter' }[];
-}
+export type { EnrollmentDimension, ParticipationFact } from './tallies';
 
-export type EnrollmentDimension = 'academy' | 'theme';
-export type EnrollmentMeasure =
-  'teachers-enrolled' | 'teachers-completed' | 'teachers-withdrawn' | 'credited-hours';
+export const countMeasures = {
+  'teachers-enrolled': 'enrolled',
+  'teachers-completed': 'completed',
+  'teachers-withdrawn': 'withdrawn',
+} as const satisfies Record<string, CountedChange>;
+
+export type EnrollmentMeasure = keyof typeof countMeasures | 'credited-hours';
+export const enrollmentMeasures: readonly EnrollmentMeasure[] = [
+  'teachers-enrolled',
+  'teachers-completed',
+  'teachers-withdrawn',
+  'credited-hours',
+];
 
 export type EnrollmentCell = { [dimension in EnrollmentDimension]?: string } & {
   measure: EnrollmentMeasure;
 } & PublishedValue;
 
-const measureOfChange = {
-  enrolled: 'teachers-enrolled',
-  completed: 'teachers-completed',
-  withdrawn: 'teachers-withdrawn',
-} as const;
+/**
+ * The ministry's tables of one quarter form one family: its three months and the quarter itself, by
+ * academy and by theme, joined by the national total of each period (never published: stats cannot
+ * count distinct teachers across cells, and it would be one more margin to difference from). The
+ * period axis has the quarter as its margin, so a quarter and its months are protected together.
+ */
+const axes = ['academy', 'theme', 'period'] as const;
+const dimensions: readonly EnrollmentDimension[] = ['academy', 'theme'];
 
-interface Tally {
-  'teachers-enrolled': number;
-  'teachers-completed': number;
-  'teachers-withdrawn': number;
-  hours: number;
+type MonthCounters = ReadonlyMap<string, Counters>;
+
+interface ProtectedMeasure {
+  family: CellFamily;
+  suppressed: ReadonlyMap<string, Suppression>;
 }
 
-const valuesOf = (fact: ParticipationFact, by: EnrollmentDimension): string[] =>
-  by === 'academy' ? [fact.academy] : fact.themes;
+export interface QuarterTables {
+  quarter: string;
+  months: readonly string[];
+  values: Readonly<Record<EnrollmentDimension, readonly string[]>>;
+  measures: ReadonlyMap<EnrollmentMeasure, ProtectedMeasure>;
+}
 
-/** Counts distinct teachers from the facts' "new teacher in this cell" flags, then suppresses. */
+const coordinatesOf = (dimension: EnrollmentDimension, value: string, period: string): Coordinates => ({
+  academy: dimension === 'academy' ? value : ALL,
+  theme: dimension === 'theme' ? value : ALL,
+  period,
+});
+
+/** Counters of each month of the quarter (summed over partitions) → every table of the quarter, protected. */
+export function quarterTables(
+  quarter: string,
+  months: readonly string[],
+  counters: MonthCounters,
+  rule: SuppressionRule,
+): QuarterTables {
+  const values = valuesIn(months, counters);
+  const periods = [...months, ALL];
+  const totals: CellInput[] = periods.map((period) => ({
+    coordinates: { academy: ALL, theme: ALL, period },
+    value: 0,
+    primary: false,
+    unpublished: true,
+  }));
+  const measures = new Map<EnrollmentMeasure, ProtectedMeasure>();
+
+  for (const [measure, change] of Object.entries(countMeasures)) {
+    const countOf = (dimension: EnrollmentDimension, value: string, period: string) =>
+      period === ALL
+        ? months.reduce(
+            (sum, month) =>
+              sum + (counters.get(month)?.get(teachersKey(change, dimension, 'quarter', value)) ?? 0),
+            0,
+          )
+        : (counters.get(period)?.get(teachersKey(change, dimension, 'month', value)) ?? 0);
+    const cells = cellsOf(values, periods, (dimension, value, period) => {
+      const count = countOf(dimension, value, period);
+      return { value: count, primary: isSmallCount(count, rule) };
+    });
+    const family = new CellFamily(axes, [...cells, ...totals]);
+    measures.set(measure as EnrollmentMeasure, {
+      family,
+      suppressed: protectFamily(family, rule.minimumCount),
+    });
+  }
+
+  // Hours follow the completions they credit: hidden wherever the count of completions is hidden.
+  const completions = measures.get('teachers-completed');
+  const amounts = creditedAmounts(months, counters);
+  const hours = cellsOf(values, periods, (dimension, value, period) => {
+    const contributions = amountsIn(amounts, dimension, value, period === ALL ? months : [period]);
+    let sum = 0;
+    for (const [amount, times] of contributions) sum += amount * times;
+    return { value: roundHours(sum), primary: failsSumRules(contributions, rule) };
+  });
+  const hoursFamily = new CellFamily(axes, [...hours, ...totals]);
+  measures.set('credited-hours', {
+    family: hoursFamily,
+    suppressed: protectFamily(hoursFamily, rule.minimumCount, completions?.suppressed),
+  });
+  return { quarter, months, values, measures };
+}
+
+/** One published table of the family: a month or the quarter, by academy or by theme. */
 export function enrollmentTable(
-  facts: readonly ParticipationFact[],
+  tables: QuarterTables,
   period: Period,
   by: EnrollmentDimension,
-  rule: SuppressionRule,
 ): EnrollmentCell[] {
-  const tallies = new Map<string, Tally>();
-  const tallyOf = (value: string) => {
-    let tally = tallies.get(value);
-    if (!tally) {
-      tally = { 'teachers-enrolled': 0, 'teachers-completed': 0, 'teachers-withdrawn': 0, hours: 0 };
-      tallies.set(value, tally);
-    }
-    return tally;
-  };
-  for (const fact of facts) {
-    if (!period.months.includes(fact.month)) continue;
-    for (const value of valuesOf(fact, by)) {
-      const tally = tallyOf(value);
-      tally.hours += fact.creditedHoursDelta;
-      if (fact.change === 'completion-revoked') continue;
-      const isNew = fact.newTeacherIn.some(
-        (cell) => cell.dimension === by && cell.value === value && cell.period === period.kind,
-      );
-      if (isNew) tally[measureOfChange[fact.change]] += 1;
+  const periodCoordinate = period.kind === 'month' ? period.id : ALL;
+  return tables.values[by].flatMap((value) =>
+    enrollmentMeasures.map((measure): EnrollmentCell => {
+      const protectedMeasure = tables.measures.get(measure);
+      const coordinates = coordinatesOf(by, value, periodCoordinate);
+      const key = keyOf(axes, coordinates);
+      const count = protectedMeasure?.family.cells.get(key)?.value ?? 0;
+      return { [by]: value, measure, ...published(count, protectedMeasure?.suppressed.get(key)) };
+    }),
+  );
+}
+
+function cellsOf(
+  values: Readonly<Record<EnrollmentDimension, readonly string[]>>,
+  periods: readonly string[],
+  measure: (
+    dimension: EnrollmentDimension,
+    value: string,
+    period: string,
+  ) => { value: number; primary: boolean },
+): CellInput[] {
+  return dimensions.flatMap((dimension) =>
+    values[dimension].flatMap((value) =>
+      periods.map((period) => ({
+        coordinates: coordinatesOf(dimension, value, period),
+        ...measure(dimension, value, period),
+      })),
+    ),
+  );
+}
+
+/** Every academy and theme that appears in the quarter, in a stable order. */
+function valuesIn(months: readonly string[], counters: MonthCounters): Record<EnrollmentDimension, string[]> {
+  const found = { academy: new Set<string>(), theme: new Set<string>() };
+  for (const month of months) {
+    for (const key of counters.get(month)?.keys() ?? []) {
+      if (key.startsWith('teachers|')) {
+        const [, , dimension, , value] = partsOf(key, 4);
+        if ((dimension === 'academy' || dimension === 'theme') && value) found[dimension].add(value);
+      } else if (key.startsWith('hours|')) {
+        const [, dimension, , value] = partsOf(key, 3);
+        if ((dimension === 'academy' || dimension === 'theme') && value) found[dimension].add(value);
+      }
     }
   }
-  return [...tallies.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([value, tally]) => [
-      ...(['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn'] as const).map((measure) => ({
-        [by]: value,
-        measure,
-        ...publishCount(tally[measure], rule),
-      })),
-      {
-        [by]: value,
-        measure: 'credited-hours' as const,
-        ...publishSum(tally.hours, tally['teachers-completed'], rule),
-      },
-    ]);
+  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+  return { academy: sorted(found.academy), theme: sorted(found.theme) };
 }
+
+type Amounts = Map<string, Map<number, number>>;
+
+function creditedAmounts(months: readonly string[], counters: MonthCounters): Amounts {
+  const amounts: Amounts = new Map();
+  for (const month of months) {
+    for (const [key, times] of counters.get(month) ?? []) {
+      if (!key.startsWith('hours|')) continue;
+      const [, dimension, amount, value] = partsOf(key, 3);
+      const cell = `${month}|${dimension}|${value}`;
+      const histogram = amounts.get(cell) ?? new Map<number, number>();
+      histogram.set(Number(amount), (histogram.get(Number(amount)) ?? 0) + times);
+      amounts.set(cell, histogram);
+    }
+  }
+  return amounts;
+}
+
+function amountsIn(
+  amounts: Amounts,
+  dimension: EnrollmentDimension,
+  value: string,
+  months: readonly string[],
+): Map<number, number> {
+  const merged = new Map<number, number>();
+  for (const month of months) {
+    for (const [amount, times] of amounts.get(`${month}|${dimension}|${value}`) ?? [])
+      merged.set(amount, (merged.get(amount) ?? 0) + times);
+  }
+  return merged;
+}
+
+/** Predicted durations may be fractional; sums are shown to the hundredth of an hour. */
+const roundHours = (hours: number) => Math.round(hours * 100) / 100;

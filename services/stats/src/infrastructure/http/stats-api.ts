@@ -1,84 +1,118 @@
-import { z } from 'zod';
+import type { Request, Response } from 'express';
 import { ServiceApi } from '@relais/platform';
-import { authenticate, requireRole, type TokenVerifier } from '@relais/auth';
-import { parsePeriod, type Period } from '../../domain/period';
-import type { StatsUseCases } from '../../application/stats-use-cases';
+import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
+import { monthRange, longestRangeInMonths } from '../../domain/period';
+import type { TrendScope } from '../../domain/feedback-trends';
+import type { StatsQueries } from '../../application/stats-queries';
+import { toCsv } from './csv';
+import { periodReversed, periodTooLong } from './problems';
+import { catalogueBody, enrollmentQuery, enrollmentTableBody, trendsQuery, trendsTableBody } from './schemas';
 
-const periodParameter = z
-  .string()
-  .transform((text, context): Period => {
-    const period = parsePeriod(text);
-    if (!period) {
-      context.addIssue({
-        code: 'custom',
-        message: 'period is a month YYYY-MM or a quarter YYYY-Qn, e.g. 2026-11 or 2026-Q4',
-      });
-      return z.NEVER;
-    }
-    return period;
-  })
-  .meta({ type: 'string', example: '2026-Q4' });
+const problem = (description: string) => ({ description });
 
-const enrollmentQuery = z.strictObject({
-  period: periodParameter,
-  by: z.enum(['academy', 'theme']).default('academy'),
-});
+const wantsCsv = (req: Request) => req.accepts(['application/json', 'text/csv']) === 'text/csv';
 
-const publishedCell = z.looseObject({
-  measure: z.string(),
-  value: z.number().nullable(),
-  suppressed: z.enum(['primary', 'secondary']).optional(),
-});
+function sendCsv(
+  res: Response,
+  name: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): void {
+  res
+    .status(200)
+    .type('text/csv; charset=utf-8')
+    .setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)
+    .send(toCsv(columns, rows));
+}
 
-const enrollmentTableBody = z.object({
-  table: z.literal('ministry-enrollments'),
-  period: z.string(),
-  by: z.enum(['academy', 'theme']),
-  minimumCount: z.number().int(),
-  cells: z.array(publishedCell),
-});
+/**
+ * An academy's CHSCT carries its academy in the token and sees only that academy; a member of the
+ * national committee has no academy claim. ADR 0011 explains why the claim decides.
+ */
+function trendScopeOf(req: Request): TrendScope {
+  const { academy } = callerOf(req);
+  return academy ? { kind: 'academy', academy } : { kind: 'national' };
+}
 
-const catalogueBody = z.object({
-  tables: z.array(
-    z.object({
-      name: z.string(),
-      path: z.string(),
-      audience: z.array(z.string()),
-      dimensions: z.array(z.string()),
-      periods: z.array(z.string()),
-      measures: z.array(z.string()),
-    }),
-  ),
-  rules: z.object({ minimumCount: z.number().int(), sums: z.string(), secondarySuppression: z.string() }),
-});
-
-export function statsApi(useCases: StatsUseCases, verifier: TokenVerifier): ServiceApi {
+export function statsApi(queries: StatsQueries, verifier: TokenVerifier): ServiceApi {
   const api = new ServiceApi({ service: 'stats', title: 'Relais statistics', version: '1.0.0' });
   const signedIn = authenticate(verifier);
+  const minimumCount = queries.rule.minimumCount;
 
   api.route({
     method: 'get',
     path: '/ministry/enrollments',
     operationId: 'ministryEnrollments',
     summary: 'Teachers enrolled, completed, withdrawn and credited hours, with small cells suppressed.',
+    description: 'Send `Accept: text/csv` for the same table as CSV (suppressed values empty).',
     tags: ['ministry'],
     middleware: [signedIn, requireRole('ministry')],
     request: { query: enrollmentQuery },
     responses: {
       200: { description: 'The table; a suppressed cell has value null.', schema: enrollmentTableBody },
-      400: { description: 'Unknown dimension or malformed period.' },
-      403: { description: 'Only the ministry reads this table.' },
+      400: problem('Unknown dimension or malformed period.'),
+      401: problem('No valid bearer token.'),
+      403: problem('Only the ministry reads this table.'),
     },
-    handler: async ({ query }) => {
-      const table = await useCases.ministryEnrollments(query.period, query.by);
-      return {
-        status: 200,
-        body: {
-          table: 'ministry-enrollments',
-          minimumCount: useCases.suppressionRule.minimumCount,
-          ...table,
-        },
+    handler: async ({ query, req, res }) => {
+      const table = await queries.ministryEnrollments(query.period, query.by);
+      if (wantsCsv(req)) {
+        const rows = table.cells.map((cell) => ({ period: table.period, ...cell }));
+        sendCsv(
+          res,
+          `ministry-enrollments-${table.period}-by-${table.by}`,
+          csvColumns.enrollments(table.by),
+          rows,
+        );
+        return undefined;
+      }
+      return { status: 200, body: { table: 'ministry-enrollments', minimumCount, ...table } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/chsct/feedback-trends',
+    operationId: 'chsctFeedbackTrends',
+    summary:
+      'Monthly respondents per category (or academy) and intensity band, and the median days to a first reply.',
+    description:
+      'An academy’s CHSCT sees its academy only. Send `Accept: text/csv` for the same table as CSV.',
+    tags: ['chsct'],
+    middleware: [signedIn, requireRole('chsct')],
+    request: { query: trendsQuery },
+    responses: {
+      200: { description: 'The table; a suppressed cell has value null.', schema: trendsTableBody },
+      400: problem(
+        `Unknown dimension, malformed or reversed months, more than ${longestRangeInMonths} months.`,
+      ),
+      401: problem('No valid bearer token.'),
+      403: problem('Only the CHSCT reads this table.'),
+    },
+    handler: async ({ query, req, res }) => {
+      const range = monthRange(query.from, query.to);
+      if (!range.ok) throw range.reason === 'reversed' ? periodReversed() : periodTooLong();
+      const scope = trendScopeOf(req);
+      const { cells } = await queries.feedbackTrends(range.months, query.by, scope);
+      const header = {
+        table: 'chsct-feedback-trends' as const,
+        from: query.from,
+        to: query.to,
+        by: query.by,
+        scope: scope.kind,
+        ...(scope.kind === 'academy' ? { academy: scope.academy } : {}),
+        minimumCount,
       };
+      if (wantsCsv(req)) {
+        sendCsv(
+          res,
+          `chsct-feedback-trends-${query.from}-${query.to}-by-${query.by}`,
+          csvColumns.trends,
+          cells,
+        );
+        return undefined;
+      }
+      return { status: 200, body: { ...header, cells } };
     },
   });
 
@@ -89,28 +123,58 @@ export function statsApi(useCases: StatsUseCases, verifier: TokenVerifier): Serv
     summary: 'The fixed list of tables, their dimensions and the suppression rules in force.',
     tags: ['catalogue'],
     middleware: [signedIn, requireRole('ministry', 'chsct')],
-    responses: { 200: { description: 'The catalogue.', schema: catalogueBody } },
-    handler: () => ({
-      status: 200,
-      body: {
-        tables: [
-          {
-            name: 'ministry-enrollments',
-            path: '/api/stats/ministry/enrollments',
-            audience: ['ministry'],
-            dimensions: ['academy', 'theme'],
-            periods: ['YYYY-MM', 'YYYY-Qn'],
-            measures: ['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn', 'credited-hours'],
-          },
-        ],
-        rules: {
-          minimumCount: useCases.suppressionRule.minimumCount,
-          sums: 'published only with at least 3 contributors and a publishable count of them',
-          secondarySuppression: 'applied so that no suppressed cell can be recovered from published totals',
-        },
-      },
-    }),
+    responses: {
+      200: { description: 'The catalogue.', schema: catalogueBody },
+      401: problem('No valid bearer token.'),
+      403: problem('Only the ministry and the CHSCT read statistics.'),
+    },
+    handler: () => ({ status: 200, body: catalogue(minimumCount) }),
   });
 
   return api;
+}
+
+const csvColumns = {
+  enrollments: (by: string) => ['period', by, 'measure', 'value', 'suppressed'],
+  trends: ['month', 'academy', 'category', 'intensityBand', 'measure', 'value', 'suppressed'],
+};
+
+function catalogue(minimumCount: number) {
+  return {
+    tables: [
+      {
+        name: 'ministry-enrollments',
+        path: '/api/stats/ministry/enrollments',
+        audience: ['ministry'],
+        dimensions: ['academy', 'theme'],
+        periods: ['YYYY-MM', 'YYYY-Qn'],
+        measures: ['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn', 'credited-hours'],
+        margins: 'none published: distinct teachers do not add up across cells',
+      },
+      {
+        name: 'chsct-feedback-trends',
+        path: '/api/stats/chsct/feedback-trends',
+        audience: ['chsct (national: every academy)', 'chsct (academy: its own academy only)'],
+        dimensions: ['category', 'academy', 'intensityBand'],
+        periods: [`YYYY-MM to YYYY-MM, monthly, at most ${longestRangeInMonths} months`],
+        measures: ['respondents', 'median-days-to-first-reply'],
+        margins:
+          'a cell without a category, academy or intensityBand counts every value of it (empty in CSV)',
+      },
+    ],
+    rules: {
+      minimumCount,
+      counts: `distinct teachers; a cell is published only if it is 0 or at least ${minimumCount}`,
+      sums:
+        'credited hours: at least 3 contributions (a completion credited or revoked) and as many as the ' +
+        'minimum count, none above 85 % of the sum, and only where the count of completions is published',
+      medians: `at least ${minimumCount} replies, and only where the respondents of the row are published`,
+      secondarySuppression:
+        'decided over every table that can be set side by side (a quarter with its months, by academy ' +
+        'with by theme; a month of feedback with all its academies): no line of a table or of its margins ' +
+        `leaves a single hidden cell, nor hidden cells that add up to less than ${minimumCount}`,
+      periods: 'calendar months and quarters only; a quarter and its months are protected together',
+      csv: 'Accept: text/csv gives the same table with a header row; a suppressed value is empty',
+    },
+  };
 }

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { isMonth, parsePeriod, type Period } from '../../domain/period';
+
+export const periodParameter = z
+  .string()
+  .transform((text, context): Period => {
+    const period = parsePeriod(text);
+    if (!period) {
+      context.addIssue({
+        code: 'custom',
+        message: 'period is a month YYYY-MM or a quarter YYYY-Qn, e.g. 2026-11 or 2026-Q4',
+      });
+      return z.NEVER;
+    }
+    return period;
+  })
+  .meta({ type: 'string', example: '2026-Q4' });
+
+const monthParameter = z
+  .string()
+  .refine(isMonth, 'a month YYYY-MM, e.g. 2026-11')
+  .meta({ type: 'string', example: '2026-11' });
+
+export const enrollmentQuery = z.strictObject({
+  period: periodParameter,
+  by: z.enum(['academy', 'theme']).default('academy'),
+});
+
+export const trendsQuery = z.strictObject({
+  from: monthParameter,
+  to: monthParameter,
+  by: z.enum(['category', 'academy']).default('category'),
+});
+
+const suppressed = z
+  .enum(['primary', 'secondary'])
+  .optional()
+  .describe('why the value is withheld: primary (a small cell), secondary (it would reveal one)');
+
+export const enrollmentCell = z.object({
+  academy: z.string().optional(),
+  theme: z.string().optional(),
+  measure: z.enum(['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn', 'credited-hours']),
+  value: z.number().nullable(),
+  suppressed,
+});
+
+export const enrollmentTableBody = z.object({
+  table: z.literal('ministry-enrollments'),
+  period: z.string(),
+  by: z.enum(['academy', 'theme']),
+  minimumCount: z.number().int(),
+  cells: z.array(enrollmentCell),
+});
+
+export const trendCell = z.object({
+  month: z.string(),
+  academy: z.string().optional(),
+  category: z.string().optional(),
+  intensityBand: z.string().optional(),
+  measure: z.enum(['respondents', 'median-days-to-first-reply']),
+  value: z.number().nullable(),
+  suppressed,
+});
+
+export const trendsTableBody = z.object({
+  table: z.literal('chsct-feedback-trends'),
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['category', 'academy']),
+  scope: z.enum(['national', 'academy']),
+  academy: z.string().optional(),
+  minimumCount: z.number().int(),
+  cells: z.array(trendCell),
+});
+
+export const catalogueBody = z.object({
+  tables: z.array(
+    z.object({
+      name: z.string(),
+      path: z.string(),
+      audience: z.array(z.string()),
+      dimensions: z.array(z.string()),
+      periods: z.array(z.string()),
+      measures: z.array(z.string()),
+      margins: z.string(),
+    }),
+  ),
+  rules: z.object({
+    minimumCount: z.number().int(),
+    counts: z.string(),
+    sums: z.string(),
+    medians: z.string(),
+    secondarySuppression: z.string(),
+    periods: z.string(),
+    csv: z.string(),
+  }),
+});

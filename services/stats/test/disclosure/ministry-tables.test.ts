@@ -1,0 +1,242 @@
+import type { PendingEvent } from '@relais/contracts';
+import { parsePeriod } from '../../src/index';
+import { participations } from '../support/facts';
+import { exposed, feasibleIntervals, narrowed, type ObservedLine } from '../support/interval-audit';
+import { statsOnBus } from '../support/stats-on-bus';
+
+/**
+ * The ministry's tables of one quarter, attacked the way an analyst would: every table of the quarter
+ * (three months and the quarter, by academy and by theme) side by side, every margin identity assumed
+ * to hold exactly (a quarter is the sum of its months, the national total is the sum of the academies
+ * and the sum of the themes), and linear programming to bound every hidden cell.
+ */
+const minimumCount = 11;
+const months = ['2026-10', '2026-11', '2026-12'] as const;
+const periods = [...months, '2026-Q4'] as const;
+const dimensions = ['academy', 'theme'] as const;
+type View = { period: (typeof periods)[number]; by: (typeof dimensions)[number] };
+const views: View[] = periods.flatMap((period) => dimensions.map((by) => ({ period, by })));
+const measures = ['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn', 'credited-hours'] as const;
+
+/**
+ * A quarter in which a table with primary suppression only leaks: Grenoble has 3 teachers in November
+ * and the theme table gives them away (reading = 15 + 3), its quarter row gives away its months, and
+ * 3 completions of a 12-hour course show as 36 hours.
+ */
+const seeded: PendingEvent[] = [
+  ...participations({
+    month: '2026-10',
+    academy: 'lyon',
+    themes: ['reading'],
+    change: 'enrolled',
+    teachers: 12,
+  }),
+  ...participations({
+    month: '2026-10',
+    academy: 'grenoble',
+    themes: ['reading'],
+    change: 'enrolled',
+    teachers: 2,
+  }),
+  ...participations({
+    month: '2026-11',
+    academy: 'lyon',
+    themes: ['reading'],
+    change: 'enrolled',
+    teachers: 15,
+  }),
+  ...participations({
+    month: '2026-11',
+    academy: 'lyon',
+    themes: ['mathematics'],
+    change: 'enrolled',
+    teachers: 11,
+  }),
+  ...participations({
+    month: '2026-11',
+    academy: 'grenoble',
+    themes: ['reading'],
+    change: 'enrolled',
+    teachers: 3,
+  }),
+  ...participations({
+    month: '2026-12',
+    academy: 'lyon',
+    themes: ['mathematics'],
+    change: 'enrolled',
+    teachers: 14,
+  }),
+  ...participations({
+    month: '2026-12',
+    academy: 'grenoble',
+    themes: ['mathematics'],
+    change: 'enrolled',
+    teachers: 4,
+  }),
+  ...participations({
+    month: '2026-11',
+    academy: 'lyon',
+    themes: ['reading'],
+    change: 'completed',
+    teachers: 12,
+    hours: 9,
+  }),
+  ...participations({
+    month: '2026-11',
+    academy: 'grenoble',
+    themes: ['reading'],
+    change: 'completed',
+    teachers: 3,
+    hours: 12,
+  }),
+  ...participations({
+    month: '2026-12',
+    academy: 'lyon',
+    themes: ['mathematics'],
+    change: 'withdrawn',
+    teachers: 2,
+  }),
+];
+
+type Published = { key: string; value: number | null };
+
+const keyOf = (view: View, value: string) => `${view.period}|${view.by}|${value}`;
+const totalOf = (period: string) => `${period}|total`;
+
+/** The identities an analyst assumes between the given views (the national totals are never published). */
+function linesBetween(selected: readonly View[], cells: ReadonlyMap<string, Published[]>): ObservedLine[] {
+  const lines: ObservedLine[] = [];
+  const has = (view: View) => selected.some((other) => other.period === view.period && other.by === view.by);
+  for (const view of selected) {
+    lines.push({
+      total: totalOf(view.period),
+      parts: (cells.get(`${view.period}|${view.by}`) ?? []).map((c) => c.key),
+    });
+  }
+  for (const by of dimensions) {
+    const quarter = { period: '2026-Q4' as const, by };
+    const monthViews = months.map((period) => ({ period, by }));
+    if (!has(quarter) || !monthViews.some(has)) continue;
+    for (const cell of cells.get(`2026-Q4|${by}`) ?? []) {
+      const value = cell.key.split('|')[2] ?? '';
+      const parts = monthViews.filter(has).map((view) => keyOf(view, value));
+      // Months not selected are unknown to this observer: they enter as unknowns of the identity.
+      const unseen = monthViews.filter((view) => !has(view)).map((view) => keyOf(view, value));
+      lines.push({ total: cell.key, parts: [...parts, ...unseen] });
+    }
+  }
+  lines.push({ total: totalOf('2026-Q4'), parts: months.map(totalOf) });
+  return lines;
+}
+
+function audit(selected: readonly View[], cells: ReadonlyMap<string, Published[]>) {
+  const lines = linesBetween(selected, cells);
+  const visible = selected.flatMap((view) => cells.get(`${view.period}|${view.by}`) ?? []);
+  const published = new Map(visible.filter((c) => c.value !== null).map((c) => [c.key, c.value as number]));
+  const hidden = visible.filter((c) => c.value === null).map((c) => c.key);
+  const mentioned = new Set(lines.flatMap((line) => [line.total, ...line.parts]));
+  const unpublished = [...mentioned].filter((key) => !published.has(key) && !hidden.includes(key));
+  return feasibleIntervals(published, hidden, unpublished, lines);
+}
+
+describe('the ministry tables of a quarter, side by side', () => {
+  const tables = new Map<string, Map<string, Published[]>>();
+  const truth = new Map<string, Map<string, number>>();
+
+  beforeAll(async () => {
+    const stats = await statsOnBus({ minimumCount });
+    await stats.publish(seeded);
+    const large = await statsOnBus({ minimumCount: 1 });
+    await large.publish(seeded);
+    for (const measure of measures) {
+      tables.set(measure, new Map());
+      truth.set(measure, new Map());
+    }
+    for (const view of views) {
+      const period = parsePeriod(view.period)!;
+      const table = await stats.queries.ministryEnrollments(period, view.by);
+      const unprotected = await large.queries.ministryEnrollments(period, view.by);
+      for (const measure of measures) {
+        const ofMeasure = (cells: typeof table.cells) => cells.filter((cell) => cell.measure === measure);
+        tables.get(measure)!.set(
+          `${view.period}|${view.by}`,
+          ofMeasure(table.cells).map((cell) => ({
+            key: keyOf(view, cell[view.by] ?? ''),
+            value: cell.value,
+          })),
+        );
+        for (const cell of ofMeasure(unprotected.cells))
+          truth.get(measure)!.set(keyOf(view, cell[view.by] ?? ''), cell.value ?? NaN);
+      }
+    }
+  });
+
+  it('would leak with primary suppression alone: the seeded data is a real test', () => {
+    const naive = new Map<string, Published[]>();
+    const counts = truth.get('teachers-enrolled')!;
+    for (const view of views) {
+      const keys = [...counts.keys()].filter((key) => key.startsWith(`${view.period}|${view.by}|`));
+      naive.set(
+        `${view.period}|${view.by}`,
+        keys.map((key) => {
+          const value = counts.get(key) ?? 0;
+          return { key, value: value > 0 && value < minimumCount ? null : value };
+        }),
+      );
+    }
+    const leaks = exposed(audit(views, naive), minimumCount);
+    expect(leaks.map((interval) => interval.cell)).toContain('2026-11|academy|grenoble');
+    expect(leaks.find((interval) => interval.cell === '2026-11|academy|grenoble')).toMatchObject({
+      low: 3,
+      high: 3,
+    });
+  });
+
+  it.each(measures)('%s: hides every cell of 1 to 10 teachers, in every table of the quarter', (measure) => {
+    const counts = truth.get(measure === 'credited-hours' ? 'teachers-completed' : measure)!;
+    for (const [key, count] of counts) {
+      if (count > 0 && count < minimumCount) {
+        const [period, by] = key.split('|');
+        const cell = tables
+          .get(measure)!
+          .get(`${period}|${by}`)
+          ?.find((c) => c.key === key);
+        expect({ key, value: cell?.value }).toEqual({ key, value: null });
+      }
+    }
+  });
+
+  it.each(measures)(
+    '%s: no hidden cell can be narrowed below the minimum from all tables together',
+    (measure) => {
+      const intervals = audit(views, tables.get(measure)!);
+      expect(intervals.length).toBeGreaterThan(0);
+      expect(exposed(intervals, minimumCount)).toEqual([]);
+      expect(narrowed(intervals, minimumCount)).toEqual([]);
+    },
+  );
+
+  it.each(measures)('%s: no pair of tables or periods reveals a hidden cell by difference', (measure) => {
+    const cells = tables.get(measure)!;
+    for (const [index, first] of views.entries()) {
+      for (const second of views.slice(index)) {
+        const intervals = audit([first, second], cells);
+        expect({ pair: [first, second], narrowed: narrowed(intervals, minimumCount) }).toEqual({
+          pair: [first, second],
+          narrowed: [],
+        });
+      }
+    }
+  });
+
+  it('publishes what is safe: large cells stay visible, and only what protects a small one is hidden', () => {
+    const enrolled = tables.get('teachers-enrolled')!;
+    const valueOf = (view: string, key: string) =>
+      enrolled.get(view)?.find((cell) => cell.key === key)?.value;
+    expect(valueOf('2026-11|theme', '2026-11|theme|mathematics')).toBe(11);
+    expect(valueOf('2026-Q4|theme', '2026-Q4|theme|reading')).toBe(32);
+    expect(valueOf('2026-Q4|theme', '2026-Q4|theme|mathematics')).toBe(29);
+    // The themes add up to the national total (61), so Lyon's 52 would give Grenoble's 9 away.
+    expect(valueOf('2026-Q4|academy', '2026-Q4|academy|lyon')).toBeNull();
+  });
+});
