@@ -132,7 +132,7 @@ describe('one trace across processes', () => {
     const consume = spans.find((span) => span.service === 'relais-stats' && span.kind === CONSUMER);
     expect(consume?.name).toBe('process enrollment.facts.v1');
     expect(consume?.parentSpanId).toBe(send?.spanId);
-    expect(attributeOf(consume!, 'messaging.consumer.group.name')).toBe('stats');
+    expect(attributeOf(consume!, 'messaging.consumer.group.name')).toBe('stats.enrollment-facts');
 
     // The stats update itself: a database call made by the handler, inside the consumer span.
     const storeCall = spans.find(

@@ -12,6 +12,7 @@ import { booleanFlag, commaSeparatedList, createLogger, loadConfig } from '@rela
 import { connectMongo, ensureIndexes, redactUrl } from '@relais/store';
 import { MongoTallyStore, tallyModels } from './infrastructure/mongo/mongo-tally-store';
 import { rebuildTables, type RebuildProgress } from './rebuild-tables';
+import { factGroupsOf } from './infrastructure/kafka/fact-subscriptions';
 
 // A command-line tool: its output is for the person running it, not a log.
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -102,8 +103,8 @@ function progressReporter(): RebuildProgress {
 
 const admin = new Kafka({ ...connection, logLevel: 0 }).admin();
 await admin.connect();
-const [live] = (await admin.describeGroups(['stats'])).groups;
-if (live && live.members.length > 0) {
+const liveGroups = (await admin.describeGroups(Object.values(factGroupsOf('stats')))).groups;
+if (liveGroups.some((group) => group.members.length > 0)) {
   printError('The stats consumers are running: stop the stats service, then rebuild (ADR 0011).');
   await admin.disconnect();
   process.exit(1);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, userIdOf, type RelaisClient } from '../relais-client';
+import { currentMonth, eventually, userIdOf, type RelaisClient } from '../relais-client';
 
 /**
  * One course lived through every service, the same in one process or across four: the inspector sees
  * names, schools and hours; a teacher marks activities and the trainer sees the bar move; a teacher
- * posts anonymously, the trainer replies without learning who it is, the teacher reads the reply.
+ * posts anonymously, the trainer replies without learning who it is, the teacher reads the reply,
+ * and the CHSCT sees it only as a count.
  * Sibling services learn about the course from events, so reads are retried until they caught up.
  * Uses jest's expect: it is a test scenario, not a client.
  */
@@ -102,4 +103,27 @@ export async function runCourseLife(relais: RelaisClient): Promise<void> {
   expect(myItem.replies).toContainEqual(
     expect.objectContaining({ by: 'trainer', message: 'Let us go through it together on Thursday.' }),
   );
+
+  // The CHSCT sees the difficulty as a count (suppressed while small), never the teacher or the text.
+  const month = currentMonth();
+  const trends = await eventually(async () => {
+    const response = await relais.call(
+      'chsct.lyon',
+      'GET',
+      `/api/stats/chsct/feedback-trends?from=${month}&to=${month}&by=category`,
+    );
+    const cell = response.body?.cells?.find(
+      (candidate: { academy?: string; category?: string; intensityBand?: string; measure: string }) =>
+        candidate.academy === 'lyon' &&
+        candidate.category === 'support-guidance' &&
+        candidate.intensityBand === 'high' &&
+        candidate.measure === 'respondents',
+    );
+    const counted = cell && (cell.suppressed !== undefined || cell.value > 0);
+    return counted ? response.body : undefined;
+  });
+  const published = JSON.stringify(trends);
+  expect(published).not.toContain(marker);
+  expect(published).not.toContain(userIdOf('teacher.22'));
+  expect(published).not.toContain(courseId);
 }

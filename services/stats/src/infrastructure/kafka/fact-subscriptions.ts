@@ -10,7 +10,7 @@ import type { FactIngestion } from '../../application/fact-ingestion';
 import type { FactPosition } from '../../application/ports';
 
 export interface FactSubscriptionOptions {
-  /** `stats` for the live tables; a fresh group for a rebuild. */
+  /** `stats` for the live tables; a fresh prefix for a rebuild. Each topic gets its own group under it. */
   groupId?: string;
   fromBeginning?: boolean;
   /** Told of every fact handled (applied or found already applied), e.g. to show progress. */
@@ -22,6 +22,14 @@ const positionOf = (delivery: DeliveredMessage): FactPosition => ({
   partition: delivery.partition,
   offset: Number(delivery.offset),
 });
+
+/**
+ * One consumer group per facts topic: a group whose members subscribe to different topics leaves
+ * partitions with members that ignore them (measured with kafkajs: feedback facts never consumed).
+ */
+export function factGroupsOf(prefix: string): { enrollmentFacts: string; feedbackFacts: string } {
+  return { enrollmentFacts: `${prefix}.enrollment-facts`, feedbackFacts: `${prefix}.feedback-facts` };
+}
 
 /**
  * Stats reads facts topics only (L11, DESIGN §3): never a `.events` topic, which carries person
@@ -39,13 +47,12 @@ export function factSubscriptions(
       await handle(envelope, delivery);
       options.onHandled?.(delivery);
     };
-  const common = {
-    groupId: options.groupId ?? 'stats',
-    ...(options.fromBeginning === undefined ? {} : { fromBeginning: options.fromBeginning }),
-  };
+  const common = options.fromBeginning === undefined ? {} : { fromBeginning: options.fromBeginning };
+  const groups = factGroupsOf(options.groupId ?? 'stats');
   return [
     {
       ...common,
+      groupId: groups.enrollmentFacts,
       topic: topics.enrollmentFacts,
       handlers: {
         [participationCounted.type]: handled(async (envelope, delivery) => {
@@ -56,6 +63,7 @@ export function factSubscriptions(
     },
     {
       ...common,
+      groupId: groups.feedbackFacts,
       topic: topics.feedbackFacts,
       handlers: {
         [contributionCounted.type]: handled(async (envelope, delivery) => {
