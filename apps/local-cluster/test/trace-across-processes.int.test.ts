@@ -87,7 +87,6 @@ describe('one trace across processes', () => {
       (await relais.call('teacher.07', 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
     ).toBe(201);
 
-    const route = '/api/enrollment/courses/:id/enrollments/:teacherId/completion';
     const put = await tracedCall(
       'trainer.alice',
       'PUT',
@@ -96,7 +95,30 @@ describe('one trace across processes', () => {
     );
     expect(put.status).toBe(200);
 
-    const inTrace = () => receiver.spans().filter((span) => span.traceId === put.traceId);
+    await followToTheStatsStore({
+      call: put,
+      service: 'relais-enrollment',
+      route: '/api/enrollment/courses/:id/enrollments/:teacherId/completion',
+      topic: 'enrollment.facts.v1',
+      group: 'stats.enrollment-facts',
+    });
+
+    // Nothing in the trace names the teacher: not the id in the URL, not the key of the messages.
+    const exported = receiver.bodies().join('\n');
+    expect(exported).not.toContain(userIdOf('teacher.07'));
+  }, 120_000);
+
+  interface TracedPath {
+    call: { traceId: string; clientSpanId: string };
+    service: string;
+    route: string;
+    topic: string;
+    group: string;
+  }
+
+  /** One trace from the client's call to a database call of the stats consumer, parent by parent. */
+  async function followToTheStatsStore({ call, service, route, topic, group }: TracedPath): Promise<void> {
+    const inTrace = () => receiver.spans().filter((span) => span.traceId === call.traceId);
     let spans: ReceivedSpan[] = [];
     try {
       spans = await eventually(async () => {
@@ -108,32 +130,24 @@ describe('one trace across processes', () => {
       }, 30_000);
     } catch (error) {
       console.error(lines.slice(-40).join('\n'));
-      console.error(JSON.stringify(inTrace().map(({ service, name, kind }) => ({ service, name, kind }))));
+      console.error(
+        JSON.stringify(inTrace().map(({ service: s, name, kind }) => ({ service: s, name, kind }))),
+      );
       throw error;
     }
-
     const server = spans.find(
-      (span) =>
-        span.service === 'relais-enrollment' &&
-        span.kind === SERVER &&
-        attributeOf(span, 'http.route') === route,
+      (span) => span.service === service && span.kind === SERVER && attributeOf(span, 'http.route') === route,
     );
-    expect(server?.parentSpanId).toBe(put.clientSpanId);
-
+    expect(server?.parentSpanId).toBe(call.clientSpanId);
     const send = spans.find(
-      (span) =>
-        span.service === 'relais-enrollment' &&
-        span.kind === PRODUCER &&
-        span.name === 'send enrollment.facts.v1',
+      (span) => span.service === service && span.kind === PRODUCER && span.name === `send ${topic}`,
     );
     expect(send).toBeDefined();
     expect(ancestorsOf(spans, send!).map((span) => span.spanId)).toContain(server?.spanId);
-
     const consume = spans.find((span) => span.service === 'relais-stats' && span.kind === CONSUMER);
-    expect(consume?.name).toBe('process enrollment.facts.v1');
+    expect(consume?.name).toBe(`process ${topic}`);
     expect(consume?.parentSpanId).toBe(send?.spanId);
-    expect(attributeOf(consume!, 'messaging.consumer.group.name')).toBe('stats.enrollment-facts');
-
+    expect(attributeOf(consume!, 'messaging.consumer.group.name')).toBe(group);
     // The stats update itself: a database call made by the handler, inside the consumer span.
     const storeCall = spans.find(
       (span) =>
@@ -143,10 +157,46 @@ describe('one trace across processes', () => {
         ancestorsOf(spans, span).some((ancestor) => ancestor.spanId === consume?.spanId),
     );
     expect(storeCall).toBeDefined();
+  }
 
-    // Nothing in the trace names the teacher: not the id in the URL, not the key of the messages.
+  it('follows an anonymous feedback POST through the outbox and Kafka to the CHSCT tables', async () => {
+    const created = await relais.call('manager.lyon', 'POST', '/api/enrollment/courses', {
+      title: `Traced feedback ${randomUUID().slice(0, 8)}`,
+      academy: 'lyon',
+      themes: ['tracing'],
+      predictedHours: 3,
+      trainerIds: [userIdOf('trainer.alice')],
+    });
+    const courseId: string = created.body.id;
+    expect(
+      (await relais.call('teacher.08', 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
+    ).toBe(201);
+    // Feedback learns the roster from enrollment events: wait until it knows this teacher.
+    await eventually(async () => {
+      const probe = await relais.call('teacher.08', 'POST', `/api/feedback/courses/${courseId}/messages`, {
+        toUserId: userIdOf('trainer.alice'),
+        message: 'Hello',
+      });
+      return probe.status === 201 ? probe : undefined;
+    }, 30_000);
+    const text = `Traced difficulty ${randomUUID()}`;
+    const post = await tracedCall('teacher.08', 'POST', `/api/feedback/courses/${courseId}/feedback`, {
+      category: 'workload-time',
+      intensity: 3,
+      message: text,
+      visibility: 'anonymous',
+    });
+    expect(post.status).toBe(201);
+    await followToTheStatsStore({
+      call: post,
+      service: 'relais-feedback',
+      route: '/api/feedback/courses/:id/feedback',
+      topic: 'feedback.facts.v1',
+      group: 'stats.feedback-facts',
+    });
     const exported = receiver.bodies().join('\n');
-    expect(exported).not.toContain(userIdOf('teacher.07'));
+    expect(exported).not.toContain(userIdOf('teacher.08'));
+    expect(exported).not.toContain(text);
   }, 120_000);
 });
 
