@@ -31,6 +31,17 @@ function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
 
+/**
+ * A fact must not be joinable to the personal events of the same save: it gets its own correlation
+ * id and no causation, where an event carries the request's.
+ */
+function correlationOf(contract: EventContract, origin: EventOrigin): Pick<EventEnvelope, 'correlationId' | 'causationId'> {
+  if (contract.classification === 'anonymous') return { correlationId: randomUUID() };
+  return origin.causationId === undefined
+    ? { correlationId: origin.correlationId }
+    : { correlationId: origin.correlationId, causationId: origin.causationId };
+}
+
 /** Facts carry the day at most: a finer time could help single out a person. */
 function occurredAtFor(contract: EventContract, now: Date): string {
   if (contract.classification === 'personal-reference') return now.toISOString();
@@ -54,8 +65,7 @@ export function createEvent<TSchema extends z.ZodType>(
     type: contract.type,
     source: origin.source,
     occurredAt: occurredAtFor(contract, origin.now),
-    correlationId: origin.correlationId,
-    ...(origin.causationId === undefined ? {} : { causationId: origin.causationId }),
+    ...correlationOf(contract, origin),
     data: parsed.data,
   };
   return { topic: contract.topic, key: contract.keyOf(parsed.data), envelope };

@@ -90,6 +90,18 @@ describe('createEvent and readEvent', () => {
     );
   });
 
+  it('gives a fact its own correlation id, so it cannot be joined to the events of the same request', () => {
+    const fact = createEvent(participationCounted, participationCounted.example, { ...origin, causationId: 'cause-1' });
+    const event = createEvent(
+      enrollmentCreated,
+      { courseId: '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f', userId: 'u-1', name: 'Camille Durand' },
+      { ...origin, causationId: 'cause-1' },
+    );
+    expect(event.envelope).toMatchObject({ correlationId: 'corr-1', causationId: 'cause-1' });
+    expect(fact.envelope.correlationId).not.toBe('corr-1');
+    expect(fact.envelope.causationId).toBeUndefined();
+  });
+
   it('rounds the time of a fact to the day', () => {
     expect(createEvent(participationCounted, participationCounted.example, origin).envelope.occurredAt).toBe(
       '2026-11-28T00:00:00.000Z',

@@ -55,6 +55,9 @@ export class KafkaEventBus implements EventBus {
       messages: messages.map((message) => ({
         key: message.key,
         value: JSON.stringify(message.envelope),
+        // The record's time is the event's own (a fact's is the day), not the millisecond of sending,
+        // which would let a reader of two topics pair a fact with the event published beside it.
+        timestamp: String(Date.parse(message.envelope.occurredAt)),
         headers: { ...message.headers },
       })),
     });
