@@ -7,6 +7,8 @@ import {
   MongoParticipationCounter,
 } from '../../src/infrastructure/mongo/mongo-participation-counter';
 import { describeEnrollmentStoresContract } from './course-repository-contract';
+import { CourseMother, ParticipantMother } from '../mothers/course-mother';
+import { anEvent } from '../mothers/event-mother';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
@@ -25,3 +27,21 @@ describeEnrollmentStoresContract('mongoose', async () => ({
   ),
   counter: new MongoParticipationCounter(countedCellModel(database.connection)),
 }));
+
+describe('course revisions on the real database', () => {
+  it('keeps no superseded revision, so a withdrawn teacher leaves no trace, and loses no pending event', async () => {
+    const revisions = courseRevisionModel(database.connection);
+    const courses = new MongoCourseRepository(revisions, courseProjectionModel(database.connection));
+    const participant = ParticipantMother.enrolled({ name: 'Withdrawn Teacher' });
+    const course = CourseMother.open();
+    const event = (name: string) => ({ ...anEvent(), key: name });
+    await courses.insert({ ...course, participants: [participant] }, [event('enrolled')]);
+    const read = (await courses.findById(course.id))!;
+    expect(await courses.replace(read, course, [event('withdrawn')])).toBe(true);
+
+    const stored = await revisions.find({ courseId: course.id }).lean().exec();
+    expect(stored).toHaveLength(1);
+    expect(JSON.stringify(stored)).not.toContain('Withdrawn Teacher');
+    expect(stored[0]?.outbox.map((pending) => pending.key)).toEqual(['enrolled', 'withdrawn']);
+  });
+});

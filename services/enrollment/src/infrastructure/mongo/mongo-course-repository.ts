@@ -16,8 +16,9 @@ const projectionAttempts = 5;
 /**
  * Courses as a log of revisions (see CourseRevisionRecord and ADR 0004). A save inserts revision n+1
  * with the new state and its events: one single-document write, atomic on MongoDB and FerretDB alike.
- * Superseded revisions whose events are published are deleted, so a withdrawn teacher does not
- * linger in old versions (L1).
+ * Events still pending in older revisions are carried into the new one, and every older revision is
+ * then deleted, so a withdrawn teacher does not linger in old versions (L1). A carried event may be
+ * published twice if the relay was publishing it meanwhile: consumers are idempotent.
  */
 export class MongoCourseRepository implements CourseRepository {
   constructor(
@@ -38,16 +39,27 @@ export class MongoCourseRepository implements CourseRepository {
 
   async replace(stored: StoredCourse, next: Course, events: readonly PendingEvent[]): Promise<boolean> {
     const revision = stored.revision + 1;
-    if (!(await this.insertRevision(next, revision, events))) return false;
+    const carried = await this.pendingBefore(next.id, revision);
+    if (!(await this.insertRevision(next, revision, [...carried, ...events]))) return false;
     await this.project(next.id);
     await this.revisions
-      .deleteMany({
-        courseId: next.id,
-        revision: mongoose.trusted({ $lt: revision }),
-        'outbox.0': mongoose.trusted({ $exists: false }),
-      })
+      .deleteMany({ courseId: next.id, revision: mongoose.trusted({ $lt: revision }) })
       .exec();
     return true;
+  }
+
+  /** Events of older revisions that the relay has not removed yet, oldest first. */
+  private async pendingBefore(courseId: string, revision: number): Promise<PendingEvent[]> {
+    const older = await this.revisions
+      .find({
+        courseId,
+        revision: mongoose.trusted({ $lt: revision }),
+        'outbox.0': mongoose.trusted({ $exists: true }),
+      })
+      .sort({ revision: 1 })
+      .lean<CourseRevisionRecord[]>()
+      .exec();
+    return older.flatMap((record) => record.outbox);
   }
 
   /** Candidates come from the projection; each is checked against its latest revision, the truth. */
