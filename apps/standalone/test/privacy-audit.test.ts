@@ -230,7 +230,7 @@ async function runScenario(relais: RelaisClient): Promise<void> {
         `/api/enrollment/courses/${courseId}/participants?name=${FREE_TEXT.named}`,
       )
     ).status,
-  ).toBe(200);
+  ).toBe(400);
 
   const month = currentMonth();
   await eventually(async () => {

@@ -154,3 +154,23 @@ describe('ServiceApi declarations', () => {
     expect(() => new ServiceApi({ service: 'My Service', title: 't', version: '1' })).toThrow(/kebab-case/);
   });
 });
+
+describe('ServiceApi query strings', () => {
+  it('refuses query parameters on a route that declares none', async () => {
+    const api = new ServiceApi({ service: 'plain', title: 't', version: '1' });
+    api.route({
+      method: 'get',
+      path: '/things',
+      operationId: 'listThings',
+      summary: 'No query',
+      responses: { 200: { description: 'ok', schema: z.object({ ok: z.boolean() }) } },
+      handler: () => ({ status: 200 as const, body: { ok: true } }),
+    });
+    const app = sampleApp({ services: [api] }).app;
+    expect((await request(app).get('/api/plain/things')).status).toBe(200);
+    const refused = await request(app).get('/api/plain/things?timeSpent=30');
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('UNKNOWN_FIELDS');
+    expect(refused.body.detail).toContain('timeSpent');
+  });
+});
