@@ -35,7 +35,10 @@ function describeIssues(error: z.ZodError): string[] {
  * A fact must not be joinable to the personal events of the same save: it gets its own correlation
  * id and no causation, where an event carries the request's.
  */
-function correlationOf(contract: EventContract, origin: EventOrigin): Pick<EventEnvelope, 'correlationId' | 'causationId'> {
+function correlationOf(
+  contract: EventContract,
+  origin: EventOrigin,
+): Pick<EventEnvelope, 'correlationId' | 'causationId'> {
   if (contract.classification === 'anonymous') return { correlationId: randomUUID() };
   return origin.causationId === undefined
     ? { correlationId: origin.correlationId }

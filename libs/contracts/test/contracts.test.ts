@@ -91,7 +91,10 @@ describe('createEvent and readEvent', () => {
   });
 
   it('gives a fact its own correlation id, so it cannot be joined to the events of the same request', () => {
-    const fact = createEvent(participationCounted, participationCounted.example, { ...origin, causationId: 'cause-1' });
+    const fact = createEvent(participationCounted, participationCounted.example, {
+      ...origin,
+      causationId: 'cause-1',
+    });
     const event = createEvent(
       enrollmentCreated,
       { courseId: '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f', userId: 'u-1', name: 'Camille Durand' },
