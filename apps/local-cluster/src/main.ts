@@ -20,7 +20,10 @@ const cluster = await startLocalCluster({
   onLine: (_service, line) => process.stdout.write(`${line}\n`),
 });
 logger.info(
-  { gateway: cluster.gatewayUrl, services: cluster.services.map(({ name, port }) => ({ service: name, port })) },
+  {
+    gateway: cluster.gatewayUrl,
+    services: cluster.services.map(({ name, port }) => ({ service: name, port })),
+  },
   `Relais services are up behind ${cluster.gatewayUrl}/api/<service>`,
 );
 const stop = async () => {
