@@ -3,3 +3,4 @@ export * from './schema-options';
 export * from './apply-once';
 export * from './in-memory-documents';
 export * from './keyed-serializer';
+export * from './counted-tokens';
