@@ -11,7 +11,6 @@ import {
   activityParams,
   completionInput,
   courseIdParams,
-  noQuery,
   participantBarsOutput,
   participantProgressOutput,
 } from './schemas';
@@ -43,7 +42,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     summary: 'The activity list of a course (its trainers and participants).',
     tags: ['activities'],
     middleware: [signedIn, requireRole('teacher', 'trainer')],
-    request: { params: courseIdParams, query: noQuery },
+    request: { params: courseIdParams },
     responses: {
       200: { description: 'The activities, in the trainers’ order.', schema: activityOutput.array() },
       400: refusedInput,
@@ -66,7 +65,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
       '`optional` activities are shown to participants but do not count in their bar.',
     tags: ['activities'],
     middleware: [signedIn, requireRole('trainer')],
-    request: { params: courseIdParams, query: noQuery, body: activityListInput },
+    request: { params: courseIdParams, body: activityListInput },
     responses: {
       200: { description: 'The new list.', schema: activityOutput.array() },
       400: problem('Duplicate ids, empty titles, or fields that are not part of an activity.'),
@@ -90,7 +89,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
       'in the course’s list is 404 `ACTIVITY_NOT_FOUND` (it names a resource that does not exist).',
     tags: ['progress'],
     middleware: [signedIn, requireRole('teacher')],
-    request: { params: activityParams, query: noQuery, body: completionInput },
+    request: { params: activityParams, body: completionInput },
     responses: {
       200: { description: 'Your progress bar after the change.', schema: participantProgressOutput },
       400: refusedInput,
@@ -111,7 +110,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     description: 'Indicative only (L7). Optional activities are listed but do not count in `total`.',
     tags: ['progress'],
     middleware: [signedIn, requireRole('teacher')],
-    request: { params: courseIdParams, query: noQuery },
+    request: { params: courseIdParams },
     responses: {
       200: { description: 'Your bar and the activities behind it.', schema: participantProgressOutput },
       400: refusedInput,
@@ -131,7 +130,7 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     summary: 'The synthetic view: one bar per participant (trainers of the course).',
     tags: ['progress'],
     middleware: [signedIn, requireRole('trainer')],
-    request: { params: courseIdParams, query: noQuery },
+    request: { params: courseIdParams },
     responses: {
       200: { description: 'One row per participant, by name.', schema: participantBarsOutput },
       400: refusedInput,

@@ -11,9 +11,6 @@ const activityId = z
 
 export const courseIdParams = z.strictObject({ id: courseId });
 export const activityParams = z.strictObject({ id: courseId, activityId });
-/** No progress route takes a query parameter; one sent anyway is refused like an unknown field. */
-export const noQuery = z.strictObject({});
-
 export const activityInput = z.strictObject({
   id: activityId,
   title: z.string().trim().min(1, 'an activity title must not be empty').max(200),
