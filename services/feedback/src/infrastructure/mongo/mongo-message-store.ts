@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { closedSchemaOptions } from '@relais/store';
+import { closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
 import type { Message } from '../../domain/message';
 import type { MessageStore } from '../../application/ports';
 
@@ -48,12 +48,27 @@ export class MongoMessageStore implements MessageStore {
   ) {}
 
   async add(message: Message): Promise<void> {
-    const counter = await this.counters
-      .findOneAndUpdate({ _id: 'messages' }, { $inc: { value: 1 } }, { upsert: true, new: true })
-      .lean<CounterRecord>()
-      .exec();
     const { id, ...fields } = message;
-    await this.model.create({ _id: id, ...fields, sequence: counter?.value ?? 0 });
+    await this.model.create({ _id: id, ...fields, sequence: await this.nextSequence() });
+  }
+
+  /**
+   * Orders messages only: two first messages racing to create the counter collide on its id (the
+   * loser increments the one that now exists), and FerretDB may give two messages the same number,
+   * which only ties their order.
+   */
+  private async nextSequence(): Promise<number> {
+    const increment = () =>
+      this.counters
+        .findOneAndUpdate({ _id: 'messages' }, { $inc: { value: 1 } }, { upsert: true, new: true })
+        .lean<CounterRecord>()
+        .exec();
+    try {
+      return (await increment())?.value ?? 0;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return (await increment())?.value ?? 0;
+    }
   }
 
   async involving(userId: string): Promise<Message[]> {
