@@ -69,6 +69,42 @@ describe('callerFromClaims', () => {
   });
 });
 
+describe('claims that would fail later, deep in a service', () => {
+  const refusalOf = (claims: unknown): { status?: number; code?: string; detail?: string } => {
+    try {
+      callerFromClaims(claims);
+    } catch (error) {
+      return error as { status?: number; code?: string; detail?: string };
+    }
+    throw new Error('the claims were accepted');
+  };
+
+  it.each([
+    ['school', { ...keycloakClaims, school: '0691234' }, 'a UAI code'],
+    ['academy', { ...keycloakClaims, academy: 'Lyon Académie' }, 'an academy slug'],
+    ['name', { ...keycloakClaims, name: 'x'.repeat(201) }, 'name'],
+    ['sub', { ...keycloakClaims, sub: 'y'.repeat(65) }, 'sub'],
+  ])(
+    'refuses a malformed %s claim as INVALID_TOKEN, naming the claim and its format',
+    (claim, claims, hint) => {
+      const refusal = refusalOf(claims);
+      expect(refusal).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
+      expect(refusal.detail).toContain(`${claim}:`);
+      expect(refusal.detail).toContain(hint);
+    },
+  );
+
+  it('never quotes the refused value, which may name a person or a school', () => {
+    const refusal = refusalOf({ ...keycloakClaims, school: 'Lycée Marie Curie', name: '' });
+    expect(refusal.detail).not.toContain('Marie Curie');
+    expect(refusal.detail).toContain('school:');
+  });
+
+  it('accepts a UAI school code and an academy slug', () => {
+    expect(callerFromClaims({ ...keycloakClaims, school: '0691234A' }).school).toBe('0691234A');
+  });
+});
+
 describe('createCaller', () => {
   it('is immutable and de-duplicates roles', () => {
     const caller = createCaller({ id: 'id-1', username: 'u', name: 'U', roles: ['teacher', 'teacher'] });
