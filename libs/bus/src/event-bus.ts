@@ -19,6 +19,24 @@ export interface DeliveredMessage {
 
 export type EventHandler = (envelope: EventEnvelope, delivery: DeliveredMessage) => Promise<void>;
 
+/** A decoded message of a batch, with where it was delivered. */
+export interface DeliveredEnvelope {
+  envelope: EventEnvelope;
+  delivery: DeliveredMessage;
+}
+
+/**
+ * Handles consecutive messages of ONE partition, in offset order, all of types present in `handlers`.
+ * It must be idempotent, like every handler, and more: when it rejects, the same messages go again,
+ * one by one, to the per-type `handlers` (so that one bad message costs one dead letter, not the run),
+ * and when it rejects with an error the bus's `isTransient` calls transient, the whole call is retried.
+ * Each delivery of a batch carries `attempt` 1 on the first call (the call's number on a retry).
+ */
+export type BatchHandler = (items: readonly DeliveredEnvelope[]) => Promise<void>;
+
+/** Messages handed to a batch handler at once when a subscription does not say (DESIGN §8's throughput). */
+export const DEFAULT_MAX_BATCH_SIZE = 500;
+
 /**
  * One consumer group member on one topic. Handlers are keyed by event type; a message whose type has
  * no handler is acknowledged and skipped. `fromBeginning` only matters for a group with no committed
@@ -29,6 +47,13 @@ export interface Subscription {
   topic: string;
   handlers: Readonly<Record<string, EventHandler>>;
   fromBeginning?: boolean;
+  /**
+   * When set, runs of consecutive handled messages of one partition that are already available go to
+   * it at once (up to `maxBatchSize`, default 500) instead of one by one to `handlers`, which remain
+   * the fallback when it rejects. Poison messages and types without a handler never reach it.
+   */
+  batchHandler?: BatchHandler;
+  maxBatchSize?: number;
 }
 
 /**

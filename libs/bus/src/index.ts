@@ -1,4 +1,13 @@
-export type { EventBus, EventHandler, DeliveredMessage, OutgoingMessage, Subscription } from './event-bus';
+export type {
+  BatchHandler,
+  DeliveredEnvelope,
+  DeliveredMessage,
+  EventBus,
+  EventHandler,
+  OutgoingMessage,
+  Subscription,
+} from './event-bus';
+export { DEFAULT_MAX_BATCH_SIZE } from './event-bus';
 export type { BusLogger } from './bus-logger';
 export { silentLogger } from './bus-logger';
 export { EventBusClosedError, InvalidEnvelopeError } from './errors';

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { Partitioners } from 'kafkajs';
-import { anEnvelope, describeEventBusContract } from '@relais/bus/testing';
+import { anEnvelope, describeEventBusContract, isContractTransientError, waitFor } from '@relais/bus/testing';
 import { EventBusClosedError } from '../src/errors';
 import { InMemoryEventBus } from '../src/memory/in-memory-event-bus';
 
@@ -11,6 +11,8 @@ describeEventBusContract('in-memory', async () => {
     partitions: 3,
     maxAttempts: MAX_ATTEMPTS,
     retryBackoffMs: { initial: 1, max: 2 },
+    isTransient: isContractTransientError,
+    transientBackoffMs: { initial: 1, max: 2 },
   });
   let topics = 0;
   return {
@@ -135,6 +137,42 @@ describe('InMemoryEventBus', () => {
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();
     expect(JSON.stringify(logger.debug.mock.calls)).not.toMatch(/user-42|Jeanne/);
+  });
+
+  it('ends the transient retries of a crashed consumer; its replacement handles the message', async () => {
+    class Outage extends Error {}
+    const outage = new InMemoryEventBus({
+      isTransient: (error) => error instanceof Outage,
+      transientBackoffMs: { initial: 1, max: 1 },
+    });
+    let recovered = false;
+    let failures = 0;
+    const handledAttempts: number[] = [];
+    const subscription = {
+      groupId: 'g',
+      topic: 't',
+      handlers: {
+        [HAPPENED]: async (_: unknown, delivery: { attempt: number }) => {
+          if (!recovered) {
+            failures += 1;
+            throw new Outage();
+          }
+          handledAttempts.push(delivery.attempt);
+        },
+      },
+    };
+    await outage.subscribe(subscription);
+    await outage.publish('t', [{ key: 'k', envelope: anEnvelope(HAPPENED, {}) }]);
+    await waitFor(() => failures > 1, 2_000, 'a few transient failures');
+
+    outage.crashConsumer('g');
+    recovered = true;
+    await outage.subscribe(subscription);
+    await outage.idle();
+    await outage.close();
+
+    // Only the replacement handled it, on its first attempt: the dead loop did not call again.
+    expect(handledAttempts).toEqual([1]);
   });
 
   it('refuses to subscribe or publish once closed', async () => {

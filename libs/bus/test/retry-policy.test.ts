@@ -21,4 +21,33 @@ describe('retryPolicyFrom', () => {
   it('refuses a backoff whose maximum is below its start', () => {
     expect(() => retryPolicyFrom({ retryBackoffMs: { initial: 10, max: 5 } })).toThrow(RangeError);
   });
+
+  it('calls no failure transient unless told, and backs off transient failures up to 30 s by default', () => {
+    const policy = retryPolicyFrom({});
+    expect(policy.isTransient(new Error('connection refused'))).toBe(false);
+    expect([1, 2, 3].map((failure) => policy.transientDelayAfter(failure))).toEqual([200, 400, 800]);
+    expect(policy.transientDelayAfter(20)).toBe(30_000);
+  });
+
+  it('keeps the transient backoff finite however long the outage', () => {
+    const policy = retryPolicyFrom({ transientBackoffMs: { initial: 1, max: 50 } });
+    expect(policy.transientDelayAfter(5_000)).toBe(50);
+  });
+
+  it('takes the caller\'s predicate, and treats a predicate that throws as "not transient"', () => {
+    class Outage extends Error {}
+    const policy = retryPolicyFrom({ isTransient: (error) => error instanceof Outage });
+    expect(policy.isTransient(new Outage())).toBe(true);
+    expect(policy.isTransient(new Error())).toBe(false);
+    const faulty = retryPolicyFrom({
+      isTransient: () => {
+        throw new Error('bug in the predicate');
+      },
+    });
+    expect(faulty.isTransient(new Outage())).toBe(false);
+  });
+
+  it('refuses a transient backoff whose maximum is below its start', () => {
+    expect(() => retryPolicyFrom({ transientBackoffMs: { initial: 10, max: 5 } })).toThrow(RangeError);
+  });
 });

@@ -4,9 +4,10 @@ import type { BusLogger } from '../bus-logger';
 import type { DeliveredMessage, Subscription } from '../event-bus';
 import { DeadLetterHeaders, deadLetterTopicOf, type DeadLetter } from './dead-letter';
 import { decodeEnvelope } from './envelope-validation';
+import { pauseBeforeRetry, type RetryPauseControl } from './pause-before-retry';
 import type { RetryPolicy } from './retry-policy';
 import { describeError, errorName } from './scrub-error';
-import { countDeadLetter } from '../telemetry/bus-metrics';
+import { countDeadLetter, countTransientRetry } from '../telemetry/bus-metrics';
 import {
   DELIVERY_OUTCOME_ATTRIBUTE,
   EVENT_TYPE_ATTRIBUTE,
@@ -25,18 +26,19 @@ export interface ReceivedMessage {
 
 export type DeliveryOutcome = 'handled' | 'skipped' | 'dead-lettered' | 'abandoned';
 
-export interface DeliveryContext {
+export interface DeliveryContext extends RetryPauseControl {
   retry: RetryPolicy;
   logger: BusLogger;
   sendToDeadLetter(letter: DeadLetter): Promise<void>;
-  /** True once the consumer died (simulated crash): stop retrying and commit nothing. */
-  isAbandoned?(): boolean;
 }
 
 /**
- * The delivery rules both adapters share: decode, dispatch by type, retry with backoff, dead-letter.
- * Resolves once the message may be committed (or 'abandoned': it must not be). Rejects only when the
- * dead-letter publish itself fails, so the caller leaves the offset uncommitted and the message comes back.
+ * The delivery rules both adapters share: decode, dispatch by type, retry with backoff, dead-letter;
+ * a failure the policy calls transient is retried until it succeeds, without counting. Resolves once
+ * the message may be committed, or 'abandoned' when it must not be (the consumer died, or stopped
+ * while waiting out a transient failure). Rejects only when the dead-letter publish itself fails or a
+ * heartbeat says the partition is lost, so the caller leaves the offset uncommitted and the message
+ * comes back.
  */
 export async function processDelivery(
   subscription: Subscription,
@@ -76,6 +78,8 @@ async function deliver(
     context.logger.debug({ ...position, type: envelope.type }, 'no handler for this event type: skipped');
     return 'skipped';
   }
+  let failures = 0;
+  let transientFailures = 0;
   for (let attempt = 1; ; attempt++) {
     const delivery: DeliveredMessage = {
       topic: message.topic,
@@ -90,21 +94,60 @@ async function deliver(
       return context.isAbandoned?.() ? 'abandoned' : 'handled';
     } catch (error) {
       if (context.isAbandoned?.()) return 'abandoned';
+      if (context.retry.isTransient(error)) {
+        transientFailures += 1;
+        reportTransientFailure(
+          subscription,
+          { ...position, type: envelope.type, attempt },
+          error,
+          context,
+          span,
+        );
+        const delay = context.retry.transientDelayAfter(transientFailures);
+        if (!(await pauseBeforeRetry(delay, context))) return 'abandoned';
+        continue;
+      }
+      transientFailures = 0;
+      failures += 1;
       const reason = describeError(error);
       const fields = { ...position, type: envelope.type, attempt, error: reason };
       // The error's type only: its message may quote what the handler was working on.
       span.addEvent('handler failed', { 'relais.delivery.attempt': attempt, 'error.type': errorName(error) });
-      if (attempt >= context.retry.maxAttempts) {
+      if (failures >= context.retry.maxAttempts) {
         context.logger.error(fields, 'handler kept failing: message sent to the dead-letter topic');
         await context.sendToDeadLetter(deadLetterFor(message, reason, attempt));
         countDeadLetter(message.topic, subscription.groupId, 'handler-failed');
         return 'dead-lettered';
       }
       context.logger.warn(fields, 'handler failed: retrying');
-      await sleep(context.retry.delayAfter(attempt));
+      await sleep(context.retry.delayAfter(failures));
       if (context.isAbandoned?.()) return 'abandoned';
     }
   }
+}
+
+/**
+ * Logs at warn with the error's name only (its message may quote what the handler was working on, and
+ * a long outage repeats it at every attempt), counts it and marks the span; the caller waits and retries.
+ */
+export function reportTransientFailure(
+  subscription: Subscription,
+  fields: Record<string, string | number>,
+  error: unknown,
+  context: DeliveryContext,
+  span: Span,
+): void {
+  const type = errorName(error);
+  context.logger.warn(
+    { ...fields, error: type },
+    'handler failed on a transient error: retrying until it succeeds',
+  );
+  countTransientRetry(subscription.topic, subscription.groupId);
+  span.addEvent('handler failed', {
+    ...(typeof fields.attempt === 'number' ? { 'relais.delivery.attempt': fields.attempt } : {}),
+    'error.type': type,
+    'relais.delivery.transient': true,
+  });
 }
 
 function deadLetterFor(message: ReceivedMessage, reason: string, attempts: number): DeadLetter {

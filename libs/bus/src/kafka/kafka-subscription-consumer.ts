@@ -7,7 +7,8 @@ import {
 } from 'kafkajs';
 import type { BusLogger } from '../bus-logger';
 import type { DeadLetter } from '../delivery/dead-letter';
-import { processDelivery, type ReceivedMessage } from '../delivery/process-delivery';
+import type { ReceivedMessage } from '../delivery/process-delivery';
+import { processRun, runSizeOf, type RunContext } from '../delivery/process-run';
 import type { RetryPolicy } from '../delivery/retry-policy';
 import { describeError } from '../delivery/scrub-error';
 import type { Subscription } from '../event-bus';
@@ -34,7 +35,8 @@ export interface KafkaSubscriptionOptions {
  * (or once it was dead-lettered), and commit the resolved offset at the end of the batch, right after
  * a dead letter, every `commitIntervalMs` within a long batch, and before the error of a rebalance
  * propagates. A crash therefore redoes at most that much work, which idempotent consumers absorb;
- * nothing is ever committed before its handler finished.
+ * nothing is ever committed before its handler finished. With a batch handler, the fetched batch is
+ * cut into runs of at most `maxBatchSize` messages, each handed to it at once.
  */
 export class KafkaSubscriptionConsumer {
   private consumer: Consumer | undefined;
@@ -111,20 +113,28 @@ export class KafkaSubscriptionConsumer {
       pending = undefined;
       lastCommitAt = Date.now();
     };
-    try {
-      for (const message of batch.messages) {
-        if (!isRunning() || isStale()) break;
-        const outcome = await processDelivery(this.subscription, this.received(topic, partition, message), {
-          retry: this.options.retry,
-          logger: this.options.logger,
-          sendToDeadLetter: (letter) => this.options.sendToDeadLetter(letter),
-        });
+    const runSize = runSizeOf(this.subscription);
+    const context: RunContext = {
+      retry: this.options.retry,
+      logger: this.options.logger,
+      sendToDeadLetter: (letter) => this.options.sendToDeadLetter(letter),
+      isStopping: () => !isRunning() || isStale(),
+      heartbeat,
+      settled: async (message, outcome) => {
         resolveOffset(message.offset);
         pending = message.offset;
         if (outcome === 'dead-lettered' || Date.now() - lastCommitAt >= this.options.commitIntervalMs) {
           await commit();
         }
         await heartbeat();
+      },
+    };
+    try {
+      for (let start = 0; start < batch.messages.length; start += runSize) {
+        const run = batch.messages
+          .slice(start, start + runSize)
+          .map((message) => this.received(topic, partition, message));
+        if ((await processRun(this.subscription, run, context)) === 'interrupted') break;
       }
       await commit();
     } catch (error) {

@@ -1,15 +1,24 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusLogger } from '../bus-logger';
-import type { DeliveryOutcome } from '../delivery/process-delivery';
+import { runSizeOf, type RunResult } from '../delivery/process-run';
 import type { Subscription } from '../event-bus';
 import type { ChangeNotifier } from './change-notifier';
 import type { StoredRecord, TopicLog } from './topic-log';
 
+export interface RunControl {
+  /** True once this loop's generation crashed: its results must be thrown away. */
+  isAbandoned(): boolean;
+  /** True once the group is stopping gracefully. */
+  isStopping(): boolean;
+  /** The handling of the record at this offset is done: commit past it. */
+  settled(offset: number): void;
+}
+
 export type Deliver = (
   subscription: Subscription,
-  record: StoredRecord,
-  isAbandoned: () => boolean,
-) => Promise<DeliveryOutcome>;
+  records: readonly StoredRecord[],
+  control: RunControl,
+) => Promise<RunResult>;
 
 /** A partition's consumption loop; its position is the committed offset, as for a Kafka consumer. */
 interface PartitionCursor {
@@ -95,29 +104,36 @@ export class InMemoryConsumerGroup {
     const isCurrent = (): boolean => generation === this.generation;
     while (isCurrent() && !this.stopping) {
       const owner = this.members[partition % this.members.length];
-      const record = this.log.partitions[partition]?.[this.committed[partition] ?? 0];
-      if (!owner || !record) {
+      const start = this.committed[partition] ?? 0;
+      // What a Kafka fetch would return: the messages already on the partition, up to a run's size.
+      const records = owner
+        ? (this.log.partitions[partition] ?? []).slice(start, start + runSizeOf(owner))
+        : [];
+      if (!owner || records.length === 0) {
         await this.notifier.next();
         continue;
       }
       cursor.busy = true;
-      let outcome: DeliveryOutcome;
       try {
-        outcome = await this.deliver(owner, record, () => !isCurrent());
+        await this.deliver(owner, records, {
+          isAbandoned: () => !isCurrent(),
+          isStopping: () => this.stopping,
+          settled: (offset) => {
+            if (isCurrent()) this.committed[partition] = offset + 1;
+          },
+        });
       } catch (error) {
         // Only a failed dead-letter append lands here; keep the offset and try the message again.
         this.logger.error(
-          { topic: record.topic, partition, error: String(error) },
+          { topic: this.log.name, partition, error: String(error) },
           'in-memory delivery failed',
         );
         await sleep(PAUSE_AFTER_UNEXPECTED_FAILURE_MS);
-        continue;
       } finally {
         if (isCurrent()) cursor.busy = false;
+        // Once busy is cleared, so that idle() waiters see the committed offsets and the free cursor together.
+        this.notifier.notify();
       }
-      if (!isCurrent() || outcome === 'abandoned') return;
-      this.committed[partition] = record.offset + 1;
-      this.notifier.notify();
     }
   }
 }

@@ -1,12 +1,12 @@
 import { silentLogger, type BusLogger } from '../bus-logger';
 import { assertPublishable } from '../delivery/envelope-validation';
-import { processDelivery } from '../delivery/process-delivery';
+import { processRun, runSizeOf } from '../delivery/process-run';
 import { retryPolicyFrom, type RetryOptions, type RetryPolicy } from '../delivery/retry-policy';
 import { EventBusClosedError } from '../errors';
 import { observeConsumerLag } from '../telemetry/bus-metrics';
 import type { EventBus, OutgoingMessage, Subscription } from '../event-bus';
 import { ChangeNotifier } from './change-notifier';
-import { InMemoryConsumerGroup } from './in-memory-consumer-group';
+import { InMemoryConsumerGroup, type RunControl } from './in-memory-consumer-group';
 import { TopicLog, type RecordInput, type StoredRecord } from './topic-log';
 
 export interface InMemoryEventBusOptions extends RetryOptions {
@@ -64,6 +64,7 @@ export class InMemoryEventBus implements EventBus {
 
   async subscribe(subscription: Subscription): Promise<void> {
     this.assertOpen();
+    runSizeOf(subscription); // refuses a bad maxBatchSize now rather than in a consumer loop
     const groupKey = `${subscription.groupId}\u0000${subscription.topic}`;
     let group = this.groups.get(groupKey);
     if (!group) {
@@ -72,7 +73,7 @@ export class InMemoryEventBus implements EventBus {
         this.topic(subscription.topic),
         subscription.fromBeginning ?? false,
         this.notifier,
-        (owner, record, isAbandoned) => this.deliver(owner, record, isAbandoned),
+        (owner, records, control) => this.deliver(owner, records, control),
         this.logger,
       );
       this.groups.set(groupKey, group);
@@ -116,14 +117,16 @@ export class InMemoryEventBus implements EventBus {
     return this.topics.get(topic)?.all() ?? [];
   }
 
-  private deliver(subscription: Subscription, record: StoredRecord, isAbandoned: () => boolean) {
-    return processDelivery(
+  private deliver(subscription: Subscription, records: readonly StoredRecord[], control: RunControl) {
+    return processRun(
       subscription,
-      { ...record, offset: String(record.offset) },
+      records.map((record) => ({ ...record, offset: String(record.offset) })),
       {
         retry: this.retry,
         logger: this.logger,
-        isAbandoned,
+        isAbandoned: control.isAbandoned,
+        isStopping: control.isStopping,
+        settled: (message) => control.settled(Number(message.offset)),
         sendToDeadLetter: async (letter) => {
           const value = Buffer.isBuffer(letter.value) ? letter.value.toString('utf8') : letter.value;
           this.append(letter.topic, { key: letter.key, value, headers: letter.headers });

@@ -9,32 +9,51 @@ const METER = '@relais/bus';
 
 export const CONSUMER_LAG_METRIC = 'relais.bus.consumer.lag';
 export const DEAD_LETTERS_METRIC = 'relais.bus.dead_letters';
+export const TRANSIENT_RETRIES_METRIC = 'relais.bus.handler.transient_retries';
 
 export type DeadLetterReason = 'poison' | 'handler-failed';
 
-let deadLetters: { provider: MeterProvider; counter: Counter } | undefined;
-
 /**
- * Made on first use, and again when the global provider changes: the metrics API has no proxy, so an
- * instrument made before telemetry started would record nothing, ever.
+ * A counter made on first use, and again when the global provider changes: the metrics API has no
+ * proxy, so an instrument made before telemetry started would record nothing, ever.
  */
-function deadLetterCounter(): Counter {
-  const provider = metrics.getMeterProvider();
-  if (deadLetters?.provider !== provider) {
-    const counter = provider.getMeter(METER).createCounter(DEAD_LETTERS_METRIC, {
-      description: 'Messages sent to <topic>.dlq, per source topic, consumer group and reason',
-      unit: '{message}',
-    });
-    deadLetters = { provider, counter };
-  }
-  return deadLetters.counter;
+function lazyCounter(name: string, description: string): () => Counter {
+  let made: { provider: MeterProvider; counter: Counter } | undefined;
+  return () => {
+    const provider = metrics.getMeterProvider();
+    if (made?.provider !== provider) {
+      made = {
+        provider,
+        counter: provider.getMeter(METER).createCounter(name, { description, unit: '{message}' }),
+      };
+    }
+    return made.counter;
+  };
 }
+
+const deadLetterCounter = lazyCounter(
+  DEAD_LETTERS_METRIC,
+  'Messages sent to <topic>.dlq, per source topic, consumer group and reason',
+);
+
+const transientRetryCounter = lazyCounter(
+  TRANSIENT_RETRIES_METRIC,
+  'Handler failures judged transient (an outage, not the message) and retried without limit, per topic and consumer group',
+);
 
 export function countDeadLetter(topic: string, groupId: string, reason: DeadLetterReason): void {
   deadLetterCounter().add(1, {
     'messaging.destination.name': topic,
     'messaging.consumer.group.name': groupId,
     'relais.dead_letter.reason': reason,
+  });
+}
+
+/** One per failed call: a batch call counts once, as it is one call that will be made again. */
+export function countTransientRetry(topic: string, groupId: string): void {
+  transientRetryCounter().add(1, {
+    'messaging.destination.name': topic,
+    'messaging.consumer.group.name': groupId,
   });
 }
 

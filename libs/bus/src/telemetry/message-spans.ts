@@ -97,6 +97,54 @@ export async function withProcessSpan<T>(
     },
     parent,
   );
+  return runInSpan(parent, span, work);
+}
+
+export const BATCH_SIZE_ATTRIBUTE = 'messaging.batch.message_count';
+export const BATCH_FIRST_OFFSET_ATTRIBUTE = 'relais.batch.first_offset';
+export const BATCH_LAST_OFFSET_ATTRIBUTE = 'relais.batch.last_offset';
+
+/**
+ * Runs the processing of a run of messages of one partition inside ONE CONSUMER span, as the
+ * messaging semantic conventions do for batches: its parent is the context of the first message (so
+ * that a run of one continues its producer's trace exactly like a single delivery), and it links to
+ * the context of every other message. The handler's own work runs inside it.
+ */
+export async function withBatchProcessSpan<T>(
+  groupId: string,
+  messages: readonly [ConsumedMessage, ...ConsumedMessage[]],
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const [first, ...others] = messages;
+  const last = others[others.length - 1] ?? first;
+  const parent = contextOf(first.headers);
+  const links = others.flatMap((message) => {
+    const linked = trace.getSpanContext(contextOf(message.headers));
+    return linked && trace.isSpanContextValid(linked) ? [{ context: linked }] : [];
+  });
+  const span = tracer().startSpan(
+    `process ${first.topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      links,
+      attributes: {
+        'messaging.operation.type': 'process',
+        'messaging.operation.name': 'process',
+        'messaging.destination.name': first.topic,
+        'messaging.consumer.group.name': groupId,
+        'messaging.destination.partition.id': String(first.partition),
+        [BATCH_SIZE_ATTRIBUTE]: messages.length,
+        [BATCH_FIRST_OFFSET_ATTRIBUTE]: Number(first.offset),
+        [BATCH_LAST_OFFSET_ATTRIBUTE]: Number(last.offset),
+      },
+    },
+    parent,
+  );
+  return runInSpan(parent, span, work);
+}
+
+/** Runs `work` with `span` active, marks it failed if `work` throws, and always ends it. */
+async function runInSpan<T>(parent: Context, span: Span, work: (span: Span) => Promise<T>): Promise<T> {
   try {
     return await context.with(trace.setSpan(parent, span), () => work(span));
   } catch (error) {

@@ -1,51 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EventEnvelope } from '@relais/contracts';
 import { DeadLetterHeaders, deadLetterTopicOf } from '../delivery/dead-letter';
 import { EventBusClosedError, InvalidEnvelopeError } from '../errors';
-import type { DeliveredMessage, EventBus, Subscription } from '../event-bus';
+import type { DeliveredMessage, Subscription } from '../event-bus';
 import { deferred, waitFor } from './async-helpers';
+import { describeBatchDeliveryContract } from './batch-delivery-contract';
+import {
+  HAPPENED,
+  IGNORED,
+  TRACEPARENT,
+  uniqueGroup,
+  type EventBusContractHarness,
+  type Received,
+} from './contract-support';
 import { anEnvelope } from './envelopes';
+import { describeTransientFailureContract } from './transient-failure-contract';
 
-/** A message as stored on a topic, read back raw (dead-letter topics hold non-envelopes too). */
-export interface RawRecord {
-  partition: number;
-  key: string;
-  value: string | null;
-  headers: Record<string, string>;
-}
-
-export interface EventBusContractHarness {
-  bus: EventBus;
-  /** The `maxAttempts` the bus was built with; at least 4, so that "fails twice, then succeeds" fits. */
-  maxAttempts: number;
-  /** How long to wait for an asynchronous delivery before failing a test. */
-  deliveryTimeoutMs: number;
-  /** A fresh topic with at least 3 partitions, and its `.dlq` topic. */
-  newTopic(): Promise<string>;
-  /** Puts bytes on a topic as they are, bypassing envelope validation: how poison messages arrive. */
-  publishRaw(
-    topic: string,
-    message: { key: string; value: string; headers?: Record<string, string> },
-  ): Promise<void>;
-  /** Everything currently on a topic. */
-  readTopic(topic: string): Promise<RawRecord[]>;
-  /**
-   * The members of `subscription.groupId` die without committing what they are handling (their
-   * handlers may still be running, like a zombie process), and a replacement subscribes with the same
-   * subscription. Resolves once the replacement is a member of the group.
-   */
-  crashAndRestart(subscription: Subscription): Promise<void>;
-  cleanup(): Promise<void>;
-}
-
-const HAPPENED = 'contract.thing.happened.v1';
-const IGNORED = 'contract.thing.ignored.v1';
-const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-
-type Received = { envelope: EventEnvelope; delivery: DeliveredMessage };
-
-const uniqueGroup = (): string => `contract-${randomUUID()}`;
+export type { EventBusContractHarness, RawRecord } from './contract-support';
 
 /** The semantics every EventBus adapter must have (DESIGN §3: one contract suite per adapter pair). */
 export function describeEventBusContract(
@@ -374,4 +344,7 @@ export function describeEventBusContract(
       ).rejects.toThrow(EventBusClosedError);
     });
   });
+
+  describeBatchDeliveryContract(adapterName, createHarness);
+  describeTransientFailureContract(adapterName, createHarness);
 }

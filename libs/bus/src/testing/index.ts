@@ -1,4 +1,10 @@
-export { describeEventBusContract, type EventBusContractHarness, type RawRecord } from './event-bus-contract';
+export { describeEventBusContract } from './event-bus-contract';
+export {
+  ContractTransientError,
+  isContractTransientError,
+  type EventBusContractHarness,
+  type RawRecord,
+} from './contract-support';
 export { describeOutboxStoreContract, type OutboxStoreContractHarness } from './outbox-store-contract';
 export { anEnvelope } from './envelopes';
 export { deferred, waitFor, type Deferred } from './async-helpers';

@@ -6,8 +6,9 @@ import { ensureTopics } from '../../src/kafka/ensure-topics';
 import type { KafkaConnectionConfig, KafkaEventBusConfig } from '../../src/kafka/kafka-config';
 import { decodeHeaders } from '../../src/kafka/kafka-headers';
 import { KafkaEventBus } from '../../src/kafka/kafka-event-bus';
-import type { EventBusContractHarness, RawRecord } from '../../src/testing/event-bus-contract';
+import type { EventBusContractHarness, RawRecord } from '../../src/testing/contract-support';
 import { waitFor } from '../../src/testing/async-helpers';
+import { isContractTransientError } from '../../src/testing/contract-support';
 
 export const CONTRACT_MAX_ATTEMPTS = 4;
 
@@ -21,6 +22,8 @@ export function contractBusConfig(brokers: string[]): KafkaEventBusConfig {
     brokers,
     maxAttempts: CONTRACT_MAX_ATTEMPTS,
     retryBackoffMs: { initial: 10, max: 40 },
+    isTransient: isContractTransientError,
+    transientBackoffMs: { initial: 5, max: 20 },
     consumer: {
       sessionTimeout: 6_000,
       heartbeatInterval: 300,
