@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
 import { KafkaEventBus } from '@relais/bus';
 import { createLogger, runUntilSignalled } from '@relais/platform';
-import { connectMongo, ensureIndexes, mongoReadiness, redactUrl } from '@relais/store';
+import { connectMongo, ensureIndexes, isMongoOutage, mongoReadiness, redactUrl } from '@relais/store';
 import { activeTelemetry, outboxTelemetryPlugin, startTelemetry } from '@relais/telemetry';
 import { identityProviderReadiness } from './identity-provider-readiness';
 import { loadProductionConfig, type ProductionConfig } from './production-config';
@@ -58,6 +58,8 @@ export async function runProductionService(
         }
       : {}),
     logger,
+    // A database outage is waited out, not dead-lettered: the events are good (nothing accepted is lost).
+    isTransient: isMongoOutage,
   });
   try {
     await bus.ready();

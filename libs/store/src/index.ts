@@ -4,3 +4,4 @@ export * from './apply-once';
 export * from './in-memory-documents';
 export * from './keyed-serializer';
 export * from './counted-tokens';
+export * from './outage';
