@@ -1,11 +1,13 @@
 export { createStatsService, type StatsPorts, type StatsService } from './compose';
-export type { FactPosition, TallyShard, TallyStore } from './application/ports';
-export { FactIngestion } from './application/fact-ingestion';
+export type { CountedFact, FactPosition, PartitionOf, TallyShard, TallyStore } from './application/ports';
+export { FactIngestion, type FactContent, type ReadFact } from './application/fact-ingestion';
 export { StatsQueries } from './application/stats-queries';
 export { rebuildTables, type RebuildOptions, type RebuildProgress } from './rebuild-tables';
 export { InMemoryTallyStore } from './infrastructure/memory/in-memory-tally-store';
 export { MongoTallyStore, tallyModels, type TallyModels } from './infrastructure/mongo/mongo-tally-store';
 export { factSubscriptions, type FactSubscriptionOptions } from './infrastructure/kafka/fact-subscriptions';
+export { liveFactsTopics, type FactsTopics } from './application/facts-topics';
+export { KafkaFactsReplay, type FactsEnd } from './infrastructure/kafka/facts-replay';
 export { productionMinimumCount } from './domain/suppression';
 export { parsePeriod } from './domain/period';
 export { createInMemoryStatsService } from './in-memory';

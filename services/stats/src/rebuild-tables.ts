@@ -1,6 +1,7 @@
 import type { EventBus } from '@relais/bus';
 import { FactIngestion } from './application/fact-ingestion';
 import type { TallyStore } from './application/ports';
+import type { FactsTopics } from './application/facts-topics';
 import { factSubscriptions } from './infrastructure/kafka/fact-subscriptions';
 
 export interface RebuildProgress {
@@ -12,8 +13,10 @@ export interface RebuildProgress {
 export interface RebuildOptions {
   store: TallyStore;
   bus: EventBus;
-  /** A consumer group of its own, new, so it reads the facts topics from their beginning. */
-  groupId: string;
+  /** Consumer groups of its own, new, so they read the facts topics from their beginning. */
+  groupPrefix: string;
+  /** The live facts topics unless told otherwise. */
+  topics?: FactsTopics;
   /** How many facts the topics hold now (for the progress bar only). */
   total: number;
   /** Resolves once the group has consumed every fact the topics held when the rebuild started. */
@@ -36,7 +39,8 @@ export async function rebuildTables(options: RebuildOptions): Promise<{ generati
   let facts = 0;
   progress?.start(options.total);
   const subscriptions = factSubscriptions(ingestion, {
-    groupId: options.groupId,
+    groupPrefix: options.groupPrefix,
+    ...(options.topics ? { topics: options.topics } : {}),
     fromBeginning: true,
     onHandled: () => {
       facts += 1;

@@ -3,16 +3,15 @@
  * fresh generation swapped in at the end (ADR 0011). Stop the stats service first: the command
  * refuses to run while the `stats` consumer group has members.
  */
-import { Kafka, type Admin } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { KafkaEventBus } from '@relais/bus';
-import { topics } from '@relais/contracts';
 import { booleanFlag, commaSeparatedList, createLogger, loadConfig } from '@relais/platform';
-import { connectMongo, ensureIndexes, redactUrl } from '@relais/store';
+import { connectMongo, ensureIndexes, isMongoOutage, redactUrl } from '@relais/store';
 import { MongoTallyStore, tallyModels } from './infrastructure/mongo/mongo-tally-store';
 import { rebuildTables, type RebuildProgress } from './rebuild-tables';
-import { factGroupsOf } from './infrastructure/kafka/fact-subscriptions';
+import { KafkaFactsReplay } from './infrastructure/kafka/facts-replay';
 
 // A command-line tool: its output is for the person running it, not a log.
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -28,7 +27,6 @@ const config = loadConfig(
     KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   }),
 );
-const factsTopics = [topics.enrollmentFacts, topics.feedbackFacts];
 const logger = createLogger({ service: 'stats-rebuild', level: 'warn' });
 const connection = {
   clientId: 'relais-stats-rebuild',
@@ -44,33 +42,6 @@ const connection = {
       }
     : {}),
 };
-
-/** End offsets now, per topic and partition: the rebuild is complete once its group reaches them. */
-async function endOffsets(admin: Admin): Promise<{ ends: Map<string, number>; total: number }> {
-  const ends = new Map<string, number>();
-  let total = 0;
-  for (const topic of factsTopics) {
-    for (const partition of await admin.fetchTopicOffsets(topic)) {
-      ends.set(`${topic}/${partition.partition}`, Number(partition.high));
-      total += Number(partition.high) - Number(partition.low);
-    }
-  }
-  return { ends, total };
-}
-
-async function untilCommitted(admin: Admin, groupId: string, ends: Map<string, number>): Promise<void> {
-  for (;;) {
-    const committed = await admin.fetchOffsets({ groupId, topics: factsTopics });
-    const behind = committed.some(({ topic, partitions }) =>
-      partitions.some(({ partition, offset }) => {
-        const end = ends.get(`${topic}/${partition}`) ?? 0;
-        return end > 0 && Number(offset) < end;
-      }),
-    );
-    if (!behind) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /** A bar on a terminal; a line every tenth of the way in a log. */
 function progressReporter(): RebuildProgress {
@@ -103,8 +74,8 @@ function progressReporter(): RebuildProgress {
 
 const admin = new Kafka({ ...connection, logLevel: 0 }).admin();
 await admin.connect();
-const liveGroups = (await admin.describeGroups(Object.values(factGroupsOf('stats')))).groups;
-if (liveGroups.some((group) => group.members.length > 0)) {
+const replay = new KafkaFactsReplay(admin);
+if (await replay.hasMembers('stats')) {
   printError('The stats consumers are running: stop the stats service, then rebuild (ADR 0011).');
   await admin.disconnect();
   process.exit(1);
@@ -119,22 +90,23 @@ const mongo = await connectMongo({
 });
 const store = new MongoTallyStore(tallyModels(mongo));
 await ensureIndexes(mongo);
-const bus = new KafkaEventBus({ ...connection, logger });
-const groupId = `stats-rebuild-${Date.now()}`;
-const { ends, total } = await endOffsets(admin);
+const bus = new KafkaEventBus({ ...connection, logger, isTransient: isMongoOutage });
+// Under `stats.`: the prefix the stats principal's ACLs allow (deploy/kafka).
+const groupPrefix = `stats.rebuild-${Date.now()}`;
+const end = await replay.endNow();
 try {
   const result = await rebuildTables({
     store,
     bus,
-    groupId,
-    total,
-    untilReplayed: () => untilCommitted(admin, groupId, ends),
+    groupPrefix,
+    total: end.total,
+    untilReplayed: () => replay.untilCommitted(groupPrefix, end),
     progress: progressReporter(),
   });
   print(`stats tables rebuilt: generation ${result.generation} is now active`);
 } finally {
   await bus.close();
-  await admin.deleteGroups([groupId]).catch(() => undefined);
+  await replay.forget(groupPrefix).catch(() => undefined);
   await admin.disconnect();
   await mongo.close();
 }

@@ -7,12 +7,34 @@ import {
   type FirstReplyFact,
   type ParticipationFact,
 } from '../domain/tallies';
-import type { FactPosition, TallyStore } from './ports';
+import type { CountedFact, PartitionOf, TallyStore } from './ports';
+
+/** What a fact says, read through its contract. */
+export type FactContent =
+  | { kind: 'participation'; fact: ParticipationFact }
+  | { kind: 'contribution'; fact: ContributionFact }
+  | { kind: 'first-reply'; fact: FirstReplyFact };
+
+/** A fact with its id and its place on its partition, before it becomes counters. */
+export type ReadFact = { offset: number; factId: string } & FactContent;
+
+function countedFact(read: ReadFact): CountedFact {
+  const { offset, factId } = read;
+  switch (read.kind) {
+    case 'participation':
+      return { offset, factId, month: read.fact.month, increments: participationIncrements(read.fact) };
+    case 'contribution':
+      return { offset, factId, month: read.fact.month, increments: contributionIncrements(read.fact) };
+    case 'first-reply':
+      return { offset, factId, month: read.fact.month, increments: firstReplyIncrements(read.fact) };
+  }
+}
 
 /**
  * Facts into counters, at ingestion, so a query reads a few small documents however many facts came
- * (DESIGN §8). Writes to one shard are serialized in this process; across processes a shard has one
- * writer, the consumer that owns its partition.
+ * (DESIGN §8). A run of consecutive facts of one partition is applied in one go: a handful of database
+ * round trips for hundreds of facts. Runs of one partition are serialized in this process; across
+ * processes a partition has one writer, the consumer that owns it.
  */
 export class FactIngestion {
   private readonly serializer = new KeyedSerializer();
@@ -23,28 +45,10 @@ export class FactIngestion {
     private readonly generation: () => Promise<number>,
   ) {}
 
-  recordParticipation(position: FactPosition, factId: string, fact: ParticipationFact): Promise<boolean> {
-    return this.apply(position, fact.month, factId, participationIncrements(fact));
-  }
-
-  recordContribution(position: FactPosition, factId: string, fact: ContributionFact): Promise<boolean> {
-    return this.apply(position, fact.month, factId, contributionIncrements(fact));
-  }
-
-  recordFirstReply(position: FactPosition, factId: string, fact: FirstReplyFact): Promise<boolean> {
-    return this.apply(position, fact.month, factId, firstReplyIncrements(fact));
-  }
-
-  private async apply(
-    position: FactPosition,
-    month: string,
-    factId: string,
-    increments: readonly string[],
-  ): Promise<boolean> {
+  /** Answers, per fact, whether it was applied (false: already counted). */
+  async record(partition: PartitionOf, facts: readonly ReadFact[]): Promise<boolean[]> {
     const generation = await this.generation();
-    const shard = [generation, position.topic, position.partition, month].join('/');
-    return this.serializer.run(shard, () =>
-      this.store.apply(generation, position, month, factId, increments),
-    );
+    const key = [generation, partition.topic, partition.partition].join('/');
+    return this.serializer.run(key, () => this.store.applyRun(generation, partition, facts.map(countedFact)));
   }
 }

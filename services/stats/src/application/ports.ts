@@ -5,6 +5,16 @@ export interface FactPosition {
   offset: number;
 }
 
+export type PartitionOf = Pick<FactPosition, 'topic' | 'partition'>;
+
+/** One fact reduced to what the tables need: the counters it raises in its month's shard. */
+export interface CountedFact {
+  offset: number;
+  factId: string;
+  month: string;
+  increments: readonly string[];
+}
+
 /** The counters one partition of one facts topic contributed to one month. */
 export interface TallyShard {
   topic: string;
@@ -22,17 +32,12 @@ export interface TallyShard {
 export interface TallyStore {
   activeGeneration(): Promise<number>;
   /**
-   * Adds one to each named counter of the fact's shard, once: answers false, changing nothing, when
-   * the shard has already seen this fact id or an offset at least as far on its partition. Callers
-   * serialize the calls of one shard.
+   * Applies, in offset order, consecutive facts of one partition, each once: a fact changes nothing
+   * when its shard has already applied an offset at least as far on the partition, or when its id was
+   * already applied from another position (the outbox relay may publish a fact twice). Answers, per
+   * fact, whether it was applied. Callers serialize the runs of one partition.
    */
-  apply(
-    generation: number,
-    position: FactPosition,
-    month: string,
-    factId: string,
-    increments: readonly string[],
-  ): Promise<boolean>;
+  applyRun(generation: number, partition: PartitionOf, facts: readonly CountedFact[]): Promise<boolean[]>;
   shards(generation: number, topic: string, months: readonly string[]): Promise<TallyShard[]>;
   activate(generation: number): Promise<void>;
   /** Forgets a whole generation (an abandoned rebuild, or the tables a rebuild replaced). */

@@ -1,9 +1,10 @@
-import { feedbackCategory, intensityBand, topics } from '@relais/contracts';
+import { feedbackCategory, intensityBand } from '@relais/contracts';
 import { addCounters, type Counters } from '../domain/tallies';
 import { enrollmentTable, quarterTables, type EnrollmentDimension } from '../domain/enrollment-table';
 import { protectMonth, trendCells, type TrendDimension, type TrendScope } from '../domain/feedback-trends';
 import { monthsOfQuarter, type Period } from '../domain/period';
 import type { SuppressionRule } from '../domain/suppression';
+import { liveFactsTopics, type FactsTopics } from './facts-topics';
 import type { TallyStore } from './ports';
 import { TableCache } from './table-cache';
 
@@ -20,11 +21,12 @@ export class StatsQueries {
   constructor(
     private readonly store: TallyStore,
     readonly rule: SuppressionRule,
+    private readonly factsTopics: FactsTopics = liveFactsTopics,
   ) {}
 
   async ministryEnrollments(period: Period, by: EnrollmentDimension) {
     const months = monthsOfQuarter(period.quarter);
-    const counters = await this.countersByMonth(topics.enrollmentFacts, months);
+    const counters = await this.countersByMonth(this.factsTopics.enrollmentFacts, months);
     const all = [...counters].flatMap(([month, ofMonth]) =>
       [...ofMonth].map(([key, count]): [string, number] => [`${month}|${key}`, count]),
     );
@@ -35,7 +37,7 @@ export class StatsQueries {
   }
 
   async feedbackTrends(months: readonly string[], by: TrendDimension, scope: TrendScope) {
-    const counters = await this.countersByMonth(topics.feedbackFacts, months);
+    const counters = await this.countersByMonth(this.factsTopics.feedbackFacts, months);
     const cells = months.flatMap((month) => {
       const ofMonth = counters.get(month) ?? new Map<string, number>();
       const protectedMonth = this.feedbackMonths.get(month, ofMonth, () =>

@@ -1,4 +1,4 @@
-import type { FactPosition } from '../application/ports';
+import type { CountedFact, FactPosition, PartitionOf } from '../application/ports';
 
 /**
  * What both adapters store, field for field: counters per shard, and one marker per applied fact id
@@ -12,7 +12,20 @@ export interface ShardRecord {
   month: string;
   /** The furthest offset of its partition this shard has applied: redeliveries stop here. */
   appliedThrough: number;
-  counters: { key: string; count: number }[];
+  /**
+   * The counters as one JSON object string, key to count. A string because FerretDB reads and writes
+   * one long string about ten times faster than a thousand embedded documents (measured: 5–13 ms
+   * against 40–80 ms for a shard of 3,000 counters), and nothing ever queries inside the counters.
+   */
+  counters: string;
+}
+
+export function encodeCounters(counters: ReadonlyMap<string, number>): string {
+  return JSON.stringify(Object.fromEntries(counters));
+}
+
+export function decodeCounters(encoded: string): Map<string, number> {
+  return new Map(Object.entries(JSON.parse(encoded) as Record<string, number>));
 }
 
 export interface AppliedFactRecord {
@@ -23,8 +36,8 @@ export interface AppliedFactRecord {
   offset: number;
 }
 
-export const shardIdOf = (generation: number, position: FactPosition, month: string) =>
-  [generation, position.topic, position.partition, month].join('/');
+export const shardIdOf = (generation: number, partition: PartitionOf, month: string) =>
+  [generation, partition.topic, partition.partition, month].join('/');
 
 export const appliedFactIdOf = (generation: number, factId: string) => `${generation}/${factId}`;
 
@@ -38,11 +51,60 @@ export const isRepublished = (marker: AppliedFactRecord, position: FactPosition)
   marker.partition !== position.partition ||
   marker.offset !== position.offset;
 
-export function withIncrements(
-  counters: readonly { key: string; count: number }[],
-  increments: readonly string[],
-): { key: string; count: number }[] {
-  const next = new Map(counters.map(({ key, count }) => [key, count]));
-  for (const key of increments) next.set(key, (next.get(key) ?? 0) + 1);
-  return [...next].map(([key, count]) => ({ key, count }));
+export const positionOf = (partition: PartitionOf, fact: CountedFact): FactPosition => ({
+  ...partition,
+  offset: fact.offset,
+});
+
+/**
+ * The facts of a run that their shard has not applied yet (its offset says so), each id once: a second
+ * copy of a fact inside the run is the same fact published twice.
+ */
+export function factsNewToTheirShards(
+  shards: ReadonlyMap<string, ShardRecord>,
+  generation: number,
+  partition: PartitionOf,
+  facts: readonly CountedFact[],
+): CountedFact[] {
+  const ids = new Set<string>();
+  return facts.filter((fact) => {
+    const shard = shards.get(shardIdOf(generation, partition, fact.month));
+    if ((shard && fact.offset <= shard.appliedThrough) || ids.has(fact.factId)) return false;
+    ids.add(fact.factId);
+    return true;
+  });
+}
+
+/** Each shard the applied facts touch, with its counters raised and its offset moved past them. */
+export function advancedShards(
+  shards: ReadonlyMap<string, ShardRecord>,
+  generation: number,
+  partition: PartitionOf,
+  applied: readonly CountedFact[],
+): ShardRecord[] {
+  const touched = new Map<string, { month: string; through: number; counters: Map<string, number> }>();
+  for (const fact of applied) {
+    const id = shardIdOf(generation, partition, fact.month);
+    let shard = touched.get(id);
+    if (!shard) {
+      const stored = shards.get(id);
+      shard = {
+        month: fact.month,
+        through: stored?.appliedThrough ?? -1,
+        counters: stored ? decodeCounters(stored.counters) : new Map<string, number>(),
+      };
+      touched.set(id, shard);
+    }
+    shard.through = Math.max(shard.through, fact.offset);
+    for (const key of fact.increments) shard.counters.set(key, (shard.counters.get(key) ?? 0) + 1);
+  }
+  return [...touched].map(([id, shard]) => ({
+    _id: id,
+    generation,
+    topic: partition.topic,
+    partition: partition.partition,
+    month: shard.month,
+    appliedThrough: shard.through,
+    counters: encodeCounters(shard.counters),
+  }));
 }

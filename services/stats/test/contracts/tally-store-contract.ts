@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { TallyStore } from '../../src/index';
+import type { CountedFact, TallyStore } from '../../src/index';
 
 const topic = 'enrollment.facts.v1';
-const at = (offset: number, partition = 0) => ({ topic, partition, offset });
+const onPartition = (partition = 0) => ({ topic, partition });
+const fact = (offset: number, month: string, increments: string[], factId = randomUUID()): CountedFact => ({
+  offset,
+  factId,
+  month,
+  increments,
+});
 const countersOf = async (store: TallyStore, generation: number, month: string) => {
   const counters = new Map<string, number>();
   for (const shard of await store.shards(generation, topic, [month]))
@@ -21,10 +27,14 @@ export function describeTallyStoreContract(adapterName: string, open: () => Prom
     });
 
     it('adds one to each named counter, per partition and month', async () => {
-      expect(await store.apply(generation, at(0), '2026-11', randomUUID(), ['a', 'b'])).toBe(true);
-      expect(await store.apply(generation, at(1), '2026-11', randomUUID(), ['a'])).toBe(true);
-      expect(await store.apply(generation, at(0, 1), '2026-11', randomUUID(), ['a'])).toBe(true);
-      expect(await store.apply(generation, at(2), '2026-12', randomUUID(), ['a'])).toBe(true);
+      expect(
+        await store.applyRun(generation, onPartition(0), [
+          fact(0, '2026-11', ['a', 'b']),
+          fact(1, '2026-11', ['a']),
+          fact(2, '2026-12', ['a']),
+        ]),
+      ).toEqual([true, true, true]);
+      expect(await store.applyRun(generation, onPartition(1), [fact(0, '2026-11', ['a'])])).toEqual([true]);
       expect(await countersOf(store, generation, '2026-11')).toEqual(
         new Map([
           ['a', 3],
@@ -35,32 +45,102 @@ export function describeTallyStoreContract(adapterName: string, open: () => Prom
       expect(await store.shards(generation, 'feedback.facts.v1', ['2026-11'])).toEqual([]);
     });
 
-    it('changes nothing for a redelivered offset, nor for a fact published twice', async () => {
-      const id = randomUUID();
-      expect(await store.apply(generation, at(5), '2026-11', id, ['a'])).toBe(true);
-      expect(await store.apply(generation, at(5), '2026-11', id, ['a'])).toBe(false);
-      expect(await store.apply(generation, at(3), '2026-11', randomUUID(), ['a'])).toBe(false);
-      expect(await store.apply(generation, at(9), '2026-11', id, ['a'])).toBe(false);
+    it('counts runs that follow each other on a partition, a month shard at a time', async () => {
+      await store.applyRun(generation, onPartition(), [fact(0, '2026-11', ['a']), fact(1, '2026-10', ['a'])]);
+      expect(
+        await store.applyRun(generation, onPartition(), [
+          fact(2, '2026-10', ['a']),
+          fact(3, '2026-11', ['b']),
+        ]),
+      ).toEqual([true, true]);
+      expect(await countersOf(store, generation, '2026-11')).toEqual(
+        new Map([
+          ['a', 1],
+          ['b', 1],
+        ]),
+      );
+      expect(await countersOf(store, generation, '2026-10')).toEqual(new Map([['a', 2]]));
+    });
+
+    it('shows facts applied after an earlier read, on any partition, including a new one', async () => {
+      await store.applyRun(generation, onPartition(0), [fact(0, '2026-11', ['a'])]);
       expect(await countersOf(store, generation, '2026-11')).toEqual(new Map([['a', 1]]));
+      await store.applyRun(generation, onPartition(0), [
+        fact(1, '2026-10', ['b']),
+        fact(2, '2026-11', ['a']),
+      ]);
+      await store.applyRun(generation, onPartition(4), [fact(0, '2026-11', ['c'])]);
+      expect(await countersOf(store, generation, '2026-11')).toEqual(
+        new Map([
+          ['a', 2],
+          ['c', 1],
+        ]),
+      );
+      expect(await store.shards(generation, topic, ['2026-11'])).toHaveLength(2);
+    });
+
+    it('changes nothing for a redelivered run, nor for a fact published twice', async () => {
+      const id = randomUUID();
+      const run = [fact(4, '2026-11', ['a']), fact(5, '2026-11', ['a'], id)];
+      expect(await store.applyRun(generation, onPartition(), run)).toEqual([true, true]);
+      expect(await store.applyRun(generation, onPartition(), run)).toEqual([false, false]);
+      expect(await store.applyRun(generation, onPartition(), [fact(3, '2026-11', ['a'])])).toEqual([false]);
+      // Republished later on the same partition, or on another one.
+      expect(await store.applyRun(generation, onPartition(), [fact(9, '2026-11', ['a'], id)])).toEqual([
+        false,
+      ]);
+      expect(await store.applyRun(generation, onPartition(2), [fact(0, '2026-11', ['a'], id)])).toEqual([
+        false,
+      ]);
+      expect(await countersOf(store, generation, '2026-11')).toEqual(new Map([['a', 2]]));
+    });
+
+    it('counts a fact published twice within one run once', async () => {
+      const id = randomUUID();
+      expect(
+        await store.applyRun(generation, onPartition(), [
+          fact(0, '2026-11', ['a'], id),
+          fact(1, '2026-11', ['b']),
+          fact(2, '2026-11', ['a'], id),
+        ]),
+      ).toEqual([true, true, false]);
+      expect(await countersOf(store, generation, '2026-11')).toEqual(
+        new Map([
+          ['a', 1],
+          ['b', 1],
+        ]),
+      );
     });
 
     it('applies a fact marked at this very position to a shard that has not seen it (a crash between the two writes)', async () => {
       const id = randomUUID();
-      expect(await store.apply(generation, at(7), '2026-10', id, ['a'])).toBe(true);
+      expect(await store.applyRun(generation, onPartition(), [fact(7, '2026-10', ['a'], id)])).toEqual([
+        true,
+      ]);
       // The same fact, read again at the same place in another month's shard: that shard never saw it.
-      expect(await store.apply(generation, at(7), '2026-09', id, ['b'])).toBe(true);
+      expect(await store.applyRun(generation, onPartition(), [fact(7, '2026-09', ['b'], id)])).toEqual([
+        true,
+      ]);
+      expect(await countersOf(store, generation, '2026-09')).toEqual(new Map([['b', 1]]));
+    });
+
+    it('applies the unseen part of a run whose earlier part was already applied', async () => {
+      const run = [fact(0, '2026-11', ['a']), fact(1, '2026-11', ['a']), fact(2, '2026-11', ['a'])];
+      await store.applyRun(generation, onPartition(), run.slice(0, 2));
+      expect(await store.applyRun(generation, onPartition(), run)).toEqual([false, false, true]);
+      expect(await countersOf(store, generation, '2026-11')).toEqual(new Map([['a', 3]]));
     });
 
     it('keeps generations apart, switches the active one and drops one whole', async () => {
-      await store.apply(generation, at(0), '2026-11', randomUUID(), ['old']);
-      await store.apply(generation + 1, at(0), '2026-11', randomUUID(), ['new']);
+      await store.applyRun(generation, onPartition(), [fact(0, '2026-11', ['old'])]);
+      await store.applyRun(generation + 1, onPartition(), [fact(0, '2026-11', ['new'])]);
       await store.activate(generation + 1);
       expect(await store.activeGeneration()).toBe(generation + 1);
       await store.drop(generation);
       expect(await store.shards(generation, topic, ['2026-11'])).toEqual([]);
       expect(await countersOf(store, generation + 1, '2026-11')).toEqual(new Map([['new', 1]]));
       // A dropped generation forgets its facts too: rebuilding it counts them again.
-      expect(await store.apply(generation, at(0), '2026-11', randomUUID(), ['old'])).toBe(true);
+      expect(await store.applyRun(generation, onPartition(), [fact(0, '2026-11', ['old'])])).toEqual([true]);
     });
   });
 }

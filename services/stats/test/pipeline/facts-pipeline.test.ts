@@ -3,7 +3,8 @@ import { allContracts } from '@relais/contracts';
 import { InMemoryEventBus } from '@relais/bus';
 import type { StatsQueries } from '../../src/index';
 import { createInMemoryStatsService, InMemoryTallyStore, parsePeriod, rebuildTables } from '../../src/index';
-import { contributions, firstReplies, participations } from '../support/facts';
+import { participations } from '../support/facts';
+import { mixedFacts, tablesOf } from '../support/mixed-facts';
 import { statsOnBus } from '../support/stats-on-bus';
 
 const november = parsePeriod('2026-11')!;
@@ -106,65 +107,15 @@ describe('facts into tables', () => {
 describe('rebuilding every table from the beginning of the facts topics', () => {
   it('gives the same tables as the incremental path, then swaps them in', async () => {
     const stats = await statsOnBus({ minimumCount: 11 });
-    const facts = [
-      ...participations({
-        month: '2026-10',
-        academy: 'lyon',
-        themes: ['reading'],
-        change: 'enrolled',
-        teachers: 13,
-      }),
-      ...participations({
-        month: '2026-11',
-        academy: 'lyon',
-        themes: ['reading', 'digital'],
-        change: 'completed',
-        teachers: 12,
-        hours: 6,
-      }),
-      ...participations({
-        month: '2026-11',
-        academy: 'grenoble',
-        themes: ['digital'],
-        change: 'enrolled',
-        teachers: 4,
-      }),
-      ...contributions({
-        month: '2026-11',
-        academy: 'lyon',
-        category: 'workload-time',
-        intensityBand: 'high',
-        teachers: 15,
-      }),
-      ...contributions({
-        month: '2026-11',
-        academy: 'grenoble',
-        category: 'other',
-        intensityBand: 'low',
-        teachers: 2,
-      }),
-      ...firstReplies({
-        month: '2026-11',
-        academy: 'lyon',
-        category: 'workload-time',
-        intensityBand: 'high',
-        days: Array.from({ length: 12 }, (_, day) => day),
-      }),
-    ];
+    const facts = mixedFacts();
     await stats.publish(facts);
-    const tablesOf = async (queries: StatsQueries) => ({
-      monthByAcademy: await queries.ministryEnrollments(november, 'academy'),
-      quarterByTheme: await queries.ministryEnrollments(parsePeriod('2026-Q4')!, 'theme'),
-      trends: await queries.feedbackTrends(['2026-10', '2026-11'], 'category', { kind: 'national' }),
-      trendsByAcademy: await queries.feedbackTrends(['2026-11'], 'academy', { kind: 'national' }),
-    });
     const incremental = await tablesOf(stats.queries);
 
     const steps: string[] = [];
     const result = await rebuildTables({
       store: stats.tallies,
       bus: stats.bus,
-      groupId: 'stats-rebuild-test',
+      groupPrefix: 'stats.rebuild-test',
       total: facts.length,
       untilReplayed: () => stats.bus.idle(),
       progress: {
@@ -203,7 +154,7 @@ describe('rebuilding every table from the beginning of the facts topics', () => 
     const result = await rebuildTables({
       store: tallies,
       bus,
-      groupId: 'empty',
+      groupPrefix: 'stats.empty',
       total: 0,
       untilReplayed: () => bus.idle(),
     });

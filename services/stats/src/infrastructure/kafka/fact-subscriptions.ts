@@ -3,25 +3,21 @@ import {
   firstReplyMeasured,
   participationCounted,
   readEvent,
-  topics,
+  type EventEnvelope,
 } from '@relais/contracts';
-import type { DeliveredMessage, EventHandler, Subscription } from '@relais/bus';
-import type { FactIngestion } from '../../application/fact-ingestion';
-import type { FactPosition } from '../../application/ports';
+import type { DeliveredEnvelope, DeliveredMessage, EventHandler, Subscription } from '@relais/bus';
+import type { FactContent, FactIngestion, ReadFact } from '../../application/fact-ingestion';
+import { liveFactsTopics, type FactsTopics } from '../../application/facts-topics';
 
 export interface FactSubscriptionOptions {
-  /** `stats` for the live tables; a fresh prefix for a rebuild. Each topic gets its own group under it. */
-  groupId?: string;
+  /** The live facts topics unless told otherwise (tests give fresh ones). */
+  topics?: FactsTopics;
+  /** `stats` for the live tables; a fresh one for a rebuild. Each topic gets its own group under it. */
+  groupPrefix?: string;
   fromBeginning?: boolean;
   /** Told of every fact handled (applied or found already applied), e.g. to show progress. */
   onHandled?: (delivery: DeliveredMessage) => void;
 }
-
-const positionOf = (delivery: DeliveredMessage): FactPosition => ({
-  topic: delivery.topic,
-  partition: delivery.partition,
-  offset: Number(delivery.offset),
-});
 
 /**
  * One consumer group per facts topic: a group whose members subscribe to different topics leaves
@@ -31,50 +27,75 @@ export function factGroupsOf(prefix: string): { enrollmentFacts: string; feedbac
   return { enrollmentFacts: `${prefix}.enrollment-facts`, feedbackFacts: `${prefix}.feedback-facts` };
 }
 
+type FactReader = (envelope: EventEnvelope) => FactContent;
+
+/** Each fact type stats counts, read through its contract: a fact that does not match it throws. */
+const enrollmentFactReaders: Record<string, FactReader> = {
+  [participationCounted.type]: (envelope) => ({
+    kind: 'participation',
+    fact: readEvent(participationCounted, envelope),
+  }),
+};
+const feedbackFactReaders: Record<string, FactReader> = {
+  [contributionCounted.type]: (envelope) => ({
+    kind: 'contribution',
+    fact: readEvent(contributionCounted, envelope),
+  }),
+  [firstReplyMeasured.type]: (envelope) => ({
+    kind: 'first-reply',
+    fact: readEvent(firstReplyMeasured, envelope),
+  }),
+};
+
 /**
  * Stats reads facts topics only (L11, DESIGN §3): never a `.events` topic, which carries person
- * references. A test asserts this list. Facts are read through their contracts: one that does not
- * match throws a ContractViolation, so the bus retries it, then sends it to `<topic>.dlq` and the
- * partition keeps flowing.
+ * references. A test asserts this list. Facts are read through their contracts. Runs of facts go to
+ * the store together (the bus's batch handler); when a run fails, the bus hands its facts over one by
+ * one, so a fact that does not match its contract is retried alone, then sent to `<topic>.dlq`, and
+ * the partition keeps flowing. Applying a run again is harmless: the store skips what it has counted.
  */
 export function factSubscriptions(
   ingestion: FactIngestion,
   options: FactSubscriptionOptions = {},
 ): Subscription[] {
-  const handled =
-    (handle: EventHandler): EventHandler =>
-    async (envelope, delivery) => {
-      await handle(envelope, delivery);
-      options.onHandled?.(delivery);
-    };
   const common = options.fromBeginning === undefined ? {} : { fromBeginning: options.fromBeginning };
-  const groups = factGroupsOf(options.groupId ?? 'stats');
+  const groups = factGroupsOf(options.groupPrefix ?? 'stats');
+  const factsTopics = options.topics ?? liveFactsTopics;
+  const subscriptionOf = (
+    groupId: string,
+    topic: string,
+    readers: Record<string, FactReader>,
+  ): Subscription => {
+    const readAll = (items: readonly DeliveredEnvelope[]): ReadFact[] =>
+      items.map(({ envelope, delivery }) => ({
+        ...readerOf(readers, envelope.type)(envelope),
+        factId: envelope.id,
+        offset: Number(delivery.offset),
+      }));
+    const recordAll = async (items: readonly DeliveredEnvelope[]): Promise<void> => {
+      const [first] = items;
+      if (!first) return;
+      await ingestion.record({ topic, partition: first.delivery.partition }, readAll(items));
+      for (const { delivery } of items) options.onHandled?.(delivery);
+    };
+    const single: EventHandler = (envelope, delivery) => recordAll([{ envelope, delivery }]);
+    return {
+      ...common,
+      groupId,
+      topic,
+      handlers: Object.fromEntries(Object.keys(readers).map((type) => [type, single])),
+      batchHandler: recordAll,
+    };
+  };
   return [
-    {
-      ...common,
-      groupId: groups.enrollmentFacts,
-      topic: topics.enrollmentFacts,
-      handlers: {
-        [participationCounted.type]: handled(async (envelope, delivery) => {
-          const fact = readEvent(participationCounted, envelope);
-          await ingestion.recordParticipation(positionOf(delivery), envelope.id, fact);
-        }),
-      },
-    },
-    {
-      ...common,
-      groupId: groups.feedbackFacts,
-      topic: topics.feedbackFacts,
-      handlers: {
-        [contributionCounted.type]: handled(async (envelope, delivery) => {
-          const fact = readEvent(contributionCounted, envelope);
-          await ingestion.recordContribution(positionOf(delivery), envelope.id, fact);
-        }),
-        [firstReplyMeasured.type]: handled(async (envelope, delivery) => {
-          const fact = readEvent(firstReplyMeasured, envelope);
-          await ingestion.recordFirstReply(positionOf(delivery), envelope.id, fact);
-        }),
-      },
-    },
+    subscriptionOf(groups.enrollmentFacts, factsTopics.enrollmentFacts, enrollmentFactReaders),
+    subscriptionOf(groups.feedbackFacts, factsTopics.feedbackFacts, feedbackFactReaders),
   ];
+}
+
+function readerOf(readers: Record<string, FactReader>, type: string): FactReader {
+  const reader = readers[type];
+  // The bus hands over only the types a subscription has handlers for: this is a programming error.
+  if (!reader) throw new Error(`no reader for fact type ${type}`);
+  return reader;
 }

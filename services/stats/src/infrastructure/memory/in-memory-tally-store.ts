@@ -1,10 +1,13 @@
 import { InMemoryDocuments } from '@relais/store';
-import type { FactPosition, TallyShard, TallyStore } from '../../application/ports';
+import type { CountedFact, PartitionOf, TallyShard, TallyStore } from '../../application/ports';
 import {
+  advancedShards,
   appliedFactIdOf,
+  decodeCounters,
+  factsNewToTheirShards,
   isRepublished,
+  positionOf,
   shardIdOf,
-  withIncrements,
   type AppliedFactRecord,
   type ShardRecord,
 } from '../tally-shard';
@@ -18,30 +21,29 @@ export class InMemoryTallyStore implements TallyStore {
     return this.active;
   }
 
-  async apply(
+  async applyRun(
     generation: number,
-    position: FactPosition,
-    month: string,
-    factId: string,
-    increments: readonly string[],
-  ): Promise<boolean> {
-    const id = shardIdOf(generation, position, month);
-    const shard = this.shardRecords.get(id);
-    if (shard && position.offset <= shard.appliedThrough) return false;
-    const markerId = appliedFactIdOf(generation, factId);
-    const marker = this.appliedFacts.get(markerId);
-    if (marker && isRepublished(marker, position)) return false;
-    if (!marker) this.appliedFacts.set(markerId, { _id: markerId, generation, ...position });
-    this.shardRecords.set(id, {
-      _id: id,
-      generation,
-      topic: position.topic,
-      partition: position.partition,
-      month,
-      appliedThrough: position.offset,
-      counters: withIncrements(shard?.counters ?? [], increments),
+    partition: PartitionOf,
+    facts: readonly CountedFact[],
+  ): Promise<boolean[]> {
+    const shards = new Map(
+      facts.flatMap((fact) => {
+        const shard = this.shardRecords.get(shardIdOf(generation, partition, fact.month));
+        return shard ? [[shard._id, shard] as const] : [];
+      }),
+    );
+    const applied = factsNewToTheirShards(shards, generation, partition, facts).filter((fact) => {
+      const position = positionOf(partition, fact);
+      const markerId = appliedFactIdOf(generation, fact.factId);
+      const marker = this.appliedFacts.get(markerId);
+      if (marker) return !isRepublished(marker, position);
+      this.appliedFacts.set(markerId, { _id: markerId, generation, ...position });
+      return true;
     });
-    return true;
+    for (const shard of advancedShards(shards, generation, partition, applied))
+      this.shardRecords.set(shard._id, shard);
+    const appliedFacts = new Set(applied);
+    return facts.map((fact) => appliedFacts.has(fact));
   }
 
   async shards(generation: number, topic: string, months: readonly string[]): Promise<TallyShard[]> {
@@ -53,7 +55,7 @@ export class InMemoryTallyStore implements TallyStore {
         topic: shard.topic,
         partition: shard.partition,
         month: shard.month,
-        counters: new Map(shard.counters.map(({ key, count }) => [key, count])),
+        counters: decodeCounters(shard.counters),
       }));
   }
 

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { contributionCounted, createEvent, participationCounted, type PendingEvent } from '@relais/contracts';
+import type { z } from 'zod';
+
+type ParticipationFact = z.input<typeof participationCounted.schema>;
+type ContributionFact = z.input<typeof contributionCounted.schema>;
+
+/**
+ * Facts shaped like a national year and more: 30 academies, 20 themes, 36 months, every feedback
+ * category and band. Deterministic (a seeded generator), so two runs measure the same work.
+ */
+const academies = Array.from(
+  { length: 30 },
+  (_, index) => `academy-${String.fromCharCode(97 + (index % 26), 97 + Math.floor(index / 26))}`,
+);
+const themes = Array.from({ length: 20 }, (_, index) => `theme-${index}`);
+const categories = [
+  'technical-access',
+  'tool-usability',
+  'workload-time',
+  'content-relevance',
+  'support-guidance',
+  'other',
+] as const;
+const bands = ['low', 'medium', 'high'] as const;
+export const benchMonths = Array.from(
+  { length: 36 },
+  (_, index) => `${2024 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
+);
+const groupings = [
+  'total',
+  'academy',
+  'category',
+  'intensityBand',
+  'academy+category',
+  'academy+intensityBand',
+  'category+intensityBand',
+  'academy+category+intensityBand',
+] as const;
+
+export class SyntheticFacts {
+  private seed = 42;
+
+  private random(): number {
+    this.seed = (this.seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return this.seed / 2_147_483_648;
+  }
+
+  private pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.random() * list.length)]!;
+  }
+
+  participation(month = this.pick(benchMonths)): ParticipationFact {
+    const academy = this.pick(academies);
+    const theme = this.pick(themes);
+    return {
+      month,
+      academy,
+      themes: [theme],
+      change: this.pick(['enrolled', 'enrolled', 'completed', 'withdrawn'] as const),
+      creditedHoursDelta: 0,
+      newTeacherIn: [
+        { dimension: 'academy', value: academy, period: 'month' },
+        { dimension: 'theme', value: theme, period: 'quarter' },
+      ],
+    };
+  }
+
+  contribution(month = this.pick(benchMonths)): ContributionFact {
+    return {
+      month,
+      academy: this.pick(academies),
+      category: this.pick(categories),
+      intensityBand: this.pick(bands),
+      firstContributionIn: groupings.filter(() => this.random() < 0.7),
+    };
+  }
+
+  /** A feedback fact of the given month, as feedback publishes it. */
+  contributionEvent(month: string): PendingEvent {
+    return createEvent(contributionCounted, this.contribution(month), {
+      source: 'bench',
+      correlationId: randomUUID(),
+      now: new Date(),
+    });
+  }
+
+  /** Half enrollment facts, half feedback facts, as the services would publish them. */
+  event(index: number): PendingEvent {
+    const origin = { source: 'bench', correlationId: randomUUID(), now: new Date() };
+    if (index % 2 === 0) {
+      const fact = this.participation();
+      return createEvent(participationCounted, fact, origin);
+    }
+    const fact = this.contribution();
+    return createEvent(contributionCounted, fact, origin);
+  }
+}
