@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { ServiceApi } from '@relais/platform';
+import { recordSuppressedCells } from '@relais/telemetry';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import { monthRange, longestRangeInMonths } from '../../domain/period';
 import type { TrendScope } from '../../domain/feedback-trends';
@@ -9,6 +10,16 @@ import { periodReversed, periodTooLong } from './problems';
 import { catalogueBody, enrollmentQuery, enrollmentTableBody, trendsQuery, trendsTableBody } from './schemas';
 
 const problem = (description: string) => ({ description });
+
+/** Withheld cells per rule, for the ops dashboard: the table's name and the rule, never which cell. */
+function countSuppressed(table: string, cells: readonly object[]): void {
+  for (const suppression of ['primary', 'secondary'] as const)
+    recordSuppressedCells({
+      table,
+      suppression,
+      count: cells.filter((cell) => 'suppressed' in cell && cell.suppressed === suppression).length,
+    });
+}
 
 const wantsCsv = (req: Request) => req.accepts(['application/json', 'text/csv']) === 'text/csv';
 
@@ -56,6 +67,7 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier): Servic
     },
     handler: async ({ query, req, res }) => {
       const table = await queries.ministryEnrollments(query.period, query.by);
+      countSuppressed('ministry-enrollments', table.cells);
       if (wantsCsv(req)) {
         const rows = table.cells.map((cell) => ({ period: table.period, ...cell }));
         sendCsv(
@@ -94,6 +106,7 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier): Servic
       if (!range.ok) throw range.reason === 'reversed' ? periodReversed() : periodTooLong();
       const scope = trendScopeOf(req);
       const { cells } = await queries.feedbackTrends(range.months, query.by, scope);
+      countSuppressed('chsct-feedback-trends', cells);
       const header = {
         table: 'chsct-feedback-trends' as const,
         from: query.from,
