@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { ensureTopics, KafkaEventBus, type KafkaEventBusConfig } from '@relais/bus';
+import { KafkaEventBus } from '@relais/bus';
 import { ensureIndexes } from '@relais/store';
 import { openTestDatabase } from '@relais/store/testing';
 import { eventually } from '@relais/testing';
@@ -12,8 +10,8 @@ import {
   rebuildTables,
   StatsQueries,
   tallyModels,
-  type FactsTopics,
 } from '../../src/index';
+import { FreshFactsTopics, testBusConfig } from '../support/kafka-facts';
 import { mixedFacts, tablesOf } from '../support/mixed-facts';
 
 /**
@@ -21,30 +19,13 @@ import { mixedFacts, tablesOf } from '../support/mixed-facts';
  * table rebuilt from the topics by the code `npm run stats:rebuild` runs. Fresh topics and groups, so
  * other tests' facts do not mix in.
  */
-const brokers = (): string[] => {
-  const value = process.env['KAFKA_BROKERS'];
-  if (!value) throw new Error('KAFKA_BROKERS is not set: run integration tests through `npm run test:int`.');
-  return value.split(',');
-};
-
-const busConfig = (clientId: string): KafkaEventBusConfig => ({
-  clientId,
-  brokers: brokers(),
-  consumer: { sessionTimeout: 6_000, heartbeatInterval: 300, rebalanceTimeout: 8_000, maxWaitTimeInMs: 100 },
-  joinTimeoutMs: 30_000,
-});
-
 describe('stats on Kafka and FerretDB', () => {
-  const run = randomUUID().slice(0, 8);
-  const factsTopics: FactsTopics = {
-    enrollmentFacts: `stats-it-${run}.enrollment.facts`,
-    feedbackFacts: `stats-it-${run}.feedback.facts`,
-  };
+  const fresh = new FreshFactsTopics();
+  const { run, topics: factsTopics } = fresh;
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let admin: Admin;
   const buses: KafkaEventBus[] = [];
   const newBus = (clientId: string) => {
-    const bus = new KafkaEventBus(busConfig(clientId));
+    const bus = new KafkaEventBus(testBusConfig(clientId));
     buses.push(bus);
     return bus;
   };
@@ -53,20 +34,11 @@ describe('stats on Kafka and FerretDB', () => {
     database = await openTestDatabase('stats-kafka');
     tallyModels(database.connection);
     await ensureIndexes(database.connection);
-    await ensureTopics(
-      { clientId: 'stats-it', brokers: brokers() },
-      Object.values(factsTopics).flatMap((topic) => [
-        { topic, partitions: 3 },
-        { topic: `${topic}.dlq`, partitions: 3 },
-      ]),
-    );
-    admin = new Kafka({ clientId: 'stats-it-admin', brokers: brokers(), logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
+    await fresh.create();
   });
   afterAll(async () => {
     for (const bus of buses) await bus.close().catch(() => undefined);
-    await admin.deleteTopics({ topics: Object.values(factsTopics).flatMap((t) => [t, `${t}.dlq`]) });
-    await admin.disconnect();
+    await fresh.remove();
     await database.drop();
   });
 
@@ -75,14 +47,12 @@ describe('stats on Kafka and FerretDB', () => {
     const queries = new StatsQueries(store, { minimumCount: 11 }, factsTopics);
     const facts = mixedFacts();
     const publisher = newBus('stats-it-publisher');
-    const topicOf = (topic: string) =>
-      topic === 'enrollment.facts.v1' ? factsTopics.enrollmentFacts : factsTopics.feedbackFacts;
     // All of them before the consumers start: the partitions then hold runs to count together.
     for (const fact of facts)
-      await publisher.publish(topicOf(fact.topic), [{ key: fact.key, envelope: fact.envelope }]);
+      await publisher.publish(fresh.topicOf(fact), [{ key: fact.key, envelope: fact.envelope }]);
     // The outbox relay publishing one fact twice, after a crash: it must count once.
     const [republished] = facts;
-    await publisher.publish(topicOf(republished!.topic), [
+    await publisher.publish(fresh.topicOf(republished!), [
       { key: republished!.key, envelope: republished!.envelope },
     ]);
 
@@ -104,7 +74,7 @@ describe('stats on Kafka and FerretDB', () => {
       expect.objectContaining({ measure: 'teachers-completed', value: 12 }),
     );
 
-    const replay = new KafkaFactsReplay(admin, factsTopics, 200);
+    const replay = new KafkaFactsReplay(fresh.admin, factsTopics, 200);
     expect(await replay.hasMembers(`stats.it-live-${run}`)).toBe(false);
     const end = await replay.endNow();
     expect(end.total).toBe(facts.length + 1);
