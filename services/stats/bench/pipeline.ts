@@ -1,6 +1,6 @@
 /**
  * By hand, against the real infrastructure (DESIGN §8 "Pipeline"):
- *   eval "$(scripts/infra/infra env)" && npx tsx services/stats/bench/pipeline.ts
+ *   eval "$(scripts/infra/infra env)" && npm run bench:stats-pipeline
  * 1. Sustained ingestion: BENCH_FACTS facts (default 60,000, half enrollment, half feedback) wait on
  *    fresh 6-partition topics; the stats consumers then count them into FerretDB. Prints facts/s.
  * 2. Freshness: feedback facts published at BENCH_RATE per second (default 200) for BENCH_SECONDS

@@ -1,5 +1,5 @@
 /**
- * By hand: `npx tsx services/stats/bench/trend-query.ts` (BENCH_FACTS=1000000 by default; set
+ * By hand: `npm run bench:stats-query` (BENCH_FACTS=1000000 by default; set
  * MONGO_URL to measure the mongoose store on FerretDB instead of the in-memory one). Feeds facts
  * through the ingestion path in runs per partition, as the consumers do, then times the CHSCT trend
  * query and the ministry table (DESIGN §8: ≤ 50 ms p99 over 1 M facts). Prints figures; asserts nothing.
