@@ -1,0 +1,43 @@
+/**
+ * The stats consumers alone, in a process of their own that a test can kill with SIGKILL: real Kafka,
+ * the mongoose store, the same subscriptions as the service. Prints `handled <n>` after each fact so
+ * the test can pick its moment. Configured by the environment the test gives it.
+ */
+import { KafkaEventBus } from '@relais/bus';
+import { connectMongo, isMongoOutage } from '@relais/store';
+import { FactIngestion, factSubscriptions, MongoTallyStore, tallyModels } from '../../../src/index';
+
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const connection = await connectMongo({
+  url: required('MONGO_URL'),
+  dbName: required('STATS_TEST_DB'),
+  appName: 'stats-consumer-process',
+});
+const store = new MongoTallyStore(tallyModels(connection));
+const bus = new KafkaEventBus({
+  clientId: 'stats-consumer-process',
+  brokers: required('KAFKA_BROKERS').split(','),
+  consumer: { sessionTimeout: 6_000, heartbeatInterval: 300, rebalanceTimeout: 8_000, maxWaitTimeInMs: 100 },
+  joinTimeoutMs: 30_000,
+  isTransient: isMongoOutage,
+});
+let handled = 0;
+for (const subscription of factSubscriptions(new FactIngestion(store, async () => 0), {
+  topics: {
+    enrollmentFacts: required('STATS_TEST_ENROLLMENT_TOPIC'),
+    feedbackFacts: required('STATS_TEST_FEEDBACK_TOPIC'),
+  },
+  groupPrefix: required('STATS_TEST_GROUP_PREFIX'),
+  fromBeginning: true,
+  onHandled: () => {
+    handled += 1;
+    process.stdout.write(`handled ${handled}\n`);
+  },
+}))
+  await bus.subscribe(subscription);
+process.stdout.write('consuming\n');
