@@ -1,35 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryRoot, SERVICES } from './support/paths';
-
-interface Stage {
-  from: string;
-  instructions: string[];
-}
-
-/** Instructions per stage, comments dropped and continuation lines joined. */
-function stages(dockerfile: string): { args: Map<string, string>; stages: Stage[] } {
-  const lines = dockerfile
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !line.startsWith('#'));
-  const args = new Map<string, string>();
-  const result: Stage[] = [];
-  for (const line of lines) {
-    const [instruction = '', ...rest] = line.split(/\s+/);
-    if (instruction.toUpperCase() === 'FROM') result.push({ from: rest.join(' '), instructions: [] });
-    else if (result.length === 0 && instruction.toUpperCase() === 'ARG') {
-      const [name, value] = rest.join(' ').split('=');
-      if (name && value) args.set(name, value);
-    } else result.at(-1)?.instructions.push(line);
-  }
-  return { args, stages: result };
-}
+import { TOOLS } from '../../scripts/tools/bundle-service';
+import { copySources, filesCopiedFromBundle, serviceDockerfile, type Dockerfile } from './support/dockerfile';
+import { repositoryRoot, SERVICES, type Service } from './support/paths';
 
 describe.each(SERVICES)('services/%s/Dockerfile', (service) => {
-  const dockerfile = readFileSync(join(repositoryRoot, 'services', service, 'Dockerfile'), 'utf8');
-  const parsed = stages(dockerfile);
+  const parsed = serviceDockerfile(service);
+  const dockerfile = parsed.text;
   const runtime = parsed.stages.at(-1);
 
   it('is multi-stage and bases every stage on a Node LTS ≥ 22 pinned by version', () => {
@@ -55,6 +32,37 @@ describe.each(SERVICES)('services/%s/Dockerfile', (service) => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(runtime?.instructions.join('\n')).toMatch(/rm -rf .*\/usr\/local\/bin\/npm /);
   });
+
+  it('copies the command-line tools bundled for this service into the image, and no other', () => {
+    const tools = Object.keys(TOOLS[service]).map((name) => `${name}.mjs`);
+    expect(
+      filesCopiedFromBundle(parsed)
+        .filter((file) => /\.mjs$/.test(file))
+        .sort(),
+    ).toEqual(['main.mjs', 'service.mjs', 'telemetry.mjs', ...tools].sort());
+  });
+});
+
+/** The instructions of a Dockerfile with its service's name and port made generic, tool copies left out. */
+function generic(service: Service, dockerfile: Dockerfile): string[] {
+  const port = /^EXPOSE (\d+)$/m.exec(dockerfile.stages.at(-1)?.instructions.join('\n') ?? '')?.[1];
+  const tools = new Set(Object.keys(TOOLS[service]).map((name) => `/image/${name}.mjs`));
+  return dockerfile.stages.flatMap((stage) => [
+    `FROM ${stage.from}`,
+    ...stage.instructions
+      .filter((line) => !(line.startsWith('COPY ') && copySources(line).every((source) => tools.has(source))))
+      .map((line) =>
+        line.replaceAll(new RegExp(`\\b${service}\\b`, 'g'), '<service>').replaceAll(String(port), '<port>'),
+      ),
+  ]);
+}
+
+it('the four Dockerfiles build the same image but for the service’s name and port, and stats’ rebuild command', () => {
+  // Stats alone copies a command-line tool (TOOLS in bundle-service.ts): its rebuild, which the Job of
+  // deploy/k8s/jobs/stats-rebuild.yaml runs from the stats image. Every other difference is a mistake.
+  const [first, ...others] = SERVICES.map((service) => generic(service, serviceDockerfile(service)));
+  expect(first).toContain('EXPOSE <port>');
+  for (const other of others) expect(other).toEqual(first);
 });
 
 it('.dockerignore keeps dependencies, builds, tests and local state out of the build context', () => {

@@ -5,6 +5,8 @@
  * Telemetry is bundled apart, as `telemetry.mjs` (@relais/telemetry/register), and `main.mjs` loads it
  * before the service: its loader hook must be in place before express, mongoose, kafkajs and pino are
  * imported, or they are never instrumented. `node main.mjs` therefore runs the service traced.
+ * A service's command-line tools (TOOLS) are bundled beside it, one `<tool>.mjs` each, run as
+ * `node <tool>.mjs` from the same image.
  *
  *   npx tsx scripts/tools/bundle-service.ts enrollment dist/images/enrollment
  */
@@ -24,6 +26,22 @@ export type ServiceName = (typeof SERVICES)[number];
  */
 export const RUNTIME_PACKAGES = ['express', 'mongoose', 'kafkajs', 'pino', 'import-in-the-middle'] as const;
 
+/**
+ * Command-line tools bundled beside a service, by name (the file is `<name>.mjs`) and source, relative
+ * to the service's folder. The stats rebuild runs as a Job of the stats image (docs/operations.md §5).
+ *
+ * A tool starts without telemetry: it is a one-off batch whose outcome is its exit code and the lines it
+ * prints, read with `kubectl logs`. Traces of a replay would be thousands of spans nobody reads; and a
+ * tool must work whether the collector is there or not, so it does not wait on it at exit, and its Job
+ * needs no network path to it.
+ */
+export const TOOLS: Readonly<Record<ServiceName, Readonly<Record<string, string>>>> = {
+  enrollment: {},
+  progress: {},
+  feedback: {},
+  stats: { rebuild: 'src/rebuild.ts' },
+};
+
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 // Bundled CommonJS code calls require() for Node's built-in modules; an ES module has none of its own.
@@ -39,6 +57,8 @@ export interface ServiceBundle {
   telemetry: string;
   /** The runtime manifest: RUNTIME_PACKAGES with their pinned versions. */
   manifest: string;
+  /** The bundled command-line tools of TOOLS, by name: each runs alone, `node <name>.mjs`. */
+  tools: Record<string, string>;
 }
 
 async function runtimeManifest(service: ServiceName): Promise<string> {
@@ -96,9 +116,18 @@ export async function bundleService(service: ServiceName, outDir: string): Promi
     entryPoints: [join(repositoryRoot, 'libs', 'telemetry', 'src', 'register.ts')],
     outfile: telemetryBundle,
   });
+  const tools: Record<string, string> = {};
+  for (const [name, source] of Object.entries(TOOLS[service])) {
+    tools[name] = join(target, `${name}.mjs`);
+    await build({
+      ...common,
+      entryPoints: [join(repositoryRoot, 'services', service, source)],
+      outfile: tools[name],
+    });
+  }
   await writeFile(entry, launcher(service));
   await writeFile(manifest, await runtimeManifest(service));
-  return { entry, service: serviceBundle, telemetry: telemetryBundle, manifest };
+  return { entry, service: serviceBundle, telemetry: telemetryBundle, manifest, tools };
 }
 
 function isService(name: string | undefined): name is ServiceName {
@@ -112,5 +141,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   const bundle = await bundleService(service, outDir);
-  console.log(`bundled relais-${service}: ${bundle.entry}, ${bundle.manifest}`);
+  const files = [bundle.entry, bundle.manifest, ...Object.values(bundle.tools)];
+  console.log(`bundled relais-${service}: ${files.join(', ')}`);
 }

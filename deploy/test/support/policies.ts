@@ -68,6 +68,11 @@ const containersAreHardened: Policy = (resources) => {
   return violations;
 };
 
+/** Whether Kubernetes keeps it running; a Job's container is meant to end, so probes would only kill it. */
+function isLongRunning(workload: Workload): boolean {
+  return workload.kind !== 'Job';
+}
+
 const containersHaveResourcesAndProbes: Policy = (resources) => {
   const violations: string[] = [];
   for (const workload of workloads(resources)) {
@@ -80,6 +85,7 @@ const containersHaveResourcesAndProbes: Policy = (resources) => {
           }
         }
       }
+      if (!isLongRunning(workload)) continue;
       if (!container.livenessProbe) violations.push(`${where} has no liveness probe`);
       if (!container.readinessProbe) violations.push(`${where} has no readiness probe`);
     }
@@ -183,20 +189,21 @@ const networkIsDeniedByDefault: Policy = (resources) => {
   const violations = defaultDeny
     ? []
     : ['no default-deny NetworkPolicy (ingress and egress) for the namespace'];
-  for (const deployment of serviceDeployments(resources)) {
-    const labels = deployment.spec.template.metadata?.labels;
+  // Every workload, not only the services: the collector, and the Jobs an operator creates by hand.
+  for (const workload of workloads(resources)) {
+    const labels = workload.spec.template.metadata?.labels;
     const own = policies.filter((policy) => {
       const spec = policy.spec as NetworkPolicySpec;
       return Object.keys(spec.podSelector.matchLabels ?? {}).length > 0 && selects(spec.podSelector, labels);
     });
     if (own.length === 0) {
-      violations.push(`${resourceId(deployment)} has no NetworkPolicy of its own`);
+      violations.push(`${resourceId(workload)} has no NetworkPolicy of its own`);
       continue;
     }
     for (const policy of own) {
       for (const rule of (policy.spec as NetworkPolicySpec).egress ?? []) {
         if ((rule.to ?? []).length === 0 || (rule.ports ?? []).length === 0) {
-          violations.push(`${resourceId(policy)} lets ${deployment.metadata.name} reach any address or port`);
+          violations.push(`${resourceId(policy)} lets ${workload.metadata.name} reach any address or port`);
         }
       }
     }

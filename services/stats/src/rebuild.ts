@@ -7,7 +7,7 @@ import { Kafka } from 'kafkajs';
 import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { KafkaEventBus } from '@relais/bus';
-import { booleanFlag, commaSeparatedList, createLogger, loadConfig } from '@relais/platform';
+import { booleanFlag, commaSeparatedList, ConfigError, createLogger, loadConfig } from '@relais/platform';
 import { connectMongo, ensureIndexes, isMongoOutage, redactUrl } from '@relais/store';
 import { MongoTallyStore, tallyModels } from './infrastructure/mongo/mongo-tally-store';
 import { rebuildTables, type RebuildProgress } from './rebuild-tables';
@@ -17,16 +17,30 @@ import { KafkaFactsReplay } from './infrastructure/kafka/facts-replay';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const printError = (line: string) => process.stderr.write(`${line}\n`);
 
-const config = loadConfig(
-  z.object({
-    MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL'),
-    MONGO_DB: z.string().min(1).default('relais-stats'),
-    KAFKA_BROKERS: commaSeparatedList('a comma-separated list of Kafka brokers host:port'),
-    KAFKA_SSL: booleanFlag().default(false),
-    KAFKA_SASL_USERNAME: z.string().min(1).optional(),
-    KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
-  }),
-);
+const rebuildConfig = z.object({
+  MONGO_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URL')
+    .describe("the stats service's MongoDB, a mongodb:// URL"),
+  MONGO_DB: z.string().min(1).default('relais-stats'),
+  KAFKA_BROKERS: commaSeparatedList('a comma-separated list of Kafka brokers host:port'),
+  KAFKA_SSL: booleanFlag().default(false),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+});
+
+function configOrExit(): z.output<typeof rebuildConfig> {
+  try {
+    return loadConfig(rebuildConfig);
+  } catch (error) {
+    // The message names each variable and what it expects: a stack trace would only bury it.
+    if (!(error instanceof ConfigError)) throw error;
+    printError(error.message);
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
 const logger = createLogger({ service: 'stats-rebuild', level: 'warn' });
 const connection = {
   clientId: 'relais-stats-rebuild',
