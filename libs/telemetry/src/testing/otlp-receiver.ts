@@ -13,6 +13,8 @@ export interface ReceivedSpan {
   parentSpanId?: string;
   attributes: Array<{ key: string; value: Record<string, unknown> }>;
   events?: Array<{ name: string; attributes?: Array<{ key: string; value: Record<string, unknown> }> }>;
+  /** Other spans this one follows from, e.g. the messages of a batch after the first. */
+  links?: Array<{ traceId: string; spanId: string }>;
 }
 
 interface ExportRequest {

@@ -71,13 +71,13 @@ describe('stats consumer killed with SIGKILL mid-stream', () => {
       );
 
     const first = startConsumer();
-    await eventually(async () => (first.handled() > 0 ? true : undefined), 45_000);
+    await eventually(async () => (first.handled() > 0 ? true : undefined), 90_000);
     first.child.kill('SIGKILL');
     await once(first.child, 'exit');
     const countedBeforeTheKill = first.handled();
     expect(countedBeforeTheKill).toBeLessThan(FACTS);
 
-    startConsumer();
+    const second = startConsumer();
     const store = new MongoTallyStore(tallyModels(database.connection));
     const enrolled = async () =>
       (await store.shards(0, fresh.topics.enrollmentFacts, ['2026-11'])).reduce(
@@ -86,9 +86,17 @@ describe('stats consumer killed with SIGKILL mid-stream', () => {
       );
     // The kill may land after the store counted a run but before Kafka committed it: that run comes
     // again and must change nothing.
-    await eventually(async () => ((await enrolled()) >= FACTS ? true : undefined), 60_000);
+    try {
+      await eventually(async () => ((await enrolled()) >= FACTS ? true : undefined), 90_000);
+    } catch (error) {
+      const counted = await enrolled();
+      throw new Error(
+        `${counted} of ${FACTS} counted; the first consumer handled ${countedBeforeTheKill}, the second ${second.handled()}`,
+        { cause: error },
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await enrolled()).toBe(FACTS);
     expect(await fresh.deadLetters()).toBe(0);
-  });
+  }, 180_000);
 });
