@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { contributionCounted, createEvent, participationCounted, type PendingEvent } from '@relais/contracts';
+import {
+  contributionCounted,
+  createEvent,
+  feedbackCategory,
+  intensityBand,
+  participationCounted,
+  respondentCell,
+  type PendingEvent,
+} from '@relais/contracts';
 import type { z } from 'zod';
 
 type ParticipationFact = z.input<typeof participationCounted.schema>;
@@ -14,29 +22,10 @@ const academies = Array.from(
   (_, index) => `academy-${String.fromCharCode(97 + (index % 26), 97 + Math.floor(index / 26))}`,
 );
 const themes = Array.from({ length: 20 }, (_, index) => `theme-${index}`);
-const categories = [
-  'technical-access',
-  'tool-usability',
-  'workload-time',
-  'content-relevance',
-  'support-guidance',
-  'other',
-] as const;
-const bands = ['low', 'medium', 'high'] as const;
 export const benchMonths = Array.from(
   { length: 36 },
   (_, index) => `${2024 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
 );
-const groupings = [
-  'total',
-  'academy',
-  'category',
-  'intensityBand',
-  'academy+category',
-  'academy+intensityBand',
-  'category+intensityBand',
-  'academy+category+intensityBand',
-] as const;
 
 export class SyntheticFacts {
   private seed = 42;
@@ -70,9 +59,9 @@ export class SyntheticFacts {
     return {
       month,
       academy: this.pick(academies),
-      category: this.pick(categories),
-      intensityBand: this.pick(bands),
-      firstContributionIn: groupings.filter(() => this.random() < 0.7),
+      category: this.pick(feedbackCategory.options),
+      intensityBand: this.pick(intensityBand.options),
+      firstContributionIn: respondentCell.options.filter(() => this.random() < 0.7),
     };
   }
 

@@ -5,6 +5,7 @@ import { DELIVERY_OUTCOME_ATTRIBUTE, withBatchProcessSpan } from '../telemetry/m
 import { decodeEnvelope } from './envelope-validation';
 import { pauseBeforeRetry } from './pause-before-retry';
 import {
+  deliveredMessageOf,
   processDelivery,
   reportTransientFailure,
   type DeliveryContext,
@@ -124,17 +125,7 @@ async function callBatchHandler(
 }
 
 function deliveredEnvelope({ message, envelope }: BatchItem, attempt: number): DeliveredEnvelope {
-  return {
-    envelope,
-    delivery: {
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      key: message.key,
-      headers: { ...message.headers },
-      attempt,
-    },
-  };
+  return { envelope, delivery: deliveredMessageOf(message, attempt) };
 }
 
 function positionOf(items: readonly BatchItem[]): Record<string, string | number> {

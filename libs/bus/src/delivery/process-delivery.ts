@@ -81,16 +81,8 @@ async function deliver(
   let failures = 0;
   let transientFailures = 0;
   for (let attempt = 1; ; attempt++) {
-    const delivery: DeliveredMessage = {
-      topic: message.topic,
-      partition: message.partition,
-      offset: message.offset,
-      key: message.key,
-      headers: { ...message.headers },
-      attempt,
-    };
     try {
-      await handler(envelope, delivery);
+      await handler(envelope, deliveredMessageOf(message, attempt));
       return context.isAbandoned?.() ? 'abandoned' : 'handled';
     } catch (error) {
       if (context.isAbandoned?.()) return 'abandoned';
@@ -130,6 +122,18 @@ async function deliver(
  * Logs at warn with the error's name only (its message may quote what the handler was working on, and
  * a long outage repeats it at every attempt), counts it and marks the span; the caller waits and retries.
  */
+/** What a handler is told of a message: where it was read, and which attempt this is. */
+export function deliveredMessageOf(message: ReceivedMessage, attempt: number): DeliveredMessage {
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    key: message.key,
+    headers: { ...message.headers },
+    attempt,
+  };
+}
+
 export function reportTransientFailure(
   subscription: Subscription,
   fields: Record<string, string | number>,

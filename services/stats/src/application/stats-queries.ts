@@ -6,7 +6,7 @@ import { monthsOfQuarter, type Period } from '../domain/period';
 import type { SuppressionRule } from '../domain/suppression';
 import { liveFactsTopics, type FactsTopics } from './facts-topics';
 import type { TallyStore } from './ports';
-import { TableCache } from './table-cache';
+import { VersionedCache } from './versioned-cache';
 
 export const trendVocabulary = {
   categories: feedbackCategory.options,
@@ -15,8 +15,12 @@ export const trendVocabulary = {
 
 /** The fixed catalogue of tables (DESIGN §7): no other question can be asked of the counters. */
 export class StatsQueries {
-  private readonly quarters = new TableCache<ReturnType<typeof quarterTables>>();
-  private readonly feedbackMonths = new TableCache<ReturnType<typeof protectMonth>>();
+  /**
+   * Secondary suppression is the costly part of a query: each family (a quarter of enrollments, a
+   * month of feedback) is protected again only when its counters changed.
+   */
+  private readonly quarters = new VersionedCache<ReturnType<typeof quarterTables>>(256);
+  private readonly feedbackMonths = new VersionedCache<ReturnType<typeof protectMonth>>(256);
 
   constructor(
     private readonly store: TallyStore,
@@ -30,7 +34,7 @@ export class StatsQueries {
     const all = [...counters].flatMap(([month, ofMonth]) =>
       [...ofMonth].map(([key, count]): [string, number] => [`${month}|${key}`, count]),
     );
-    const tables = this.quarters.get(period.quarter, all, () =>
+    const tables = this.quarters.remember(period.quarter, fingerprintOf(all), () =>
       quarterTables(period.quarter, months, counters, this.rule),
     );
     return { period: period.id, by, cells: enrollmentTable(tables, period, by) };
@@ -40,7 +44,7 @@ export class StatsQueries {
     const counters = await this.countersByMonth(this.factsTopics.feedbackFacts, months);
     const cells = months.flatMap((month) => {
       const ofMonth = counters.get(month) ?? new Map<string, number>();
-      const protectedMonth = this.feedbackMonths.get(month, ofMonth, () =>
+      const protectedMonth = this.feedbackMonths.remember(month, fingerprintOf(ofMonth), () =>
         protectMonth(month, ofMonth, trendVocabulary, this.rule),
       );
       return trendCells(protectedMonth, by, scope, trendVocabulary, this.rule);
@@ -58,4 +62,9 @@ export class StatsQueries {
     }
     return byMonth;
   }
+}
+
+/** The same counters, in any order, give the same fingerprint. */
+function fingerprintOf(counters: Iterable<[string, number]>): string {
+  return JSON.stringify([...counters].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -6,6 +6,7 @@
 import { KafkaEventBus } from '@relais/bus';
 import { connectMongo, isMongoOutage } from '@relais/store';
 import { FactIngestion, factSubscriptions, MongoTallyStore, tallyModels } from '../../../src/index';
+import { testBusConfig } from '../../support/kafka-facts';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -19,13 +20,7 @@ const connection = await connectMongo({
   appName: 'stats-consumer-process',
 });
 const store = new MongoTallyStore(tallyModels(connection));
-const bus = new KafkaEventBus({
-  clientId: 'stats-consumer-process',
-  brokers: required('KAFKA_BROKERS').split(','),
-  consumer: { sessionTimeout: 6_000, heartbeatInterval: 300, rebalanceTimeout: 8_000, maxWaitTimeInMs: 100 },
-  joinTimeoutMs: 30_000,
-  isTransient: isMongoOutage,
-});
+const bus = new KafkaEventBus({ ...testBusConfig('stats-consumer-process'), isTransient: isMongoOutage });
 let handled = 0;
 for (const subscription of factSubscriptions(new FactIngestion(store, async () => 0), {
   topics: {
