@@ -46,6 +46,11 @@ const brokenCopies: { fixture: string; resource: string; violation: RegExp }[] =
     resource: 'Secret/relais-enrollment-counting-key',
     violation: /never committed/,
   },
+  {
+    fixture: 'facts-expire',
+    resource: 'KafkaTopic/enrollment.facts.v1',
+    violation: /retention\.ms 604800000, topics\.txt says -1/,
+  },
   { fixture: 'realm-with-users', resource: 'KeycloakRealmImport/relais-realm', violation: /imports users/ },
 ];
 

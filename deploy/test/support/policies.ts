@@ -304,6 +304,10 @@ const kafkaIsReplicated: Policy = (resources, topics) => {
       violations.push(
         `${resourceId(topic)}: ${spec.partitions} partitions, topics.txt says ${line.partitions}`,
       );
+    if (Number(spec.config?.['retention.ms']) !== line.retentionMs)
+      violations.push(
+        `${resourceId(topic)}: retention.ms ${String(spec.config?.['retention.ms'])}, topics.txt says ${line.retentionMs}`,
+      );
     if (spec.replicas < 3) violations.push(`${resourceId(topic)}: replication factor below 3`);
     if (Number(spec.config?.['min.insync.replicas']) !== 2)
       violations.push(`${resourceId(topic)}: min.insync.replicas is not 2`);

@@ -279,15 +279,19 @@ describe('parsers', () => {
   });
 
   it('reads the topics file, skipping comments and blank lines', () => {
-    expect(parseTopicsFile('# comment\n\nenrollment.events.v1 6\n  feedback.facts.v1.dlq   3  \n')).toEqual([
-      { name: 'enrollment.events.v1', partitions: 6 },
-      { name: 'feedback.facts.v1.dlq', partitions: 3 },
+    expect(
+      parseTopicsFile('# comment\n\nenrollment.facts.v1 6 -1\n  feedback.facts.v1.dlq   3 1209600000 \n'),
+    ).toEqual([
+      { name: 'enrollment.facts.v1', partitions: 6, retentionMs: -1 },
+      { name: 'feedback.facts.v1.dlq', partitions: 3, retentionMs: 1209600000 },
     ]);
   });
 
-  it('rejects a topics line without a positive partition count, naming the line', () => {
+  it('rejects a topics line without a positive partition count or a retention, naming the line', () => {
     expect(() => parseTopicsFile('# topics\nenrollment.events.v1\n')).toThrow(/line 2/);
-    expect(() => parseTopicsFile('enrollment.events.v1 0\n')).toThrow(/line 1/);
+    expect(() => parseTopicsFile('enrollment.events.v1 0 -1\n')).toThrow(/line 1/);
+    expect(() => parseTopicsFile('enrollment.events.v1 6\n')).toThrow(/line 1.*retention/);
+    expect(() => parseTopicsFile('enrollment.events.v1 6 0\n')).toThrow(/line 1/);
   });
 
   it('reads pinned versions and rejects what a shell would read differently', () => {

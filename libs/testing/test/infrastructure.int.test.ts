@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { brokerList, partitionCounts, withKafkaAdmin } from '../src/infrastructure/kafka-topics';
+import { brokerList, partitionCounts, retentions, withKafkaAdmin } from '../src/infrastructure/kafka-topics';
 import { readTopicsFile } from '../src/infrastructure/topics-file';
 
 // Proves that the infrastructure the global setup resolved is real and provisioned as the services
@@ -28,6 +28,25 @@ describe('the resolved integration infrastructure', () => {
         partitions: topic.partitions,
       });
     }
+  });
+
+  it('keeps every topic of deploy/kafka/topics.txt for its retention: the facts for ever', async () => {
+    const topics = await readTopicsFile();
+    const found = await withKafkaAdmin(brokerList(endpoint('KAFKA_BROKERS')), (admin) =>
+      retentions(
+        admin,
+        topics.map((topic) => topic.name),
+      ),
+    );
+    expect(topics.filter((topic) => topic.name.includes('.facts.') && !topic.name.endsWith('.dlq'))).toEqual([
+      expect.objectContaining({ retentionMs: -1 }),
+      expect.objectContaining({ retentionMs: -1 }),
+    ]);
+    for (const topic of topics)
+      expect({ topic: topic.name, retentionMs: found.get(topic.name) }).toEqual({
+        topic: topic.name,
+        retentionMs: topic.retentionMs,
+      });
   });
 
   it('has a MongoDB-compatible database that stores and finds a document', async () => {

@@ -66,7 +66,8 @@ async function publishBacklog(bus: KafkaEventBus, synthetic: SyntheticFacts): Pr
 async function main(): Promise<void> {
   await ensureTopics(
     { clientId: 'stats-bench', brokers },
-    allTopics.map((topic) => ({ topic, partitions: 6 })),
+    // Kept for ever like the real facts topics: the facts span 36 months of record times.
+    allTopics.map((topic) => ({ topic, partitions: 6, retentionMs: -1 })),
   );
   const connection = await connectMongo({
     url: mongoUrl,

@@ -4,6 +4,9 @@ import { kafkaClientConfig, type KafkaConnectionConfig } from './kafka-config';
 export interface TopicSpec {
   topic: string;
   partitions: number;
+  /** Kafka's `retention.ms`, -1 for ever; the broker's default (7 days) when absent. Record times are
+   * the events' own, so facts topics need -1 or their older facts disappear at the next cleanup. */
+  retentionMs?: number;
 }
 
 /**
@@ -19,7 +22,12 @@ export async function ensureTopics(
   try {
     await admin.createTopics({
       waitForLeaders: true,
-      topics: topics.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
+      topics: topics.map(({ topic, partitions, retentionMs }) => ({
+        topic,
+        numPartitions: partitions,
+        configEntries:
+          retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(retentionMs) }],
+      })),
     });
   } finally {
     await admin.disconnect();

@@ -1,5 +1,8 @@
-import { Kafka, logLevel } from 'kafkajs';
+import kafkajs, { Kafka, logLevel } from 'kafkajs';
 import type { Admin } from 'kafkajs';
+
+// kafkajs is CommonJS and Node's named-export detection misses this enum: take it from the default.
+const { ConfigResourceTypes } = kafkajs;
 import type { TopicSpec } from './topics-file';
 
 /**
@@ -27,7 +30,11 @@ export async function withKafkaAdmin<T>(
   }
 }
 
-/** Creates the topics that do not exist yet, with their partition count; returns the names created. */
+/**
+ * Creates the topics that do not exist yet, with their partition count and retention, and sets the
+ * retention of those that exist (a data directory kept from before may hold the broker's default,
+ * which deletes facts whose record time is older than 7 days); returns the names created.
+ */
 export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((topic) => !existing.has(topic.name));
@@ -39,10 +46,42 @@ export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): 
         topic: topic.name,
         numPartitions: topic.partitions,
         replicationFactor: -1,
+        configEntries: [retentionEntry(topic)],
+      })),
+    });
+  }
+  const present = topics.filter((topic) => existing.has(topic.name));
+  if (present.length > 0) {
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: present.map((topic) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: topic.name,
+        configEntries: [retentionEntry(topic)],
       })),
     });
   }
   return missing.map((topic) => topic.name);
+}
+
+const retentionEntry = (topic: TopicSpec) => ({ name: 'retention.ms', value: String(topic.retentionMs) });
+
+/** `retention.ms` of each named topic, as the cluster reports it. */
+export async function retentions(admin: Admin, names: readonly string[]): Promise<Map<string, number>> {
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: names.map((name) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name,
+      configNames: ['retention.ms'],
+    })),
+  });
+  return new Map(
+    resources.map((resource) => [
+      resource.resourceName,
+      Number(resource.configEntries.find((entry) => entry.configName === 'retention.ms')?.configValue),
+    ]),
+  );
 }
 
 /** Partition count of each named topic, as the cluster's metadata reports it. */
