@@ -6,3 +6,4 @@ export { startServiceHarness, type ServiceHarness } from './harness/service-harn
 export { freePort } from './harness/free-port';
 export { publishCourseWithMembers, publishWithdrawal, demoNameOf } from './harness/enrollment-events';
 export { cuttableLinkTo, toxiproxyUrl, type CuttableLink } from './faults/toxiproxy';
+export { startDisposableKafka, type DisposableKafka } from './faults/disposable-kafka';
