@@ -11,14 +11,14 @@ import {
   type PodSpec,
   type Workload,
 } from './resources';
-import type { TopicLine } from './topics-file';
+import type { TopicSpec } from '@relais/testing';
 
 /** libs/host: a service stops within 10 s of SIGTERM. */
 const SHUTDOWN_BUDGET_SECONDS = 10;
 const WRITE_OPERATIONS = new Set(['Write', 'Create', 'Delete', 'Alter', 'AlterConfigs', 'All']);
 const READ_OPERATIONS = new Set(['Read', 'All']);
 
-type Policy = (resources: readonly KubernetesResource[], topics: readonly TopicLine[]) => string[];
+type Policy = (resources: readonly KubernetesResource[], topics: readonly TopicSpec[]) => string[];
 
 function isPinned(image: string | undefined): boolean {
   if (!image) return false;
@@ -384,7 +384,7 @@ const POLICIES: readonly Policy[] = [
 /** Every policy over the output of one overlay: one line per violation, none when all hold. */
 export function policyViolations(
   resources: readonly KubernetesResource[],
-  topics: readonly TopicLine[],
+  topics: readonly TopicSpec[],
 ): string[] {
   return POLICIES.flatMap((policy) => policy(resources, topics));
 }

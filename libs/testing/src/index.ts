@@ -7,3 +7,5 @@ export { freePort } from './harness/free-port';
 export { publishCourseWithMembers, publishWithdrawal, demoNameOf } from './harness/enrollment-events';
 export { cuttableLinkTo, toxiproxyUrl, type CuttableLink } from './faults/toxiproxy';
 export { startDisposableKafka, type DisposableKafka } from './faults/disposable-kafka';
+export { parseTopicsFile, type TopicSpec } from './infrastructure/topics-file';
+export { topicsFilePath } from './infrastructure/repository-paths';

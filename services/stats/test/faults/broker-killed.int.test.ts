@@ -3,11 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { KafkaEventBus, OutboxRelay } from '@relais/bus';
 import { ensureIndexes, isMongoOutage } from '@relais/store';
 import { openTestDatabase } from '@relais/store/testing';
-import { eventually, startDisposableKafka, type DisposableKafka } from '@relais/testing';
+import { startDisposableKafka, type DisposableKafka } from '@relais/testing';
 import { FactIngestion, factSubscriptions, MongoTallyStore, tallyModels } from '../../src/index';
-import { participations } from '../support/facts';
 import { FreshFactsTopics, testBusConfig } from '../support/kafka-facts';
-import { AcceptedWrites, enrolledInLyon } from './support/accepted-writes';
+import { AcceptedWrites } from './support/accepted-writes';
+import { enrolledInLyon, lyonEnrolments } from './support/lyon-enrolments';
+import { untilCounted } from './support/until-counted';
 
 // Few: the relay takes some seconds over them on FerretDB, whose lease lookups scan (MongoDB uses the _id index).
 const FACTS = 360;
@@ -66,54 +67,36 @@ describe('Kafka broker killed mid-stream', () => {
     });
     relay.start();
 
-    const facts = participations({
-      month: '2026-11',
-      academy: 'lyon',
-      themes: ['reading'],
-      change: 'enrolled',
-      teachers: FACTS,
-    }).map((fact) => ({ ...fact, topic: fresh.topics.enrollmentFacts }));
+    const facts = lyonEnrolments(FACTS, fresh.topics.enrollmentFacts);
     const counted = () => enrolledInLyon(store, fresh.topics.enrollmentFacts);
     let accepted = 0;
-    const acceptNext = async (count: number) => {
-      for (const fact of facts.slice(accepted, accepted + count)) await writes.accept(fact);
-      accepted = Math.min(FACTS, accepted + count);
+    /** A steady stream of writes, PER_TICK every 100 ms, while `more` holds. */
+    const acceptWhile = async (more: () => boolean | Promise<boolean>) => {
+      while (accepted < FACTS && (await more())) {
+        for (const fact of facts.slice(accepted, accepted + PER_TICK)) await writes.accept(fact);
+        accepted = Math.min(FACTS, accepted + PER_TICK);
+        await sleep(100);
+      }
     };
 
     // Before: the stream flows until the stats tables show some of it.
-    while ((await counted()) === 0) {
-      await acceptNext(PER_TICK);
-      await sleep(100);
-    }
+    await acceptWhile(async () => (await counted()) === 0);
     const countedBeforeTheKill = await counted();
     await kafka.kill();
     // During: the services go on accepting writes; the broker stays down for a few seconds.
     const acceptedBeforeTheKill = accepted;
-    while (accepted < acceptedBeforeTheKill + 200) {
-      await acceptNext(PER_TICK);
-      await sleep(100);
-    }
+    await acceptWhile(() => accepted < acceptedBeforeTheKill + 200);
     await sleep(3_000);
     const pendingWhileDown = await writes.pending();
     await kafka.restart();
     // After: the rest.
-    while (accepted < FACTS) {
-      await acceptNext(PER_TICK);
-      await sleep(100);
-    }
+    await acceptWhile(() => true);
 
-    try {
-      // Done when every write is counted and acknowledged: the relay acknowledges after Kafka did.
-      await eventually(
-        async () => ((await counted()) >= FACTS && (await writes.pending()) === 0 ? true : undefined),
-        150_000,
-      );
-    } catch (error) {
-      throw new Error(
-        `${await counted()} of ${FACTS} counted (${countedBeforeTheKill} before the kill), ${await writes.pending()} still in the outbox`,
-        { cause: error },
-      );
-    }
+    await untilCounted(counted, FACTS, {
+      timeoutMs: 150_000,
+      writes,
+      context: () => `${countedBeforeTheKill} before the kill`,
+    });
     await sleep(1_000);
     expect(await counted()).toBe(FACTS);
     // The outage held writes back: they reached the tables only through the restarted broker.

@@ -1,9 +1,6 @@
 import type { mongo } from 'mongoose';
 import { MongoOutboxStore } from '@relais/bus';
 import type { PendingEvent } from '@relais/contracts';
-import type { MongoTallyStore } from '../../../src/index';
-
-export const ENROLLED_IN_LYON = 'teachers|enrolled|academy|month|lyon';
 
 /**
  * Writes the services accepted: each an aggregate document holding its fact in its outbox, written in
@@ -34,12 +31,4 @@ export class AcceptedWrites {
   async pending(): Promise<number> {
     return this.collection.countDocuments({ 'outbox.0': { $exists: true } });
   }
-}
-
-/** Lyon's November enrolments as the tally store counts them, over every partition. */
-export async function enrolledInLyon(store: MongoTallyStore, topic: string): Promise<number> {
-  return (await store.shards(0, topic, ['2026-11'])).reduce(
-    (sum, shard) => sum + (shard.counters.get(ENROLLED_IN_LYON) ?? 0),
-    0,
-  );
 }

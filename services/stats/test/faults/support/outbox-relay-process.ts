@@ -6,24 +6,19 @@
 import { KafkaEventBus, MongoOutboxStore, OutboxRelay } from '@relais/bus';
 import { connectMongo } from '@relais/store';
 import { testBusConfig } from '../../support/kafka-facts';
-
-const required = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
+import { requiredEnv } from './required-env';
 
 const connection = await connectMongo({
-  url: required('MONGO_URL'),
-  dbName: required('STATS_TEST_DB'),
+  url: requiredEnv('MONGO_URL'),
+  dbName: requiredEnv('STATS_TEST_DB'),
   appName: 'outbox-relay-process',
 });
 let published = 0;
 const relay = new OutboxRelay({
-  stores: [new MongoOutboxStore(connection.collection(required('STATS_TEST_WRITES')))],
+  stores: [new MongoOutboxStore(connection.collection(requiredEnv('STATS_TEST_WRITES')))],
   bus: new KafkaEventBus(testBusConfig('outbox-relay-process')),
   pollIntervalMs: 100,
-  leaseMs: Number(required('STATS_TEST_LEASE_MS')),
+  leaseMs: Number(requiredEnv('STATS_TEST_LEASE_MS')),
   // Small rounds: a kill then lands between a round's publish and its acknowledgement more often.
   batchSize: 20,
   onPublished: (events) => {

@@ -7,16 +7,11 @@ import { KafkaEventBus } from '@relais/bus';
 import { connectMongo, isMongoOutage } from '@relais/store';
 import { FactIngestion, factSubscriptions, MongoTallyStore, tallyModels } from '../../../src/index';
 import { testBusConfig } from '../../support/kafka-facts';
-
-const required = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
+import { requiredEnv } from './required-env';
 
 const connection = await connectMongo({
-  url: required('MONGO_URL'),
-  dbName: required('STATS_TEST_DB'),
+  url: requiredEnv('MONGO_URL'),
+  dbName: requiredEnv('STATS_TEST_DB'),
   appName: 'stats-consumer-process',
 });
 const store = new MongoTallyStore(tallyModels(connection));
@@ -24,10 +19,10 @@ const bus = new KafkaEventBus({ ...testBusConfig('stats-consumer-process'), isTr
 let handled = 0;
 for (const subscription of factSubscriptions(new FactIngestion(store, async () => 0), {
   topics: {
-    enrollmentFacts: required('STATS_TEST_ENROLLMENT_TOPIC'),
-    feedbackFacts: required('STATS_TEST_FEEDBACK_TOPIC'),
+    enrollmentFacts: requiredEnv('STATS_TEST_ENROLLMENT_TOPIC'),
+    feedbackFacts: requiredEnv('STATS_TEST_FEEDBACK_TOPIC'),
   },
-  groupPrefix: required('STATS_TEST_GROUP_PREFIX'),
+  groupPrefix: requiredEnv('STATS_TEST_GROUP_PREFIX'),
   fromBeginning: true,
   onHandled: () => {
     handled += 1;
