@@ -13,7 +13,7 @@ describe.each(SERVICES)('services/%s/Dockerfile', (service) => {
     expect(parsed.stages.length).toBeGreaterThanOrEqual(2);
     const image = parsed.args.get('NODE_IMAGE');
     expect(image).toMatch(/^node:(\d+)\.\d+\.\d+-[a-z]+(-slim)?$/);
-    expect(Number(/^node:(\d+)/.exec(image ?? '')?.[1])).toBeGreaterThanOrEqual(22);
+    expect(Number(/^node:(\d+)/.exec(image ?? '')?.[1])).toBeGreaterThanOrEqual(24);
     expect(Number(/^node:(\d+)/.exec(image ?? '')?.[1]) % 2).toBe(0);
     for (const stage of parsed.stages) expect(stage.from).toMatch(/^\$\{NODE_IMAGE\}/);
   });
