@@ -55,7 +55,7 @@ function violations(schema: JsonSchema, value: unknown): string[] {
 }
 
 const blank = '\u000b \u3000';
-/** 200 characters outside the Basic Multilingual Plane: 400 UTF-16 units, still 200 characters. */
+/** 200 characters outside the Basic Multilingual Plane: JSON Schema and zod both count 200, not 400. */
 const longestTitle = '📚'.repeat(200);
 
 describe('the OpenAPI document states the rules the server applies', () => {

@@ -14,17 +14,13 @@ import { academy } from '@relais/contracts';
  */
 const visibleCharacter = /[^\t\n\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-/**
- * Free text that must say something; stored without its surrounding spaces. Its length is counted in
- * characters (code points) as JSON Schema's maxLength counts it, not in UTF-16 units as `.max()` does.
- */
+/** Free text that must say something; stored without its surrounding spaces. */
 const text = (field: string, maxLength: number) =>
   z
     .string()
     .regex(visibleCharacter, `${field} must not be blank`)
-    .refine((value) => [...value].length <= maxLength, `${field} is at most ${maxLength} characters`)
-    .trim()
-    .meta({ maxLength });
+    .max(maxLength, `${field} is at most ${maxLength} characters`)
+    .trim();
 
 /**
  * Any UUID as JSON Schema's `uuid` format has it (zod's `uuid()` also demands an RFC version and
