@@ -540,6 +540,17 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
       ).toBe(201);
     });
 
+    it('counts a message’s length in characters, as its JSON Schema maxLength does, not in UTF-16 units', async () => {
+      const courseId = await course(teachers(22, 26));
+      // 2,000 characters, 4,000 UTF-16 units: allowed by the document, so accepted.
+      expect(
+        (await post('teacher.23', courseId, { ...anonymousPost, message: '😀'.repeat(2_000) })).status,
+      ).toBe(201);
+      expect(
+        (await post('teacher.23', courseId, { ...anonymousPost, message: '😀'.repeat(2_001) })).status,
+      ).toBe(400);
+    });
+
     it('stops a participant from flooding a trainer: 429 with Retry-After and a clear detail', async () => {
       const courseId = await course(teachers(23, 27));
       for (let i = 0; i < limits.feedbackPerDay; i += 1)

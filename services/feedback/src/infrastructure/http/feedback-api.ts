@@ -156,6 +156,7 @@ export function feedbackApi(
       400: problem('Blank or over-long message.'),
       403: problem('Only trainers and teachers reply.'),
       404: problem('Not an item of a course you train, nor one you wrote.'),
+      409: problem('`CONCURRENT_UPDATE`: the item changed several times while saving; try again.'),
       429: problem('Too many replies today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {
@@ -178,7 +179,10 @@ export function feedbackApi(
       400: problem('Unknown status.'),
       403: problem('Not a trainer or teacher; or an author asking for more than a reopen.'),
       404: problem('Not an item of a course you train, nor one you wrote.'),
-      409: problem('A transition that makes no sense (see ADR 0009).'),
+      409: problem(
+        '`INVALID_STATUS_TRANSITION`: a transition that makes no sense (see ADR 0009); or ' +
+          '`CONCURRENT_UPDATE`: the item changed several times while saving, try again.',
+      ),
     },
     handler: async ({ params, body, req }) => {
       const { stored, role } = await feedback.setStatus(contextOf(req), params.fid, body.status);
@@ -198,6 +202,7 @@ export function feedbackApi(
       204: { description: 'Withdrawn.' },
       403: problem('Only teachers write, and so withdraw, feedback.'),
       404: problem('Not an item you wrote.'),
+      409: problem('`CONCURRENT_UPDATE`: the item changed several times while saving; try again.'),
     },
     handler: async ({ params, req, res }) => {
       await feedback.withdraw(contextOf(req), params.fid);

@@ -27,18 +27,30 @@ export const feedbackIdParams = z.strictObject({ fid: uuid('a feedback id') });
  */
 const control = String.raw`\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f`;
 const blank = String.raw`\t\n\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`;
-/** Allowed characters only, and at least one of them not blank. */
-const readableText = new RegExp(`^[^${control}]*[^${control}${blank}][^${control}]*$`);
+/**
+ * Leading blanks, a first readable character, then anything but controls: allowed characters only,
+ * at least one of them not blank, and linear to match (no backtracking over the whole text).
+ */
+const readableText = new RegExp(`^[${blank}]*[^${control}${blank}][^${control}]*$`);
+
+/**
+ * Lengths count characters (code points), as JSON Schema's maxLength does, not UTF-16 units as
+ * `string.length` does: an emoji is one character, and a text the document allows is never refused.
+ */
+const characterCount = (value: string) => [...value].length;
 
 const text = (max: number, what: string) =>
   z
     .string(`${what} is text`)
     .min(1, `${what} must not be empty`)
-    .max(max, `${what} is at most ${max.toLocaleString('en')} characters`)
+    .refine((value) => characterCount(value) <= max, {
+      message: `${what} is at most ${max.toLocaleString('en')} characters`,
+    })
     .regex(
       readableText,
       `${what} must contain something other than spaces, and no control characters except tabs and line breaks`,
-    );
+    )
+    .meta({ maxLength: max });
 
 export const newFeedbackBody = z.strictObject({
   category: z.enum(feedbackCategories, `category is one of ${feedbackCategories.join(', ')}`),
