@@ -110,8 +110,7 @@ export class FeedbackUseCases {
     );
     await this.items.insert(item, [fact]);
     await this.facts.markCounted(countedTokens);
-    // Recorded after the insert: a crash in between leaves an item its author finds only while he
-    // is still a participant, never a token without an item.
+    // After the insert: a crash in between costs the author only his view of this item once he left.
     await this.authorship.record(this.tokens.authorIn(actor.id, courseId));
     return item;
   }
@@ -197,9 +196,9 @@ export class FeedbackUseCases {
       candidates.map((courseId) => [this.tokens.authorIn(actor.id, courseId), courseId]),
     );
     const recorded = await this.authorship.recorded([...tokenOf.keys()]);
-    const left = [...recorded].flatMap((token) => tokenOf.get(token) ?? []);
+    const writtenIn = [...recorded].flatMap((token) => tokenOf.get(token) ?? []);
     const own = await Promise.all(
-      [...new Set([...current, ...left])].map(async (courseId) => {
+      [...new Set([...current, ...writtenIn])].map(async (courseId) => {
         const mine = (await this.items.inCourse(courseId)).filter((item) =>
           this.tokens.isAuthor(item, actor.id),
         );
@@ -213,8 +212,8 @@ export class FeedbackUseCases {
 
   /**
    * The author is recognised by his token alone, member or not: one who left keeps his items. Were
-   * he refused after leaving, an author's reply after a departure would tell the trainer that the
-   * one who left did not write it.
+   * he refused once gone, any author's reply after a departure would prove the leaver did not write
+   * that item.
    */
   private async access(userId: string, itemId: string): Promise<ItemAccess> {
     const stored = await this.items.findById(itemId);
