@@ -69,6 +69,45 @@ describe('the portal client of the realm file on Keycloak', () => {
     },
   );
 
+  it('renews with the refresh token and signs out back to the portal', async () => {
+    const redirectUri = 'http://127.0.0.1:8080/connexion';
+    const browser = new BrowserSession();
+    const { verifier, challenge } = pkcePair();
+    const html = await (await browser.get(authorizationUrl(redirectUri, challenge))).text();
+    const submitted = await browser.postForm(formAction(html, 'kc-form-login'), {
+      username: 'teacher.g10',
+      password: 'teacher.g10',
+    });
+    const code = new URL(locationOf(submitted, openidConnect)).searchParams.get('code') ?? '';
+    const token = (form: Record<string, string>) =>
+      fetch(`${openidConnect}/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ client_id: 'relais-portal', ...form }),
+      });
+    const tokens = (await (
+      await token({
+        grant_type: 'authorization_code',
+        code,
+        code_verifier: verifier,
+        redirect_uri: redirectUri,
+      })
+    ).json()) as { refresh_token: string; id_token: string };
+
+    const renewed = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect(renewed.status).toBe(200);
+
+    const signedOut = await browser.get(
+      `${openidConnect}/logout?${new URLSearchParams({
+        id_token_hint: tokens.id_token,
+        post_logout_redirect_uri: 'http://127.0.0.1:8080/',
+      })}`,
+    );
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get('location')).toBe('http://127.0.0.1:8080/');
+    const afterSignOut = await token({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    expect(afterSignOut.status).toBe(400);
+  });
+
   it('refuses a redirect URI outside the portal’s', async () => {
     const response = await new BrowserSession().get(
       authorizationUrl('https://attaquant.example/', pkcePair().challenge),
