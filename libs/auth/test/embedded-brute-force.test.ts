@@ -106,6 +106,33 @@ describe('brute-force protection of the embedded provider', () => {
     expect(await fresh.json()).toMatchObject({ code: 'SIGN_IN_TEMPORARILY_LOCKED' });
   });
 
+  it('counts the connection’s address, whatever X-Forwarded-For the client writes, even behind TLS', async () => {
+    const behindProxy = await startEmbeddedRealmServer({
+      publicBaseUrl: 'https://auth.relais.example',
+      now: () => clock,
+    });
+    try {
+      const attempt = (username: string, password: string, n: number) =>
+        fetch(`${behindProxy.baseUrl}/realms/relais/protocol/openid-connect/token`, {
+          method: 'POST',
+          headers: { 'x-forwarded-for': `198.51.100.${n}` },
+          body: new URLSearchParams({
+            grant_type: 'password',
+            client_id: 'relais-portal',
+            username,
+            password,
+          }),
+        });
+      for (let n = 0; n < 20; n += 1) {
+        await attempt(`teacher.${String(n + 20).padStart(2, '0')}`, 'mauvais', n);
+      }
+
+      expect((await attempt('teacher.40', 'teacher.40', 99)).status).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it('counts login form failures too, and says so in French with 429 and Retry-After', async () => {
     const browser = new BrowserSession();
     const auth = `${idp.issuer}/protocol/openid-connect/auth?${new URLSearchParams({
