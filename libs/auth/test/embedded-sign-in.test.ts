@@ -102,6 +102,13 @@ describe('sign-in with the authorization code flow and PKCE on the embedded prov
       realm_access: { roles: ['teacher'] },
       school: '0690001A',
     });
+    expect(decodeJwt(tokens.id_token).payload).toMatchObject({
+      iss: idp.issuer,
+      aud: 'relais-portal',
+      sub: decodeJwt(tokens.access_token).payload.sub,
+      preferred_username: 'teacher.01',
+      name: expect.stringMatching(/\S+ \S+/),
+    });
     const caller = await createKeycloakConnectVerifier({
       authServerUrl: idp.baseUrl,
       realm: 'relais',
