@@ -90,7 +90,8 @@ function demoAccountsSection(action: string, accounts: readonly DemoAccount[]): 
   for (const account of accounts) byRole.set(account.role, [...(byRole.get(account.role) ?? []), account]);
   const groups = [...byRole.entries()].map(([role, members]) => {
     const items = members.map((account) => {
-      const where = account.academy ? ` – ${escapeHtml(account.academy)}` : '';
+      const academy = account.academy ? account.academy[0]?.toUpperCase() + account.academy.slice(1) : '';
+      const where = academy ? ` – académie de ${escapeHtml(academy)}` : '';
       return `<li><form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="username" value="${escapeHtml(account.username)}">
 <input type="hidden" name="password" value="${escapeHtml(account.password)}">
