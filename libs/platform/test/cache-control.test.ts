@@ -43,4 +43,14 @@ describe('Cache-Control on API responses (DESIGN §5: personal data is never cac
     expect(response.status).toBe(status);
     expect(response.headers['cache-control']).toBe('no-store');
   });
+
+  it('is no-store on a body refused before any route runs (malformed JSON)', async () => {
+    const response = await request(app)
+      .post('/api/x/items/3')
+      .set('content-type', 'application/json')
+      .send('"unterminated');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('MALFORMED_JSON');
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
 });

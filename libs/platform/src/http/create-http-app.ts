@@ -37,15 +37,15 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(recordRequestMetrics());
   app.use(logRequests(options.logger));
   app.use(helmet());
-  // JSON only, and strict: top-level primitives are refused.
-  app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
-  app.use(enterCorrelationContext());
-  // DESIGN §5: personal data never rests in a browser or proxy cache. Set before any route answers,
-  // so that errors (401, 404, validation) carry it too.
+  // DESIGN §5: personal data never rests in a browser or proxy cache. Set before anything can answer,
+  // body parsing included, so that every error (malformed JSON, 401, 404, validation) carries it too.
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // JSON only, and strict: top-level primitives are refused.
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
+  app.use(enterCorrelationContext());
 
   app.get('/healthz', livenessHandler());
   app.get(
