@@ -207,7 +207,8 @@ function runSchemathesis({ role, service, configFile, token, baseUrl, deadline }
     '--no-color',
   ];
   const started = performance.now();
-  const child = spawn(schemathesis, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its crash cache (.schemathesis/) lands in the ignored report folder, not in the work tree.
+  const child = spawn(schemathesis, args, { cwd: reportDir, stdio: ['ignore', 'pipe', 'pipe'] });
   const file = createWriteStream(output);
   child.stdout.pipe(file);
   child.stderr.pipe(file);
