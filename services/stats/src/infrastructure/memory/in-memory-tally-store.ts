@@ -16,6 +16,7 @@ export class InMemoryTallyStore implements TallyStore {
   private readonly shardRecords = new InMemoryDocuments<ShardRecord>();
   private readonly appliedFacts = new InMemoryDocuments<AppliedFactRecord>();
   private active = 0;
+  private readonly releases = new Map<string, string>();
 
   async activeGeneration(): Promise<number> {
     return this.active;
@@ -70,12 +71,24 @@ export class InMemoryTallyStore implements TallyStore {
       this.appliedFacts.delete(marker._id);
   }
 
+  async release(id: string): Promise<string | undefined> {
+    return this.releases.get(id);
+  }
+
+  async publish(id: string, body: string): Promise<string> {
+    const stored = this.releases.get(id);
+    if (stored !== undefined) return stored;
+    this.releases.set(id, body);
+    return body;
+  }
+
   /** Every stored document, as a reader of the database would see them (for the personal-data test). */
   documents(): unknown[] {
     return [
       ...this.shardRecords.all(),
       ...this.appliedFacts.all(),
       { _id: 'active', generation: this.active },
+      ...[...this.releases].map(([_id, body]) => ({ _id, body })),
     ];
   }
 }
