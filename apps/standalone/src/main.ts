@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais/platform';
-import { seedDemoData } from './seed/demo-data';
+import { demoHistoryNotice, publishDemoHistory, seedDemoData, seedDemoHistory } from './seed/demo-data';
 import { startStandalone } from './standalone';
 
 const startedAt = performance.now();
@@ -27,6 +27,7 @@ const standalone = await startStandalone({
   host: config.HOST,
   logger,
   realmFile,
+  ...(config.RELAIS_SEED === 'demo' ? { statsNotice: demoHistoryNotice } : {}),
   ...(config.RELAIS_PUBLIC_URL ? { publicBaseUrl: config.RELAIS_PUBLIC_URL } : {}),
 });
 logger.info(
@@ -34,6 +35,12 @@ logger.info(
   `Relais standalone is ready on ${standalone.baseUrl} (API docs at ${standalone.baseUrl}/docs)`,
 );
 if (config.RELAIS_SEED === 'demo') {
+  // The history first: a table asked for before its facts are counted would be published without them.
+  const history = await seedDemoHistory(standalone.statsTallies, new Date());
+  logger.info(
+    { ...history, ...(await publishDemoHistory(standalone.baseUrl)) },
+    'demo statistics history counted and published (synthetic, anonymous)',
+  );
   const summary = await seedDemoData(standalone.baseUrl, realmFile);
   logger.info(summary, 'demo data seeded');
 }

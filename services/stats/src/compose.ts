@@ -15,6 +15,8 @@ export interface StatsPorts {
   suppression: SuppressionRule;
   /** When periods are published: the settling window and the clock (ADR 0014). */
   publication: PublicationCalendar;
+  /** Shown in the catalogue, e.g. that the tables come from demo data. */
+  notice?: string;
 }
 
 export interface StatsService {
@@ -29,7 +31,11 @@ export function createStatsService(ports: StatsPorts): StatsService {
   const ingestion = new FactIngestion(ports.tallies, () => ports.tallies.activeGeneration());
   return {
     name: 'stats',
-    api: statsApi(new StatsQueries(ports.tallies, ports.suppression, ports.publication), ports.verifier),
+    api: statsApi(
+      new StatsQueries(ports.tallies, ports.suppression, ports.publication),
+      ports.verifier,
+      ports.notice,
+    ),
     subscriptions: factSubscriptions(ingestion),
     outboxStores: [],
   };

@@ -11,11 +11,14 @@ export function createInMemoryStatsService(options: {
   tallies?: InMemoryTallyStore;
   /** The real clock and the default settling window unless told otherwise. */
   publication?: PublicationCalendar;
+  /** Shown in the catalogue: standalone mode says its tables come from demo data. */
+  notice?: string;
 }): StatsService {
   return createStatsService({
     tallies: options.tallies ?? new InMemoryTallyStore(),
     verifier: options.verifier,
     suppression: { minimumCount: options.minimumCount },
     publication: options.publication ?? { settlingDays: defaultSettlingDays, now: () => new Date() },
+    ...(options.notice === undefined ? {} : { notice: options.notice }),
   });
 }

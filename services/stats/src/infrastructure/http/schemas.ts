@@ -86,6 +86,7 @@ export const trendsTableBody = z.object({
 });
 
 export const catalogueBody = z.object({
+  notice: z.string().optional().describe('e.g. that the tables come from demo data (standalone mode)'),
   tables: z.array(
     z.object({
       name: z.string(),

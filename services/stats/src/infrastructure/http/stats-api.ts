@@ -56,7 +56,7 @@ function trendScopeOf(req: Request): TrendScope {
   return academy ? { kind: 'academy', academy } : { kind: 'national' };
 }
 
-export function statsApi(queries: StatsQueries, verifier: TokenVerifier): ServiceApi {
+export function statsApi(queries: StatsQueries, verifier: TokenVerifier, notice?: string): ServiceApi {
   const api = new ServiceApi({ service: 'stats', title: 'Relais statistics', version: '1.0.0' });
   const signedIn = authenticate(verifier);
   const minimumCount = queries.rule.minimumCount;
@@ -160,7 +160,13 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier): Servic
       401: problem('No valid bearer token.'),
       403: problem('Only the ministry and the CHSCT read statistics.'),
     },
-    handler: () => ({ status: 200, body: catalogue(minimumCount, queries.publication()) }),
+    handler: () => ({
+      status: 200,
+      body: {
+        ...(notice === undefined ? {} : { notice }),
+        ...catalogue(minimumCount, queries.publication()),
+      },
+    }),
   });
 
   return api;

@@ -27,12 +27,12 @@ export class InMemoryTallyStore implements TallyStore {
     partition: PartitionOf,
     facts: readonly CountedFact[],
   ): Promise<boolean[]> {
-    const shards = new Map(
-      facts.flatMap((fact) => {
-        const shard = this.shardRecords.get(shardIdOf(generation, partition, fact.month));
-        return shard ? [[shard._id, shard] as const] : [];
-      }),
-    );
+    // Each shard read once per run, not once per fact: a read copies the whole shard.
+    const shards = new Map<string, ShardRecord>();
+    for (const id of new Set(facts.map((fact) => shardIdOf(generation, partition, fact.month)))) {
+      const shard = this.shardRecords.get(id);
+      if (shard) shards.set(id, shard);
+    }
     const applied = factsNewToTheirShards(shards, generation, partition, facts).filter((fact) => {
       const position = positionOf(partition, fact);
       const markerId = appliedFactIdOf(generation, fact.factId);
