@@ -3,7 +3,7 @@ import { createInMemoryEnrollmentService } from '@relais/enrollment';
 import { createInMemoryFeedbackService } from '@relais/feedback';
 import type { ServiceModule } from '@relais/host';
 import { createInMemoryProgressService } from '@relais/progress';
-import { createInMemoryStatsService, type InMemoryTallyStore } from '@relais/stats';
+import { createInMemoryStatsService, defaultSettlingDays, type InMemoryTallyStore } from '@relais/stats';
 
 export interface InMemoryServicesOptions {
   /** Where the identity provider is reached; every service verifies tokens against its JWKS. */
@@ -15,6 +15,8 @@ export interface InMemoryServicesOptions {
   statsNotice?: string;
   /** Stats' store, when the host seeds it (the demo history). */
   statsTallies?: InMemoryTallyStore;
+  /** The clock that decides which statistics are published, when a test moves it. */
+  statsClock?: () => Date;
 }
 
 /** The four services on in-memory adapters, each requiring its own audience in tokens. */
@@ -38,6 +40,9 @@ export function inMemoryServices(options: InMemoryServicesOptions): ServiceModul
       minimumCount: options.minimumCount,
       ...(options.statsNotice === undefined ? {} : { notice: options.statsNotice }),
       ...(options.statsTallies === undefined ? {} : { tallies: options.statsTallies }),
+      ...(options.statsClock === undefined
+        ? {}
+        : { publication: { settlingDays: defaultSettlingDays, now: options.statsClock } }),
     }),
   ];
 }

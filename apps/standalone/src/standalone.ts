@@ -23,6 +23,8 @@ export interface StandaloneOptions {
   minimumCount?: number;
   /** Said by the stats catalogue, e.g. that its tables come from demo data. */
   statsNotice?: string;
+  /** The clock that decides which statistics are published; the real one unless a test moves it. */
+  statsClock?: () => Date;
   /**
    * What /metrics serves: the process's telemetry when it was started with
    * `--import @relais/telemetry/register`; a Prometheus provider of its own otherwise.
@@ -59,6 +61,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     countingKey: randomBytes(32).toString('base64url'),
     minimumCount: options.minimumCount ?? 11,
     ...(options.statsNotice === undefined ? {} : { statsNotice: options.statsNotice }),
+    ...(options.statsClock === undefined ? {} : { statsClock: options.statsClock }),
     statsTallies,
   });
   const running = await startServiceHost(
