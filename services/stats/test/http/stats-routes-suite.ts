@@ -33,6 +33,7 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
           verifier: verifierFor('relais-stats'),
           suppression: { minimumCount: 11 },
           publication: { settlingDays: 7, now: () => today },
+          notice: 'Demo data: invented for this test.',
         }),
       ]);
       await publish(harness, [
@@ -211,6 +212,7 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
         'chsct-feedback-trends',
       ]);
       expect(response.body.rules).toMatchObject({ minimumCount: 11 });
+      expect(response.body.notice).toBe('Demo data: invented for this test.');
     });
 
     it('says per table which periods are published and when the next ones will be', async () => {
