@@ -6,7 +6,7 @@
 //   node scripts/schemathesis/run.mjs
 //
 // SCHEMATHESIS_MAX_EXAMPLES (default 10) bounds each operation's generated cases, SCHEMATHESIS_JOBS (default:
-// the number of cores) how many runs share the machine, SCHEMATHESIS_BUDGET_SECONDS (default 225) the
+// the number of cores) how many runs share the machine, SCHEMATHESIS_BUDGET_SECONDS (default 480) the
 // whole step; SCHEMATHESIS_SEED (default fixed, so CI is reproducible) changes the generated data.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,7 +27,7 @@ const schemathesis = join(venv, 'bin', 'schemathesis');
 const reportDir = join(root, '.tools', 'schemathesis-report');
 const maxExamples = positiveInteger('SCHEMATHESIS_MAX_EXAMPLES', 10);
 const jobs = positiveInteger('SCHEMATHESIS_JOBS', availableParallelism());
-const budgetSeconds = positiveInteger('SCHEMATHESIS_BUDGET_SECONDS', 225);
+const budgetSeconds = positiveInteger('SCHEMATHESIS_BUDGET_SECONDS', 480);
 const seed = positiveInteger('SCHEMATHESIS_SEED', 1512);
 const startedAt = performance.now();
 
