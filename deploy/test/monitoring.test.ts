@@ -75,10 +75,11 @@ describe('alert rules and dashboard against a real /metrics page', () => {
 
   afterAll(() => standalone?.stop());
 
-  it('has the five alerts of the observability issue, each with a severity and a runbook section', () => {
+  it('has the alerts of the observability issue and of degradation, each with a severity and a runbook section', () => {
     expect(alerts.map((rule) => rule.alert).sort()).toEqual([
       'RelaisConsumerLagGrowing',
       'RelaisDeadLetters',
+      'RelaisDependencyDown',
       'RelaisHttp5xxRate',
       'RelaisOutboxStuck',
       'RelaisReadinessFailing',
