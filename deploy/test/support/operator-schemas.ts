@@ -235,6 +235,12 @@ const keycloak = z.strictObject({
       })
       .optional(),
     ingress: z.strictObject({ enabled: z.boolean(), className: z.string().optional() }).optional(),
+    bootstrapAdmin: z
+      .strictObject({
+        user: z.strictObject({ secret: name }).optional(),
+        service: z.strictObject({ secret: name }).optional(),
+      })
+      .optional(),
     resources: resources.optional(),
   }),
 });
