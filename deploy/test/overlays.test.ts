@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kustomizeBuild } from './support/kustomize';
-import { k8sDirectory, OVERLAYS, SERVICES } from './support/paths';
-import { policyViolations } from './support/policies';
+import { k8sDirectory, OVERLAYS, repositoryRoot, SERVICES } from './support/paths';
+import { OLDEST_SUPPORTED_KUBERNETES, policyViolations } from './support/policies';
 import { ofKind, serviceDeployments, workloads, type KubernetesResource } from './support/resources';
 import { schemaViolations } from './support/schema-validation';
 import { readTopicsFile } from './support/topics-file';
@@ -85,3 +86,11 @@ it(
   },
   FIRST_BUILD_TIMEOUT_MS,
 );
+
+it('claims the Kubernetes versions the policies check the manifests against', () => {
+  // preStop sleep (the services' endpoint pause) needs 1.30: the runbook must not promise older clusters.
+  const claim = /The cluster runs Kubernetes (\d+\.\d+) or later/.exec(
+    readFileSync(join(repositoryRoot, 'docs/operations.md'), 'utf8'),
+  );
+  expect(claim?.[1]).toBe(OLDEST_SUPPORTED_KUBERNETES);
+});
