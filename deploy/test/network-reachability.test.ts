@@ -35,7 +35,7 @@ function surroundings(namespace: string): Endpoint[] {
         'strimzi.io/broker-role': 'true',
         'strimzi.io/controller-role': 'true',
       },
-      ports: [{ port: 9090 }, { port: 9091 }, { port: 9093 }],
+      ports: [{ port: 9090 }, { port: 9091 }, { port: 9093 }, { port: 9404 }],
     },
     {
       name: 'kafka-entity-operator',
@@ -249,6 +249,7 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
     const allows = (from: string, to: string, port: number) =>
       model.allows(model.endpoint(from), model.endpoint(to), port);
     expect(allows('keycloak', 'postgres', 5432)).toBe(true);
+    expect(allows('prometheus', 'kafka-broker', 9404)).toBe(true);
     expect(allows('kafka-entity-operator', 'kafka-broker', 9091)).toBe(true);
     expect(allows('kafka-entity-operator', 'kubernetes-api', 443)).toBe(true);
     expect(allows('mongodb-member', 'kubernetes-api', 6443)).toBe(true);

@@ -214,8 +214,9 @@ interface KafkaListener {
 
 /**
  * The policies Strimzi writes itself: one per Kafka cluster, admitting each listener's
- * networkPolicyPeers (anyone when a listener has none), and the brokers, controllers and entity
- * operator among themselves on the replication and control-plane ports (9090, 9091).
+ * networkPolicyPeers (anyone when a listener has none), the brokers, controllers and entity operator
+ * among themselves on the replication and control-plane ports (9090, 9091), and, with metrics on,
+ * anyone on the metrics port 9404 (modelled as open: the evaluator errs towards reachability).
  */
 export function strimziPolicies(
   resources: readonly KubernetesResource[],
@@ -223,7 +224,9 @@ export function strimziPolicies(
 ): NetworkPolicy[] {
   return ofKind(resources, 'Kafka').map((kafka) => {
     const cluster = kafka.metadata.name;
-    const listeners = (kafka.spec as { kafka: { listeners: KafkaListener[] } }).kafka.listeners;
+    const { listeners, metricsConfig } = (
+      kafka.spec as { kafka: { listeners: KafkaListener[]; metricsConfig?: unknown } }
+    ).kafka;
     const own = { podSelector: { matchLabels: { 'strimzi.io/cluster': cluster } } };
     return {
       namespace,
@@ -237,6 +240,7 @@ export function strimziPolicies(
             ...(listener.networkPolicyPeers ? { from: listener.networkPolicyPeers } : {}),
             ports: [{ port: listener.port }],
           })),
+          ...(metricsConfig ? [{ ports: [{ port: 9404 }] }] : []),
         ],
       },
     };

@@ -28,7 +28,7 @@ const labelSelector = z.strictObject({ matchLabels: z.record(z.string(), z.strin
 
 const strimzi = (kind: string, spec: z.ZodType) =>
   z.strictObject({
-    apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
+    apiVersion: z.literal('kafka.strimzi.io/v1'),
     kind: z.literal(kind),
     metadata,
     spec,
@@ -55,6 +55,19 @@ const kafkaNodePool = strimzi(
         .min(1),
     }),
     resources: resources.optional(),
+    template: z
+      .strictObject({
+        pod: z.strictObject({
+          affinity: z.strictObject({
+            podAntiAffinity: z.strictObject({
+              requiredDuringSchedulingIgnoredDuringExecution: z
+                .array(z.strictObject({ topologyKey: z.string().min(1), labelSelector }))
+                .min(1),
+            }),
+          }),
+        }),
+      })
+      .optional(),
   }),
 );
 
@@ -62,8 +75,12 @@ const kafka = strimzi(
   'Kafka',
   z.strictObject({
     kafka: z.strictObject({
-      version: z.string().regex(/^\d+\.\d+\.\d+$/),
-      metadataVersion: z.string().regex(/^\d+\.\d+-IV\d+$/),
+      version: z.string().regex(/^4\.\d+\.\d+$/, 'a Kafka 4.x version (Strimzi 1.x supports no other)'),
+      metadataVersion: z
+        .string()
+        .regex(/^\d+\.\d+-IV\d+$/)
+        .optional(),
+      rack: z.strictObject({ topologyKey: z.string().min(1) }).optional(),
       listeners: z
         .array(
           z.strictObject({
@@ -93,6 +110,12 @@ const kafka = strimzi(
         .optional(),
       config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
       resources: resources.optional(),
+      metricsConfig: z
+        .strictObject({
+          type: z.literal('jmxPrometheusExporter'),
+          valueFrom: z.strictObject({ configMapKeyRef: secretKey }),
+        })
+        .optional(),
     }),
     entityOperator: z
       .strictObject({
