@@ -52,7 +52,12 @@ function surroundings(namespace: string): Endpoint[] {
       name: 'mongodb-member',
       namespace,
       ip: '10.244.2.3',
-      labels: { app: 'relais-mongodb-svc' },
+      labels: {
+        'app.kubernetes.io/name': 'percona-server-mongodb',
+        'app.kubernetes.io/instance': 'relais-mongodb',
+        'app.kubernetes.io/component': 'mongod',
+        'app.kubernetes.io/replset': 'rs0',
+      },
       ports: [{ port: 27017 }],
     },
     {
@@ -108,6 +113,21 @@ function surroundings(namespace: string): Endpoint[] {
         'app.kubernetes.io/component': 'api',
         'app.kubernetes.io/name': 'relais-keycloak-realm',
       },
+      ports: [{ port: 443 }],
+    },
+    {
+      name: 'mongodb-operator',
+      namespace: 'psmdb-operator',
+      ip: '10.244.2.5',
+      labels: { 'app.kubernetes.io/name': 'percona-server-mongodb-operator' },
+      ports: [],
+    },
+    {
+      name: 'backup-bucket',
+      namespace: '',
+      ip: '203.0.113.20',
+      external: true,
+      labels: {},
       ports: [{ port: 443 }],
     },
     {
@@ -252,7 +272,8 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
     expect(allows('prometheus', 'kafka-broker', 9404)).toBe(true);
     expect(allows('kafka-entity-operator', 'kafka-broker', 9091)).toBe(true);
     expect(allows('kafka-entity-operator', 'kubernetes-api', 443)).toBe(true);
-    expect(allows('mongodb-member', 'kubernetes-api', 6443)).toBe(true);
+    expect(allows('mongodb-member', 'backup-bucket', 443)).toBe(true);
+    expect(allows('mongodb-operator', 'mongodb-member', 27017)).toBe(true);
   });
 });
 

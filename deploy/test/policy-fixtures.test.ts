@@ -61,6 +61,16 @@ const brokenCopies: { fixture: string; resource: string; violation: RegExp }[] =
     resource: 'Namespace/relais',
     violation: /pod-security\.kubernetes\.io\/enforce is not restricted/,
   },
+  {
+    fixture: 'database-unprotected',
+    resource: 'PerconaServerMongoDB/relais-mongodb',
+    violation: /TLS is preferTLS, not required/,
+  },
+  {
+    fixture: 'database-unprotected',
+    resource: 'PerconaServerMongoDB/relais-mongodb',
+    violation: /keeps no oplog/,
+  },
   { fixture: 'realm-with-users', resource: 'ConfigMap/relais-keycloak-realm-', violation: /imports users/ },
 ];
 

@@ -40,7 +40,11 @@ const KAFKA_BROKER = {
   'strimzi.io/name': 'relais-kafka-kafka',
   'strimzi.io/pool-name': 'brokers',
 };
-const MONGODB_MEMBER = { app: 'relais-mongodb-svc' };
+const MONGODB_MEMBER = {
+  'app.kubernetes.io/name': 'percona-server-mongodb',
+  'app.kubernetes.io/instance': 'relais-mongodb',
+  'app.kubernetes.io/component': 'mongod',
+};
 
 /** A rule that admits a pod of this namespace with `labels` on `port`. */
 function admits(rules: Rule[] | undefined, peers: 'to' | 'from', labels: Labels, port: number): boolean {

@@ -322,7 +322,7 @@ const kafkaIsReplicated: Policy = (resources, topics) => {
 
 /** One database user per service, whose roles reach its own database only. */
 const databaseUsersOwnTheirDatabaseOnly: Policy = (resources) =>
-  ofKind(resources, 'MongoDBCommunity').flatMap((mongo) => {
+  ofKind(resources, 'PerconaServerMongoDB').flatMap((mongo) => {
     const users = (mongo.spec as { users: { name: string; roles: { name: string; db: string }[] }[] }).users;
     const violations = users.flatMap((user) =>
       user.roles
@@ -336,6 +336,33 @@ const databaseUsersOwnTheirDatabaseOnly: Policy = (resources) =>
       if (!users.some((user) => user.name === deployment.metadata.name))
         violations.push(`${resourceId(mongo)} has no user for ${deployment.metadata.name}`);
     }
+    return violations;
+  });
+
+/** Data that can be recovered, and that travels encrypted (DESIGN §9, ADR 0017). */
+const databaseIsEncryptedAndBackedUp: Policy = (resources) =>
+  ofKind(resources, 'PerconaServerMongoDB').flatMap((mongo) => {
+    const spec = mongo.spec as {
+      tls: { mode: string };
+      backup: {
+        enabled: boolean;
+        pitr?: { enabled: boolean };
+        tasks: { enabled: boolean; storageName: string }[];
+        storages: Record<string, unknown>;
+      };
+    };
+    const violations: string[] = [];
+    if (spec.tls.mode !== 'requireTLS')
+      violations.push(`${resourceId(mongo)}: TLS is ${spec.tls.mode}, not required`);
+    const scheduled = spec.backup.tasks.filter(
+      (task) => task.enabled && task.storageName in spec.backup.storages,
+    );
+    if (!spec.backup.enabled || scheduled.length === 0)
+      violations.push(`${resourceId(mongo)} has no scheduled backup to a declared storage`);
+    if (!spec.backup.pitr?.enabled)
+      violations.push(
+        `${resourceId(mongo)} keeps no oplog: it cannot be restored to a moment between backups`,
+      );
     return violations;
   });
 
@@ -448,6 +475,7 @@ const POLICIES: readonly Policy[] = [
   everyServiceHasAKafkaUser,
   kafkaIsReplicated,
   databaseUsersOwnTheirDatabaseOnly,
+  databaseIsEncryptedAndBackedUp,
   realmHasNoDemoContent,
   realmJobNamesThePortal,
   autoscaledDeploymentsStateNoReplicas,
