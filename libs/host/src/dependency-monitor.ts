@@ -53,11 +53,14 @@ export function monitorDependencies(
       'Whether the last probe of a dependency the service can run without succeeded (1) or failed (0)',
   });
   const states = new Map<string, boolean>();
+  let stopped = false;
 
   const probeAll = async () => {
     await Promise.all(
       dependencies.map(async (dependency) => {
         const isUp = await probe(dependency, timeoutMs);
+        // A probe still in flight at shutdown meets closed clients: that is no outage to report.
+        if (stopped) return;
         up.record(isUp ? 1 : 0, { dependency: dependency.name });
         const before = states.get(dependency.name);
         states.set(dependency.name, isUp);
@@ -85,6 +88,9 @@ export function monitorDependencies(
       running = running.then(probeAll);
       return running;
     },
-    stop: () => clearInterval(timer),
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
   };
 }
