@@ -1,10 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import {
+  assertEmbeddedIdentityProviderAllowed,
+  EmbeddedIdentityProviderRefused,
+} from '@relais/auth/embedded';
 import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais/platform';
-import { seedDemoData } from './seed/demo-data';
+import { demoHistoryNotice, publishDemoHistory, seedDemoData, seedDemoHistory } from './seed/demo-data';
 import { startStandalone } from './standalone';
 
 const startedAt = performance.now();
+
+// Standalone mode serves demo accounts with public passwords: never where NODE_ENV says production.
+try {
+  assertEmbeddedIdentityProviderAllowed(process.env);
+} catch (error) {
+  if (!(error instanceof EmbeddedIdentityProviderRefused)) throw error;
+  process.stderr.write(`Relais standalone cannot start: ${error.message}.\n`);
+  process.exit(1);
+}
 
 const config = loadConfig(
   z.object({
@@ -27,6 +40,7 @@ const standalone = await startStandalone({
   host: config.HOST,
   logger,
   realmFile,
+  ...(config.RELAIS_SEED === 'demo' ? { statsNotice: demoHistoryNotice } : {}),
   ...(config.RELAIS_PUBLIC_URL ? { publicBaseUrl: config.RELAIS_PUBLIC_URL } : {}),
 });
 logger.info(
@@ -34,6 +48,12 @@ logger.info(
   `Relais standalone is ready on ${standalone.baseUrl} (API docs at ${standalone.baseUrl}/docs)`,
 );
 if (config.RELAIS_SEED === 'demo') {
+  // The history first: a table asked for before its facts are counted would be published without them.
+  const history = await seedDemoHistory(standalone.statsTallies, new Date());
+  logger.info(
+    { ...history, ...(await publishDemoHistory(standalone.baseUrl)) },
+    'demo statistics history counted and published (synthetic, anonymous)',
+  );
   const summary = await seedDemoData(standalone.baseUrl, realmFile);
   logger.info(summary, 'demo data seeded');
 }

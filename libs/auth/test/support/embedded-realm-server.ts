@@ -14,6 +14,11 @@ export interface EmbeddedRealmServerOptions {
   /** The base URL the issuer claims; defaults to the server's own address. */
   readonly publicBaseUrl?: string;
   readonly signingKey?: SigningKey;
+  readonly listDemoAccounts?: boolean;
+  /** The lockout clock. */
+  readonly now?: () => number;
+  /** Sees the path of every request, before the provider answers it (to count JWKS fetches). */
+  readonly onRequest?: (path: string) => void;
 }
 
 /** An embedded identity provider on an ephemeral local port. */
@@ -21,6 +26,13 @@ export async function startEmbeddedRealmServer(
   options: EmbeddedRealmServerOptions = {},
 ): Promise<EmbeddedRealmServer> {
   const app = express();
+  if (options.onRequest) {
+    const onRequest = options.onRequest;
+    app.use((req, _res, next) => {
+      onRequest(req.path);
+      next();
+    });
+  }
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -29,6 +41,8 @@ export async function startEmbeddedRealmServer(
     publicBaseUrl: options.publicBaseUrl ?? baseUrl,
     env: { NODE_ENV: 'test' },
     ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+    ...(options.listDemoAccounts ? { listDemoAccounts: true } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   provider.mount(app);
   return {
