@@ -1,19 +1,25 @@
-// The collector of deploy/test/collector-redaction.test.ts: OTLP in, the contrib redaction processor (the
-// release the manifests deploy), a file out. Nothing else: the test runs the deployed redaction settings.
+// The collector of deploy/test/collector-redaction.test.ts: the components of deploy/otel/collector.yaml
+// (OTLP receiver, memory limiter, contrib redaction, batch, OTLP/HTTP exporter, health check) at the
+// release the manifests deploy, and a file exporter for the test to read what leaves the redaction.
 package main
 
 import (
 	"log"
 
 	"github.com/open-telemetry/opentelemetry-collector-contrib/exporter/fileexporter"
+	"github.com/open-telemetry/opentelemetry-collector-contrib/extension/healthcheckextension"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/processor/redactionprocessor"
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/confmap"
 	"go.opentelemetry.io/collector/confmap/provider/envprovider"
 	"go.opentelemetry.io/collector/confmap/provider/fileprovider"
 	"go.opentelemetry.io/collector/exporter"
+	"go.opentelemetry.io/collector/exporter/otlphttpexporter"
+	"go.opentelemetry.io/collector/extension"
 	"go.opentelemetry.io/collector/otelcol"
 	"go.opentelemetry.io/collector/processor"
+	"go.opentelemetry.io/collector/processor/batchprocessor"
+	"go.opentelemetry.io/collector/processor/memorylimiterprocessor"
 	"go.opentelemetry.io/collector/receiver"
 	"go.opentelemetry.io/collector/receiver/otlpreceiver"
 )
@@ -24,10 +30,14 @@ func components() (otelcol.Factories, error) {
 	if factories.Receivers, err = otelcol.MakeFactoryMap[receiver.Factory](otlpreceiver.NewFactory()); err != nil {
 		return factories, err
 	}
-	if factories.Processors, err = otelcol.MakeFactoryMap[processor.Factory](redactionprocessor.NewFactory()); err != nil {
+	if factories.Processors, err = otelcol.MakeFactoryMap[processor.Factory](
+		redactionprocessor.NewFactory(), memorylimiterprocessor.NewFactory(), batchprocessor.NewFactory()); err != nil {
 		return factories, err
 	}
-	if factories.Exporters, err = otelcol.MakeFactoryMap[exporter.Factory](fileexporter.NewFactory()); err != nil {
+	if factories.Extensions, err = otelcol.MakeFactoryMap[extension.Factory](healthcheckextension.NewFactory()); err != nil {
+		return factories, err
+	}
+	if factories.Exporters, err = otelcol.MakeFactoryMap[exporter.Factory](fileexporter.NewFactory(), otlphttpexporter.NewFactory()); err != nil {
 		return factories, err
 	}
 	return factories, nil

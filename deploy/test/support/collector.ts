@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from './paths';
@@ -9,15 +10,22 @@ export const COLLECTOR_VERSION = '0.139.0';
 const source = join(repositoryRoot, 'deploy/test/otelcol');
 
 /**
- * A collector with the contrib redaction processor, the OTLP receiver and the file exporter, built
- * from deploy/test/otelcol at the deployed release (no image can be pulled here; the Go module proxy is
+ * A collector with the components of deploy/otel/collector.yaml and a file exporter, built from
+ * deploy/test/otelcol at the deployed release (no image can be pulled here; the Go module proxy is
  * reachable). Built once per machine into the tools cache: the first build takes several minutes.
  */
 export function collectorBinary(): string {
   const cache = join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'relais-tools');
-  const binary = join(cache, `otelcol-relais-${COLLECTOR_VERSION}`, 'otelcol-relais');
+  // Named after the source's content too: a component added to main.go builds a new binary.
+  const digest = createHash('sha256')
+    .update(readFileSync(join(source, 'main.go')))
+    .update(readFileSync(join(source, 'go.sum')))
+    .digest('hex')
+    .slice(0, 12);
+  const folder = join(cache, `otelcol-relais-${COLLECTOR_VERSION}-${digest}`);
+  const binary = join(folder, 'otelcol-relais');
   if (existsSync(binary)) return binary;
-  mkdirSync(join(cache, `otelcol-relais-${COLLECTOR_VERSION}`), { recursive: true });
+  mkdirSync(folder, { recursive: true });
   const staging = `${binary}.${process.pid}`;
   try {
     execFileSync('go', ['build', '-o', staging, '.'], {
