@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais/platform';
 import { seedDemoData } from './seed/demo-data';
+import { ensurePortalBuilt } from './portal-build';
 import { startStandalone } from './standalone';
 
 const startedAt = performance.now();
@@ -22,6 +23,7 @@ const config = loadConfig(
 const logger = createLogger({ service: 'standalone', level: config.LOG_LEVEL });
 const realmFile = fileURLToPath(new URL('../../../deploy/keycloak/realm-relais.json', import.meta.url));
 
+await ensurePortalBuilt(logger);
 const standalone = await startStandalone({
   port: config.PORT,
   host: config.HOST,

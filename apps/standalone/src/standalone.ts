@@ -8,6 +8,7 @@ import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
 import { freePort } from '@relais/testing';
 import { inMemoryServices } from './in-memory-services';
+import { mountPortal } from './portal';
 
 export interface StandaloneOptions {
   /** 0 picks a free port. */
@@ -67,6 +68,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
           app,
           modules.map((module) => module.name),
         );
+        mountPortal(app);
       },
     },
     port,

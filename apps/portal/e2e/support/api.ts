@@ -1,0 +1,39 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+
+/**
+ * Test setup through the API, as the demo realm's users (password grant: tests and demo only). The
+ * journeys themselves go through the browser; this only creates what a journey needs to start from.
+ */
+export async function tokenFor(request: APIRequestContext, username: string): Promise<string> {
+  const response = await request.post('/realms/relais/protocol/openid-connect/token', {
+    form: { grant_type: 'password', client_id: 'relais-portal', username, password: username },
+  });
+  expect(response.ok(), `token for ${username}: ${response.status()}`).toBe(true);
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+export async function callApi<T>(
+  request: APIRequestContext,
+  username: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const token = await tokenFor(request, username);
+  const response = await request.fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}` },
+    ...(data === undefined ? {} : { data }),
+  });
+  expect(
+    response.ok(),
+    `${method} ${path} as ${username}: ${response.status()} ${await response.text()}`,
+  ).toBe(true);
+  return (response.status() === 204 ? undefined : await response.json()) as T;
+}
+
+/** A title no other test or demo course has, so a search finds exactly this one. */
+export function uniqueTitle(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+}

@@ -1,0 +1,58 @@
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+// Workers load this file again: the port chosen by the main process reaches them through the env.
+process.env.RELAIS_E2E_PORT ??= String(await freePort());
+const port = Number(process.env.RELAIS_E2E_PORT);
+const baseURL = `http://localhost:${port}`;
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One standalone process holds all state; journeys sign in as different people and stay independent.
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
+  use: {
+    baseURL,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    trace: 'off',
+    launchOptions: {
+      // Debian's Chromium (apt-get install chromium): Playwright's own browser download cannot work here.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } }],
+  webServer: {
+    command: 'node --import tsx apps/standalone/src/main.ts',
+    cwd: repositoryRoot,
+    url: `${baseURL}/readyz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      NODE_ENV: 'development',
+      RELAIS_SEED: 'demo',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
