@@ -258,8 +258,20 @@ function tokenShapeMappers() {
 // The production realm's portal address; each Kubernetes overlay patches in its own host.
 const PRODUCTION_PORTAL_ORIGIN = 'https://portal.relais.invalid';
 
+// Where the portal runs outside production: standalone (localhost and 127.0.0.1) and the local cluster's gateway.
+const DEVELOPMENT_PORTAL_ORIGINS = [
+  'http://localhost:8080',
+  'http://127.0.0.1:8080',
+  'http://127.0.0.1:8090',
+];
+
+/**
+ * The web portal: a public client (a single-page app keeps no secret) signing people in with the
+ * authorization code flow and PKCE S256. Redirects, sign-out returns and CORS are limited to its origins.
+ */
 function portalClient({ production }) {
-  const origin = production ? PRODUCTION_PORTAL_ORIGIN : 'http://localhost:8080';
+  const origins = production ? [PRODUCTION_PORTAL_ORIGIN] : DEVELOPMENT_PORTAL_ORIGINS;
+  const uris = origins.map((origin) => `${origin}/*`);
   return {
     id: nameBasedUuid('client:relais-portal'),
     clientId: 'relais-portal',
@@ -268,15 +280,15 @@ function portalClient({ production }) {
     publicClient: true,
     bearerOnly: false,
     standardFlowEnabled: true,
-    // The password grant exists for the demo users only; a real portal signs in with the code flow and PKCE.
+    // The password grant exists for tests and the demo users only; people sign in with the code flow and PKCE.
     directAccessGrantsEnabled: !production,
     implicitFlowEnabled: false,
     serviceAccountsEnabled: false,
-    redirectUris: [`${origin}/*`],
-    webOrigins: ['+'],
+    redirectUris: uris,
+    webOrigins: origins,
     attributes: {
       'pkce.code.challenge.method': 'S256',
-      'post.logout.redirect.uris': `${origin}/*`,
+      'post.logout.redirect.uris': uris.join('##'),
     },
     fullScopeAllowed: true,
     protocol: 'openid-connect',
@@ -379,6 +391,22 @@ function userProfileConfig() {
   };
 }
 
+/**
+ * Keycloak's brute-force detection (DESIGN §6): after 5 wrong passwords an account is locked for 1 minute,
+ * one more minute for each further 5 failures, 15 minutes at most; never permanently, which would let anyone
+ * lock a colleague out. The embedded provider of standalone mode reads and applies the same settings.
+ */
+const BRUTE_FORCE_PROTECTION = {
+  bruteForceProtected: true,
+  permanentLockout: false,
+  failureFactor: 5,
+  waitIncrementSeconds: 60,
+  maxFailureWaitSeconds: 900,
+  maxDeltaTimeSeconds: 43200,
+  minimumQuickLoginWaitSeconds: 60,
+  quickLoginCheckMilliSeconds: 1000,
+};
+
 function realm({ production = false } = {}) {
   const users = production ? [] : demoUsers();
   return {
@@ -394,6 +422,10 @@ function realm({ production = false } = {}) {
     loginWithEmailAllowed: true,
     duplicateEmailsAllowed: false,
     accessTokenLifespan: 300,
+    // A browser session (and its refresh token) ends after 30 minutes without activity, 10 hours at most.
+    ssoSessionIdleTimeout: 1800,
+    ssoSessionMaxLifespan: 36000,
+    ...BRUTE_FORCE_PROTECTION,
     defaultSignatureAlgorithm: 'RS256',
     // No login or admin event history: who connected when is exactly what L2 forbids recording.
     eventsEnabled: false,

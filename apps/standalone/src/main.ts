@@ -1,11 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import {
+  assertEmbeddedIdentityProviderAllowed,
+  EmbeddedIdentityProviderRefused,
+} from '@relais/auth/embedded';
 import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais/platform';
 import { seedDemoData } from './seed/demo-data';
 import { ensurePortalBuilt } from './portal-build';
 import { startStandalone } from './standalone';
 
 const startedAt = performance.now();
+
+// Standalone mode serves demo accounts with public passwords: never where NODE_ENV says production.
+try {
+  assertEmbeddedIdentityProviderAllowed(process.env);
+} catch (error) {
+  if (!(error instanceof EmbeddedIdentityProviderRefused)) throw error;
+  process.stderr.write(`Relais standalone cannot start: ${error.message}.\n`);
+  process.exit(1);
+}
 
 const config = loadConfig(
   z.object({

@@ -45,6 +45,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
   const identityProvider = createEmbeddedIdentityProvider({
     publicBaseUrl: baseUrl,
     realmFile: options.realmFile,
+    listDemoAccounts: true,
   });
   const bus = new InMemoryEventBus();
   const modules = inMemoryServices({

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { clientCredentialsGrant, passwordGrant } from '../../testing/src/tokens';
 import { createEmbeddedIdentityProvider } from '../src/embedded';
 import {
@@ -18,6 +19,20 @@ afterAll(async () => {
 
 const realmUrl = () => `${idp.baseUrl}/realms/relais`;
 const API_AUDIENCE = ['relais-enrollment', 'relais-progress', 'relais-feedback', 'relais-stats'];
+
+/** A GET with headers fetch will not forge (Host); resolves with status, headers and body. */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; location: string | undefined; body: string }>((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function tokenRequest(form: Record<string, string>, headers: Record<string, string> = {}) {
   return fetch(`${realmUrl()}/protocol/openid-connect/token`, {
@@ -145,6 +160,52 @@ describe('embedded identity provider', () => {
     });
   });
 
+  it.each([
+    ['a forged Host', { host: 'attaquant.example' }],
+    [
+      'X-Forwarded-Host and X-Forwarded-Proto',
+      { 'x-forwarded-host': 'attaquant.example', 'x-forwarded-proto': 'https' },
+    ],
+  ])('publishes its configured URLs whatever %s the request carries', async (_case, headers) => {
+    const response = await rawGet(`${realmUrl()}/.well-known/openid-configuration`, headers);
+    const discovery = JSON.parse(response.body) as Record<string, unknown>;
+
+    expect(discovery).toMatchObject({
+      issuer: realmUrl(),
+      jwks_uri: `${realmUrl()}/protocol/openid-connect/certs`,
+      token_endpoint: `${realmUrl()}/protocol/openid-connect/token`,
+      authorization_endpoint: `${realmUrl()}/protocol/openid-connect/auth`,
+      end_session_endpoint: `${realmUrl()}/protocol/openid-connect/logout`,
+    });
+    expect(response.body).not.toContain('attaquant.example');
+  });
+
+  it('sends browsers to the login page at its configured URL whatever Host the request carries', async () => {
+    const query = new URLSearchParams({
+      client_id: 'relais-portal',
+      response_type: 'code',
+      redirect_uri: 'http://localhost:8080/',
+      scope: 'openid',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    });
+    const response = await rawGet(`${realmUrl()}/protocol/openid-connect/auth?${query}`, {
+      host: 'attaquant.example',
+    });
+
+    expect(response.status).toBe(303);
+    expect(response.location).toMatch(new RegExp(`^${realmUrl()}/login-actions/authenticate\\?uid=`));
+  });
+
+  it('refuses a public URL with a path, which would split the issuer from the served paths', () => {
+    expect(() =>
+      createEmbeddedIdentityProvider({
+        publicBaseUrl: 'http://localhost:8080/auth',
+        env: { NODE_ENV: 'test' },
+      }),
+    ).toThrow('publicBaseUrl must be an origin');
+  });
+
   it('publishes the public signing key, and only public key material, at the certs endpoint', async () => {
     const { header } = decodeJwt(await passwordGrant({ baseUrl: idp.baseUrl, username: 'ops.admin' }));
     const response = await fetch(`${realmUrl()}/protocol/openid-connect/certs`);
@@ -169,12 +230,24 @@ describe('embedded identity provider', () => {
     });
   });
 
-  it('refuses to start when NODE_ENV=production', () => {
-    expect(() =>
-      createEmbeddedIdentityProvider({
-        publicBaseUrl: 'http://localhost:8080',
-        env: { NODE_ENV: 'production' },
-      }),
-    ).toThrow('the embedded identity provider is for standalone mode and tests only');
+  it.each([['production'], ['staging'], [undefined]])(
+    'refuses to start when NODE_ENV is %s, in one clear sentence',
+    (nodeEnv) => {
+      expect(() =>
+        createEmbeddedIdentityProvider({
+          publicBaseUrl: 'http://localhost:8080',
+          env: nodeEnv === undefined ? {} : { NODE_ENV: nodeEnv },
+        }),
+      ).toThrow(
+        /^the embedded identity provider runs only with NODE_ENV=development or NODE_ENV=test \(got NODE_ENV/,
+      );
+    },
+  );
+
+  it.each([['development'], ['test']])('starts when NODE_ENV is %s', (nodeEnv) => {
+    expect(
+      createEmbeddedIdentityProvider({ publicBaseUrl: 'http://localhost:8080', env: { NODE_ENV: nodeEnv } })
+        .issuer,
+    ).toBe('http://localhost:8080/realms/relais');
   });
 });

@@ -1,5 +1,7 @@
 export {
+  assertEmbeddedIdentityProviderAllowed,
   createEmbeddedIdentityProvider,
+  EmbeddedIdentityProviderRefused,
   type EmbeddedIdentityProvider,
   type EmbeddedIdentityProviderOptions,
 } from './embedded-identity-provider';

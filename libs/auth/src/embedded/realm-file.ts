@@ -38,12 +38,25 @@ const clientSchema = z.looseObject({
   secret: z.string().optional(),
   directAccessGrantsEnabled: z.boolean().default(false),
   serviceAccountsEnabled: z.boolean().default(false),
+  standardFlowEnabled: z.boolean().default(false),
+  redirectUris: z.array(z.string()).default([]),
+  webOrigins: z.array(z.string()).default([]),
+  attributes: z.record(z.string(), z.string()).default({}),
   protocolMappers: z.array(protocolMapperSchema).default([]),
 });
 
 const realmSchema = z.looseObject({
   realm: z.string().min(1),
   accessTokenLifespan: z.number().int().positive().default(300),
+  ssoSessionIdleTimeout: z.number().int().positive().default(1800),
+  ssoSessionMaxLifespan: z.number().int().positive().default(36000),
+  // Keycloak's brute-force detection settings, with Keycloak's defaults.
+  bruteForceProtected: z.boolean().default(false),
+  permanentLockout: z.boolean().default(false),
+  failureFactor: z.number().int().positive().default(30),
+  waitIncrementSeconds: z.number().int().positive().default(60),
+  maxFailureWaitSeconds: z.number().int().positive().default(900),
+  maxDeltaTimeSeconds: z.number().int().positive().default(43200),
   roles: z
     .looseObject({ realm: z.array(z.looseObject({ name: z.string() })).default([]) })
     .default({ realm: [] }),
@@ -70,12 +83,43 @@ export interface TokenClient {
   /** `aud` of the access tokens issued to this client (its audience mappers). */
   readonly audience: readonly string[];
   readonly attributeClaims: readonly AttributeClaim[];
+  /** Authorization code flow (Keycloak's "standard flow"). */
+  readonly standardFlowEnabled: boolean;
+  /** Keycloak redirect URI patterns: exact, or ending with `*` for any suffix. */
+  readonly redirectUris: readonly string[];
+  readonly postLogoutRedirectUris: readonly string[];
+  /** Origins allowed to call the token and userinfo endpoints from a browser. */
+  readonly webOrigins: readonly string[];
+}
+
+/** Keycloak's temporary lockout: how many failures lock an account, and for how long. */
+export interface BruteForcePolicy {
+  readonly enabled: boolean;
+  readonly failureFactor: number;
+  readonly waitIncrementSeconds: number;
+  readonly maxFailureWaitSeconds: number;
+  /** Failures older than this no longer count. */
+  readonly maxDeltaTimeSeconds: number;
+}
+
+/** A demo person as the standalone login page lists them; the demo realm's passwords are public. */
+export interface DemoAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly name: string;
+  readonly role: string;
+  readonly academy?: string;
 }
 
 export interface Realm {
   readonly name: string;
   readonly accessTokenLifespan: number;
+  /** Seconds a browser session (and its refresh token) survives without activity, and at most. */
+  readonly ssoSessionIdleTimeout: number;
+  readonly ssoSessionMaxLifespan: number;
+  readonly bruteForce: BruteForcePolicy;
   readonly clients: readonly TokenClient[];
+  readonly demoAccounts: readonly DemoAccount[];
   client(clientId: string): TokenClient | undefined;
   userById(id: string): RealmUser | undefined;
   serviceAccountOf(clientId: string): RealmUser | undefined;
@@ -86,9 +130,26 @@ export interface Realm {
 const onAccessToken = (mapper: z.infer<typeof protocolMapperSchema>) =>
   mapper.config['access.token.claim'] === 'true';
 
+/** Keycloak's `+` web origin means "the origins of the redirect URIs". */
+function webOriginsOf(client: RealmClient): string[] {
+  return client.webOrigins.flatMap((origin) =>
+    origin === '+'
+      ? client.redirectUris.flatMap((uri) => URL.parse(uri.replace(/\*$/, ''))?.origin ?? [])
+      : [origin],
+  );
+}
+
 function tokenClient(client: RealmClient): TokenClient {
   const mappers = client.protocolMappers.filter(onAccessToken);
   return {
+    standardFlowEnabled: client.standardFlowEnabled,
+    redirectUris: client.redirectUris,
+    postLogoutRedirectUris: (client.attributes['post.logout.redirect.uris'] ?? '')
+      .split('##')
+      .filter(Boolean)
+      .map((uri) => (uri === '+' ? client.redirectUris : [uri]))
+      .flat(),
+    webOrigins: webOriginsOf(client),
     clientId: client.clientId,
     publicClient: client.publicClient,
     ...(client.secret === undefined ? {} : { secret: client.secret }),
@@ -137,9 +198,28 @@ export function parseRealm(json: unknown): Realm {
   // Checked against a digest of a fixed string when the username is unknown, so timing does not reveal it.
   const unknownUserDigest = digest('\u0000no such user');
 
+  const demoAccounts = [...people.values()].flatMap((user) => {
+    const password = passwordOf(user);
+    const role = user.realmRoles[0];
+    if (!user.enabled || password === undefined || role === undefined) return [];
+    const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username;
+    const academy = user.attributes['academy']?.[0];
+    return [{ username: user.username, password, name, role, ...(academy ? { academy } : {}) }];
+  });
+
   return {
     name: parsed.realm,
     accessTokenLifespan: parsed.accessTokenLifespan,
+    ssoSessionIdleTimeout: parsed.ssoSessionIdleTimeout,
+    ssoSessionMaxLifespan: parsed.ssoSessionMaxLifespan,
+    bruteForce: {
+      enabled: parsed.bruteForceProtected,
+      failureFactor: parsed.failureFactor,
+      waitIncrementSeconds: parsed.waitIncrementSeconds,
+      maxFailureWaitSeconds: parsed.maxFailureWaitSeconds,
+      maxDeltaTimeSeconds: parsed.maxDeltaTimeSeconds,
+    },
+    demoAccounts,
     clients,
     client: (clientId) => clientsById.get(clientId),
     userById: (id) => usersById.get(id),

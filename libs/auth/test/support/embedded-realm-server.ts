@@ -14,6 +14,9 @@ export interface EmbeddedRealmServerOptions {
   /** The base URL the issuer claims; defaults to the server's own address. */
   readonly publicBaseUrl?: string;
   readonly signingKey?: SigningKey;
+  readonly listDemoAccounts?: boolean;
+  /** The lockout clock. */
+  readonly now?: () => number;
 }
 
 /** An embedded identity provider on an ephemeral local port. */
@@ -29,6 +32,8 @@ export async function startEmbeddedRealmServer(
     publicBaseUrl: options.publicBaseUrl ?? baseUrl,
     env: { NODE_ENV: 'test' },
     ...(options.signingKey ? { signingKey: options.signingKey } : {}),
+    ...(options.listDemoAccounts ? { listDemoAccounts: true } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   provider.mount(app);
   return {
