@@ -1,21 +1,9 @@
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-// Workers load this file again: the port chosen by the main process reaches them through the env.
-process.env.RELAIS_E2E_PORT ??= String(await freePort());
-const port = Number(process.env.RELAIS_E2E_PORT);
+// The realm file lists the portal's redirect URIs for http://localhost:8080 only (Keycloak's rules: no
+// wildcard ports), so the browser tests use that port; RELAIS_E2E_PORT moves them when the realm allows it.
+const port = Number(process.env.RELAIS_E2E_PORT ?? 8080);
 const baseURL = `http://localhost:${port}`;
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -50,6 +50,12 @@ export function Layout() {
         buttonProps: { onClick: () => void auth.signIn('/') },
       };
 
+  const navigation = navigationFor(auth.roles).map((entry) => ({
+    text: entry.text,
+    linkProps: { to: entry.to },
+    isActive: isActive(pathname, entry.to),
+  }));
+
   return (
     <>
       <SkipLinks
@@ -64,11 +70,7 @@ export function Layout() {
         serviceTagline={fr.service.tagline}
         homeLinkProps={{ to: '/', title: fr.service.homeTitle }}
         quickAccessItems={[headerFooterDisplayItem, account]}
-        navigation={navigationFor(auth.roles).map((entry) => ({
-          text: entry.text,
-          linkProps: { to: entry.to },
-          isActive: isActive(pathname, entry.to),
-        }))}
+        navigation={navigation.length > 0 ? navigation : undefined}
       />
       <main id="contenu" tabIndex={-1} ref={main} className="fr-container fr-my-6w relais-main">
         <Suspense fallback={<Loading />}>
