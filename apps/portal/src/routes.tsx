@@ -9,9 +9,18 @@ import HomePage from './pages/HomePage';
 const CallbackPage = lazy(() => import('./pages/CallbackPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage'));
+const CataloguePage = lazy(() => import('./pages/teacher/CataloguePage'));
+const CoursePage = lazy(() => import('./pages/teacher/CoursePage'));
+const MyCoursesPage = lazy(() => import('./pages/teacher/MyCoursesPage'));
+const MyCoursePage = lazy(() => import('./pages/teacher/MyCoursePage'));
+const FeedbackFormPage = lazy(() => import('./pages/teacher/FeedbackFormPage'));
+const LeavePage = lazy(() => import('./pages/teacher/LeavePage'));
+const MyFeedbackPage = lazy(() => import('./pages/teacher/MyFeedbackPage'));
+const MessagesPage = lazy(() => import('./pages/shared/MessagesPage'));
+const WriteMessagePage = lazy(() => import('./pages/shared/WriteMessagePage'));
 
 /** A route only `role` may see; everyone else gets the French "not allowed" page. */
-export function guarded(role: Role, path: string, Page: React.ComponentType): RouteObject {
+export function guarded(role: Role | readonly Role[], path: string, Page: React.ComponentType): RouteObject {
   return {
     path,
     element: (
@@ -33,6 +42,17 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'connexion/retour', element: <CallbackPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
+      // Teachers (issue 16, point 3).
+      guarded('teacher', 'catalogue', CataloguePage),
+      guarded('teacher', 'catalogue/:courseId', CoursePage),
+      guarded('teacher', 'mes-parcours', MyCoursesPage),
+      guarded('teacher', 'mes-parcours/:courseId', MyCoursePage),
+      guarded('teacher', 'mes-parcours/:courseId/retour', FeedbackFormPage),
+      guarded('teacher', 'mes-parcours/:courseId/quitter', LeavePage),
+      guarded('teacher', 'mes-retours', MyFeedbackPage),
+      // Teachers and trainers.
+      guarded(['teacher', 'trainer'], 'messages', MessagesPage),
+      guarded(['teacher', 'trainer'], 'messages/ecrire/:courseId/:userId', WriteMessagePage),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,6 +13,11 @@ export async function tokenFor(request: APIRequestContext, username: string): Pr
   return body.access_token;
 }
 
+// Services learn about courses and enrolments through events: right after a write, another service may
+// not know it yet and answer 403/404 for a few milliseconds.
+const SETTLING_STATUSES = new Set([403, 404]);
+const SETTLING_MS = 5_000;
+
 export async function callApi<T>(
   request: APIRequestContext,
   username: string,
@@ -21,16 +26,21 @@ export async function callApi<T>(
   data?: unknown,
 ): Promise<T> {
   const token = await tokenFor(request, username);
-  const response = await request.fetch(path, {
-    method,
-    headers: { Authorization: `Bearer ${token}` },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(
-    response.ok(),
-    `${method} ${path} as ${username}: ${response.status()} ${await response.text()}`,
-  ).toBe(true);
-  return (response.status() === 204 ? undefined : await response.json()) as T;
+  const deadline = Date.now() + SETTLING_MS;
+  for (;;) {
+    const response = await request.fetch(path, {
+      method,
+      headers: { Authorization: `Bearer ${token}` },
+      ...(data === undefined ? {} : { data }),
+    });
+    if (SETTLING_STATUSES.has(response.status()) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    const text = await response.text();
+    expect(response.ok(), `${method} ${path} as ${username}: ${response.status()} ${text}`).toBe(true);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
 }
 
 /** A title no other test or demo course has, so a search finds exactly this one. */

@@ -7,12 +7,12 @@ import { fr } from '../i18n/fr';
 import { useAuth } from './AuthProvider';
 import type { Role } from './session';
 
-function Forbidden({ role }: { role: Role }) {
+function Forbidden({ roles }: { roles: readonly Role[] }) {
   usePageTitle(fr.forbidden.title);
   return (
     <>
       <h1>{fr.forbidden.title}</h1>
-      <p>{fr.forbidden.body(fr.audiences[role] ?? role)}</p>
+      <p>{fr.forbidden.body(roles.map((role) => fr.audiences[role] ?? role).join(fr.forbidden.or))}</p>
       <Link to="/" className="fr-link">
         {fr.forbidden.back}
       </Link>
@@ -42,10 +42,11 @@ function SignInRequired({ expired }: { expired: boolean }) {
 }
 
 /** Routes check roles themselves: a link typed by hand gets a French refusal, never a broken page. */
-export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+export function RequireRole({ role, children }: { role: Role | readonly Role[]; children: ReactNode }) {
   const auth = useAuth();
+  const allowed: readonly Role[] = typeof role === 'string' ? [role] : role;
   if (!auth.ready) return <Loading />;
   if (!auth.user) return <SignInRequired expired={auth.expired} />;
-  if (!auth.roles.includes(role)) return <Forbidden role={role} />;
+  if (!allowed.some((candidate) => auth.roles.includes(candidate))) return <Forbidden roles={allowed} />;
   return <>{children}</>;
 }

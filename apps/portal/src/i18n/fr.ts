@@ -54,6 +54,7 @@ export const fr = {
     body: (audience: string): string =>
       `Cette page est réservée aux ${audience}. Votre compte n'y donne pas accès. Si vous pensez que c'est une erreur, contactez le référent numérique de votre académie.`,
     back: "Revenir à l'accueil",
+    or: ' ou aux ',
   },
   audiences: {
     teacher: 'enseignants',
@@ -139,6 +140,184 @@ export const fr = {
     } as Record<number, string>,
     fallback:
       'Relais a rencontré un problème. Réessayez dans quelques instants ; ce que vous avez saisi est conservé.',
+  },
+  vocabulary: {
+    categories: {
+      'technical-access': 'Accès technique (connexion, plateforme)',
+      'tool-usability': 'Prise en main des outils',
+      'workload-time': 'Charge de travail et temps disponible',
+      'content-relevance': 'Pertinence des contenus',
+      'support-guidance': 'Accompagnement et guidage',
+      other: 'Autre sujet',
+    } as Record<string, string>,
+    intensities: {
+      1: 'Très légère : un détail, pour information',
+      2: 'Légère : gênant de temps en temps',
+      3: 'Moyenne : gênant régulièrement',
+      4: 'Forte : cela me freine nettement',
+      5: "Très forte : cela m'empêche d'avancer",
+    } as Record<number, string>,
+    intensityShort: (level: number): string => `Intensité ${level} sur 5`,
+    feedbackStatus: {
+      open: 'Envoyé, pas encore lu',
+      acknowledged: 'Pris en compte',
+      addressed: 'Traité',
+    },
+    enrollmentStatus: { enrolled: 'En cours', completed: 'Formation terminée' },
+    activityKinds: {
+      resource: 'Ressource',
+      video: 'Vidéo',
+      quiz: 'Quiz',
+      forum: 'Forum',
+      assignment: 'Devoir',
+      'virtual-class': 'Classe virtuelle',
+      other: 'Activité',
+    } as Record<string, string>,
+    visibility: { named: 'En votre nom', anonymous: 'Anonyme' },
+  },
+  progress: {
+    label: 'Progression',
+    indicative: 'indicative : vous seul cochez ce que vous avez fait',
+    summary: (done: number, total: number, percent: string): string =>
+      `${done} activité${done > 1 ? 's' : ''} cochée${done > 1 ? 's' : ''} sur ${total} (${percent})`,
+    noActivity: "Le formateur n'a pas encore publié d'activité.",
+  },
+  catalogue: {
+    title: 'Catalogue des parcours',
+    lead: 'Les parcours ouverts dans votre académie. La formation est volontaire : inscrivez-vous à ceux qui vous intéressent.',
+    search: 'Rechercher un parcours',
+    searchHint: 'Un mot du titre ou de la description',
+    theme: 'Thème',
+    allThemes: 'Tous les thèmes',
+    apply: 'Filtrer',
+    results: (count: number): string =>
+      count === 0 ? 'Aucun parcours' : `${count} parcours${count > 1 ? ' trouvés' : ' trouvé'}`,
+    empty: "Aucun parcours n'est ouvert dans votre académie pour le moment.",
+    noMatch: 'Aucun parcours ne correspond à votre recherche. Essayez un autre mot ou un autre thème.',
+    predictedHours: (hours: string): string => `Durée prévue : ${hours}`,
+    seatsLeft: (seats: number | null): string =>
+      seats === null
+        ? 'Places sans limite'
+        : seats === 0
+          ? 'Complet'
+          : `${seats} place${seats > 1 ? 's' : ''} restante${seats > 1 ? 's' : ''}`,
+    trainers: (names: string): string => `Formateurs : ${names}`,
+    noTrainer: 'Formateur à venir',
+    enrolled: 'Inscrit',
+  },
+  course: {
+    back: 'Retour au catalogue',
+    voluntary:
+      "La formation est volontaire : personne ne vous l'impose, et vous pouvez quitter ce parcours à tout moment, sans justification.",
+    enroll: "S'inscrire",
+    enrolling: 'Inscription en cours…',
+    enrolled: 'Vous êtes inscrit à ce parcours.',
+    open: 'Ouvrir le parcours',
+    full: "Ce parcours est complet : l'inscription n'est plus possible.",
+    closed: 'Ce parcours est fermé aux inscriptions.',
+    themes: 'Thèmes',
+    enrolledNotice: (title: string): string => `Vous êtes inscrit au parcours « ${title} ».`,
+  },
+  myCourses: {
+    title: 'Mes parcours',
+    empty: "Vous n'êtes inscrit à aucun parcours. Le catalogue présente ceux de votre académie.",
+    toCatalogue: 'Voir le catalogue',
+    status: 'Statut',
+    creditedHours: (hours: string): string => `Heures créditées : ${hours}`,
+    total: (hours: string): string => `Total de vos heures créditées : ${hours}`,
+    totalHint: 'Les heures sont créditées quand le formateur indique que la formation est terminée.',
+  },
+  inCourse: {
+    activities: 'Activités',
+    activitiesHint:
+      "Cochez ce que vous avez fait : c'est une indication pour vous et votre formateur. Relais n'enregistre ni temps passé ni clics.",
+    optional: 'facultative',
+    done: 'fait',
+    participants: 'Participants',
+    participantsEmpty: "Aucun autre participant pour l'instant.",
+    trainer: 'Formateur',
+    you: '(vous)',
+    contact: (name: string): string => `Contacter ${name}`,
+    contactShort: 'Contacter',
+    giveFeedback: 'Donner un retour au formateur',
+    feedbackLead:
+      "Un problème d'accès, une charge trop lourde, un contenu à revoir ? Dites-le : votre formateur pourra adapter l'accompagnement.",
+    leave: 'Quitter le parcours',
+    notEnrolled: "Vous n'êtes pas inscrit à ce parcours.",
+  },
+  feedback: {
+    title: 'Donner un retour',
+    lead: 'Votre retour va au formateur de ce parcours. Tous les champs sont obligatoires.',
+    category: 'De quoi parle votre retour ?',
+    intensity: 'À quel point cela vous gêne-t-il ?',
+    message: 'Votre message',
+    messageHint: (max: number): string =>
+      `Décrivez la situation en quelques phrases (${max} caractères au plus).`,
+    remaining: (count: number): string =>
+      `${count} caractère${count > 1 ? 's' : ''} restant${count > 1 ? 's' : ''}`,
+    tooLong: (max: number): string => `Votre message dépasse ${max} caractères : raccourcissez-le.`,
+    visibility: 'Comment l’envoyer ?',
+    named: 'En mon nom',
+    namedHint:
+      'Le formateur verra votre nom et votre prénom, la catégorie, l’intensité, votre message et la date d’envoi. Il pourra vous répondre.',
+    anonymous: 'Anonymement',
+    anonymousHint:
+      'Le formateur verra la catégorie, l’intensité, votre message et la date d’envoi, mais ni votre nom, ni votre établissement, ni rien d’autre qui permette de vous reconnaître. Il pourra répondre ; vous lirez sa réponse dans « Mes retours ». Évitez de donner dans le message des détails qui vous désignent.',
+    threshold: (minimum: number): string =>
+      `L’envoi anonyme n’est possible que dans un parcours d’au moins ${minimum} participants (formateurs non compris), pour que personne ne puisse être reconnu.`,
+    belowThreshold: (count: number, minimum: number): string =>
+      `Ce parcours compte ${count} participant${count > 1 ? 's' : ''} : l’envoi anonyme n’y est pas encore possible (il en faut ${minimum}).`,
+    send: 'Envoyer mon retour',
+    sent: 'Votre retour a été envoyé au formateur. Vous suivrez sa réponse et son statut ici.',
+    chooseCategory: 'Choisissez le sujet de votre retour.',
+    chooseIntensity: 'Choisissez une intensité.',
+    writeMessage: 'Écrivez votre message.',
+    chooseVisibility: 'Choisissez comment envoyer votre retour.',
+  },
+  myFeedback: {
+    title: 'Mes retours',
+    lead: 'Les retours que vous avez envoyés, leur statut et les réponses de vos formateurs.',
+    empty: "Vous n'avez envoyé aucun retour. Vous pouvez en donner un depuis chacun de vos parcours.",
+    postedOn: (date: string): string => `Envoyé le ${date}`,
+    replies: 'Réponses',
+    noReply: 'Pas encore de réponse.',
+    byYou: 'Vous',
+    byTrainer: 'Formateur',
+    reply: 'Répondre',
+    replyLabel: 'Votre réponse',
+    replySend: 'Envoyer la réponse',
+    replySent: 'Votre réponse a été envoyée.',
+  },
+  messages: {
+    title: 'Messages',
+    lead: 'Vos échanges individuels avec les formateurs et les collègues de vos parcours.',
+    empty:
+      "Aucun message pour l'instant. Depuis un parcours, « Contacter » permet d'écrire à un participant ou au formateur.",
+    from: (name: string): string => `De ${name}`,
+    to: (name: string): string => `À ${name}`,
+    sentOn: (date: string): string => `le ${date}`,
+    answer: 'Répondre',
+    writeTitle: (name: string): string => `Écrire à ${name}`,
+    writeLead: 'Seule cette personne lira votre message.',
+    message: 'Votre message',
+    send: 'Envoyer le message',
+    sent: (name: string): string => `Votre message à ${name} a été envoyé.`,
+    unknownRecipient:
+      'Cette personne ne fait pas partie de ce parcours. Revenez au parcours pour choisir un destinataire.',
+  },
+  leave: {
+    title: (course: string): string => `Quitter le parcours « ${course} »`,
+    lead: 'Vous pouvez quitter ce parcours à tout moment, sans donner de raison.',
+    kept: 'Ce qui est conservé',
+    keptHours: 'Les heures déjà créditées restent dans votre dossier de formation.',
+    keptAnonymous: 'Vos retours anonymes restent tels quels : rien ne les relie à vous.',
+    keptNamed: 'Vos retours nommés restent visibles par le formateur, avec la mention d’ancien participant.',
+    changes: 'Ce qui change',
+    changesList:
+      'Vous n’apparaîtrez plus dans la liste des participants et vous ne pourrez plus cocher d’activité.',
+    confirm: 'Quitter le parcours',
+    cancel: 'Rester inscrit',
+    left: (course: string): string => `Vous avez quitté le parcours « ${course} ».`,
   },
   form: {
     required: 'Ce champ est obligatoire.',
