@@ -24,12 +24,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const manager = userManager();
     let active = true;
-    void manager.getUser().then((stored) => {
+    void (async () => {
+      const stored = await manager.getUser();
+      // Back after a while: the access token has expired, the session may not have. One silent renewal
+      // (refresh token, or the provider's session in a hidden frame) before saying the session ended.
+      const current = stored?.expired ? await manager.signinSilent().catch(() => null) : stored;
+      if (stored && !current) await manager.removeUser();
       if (!active) return;
-      setUser(stored && !stored.expired ? stored : undefined);
-      if (stored?.expired) setExpired(true);
+      setUser(current ?? undefined);
+      setExpired(Boolean(stored && !current));
       setReady(true);
-    });
+    })();
     const loaded = (next: User) => {
       setUser(next);
       setExpired(false);
