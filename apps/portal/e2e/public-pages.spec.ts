@@ -18,6 +18,8 @@ test.describe('public pages', () => {
   test('a skip link leads to the content', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // DSFR's script marks the page once it has started; before, it may still move things around.
+    await expect(page.locator('html')).toHaveAttribute('data-fr-js', 'true');
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Contenu' })).toBeFocused();
     await page.keyboard.press('Enter');

@@ -5,6 +5,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
+// React's production build, whatever NODE_ENV the caller runs with (standalone runs in development).
+process.env.NODE_ENV = 'production';
+
 const portalDir = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 
@@ -16,7 +19,11 @@ if (icons.status !== 0) {
   process.exit(1);
 }
 
-await build({ root: portalDir, logLevel: process.env.PORTAL_BUILD_QUIET ? 'warn' : 'info' });
+await build({
+  root: portalDir,
+  mode: 'production',
+  logLevel: process.env.PORTAL_BUILD_QUIET ? 'warn' : 'info',
+});
 
 const report = spawnSync(process.execPath, [fileURLToPath(new URL('report-size.mjs', import.meta.url))], {
   stdio: 'inherit',

@@ -19,11 +19,14 @@ async function newestModification(path: string): Promise<number> {
 }
 
 /** True when dist/ is missing or older than any source. */
-export async function portalBuildIsStale(): Promise<boolean> {
-  const built = await stat(join(PORTAL_DIST_DIR, 'index.html')).catch(() => undefined);
+export async function portalBuildIsStale(
+  portalDir = PORTAL_DIR,
+  distDir = PORTAL_DIST_DIR,
+): Promise<boolean> {
+  const built = await stat(join(distDir, 'index.html')).catch(() => undefined);
   if (!built) return true;
   const sources = await Promise.all(
-    PORTAL_SOURCES.map((source) => newestModification(join(PORTAL_DIR, source))),
+    PORTAL_SOURCES.map((source) => newestModification(join(portalDir, source))),
   );
   return Math.max(...sources) > built.mtimeMs;
 }
@@ -41,7 +44,8 @@ export async function ensurePortalBuilt(logger: Logger): Promise<void> {
   const status = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [join(PORTAL_DIR, 'scripts/build.mjs')], {
       cwd: PORTAL_DIR,
-      env: { ...process.env, PORTAL_BUILD_QUIET: '1' },
+      // Always a production build, whatever NODE_ENV the server itself runs with (development in standalone).
+      env: { ...process.env, NODE_ENV: 'production', PORTAL_BUILD_QUIET: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));

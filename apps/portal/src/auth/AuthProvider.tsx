@@ -1,6 +1,6 @@
 import type { User } from 'oidc-client-ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { displayNameOf, rolesOf, userManager, type Role } from './session';
+import { displayNameOf, renewSession, rolesOf, userManager, type Role } from './session';
 
 export interface Auth {
   /** False until the stored session (if any) has been read. */
@@ -28,7 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const stored = await manager.getUser();
       // Back after a while: the access token has expired, the session may not have. One silent renewal
       // (refresh token, or the provider's session in a hidden frame) before saying the session ended.
-      const current = stored?.expired ? await manager.signinSilent().catch(() => null) : stored;
+      const current = stored?.expired ? await renewSession() : stored;
       if (stored && !current) await manager.removeUser();
       if (!active) return;
       setUser(current ?? undefined);
@@ -44,14 +44,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setExpired(true);
       void manager.removeUser();
     };
+    // A minute before expiry; if it fails, the expiry itself ends the session visibly.
+    const expiring = () => void renewSession();
     manager.events.addUserLoaded(loaded);
+    manager.events.addAccessTokenExpiring(expiring);
     manager.events.addAccessTokenExpired(ended);
-    manager.events.addSilentRenewError(ended);
     return () => {
       active = false;
       manager.events.removeUserLoaded(loaded);
+      manager.events.removeAccessTokenExpiring(expiring);
       manager.events.removeAccessTokenExpired(ended);
-      manager.events.removeSilentRenewError(ended);
     };
   }, []);
 

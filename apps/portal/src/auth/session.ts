@@ -24,8 +24,9 @@ export function userManager(): UserManager {
       post_logout_redirect_uri: `${origin}/`,
       response_type: 'code',
       scope: 'openid',
-      automaticSilentRenew: true,
-      // A renewal starts a minute before expiry; a failed one ends the session visibly (see AuthProvider).
+      // Renewal is ours (renewSession): the library's own would race with it, and two refreshes with one
+      // rotating refresh token make the provider revoke the session.
+      automaticSilentRenew: false,
       accessTokenExpiringNotificationTimeInSeconds: 60,
       userStore: new WebStorageStateStore({ store: window.sessionStorage }),
     });
@@ -33,17 +34,29 @@ export function userManager(): UserManager {
   return manager;
 }
 
+let renewal: Promise<User | null> | undefined;
+
+/**
+ * Renews the session without a page change (refresh token, or the provider's session in a hidden frame),
+ * once at a time whoever asks: the expiry timer, an API call with an expired token, a page load.
+ * Resolves to null when the session cannot be renewed.
+ */
+export function renewSession(): Promise<User | null> {
+  renewal ??= userManager()
+    .signinSilent()
+    .catch(() => null)
+    .finally(() => {
+      renewal = undefined;
+    });
+  return renewal;
+}
+
 /** The current access token, renewed first when it has expired; undefined when nobody is signed in. */
 export async function accessToken(): Promise<string | undefined> {
   const user = await userManager().getUser();
   if (!user) return undefined;
   if (!user.expired) return user.access_token;
-  try {
-    const renewed = await userManager().signinSilent();
-    return renewed?.access_token;
-  } catch {
-    return undefined;
-  }
+  return (await renewSession())?.access_token;
 }
 
 interface AccessTokenClaims {

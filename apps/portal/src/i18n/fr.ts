@@ -2,6 +2,8 @@
  * Every word the portal shows, in French, in one place (DESIGN §10). Pages never hold literal text:
  * a reviewer reads this file to review the portal's language, and a change of wording is one edit.
  */
+import { formatNumber } from './format';
+
 export const fr = {
   service: {
     name: 'Relais',
@@ -45,9 +47,7 @@ export const fr = {
     callbackFailed:
       "La connexion n'a pas abouti. Réessayez ; si cela se reproduit, fermez l'onglet et recommencez.",
     retry: 'Réessayer la connexion',
-    sessionExpired:
-      'Votre session a expiré. Reconnectez-vous pour continuer ; ce que vous avez saisi sur cette page est conservé.',
-    signInRequired: 'Connectez-vous pour accéder à cette page.',
+    sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
   },
   forbidden: {
     title: 'Accès non autorisé',
@@ -252,10 +252,11 @@ export const fr = {
     intensity: 'À quel point cela vous gêne-t-il ?',
     message: 'Votre message',
     messageHint: (max: number): string =>
-      `Décrivez la situation en quelques phrases (${max} caractères au plus).`,
+      `Décrivez la situation en quelques phrases (${formatNumber(max)} caractères au plus).`,
     remaining: (count: number): string =>
-      `${count} caractère${count > 1 ? 's' : ''} restant${count > 1 ? 's' : ''}`,
-    tooLong: (max: number): string => `Votre message dépasse ${max} caractères : raccourcissez-le.`,
+      `${formatNumber(count)} caractère${count > 1 ? 's' : ''} restant${count > 1 ? 's' : ''}`,
+    tooLong: (max: number): string =>
+      `Votre message dépasse ${formatNumber(max)} caractères : raccourcissez-le.`,
     visibility: 'Comment l’envoyer ?',
     named: 'En mon nom',
     namedHint:

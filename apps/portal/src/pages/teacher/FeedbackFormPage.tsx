@@ -62,6 +62,11 @@ export default function FeedbackFormPage() {
 
   const [draft, setDraft] = useState<Draft>({ category: '', intensity: 0, message: '', visibility: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  // A corrected field loses its error sentence at once; the others keep theirs until the next send.
+  const change = <F extends Field>(field: F, value: Draft[F]) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
 
   const send = useMutation({
     mutationFn: (body: { category: Category; intensity: number; message: string; visibility: Visibility }) =>
@@ -99,8 +104,10 @@ export default function FeedbackFormPage() {
     event.preventDefault();
     void submitOnce();
   };
-  const stateOf = (field: Field) =>
-    errors[field] ? { state: 'error' as const, stateRelatedMessage: errors[field] } : {};
+  const stateOf = (field: Field) => {
+    const error = errors[field];
+    return error ? { state: 'error' as const, stateRelatedMessage: error } : {};
+  };
   const generalError = send.isError && !refusedField(send.error) ? describeError(send.error) : undefined;
 
   return (
@@ -121,7 +128,7 @@ export default function FeedbackFormPage() {
               nativeInputProps: {
                 value: category,
                 checked: draft.category === category,
-                onChange: () => setDraft({ ...draft, category }),
+                onChange: () => change('category', category),
               },
             }))}
           />
@@ -136,7 +143,7 @@ export default function FeedbackFormPage() {
               nativeInputProps: {
                 value: String(level),
                 checked: draft.intensity === level,
-                onChange: () => setDraft({ ...draft, intensity: level }),
+                onChange: () => change('intensity', level),
               },
             }))}
           />
@@ -151,7 +158,7 @@ export default function FeedbackFormPage() {
               name: 'message',
               rows: 6,
               value: draft.message,
-              onChange: (event) => setDraft({ ...draft, message: event.target.value }),
+              onChange: (event) => change('message', event.target.value),
             }}
           />
           <p className="fr-hint-text fr-mt-n2w fr-mb-3w" aria-live="polite">
@@ -171,7 +178,7 @@ export default function FeedbackFormPage() {
                 nativeInputProps: {
                   value: 'named',
                   checked: draft.visibility === 'named',
-                  onChange: () => setDraft({ ...draft, visibility: 'named' }),
+                  onChange: () => change('visibility', 'named'),
                 },
               },
               {
@@ -183,7 +190,7 @@ export default function FeedbackFormPage() {
                   value: 'anonymous',
                   checked: draft.visibility === 'anonymous',
                   disabled: !anonymousPossible,
-                  onChange: () => setDraft({ ...draft, visibility: 'anonymous' }),
+                  onChange: () => change('visibility', 'anonymous'),
                 },
               },
             ]}

@@ -123,7 +123,7 @@ export default function MyCoursePage() {
       <h1 className="fr-mt-3w">{enrollment.title}</h1>
       <Notice />
       <p>
-        <Badge severity={enrollment.status === 'completed' ? 'success' : 'info'}>
+        <Badge as="span" severity={enrollment.status === 'completed' ? 'success' : 'info'}>
           {fr.vocabulary.enrollmentStatus[enrollment.status]}
         </Badge>
       </p>

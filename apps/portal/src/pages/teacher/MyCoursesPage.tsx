@@ -56,7 +56,11 @@ export default function MyCoursesPage() {
                     </h2>
                     <p className="fr-mb-1w">
                       <span className="fr-sr-only">{fr.myCourses.status} : </span>
-                      <Badge severity={enrollment.status === 'completed' ? 'success' : 'info'} small>
+                      <Badge
+                        as="span"
+                        severity={enrollment.status === 'completed' ? 'success' : 'info'}
+                        small
+                      >
                         {fr.vocabulary.enrollmentStatus[enrollment.status]}
                       </Badge>
                     </p>
