@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectNoAccessibilityViolations } from './support/axe';
 import { signInAs } from './support/sign-in';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { callApi } from './support/api';
 import { expectNoAccessibilityViolations } from './support/axe';
 import { createCourse } from './support/courses';

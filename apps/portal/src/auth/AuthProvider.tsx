@@ -39,11 +39,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setUser(next);
       setExpired(false);
     };
-    const ended = () => {
-      setUser(undefined);
-      setExpired(true);
-      void manager.removeUser();
-    };
+    // Also fires at once for a stored token that has already expired: the renewal under way decides.
+    const ended = () =>
+      void renewSession().then(async (renewed) => {
+        if (renewed || !active) return;
+        setUser(undefined);
+        setExpired(true);
+        await manager.removeUser();
+      });
     // A minute before expiry; if it fails, the expiry itself ends the session visibly.
     const expiring = () => void renewSession();
     manager.events.addUserLoaded(loaded);
