@@ -285,7 +285,8 @@ function portalClient({ production }) {
     implicitFlowEnabled: false,
     serviceAccountsEnabled: false,
     redirectUris: uris,
-    webOrigins: origins,
+    // '+': the origins of the redirect URIs, so each environment states its portal address once.
+    webOrigins: ['+'],
     attributes: {
       'pkce.code.challenge.method': 'S256',
       'post.logout.redirect.uris': uris.join('##'),

@@ -4,6 +4,7 @@ export { ROLES, isRole, type Role } from './roles';
 export { createCaller, type Caller, type CallerFields } from './caller';
 export { callerFromClaims } from './access-token-claims';
 export {
+  forbiddenClient,
   forbiddenRole,
   identityProviderUnavailable,
   invalidToken,
@@ -13,6 +14,7 @@ export {
 export type { TokenVerifier } from './token-verifier';
 export {
   createKeycloakConnectVerifier,
+  DEFAULT_AUTHORIZED_PARTIES,
   type KeycloakConnectVerifierOptions,
 } from './keycloak/keycloak-connect-verifier';
 export { authenticate } from './express/authenticate';

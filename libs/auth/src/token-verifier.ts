@@ -5,6 +5,9 @@ import type { Caller } from './caller';
  * behind it (keycloak-connect today), so the verifier can be swapped for a generic JWKS one.
  */
 export interface TokenVerifier {
-  /** Rejects with a Problem (@relais/platform): 401 for any token that is not valid for this service, 503 when the keys are unreachable. */
+  /**
+   * Rejects with a Problem (@relais/platform): 401 for any token that is not valid for this service, 403
+   * for a valid token issued to a client that user routes do not serve, 503 when the keys are unreachable.
+   */
   verify(bearerToken: string): Promise<Caller>;
 }

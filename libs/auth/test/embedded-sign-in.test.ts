@@ -102,6 +102,13 @@ describe('sign-in with the authorization code flow and PKCE on the embedded prov
       realm_access: { roles: ['teacher'] },
       school: '0690001A',
     });
+    expect(decodeJwt(tokens.id_token).payload).toMatchObject({
+      iss: idp.issuer,
+      aud: 'relais-portal',
+      sub: decodeJwt(tokens.access_token).payload.sub,
+      preferred_username: 'teacher.01',
+      name: expect.stringMatching(/\S+ \S+/),
+    });
     const caller = await createKeycloakConnectVerifier({
       authServerUrl: idp.baseUrl,
       realm: 'relais',
@@ -221,6 +228,40 @@ describe('sign-in with the authorization code flow and PKCE on the embedded prov
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('<html lang="fr">');
+  });
+
+  it('answers userinfo for the access token, with the claims Keycloak puts there, from the portal’s origins', async () => {
+    const browser = new BrowserSession();
+    const { verifier, challenge } = pkcePair();
+    const { callback } = await signIn(browser, challenge, 'inspector.d1');
+    const tokens = await exchangeCode(callback.searchParams.get('code') ?? '', verifier);
+
+    const response = await fetch(`${openidConnect()}/userinfo`, {
+      headers: { authorization: `Bearer ${tokens.access_token}`, origin: 'http://127.0.0.1:8080' },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8080');
+    expect(await response.json()).toEqual({
+      sub: decodeJwt(tokens.access_token).payload.sub,
+      preferred_username: 'inspector.d1',
+      name: 'Bernard Fontaine',
+      given_name: 'Bernard',
+      family_name: 'Fontaine',
+      email: 'inspector.d1@demo.relais.invalid',
+      email_verified: true,
+      academy: 'lyon',
+      district: 'lyon-d1',
+    });
+  });
+
+  it('refuses userinfo without a valid access token', async () => {
+    const response = await fetch(`${openidConnect()}/userinfo`, {
+      headers: { authorization: 'Bearer pas-un-jeton' },
+    });
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer .*error="invalid_token"/);
   });
 
   it('renews tokens silently with the refresh token', async () => {

@@ -18,6 +18,7 @@ import { loginRouter } from './login-router';
 import { logoutPage, messagePage } from './login-page';
 import { loadRealm, type Realm, type TokenClient } from './realm-file';
 import { generateSigningKey, type SigningKey } from './signing-key';
+import { userinfoRouter } from './userinfo';
 
 export interface EmbeddedIdentityProviderOptions {
   /**
@@ -172,6 +173,10 @@ export function createEmbeddedIdentityProvider(
           action: `${issuer}${LOGIN_ACTIONS}`,
           demoAccounts: options.listDemoAccounts ? realm.demoAccounts : [],
         }),
+      );
+      app.use(
+        `${realmPath}${KEYCLOAK_ROUTES.userinfo}`,
+        userinfoRouter({ realm, issuer, signingKey, ...(options.now ? { now: options.now } : {}) }),
       );
       app.use(realmPath, provider.callback());
     },

@@ -30,6 +30,8 @@ h3{font-size:1rem;margin:1rem 0 .5rem}
 .fr-btn--secondary:hover{background:#f5f5fe}
 :focus-visible,.fr-input:focus{outline:2px solid #0a76f6;outline-offset:2px}
 .demo-accounts ul{list-style:none;padding:0;margin:0}
+.fr-skiplinks a{position:absolute;left:-10000px}
+.fr-skiplinks a:focus{position:static;display:inline-block;padding:.5rem 1rem;color:var(--blue-france)}
 `;
 
 export function escapeHtml(value: string): string {
@@ -51,6 +53,7 @@ export function page(title: string, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
+<nav class="fr-skiplinks" aria-label="Accès rapide"><a class="fr-link" href="#contenu">Aller au contenu</a></nav>
 <header class="fr-header" role="banner">
 <p class="fr-header__brand">République française</p>
 <p class="fr-header__service">Relais – formation continue des enseignants</p>
@@ -87,7 +90,8 @@ function demoAccountsSection(action: string, accounts: readonly DemoAccount[]): 
   for (const account of accounts) byRole.set(account.role, [...(byRole.get(account.role) ?? []), account]);
   const groups = [...byRole.entries()].map(([role, members]) => {
     const items = members.map((account) => {
-      const where = account.academy ? ` – ${escapeHtml(account.academy)}` : '';
+      const academy = account.academy ? account.academy[0]?.toUpperCase() + account.academy.slice(1) : '';
+      const where = academy ? ` – académie de ${escapeHtml(academy)}` : '';
       return `<li><form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="username" value="${escapeHtml(account.username)}">
 <input type="hidden" name="password" value="${escapeHtml(account.password)}">

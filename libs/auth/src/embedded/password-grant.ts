@@ -71,7 +71,8 @@ export function passwordGrantHandler({ realm, resource, resourceServer, guard }:
     if (!params.username || !params.password) {
       throw new errors.InvalidRequest('username and password are required');
     }
-    const address = ctx.ip;
+    // The socket's address, never X-Forwarded-For, which the client writes and would use to dodge the limit.
+    const address = ctx.req.socket.remoteAddress ?? 'unknown';
     const locked = guard.retryAfterSeconds(params.username, address);
     if (locked > 0) return answerProblem(ctx, accountLockedProblem(locked));
     const user = realm.authenticate(params.username, params.password);

@@ -2,8 +2,12 @@ import KeycloakConnect from 'keycloak-connect';
 import { callerFromClaims } from '../access-token-claims';
 import type { Caller } from '../caller';
 import { isProblem, type Problem } from '@relais/platform';
-import { identityProviderUnavailable, invalidToken } from '../errors';
+import { forbiddenClient, identityProviderUnavailable, invalidToken } from '../errors';
 import type { TokenVerifier } from '../token-verifier';
+import { createRealmKeyCache, JWKS_FETCH_FAILED } from './realm-key-cache';
+
+/** User routes serve people signed in through the portal, and no other client (DESIGN §6). */
+export const DEFAULT_AUTHORIZED_PARTIES: readonly string[] = ['relais-portal'];
 
 export interface KeycloakConnectVerifierOptions {
   /** Base URL of the identity provider, without `/realms/...`, e.g. http://localhost:8080. */
@@ -13,6 +17,16 @@ export interface KeycloakConnectVerifierOptions {
   readonly clientId: string;
   /** How long to wait for the realm's keys before answering 503 (keycloak-connect itself never gives up). */
   readonly keysTimeoutMs?: number;
+  /** After the realm's keys were fetched, tokens naming an unknown key id cause no new fetch for this long. */
+  readonly keysRefreshCooldownMs?: number;
+  /** The clients (`azp`) whose tokens are accepted; the portal only, by default. */
+  readonly authorizedParties?: readonly string[];
+}
+
+/** Keycloak-connect's GrantManager, with the members its typings leave out and that we replace. */
+interface GrantManagerInternals {
+  readonly realmUrl: string;
+  rotation: unknown;
 }
 
 /** The parts of keycloak-connect's Token that its typings leave out. */
@@ -28,9 +42,10 @@ interface VerifiedKeycloakToken {
  * would redirect browsers to a login page. GrantManager.validateToken (keycloak-connect 26.1.1) checks, in
  * order: presence, expiry (`exp`), that the token is signed, `typ === 'Bearer'`, `iat` not before the
  * realm's not-before, `iss === <authServerUrl>/realms/<realm>`, `aud` containing clientId (with
- * verify-token-audience), then the RS256 signature with the key named by `kid`, fetched from the realm's
- * JWKS (`/protocol/openid-connect/certs`) and re-fetched at most every 10 s for unknown key ids. No public
- * key is ever pinned.
+ * verify-token-audience), then the RS256 signature with the key named by `kid`, taken from the realm's JWKS
+ * (`/protocol/openid-connect/certs`). No public key is ever pinned. Its key fetching is replaced by
+ * createRealmKeyCache: one fetch at a time and a cooldown for unknown key ids. Then `azp` must be one of
+ * the authorized parties.
  */
 export function createKeycloakConnectVerifier(options: KeycloakConnectVerifierOptions): TokenVerifier {
   const config: KeycloakConnect.KeycloakConfig & { 'verify-token-audience': boolean } = {
@@ -43,7 +58,13 @@ export function createKeycloakConnectVerifier(options: KeycloakConnectVerifierOp
     'confidential-port': 0,
   };
   const { grantManager } = new KeycloakConnect({}, config);
+  const internals = grantManager as unknown as GrantManagerInternals;
+  internals.rotation = createRealmKeyCache({
+    jwksUrl: `${internals.realmUrl}/protocol/openid-connect/certs`,
+    refreshCooldownMs: options.keysRefreshCooldownMs ?? 30_000,
+  });
   const keysTimeoutMs = options.keysTimeoutMs ?? 5000;
+  const authorizedParties = new Set(options.authorizedParties ?? DEFAULT_AUTHORIZED_PARTIES);
 
   return {
     async verify(bearerToken: string): Promise<Caller> {
@@ -56,6 +77,13 @@ export function createKeycloakConnectVerifier(options: KeycloakConnectVerifierOp
         accessToken = grant.access_token as unknown as VerifiedKeycloakToken;
       } catch (error) {
         throw classifyRejection(error);
+      }
+      const azp = (accessToken.content as { azp?: unknown } | null)?.azp;
+      if (typeof azp !== 'string' || !authorizedParties.has(azp)) {
+        throw forbiddenClient(
+          'This route serves people signed in through the Relais portal; tokens issued to other clients, ' +
+            'such as service accounts, are refused. Sign in through the portal.',
+        );
       }
       return callerFromClaims(accessToken.content);
     },
@@ -75,8 +103,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 // keycloak-connect only reports failures as messages. These are the ones (26.1.1) that mean the realm's
 // keys could not be fetched, which is the identity provider's fault, not the caller's.
-const KEYS_UNREACHABLE =
-  /failed to load public key.*(Error fetching JWK Keys|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|socket hang up)/;
+const KEYS_UNREACHABLE = new RegExp(
+  `failed to load public key.*(${JWKS_FETCH_FAILED}|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|socket hang up)`,
+);
 
 function classifyRejection(error: unknown): Problem {
   if (isProblem(error)) return error;

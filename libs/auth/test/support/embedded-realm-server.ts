@@ -17,6 +17,8 @@ export interface EmbeddedRealmServerOptions {
   readonly listDemoAccounts?: boolean;
   /** The lockout clock. */
   readonly now?: () => number;
+  /** Sees the path of every request, before the provider answers it (to count JWKS fetches). */
+  readonly onRequest?: (path: string) => void;
 }
 
 /** An embedded identity provider on an ephemeral local port. */
@@ -24,6 +26,13 @@ export async function startEmbeddedRealmServer(
   options: EmbeddedRealmServerOptions = {},
 ): Promise<EmbeddedRealmServer> {
   const app = express();
+  if (options.onRequest) {
+    const onRequest = options.onRequest;
+    app.use((req, _res, next) => {
+      onRequest(req.path);
+      next();
+    });
+  }
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

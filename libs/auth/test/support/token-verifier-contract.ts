@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import express, { type Express } from 'express';
 import request from 'supertest';
-import { passwordGrant } from '../../../testing/src/tokens';
+import { clientCredentialsGrant, passwordGrant } from '../../../testing/src/tokens';
 import { createErrorHandler, createLogger } from '@relais/platform';
 import { authenticate, callerOf, createKeycloakConnectVerifier, requireRole } from '../../src';
 import { decodeJwt, withAlteredPayload } from './embedded-realm-server';
@@ -172,6 +172,20 @@ export function describeTokenVerifierContract(
       expectProblem(response, 403, 'FORBIDDEN_ROLE');
       expect(response.body.detail).toContain('trainer');
       expect(response.text).not.toContain('teacher.02');
+    });
+
+    it('answers 403 FORBIDDEN_CLIENT to a valid service-account token: user routes serve the portal only', async () => {
+      const serviceToken = await clientCredentialsGrant({
+        baseUrl: context.baseUrl,
+        realm: context.realm,
+        clientId: 'relais-feedback',
+        clientSecret: 'demo-feedback-secret',
+      });
+
+      const response = await request(app).get('/whoami').auth(serviceToken, { type: 'bearer' });
+
+      expectProblem(response, 403, 'FORBIDDEN_CLIENT');
+      expect(response.body.detail).toContain('portal');
     });
 
     it('lets a caller with the role through', async () => {
