@@ -23,7 +23,6 @@ export const fr = {
     managerCourses: 'Gestion des parcours',
     signIn: 'Se connecter',
     signOut: 'Se déconnecter',
-    accessibility: 'Accessibilité : non conforme',
   },
   pageTitle: (title: string): string => `${title} — Relais`,
   home: {
@@ -251,7 +250,6 @@ export const fr = {
     activitiesHint:
       "Cochez ce que vous avez fait : c'est une indication pour vous et votre formateur. Relais n'enregistre ni temps passé ni clics.",
     optional: 'facultative',
-    done: 'fait',
     participants: 'Participants',
     participantsEmpty: "Aucun autre participant pour l'instant.",
     trainer: 'Formateur',
@@ -340,8 +338,6 @@ export const fr = {
     left: (course: string): string => `Vous avez quitté le parcours « ${course} ».`,
   },
   form: {
-    required: 'Ce champ est obligatoire.',
     sending: 'Envoi en cours…',
-    errorSummary: 'Le formulaire contient des erreurs :',
   },
 } as const;
