@@ -14,10 +14,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
   },
   server: {
-    // `npm run portal:dev` runs next to `npm start`: same-origin calls through the dev server.
+    // `npm run portal:dev` next to `RELAIS_PUBLIC_URL=http://127.0.0.1:8090 npm start`: the dev server
+    // answers on an origin the realm's redirect URIs allow, and the tokens' issuer is that same origin.
+    host: '127.0.0.1',
+    port: 8090,
+    strictPort: true,
     proxy: {
-      '/api': 'http://localhost:8080',
-      '/realms': 'http://localhost:8080',
+      '/api': 'http://127.0.0.1:8080',
+      '/realms': 'http://127.0.0.1:8080',
     },
   },
   test: {

@@ -11,8 +11,9 @@ const SERVER_PREFIXES = ['/api', '/realms', '/docs', '/healthz', '/readyz', '/me
 
 /**
  * Scripts, styles and fonts come from this origin only; the API and the identity provider are on the
- * same origin (no CORS). Inline styles stay allowed because DSFR's scripts set style attributes
- * (collapse heights, modals); inline scripts do not.
+ * same origin (no CORS). Inline styles stay allowed because DSFR's scripts add a <style> element and set
+ * style attributes (collapse heights, modals); the browser tests, which fail on any CSP refusal, fail
+ * without it. Inline scripts stay forbidden.
  */
 export const PORTAL_CSP = [
   "default-src 'self'",
