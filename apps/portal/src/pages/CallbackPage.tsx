@@ -24,7 +24,8 @@ export default function CallbackPage() {
       .signinRedirectCallback()
       .then((user) => {
         const state = user.state as { returnTo?: string } | undefined;
-        const returnTo = state?.returnTo?.startsWith('/') ? state.returnTo : '/';
+        // A path of this portal only: never `//host`, which the browser would read as another site.
+        const returnTo = state?.returnTo && /^\/(?!\/)/.test(state.returnTo) ? state.returnTo : '/';
         void navigate(returnTo, { replace: true });
       })
       .catch(() => setFailed(true));
