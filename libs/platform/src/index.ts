@@ -22,6 +22,7 @@ export {
   serviceUnavailable,
   tooManyRequests,
   unauthorized,
+  unprocessable,
   unsupportedMediaType,
 } from './errors/problem-factories';
 export { RequestValidationError, validationProblem } from './errors/validation-problem';

@@ -21,6 +21,11 @@ export function conflict(code: string, detail: string, extensions?: Record<strin
   return new Problem({ status: 409, code, detail, extensions });
 }
 
+/** Well-formed, but a rule JSON Schema cannot state refuses it (a reversed range, a name that does not exist). */
+export function unprocessable(code: string, detail: string, extensions?: Record<string, unknown>): Problem {
+  return new Problem({ status: 422, code, detail, extensions });
+}
+
 export function unsupportedMediaType(code: string, detail: string): Problem {
   return new Problem({ status: 415, code, detail });
 }

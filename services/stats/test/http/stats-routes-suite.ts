@@ -289,8 +289,6 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
       ['/ministry/enrollments?period=2026-13', 'VALIDATION_FAILED'],
       ['/ministry/enrollments?period=2026-Q5', 'VALIDATION_FAILED'],
       ['/ministry/enrollments?period=2026-11&teacher=x', 'UNKNOWN_FIELDS'],
-      ['/chsct/feedback-trends?from=2026-11&to=2026-10', 'PERIOD_REVERSED'],
-      ['/chsct/feedback-trends?from=2023-01&to=2026-01', 'PERIOD_TOO_LONG'],
       ['/chsct/feedback-trends?from=2026-1&to=2026-10', 'VALIDATION_FAILED'],
       ['/chsct/feedback-trends?from=2026-09&to=2026-10&by=school', 'VALIDATION_FAILED'],
       ['/chsct/feedback-trends?to=2026-10', 'VALIDATION_FAILED'],
@@ -300,6 +298,16 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(response.body).toMatchObject({ status: 400, code });
+    });
+
+    it.each([
+      ['/chsct/feedback-trends?from=2026-11&to=2026-10', 'PERIOD_REVERSED'],
+      ['/chsct/feedback-trends?from=2023-01&to=2026-01', 'PERIOD_TOO_LONG'],
+    ])('%s → 422 %s: well-formed months that no table can answer', async (path, code) => {
+      const response = await harness.call('chsct.national', 'GET', `/api/stats${path}`);
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(response.body).toMatchObject({ status: 422, code });
     });
 
     it('accepts 36 months', async () => {

@@ -110,8 +110,9 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier, notice?
     request: { query: trendsQuery },
     responses: {
       200: { description: 'The table; a suppressed cell has value null.', schema: trendsTableBody },
-      400: problem(
-        `Unknown dimension, malformed or reversed months, more than ${longestRangeInMonths} months.`,
+      400: problem('Unknown dimension or malformed months.'),
+      422: problem(
+        `PERIOD_REVERSED: \`from\` after \`to\`; PERIOD_TOO_LONG: more than ${longestRangeInMonths} months.`,
       ),
       401: problem('No valid bearer token.'),
       403: problem('Only the CHSCT reads this table.'),
