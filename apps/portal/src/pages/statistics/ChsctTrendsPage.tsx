@@ -7,17 +7,35 @@ import { statsApi, unwrap } from '../../api/client';
 import { Loading } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { fr } from '../../i18n/fr';
-import { FigureView } from './FigureView';
+import { FigureView, prefetchChart } from './FigureView';
 import { labelOf, monthsBetween, trendFigures, type Catalogue } from './model';
 import {
   ApiCsvButton,
+  CATALOGUE_KEY,
+  fetchCatalogue,
   NotPublished,
   PublicationFacts,
+  startEarly,
   TableError,
   tableOf,
+  takeEarly,
   upcomingDate,
   useCatalogue,
 } from './publication';
+
+// This page always draws charts: fetch the library and the data with the page's own code.
+void prefetchChart();
+void startEarly(CATALOGUE_KEY, fetchCatalogue).then((catalogue) => {
+  const range = rangeOf(catalogue, new URLSearchParams(window.location.search));
+  if (
+    range.from &&
+    range.to &&
+    !upcomingDate(catalogue, TABLE, range.to) &&
+    !rangeProblem(range.from, range.to)
+  ) {
+    void startEarly(trendsKey(range), () => fetchTrends(range));
+  }
+});
 
 const TABLE = 'chsct-feedback-trends';
 const MAX_MONTHS = 36;
@@ -31,6 +49,26 @@ function monthChoices(catalogue: Catalogue) {
   const upcoming = (publication?.nextPublication.periods ?? []).filter((month) => !published.includes(month));
   return { published, upcoming };
 }
+
+interface Range {
+  from: string;
+  to: string;
+  by: By;
+}
+
+/** The range asked for in the URL, else the latest 24 published months, by category. */
+function rangeOf(catalogue: Catalogue, params: URLSearchParams): Range {
+  const { published } = monthChoices(catalogue);
+  return {
+    from: params.get('du') ?? published.at(-Math.min(DEFAULT_MONTHS, published.length)) ?? '',
+    to: params.get('au') ?? published.at(-1) ?? '',
+    by: params.get('par') === 'academy' ? 'academy' : 'category',
+  };
+}
+
+const trendsKey = (range: Range) => ['stats', 'chsct-trends', range.from, range.to, range.by];
+const fetchTrends = (range: Range) =>
+  unwrap(statsApi.GET('/chsct/feedback-trends', { params: { query: { ...range } } }));
 
 function rangeProblem(from: string, to: string): string | undefined {
   if (from > to) return fr.statistics.chsct.rangeReversed;
@@ -49,32 +87,26 @@ function Trends({ catalogue }: { catalogue: Catalogue }) {
   const dimensions = (tableOf(catalogue, TABLE)?.dimensions ?? []).filter(
     (dimension): dimension is By => dimension === 'category' || dimension === 'academy',
   );
-  const defaultTo = published.at(-1) ?? '';
-  const defaultFrom = published.at(-Math.min(DEFAULT_MONTHS, published.length)) ?? '';
-  const applied = {
-    from: params.get('du') ?? defaultFrom,
-    to: params.get('au') ?? defaultTo,
-    by: (params.get('par') === 'academy' ? 'academy' : 'category') as By,
-  };
+  const applied = rangeOf(catalogue, params);
   const [draft, setDraft] = useState(applied);
   const [problem, setProblem] = useState<string>();
   const notYet = upcomingDate(catalogue, TABLE, applied.to);
   const appliedProblem = rangeProblem(applied.from, applied.to);
 
   const trends = useQuery({
-    queryKey: ['stats', 'chsct-trends', applied.from, applied.to, applied.by],
-    queryFn: () =>
-      unwrap(
-        statsApi.GET('/chsct/feedback-trends', {
-          params: { query: { from: applied.from, to: applied.to, by: applied.by } },
-        }),
-      ),
+    queryKey: trendsKey(applied),
+    queryFn: () => takeEarly(trendsKey(applied), () => fetchTrends(applied)),
     enabled: Boolean(applied.from && applied.to) && !notYet && !appliedProblem,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
   const figures = useMemo(() => (trends.data ? trendFigures(trends.data) : []), [trends.data]);
-  const onFirstChart = useCallback(markFirstChart, []);
+  // The later charts wait for the first one to be on screen: it appears one frame sooner.
+  const [firstDrawn, setFirstDrawn] = useState(false);
+  const onFirstChart = useCallback(() => {
+    markFirstChart();
+    requestAnimationFrame(() => setFirstDrawn(true));
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -166,13 +198,13 @@ function Trends({ catalogue }: { catalogue: Catalogue }) {
               fileName={`relais-chsct-${applied.by}-${applied.from}-${applied.to}.csv`}
             />
           </div>
-          {figures.map((figure, index) => (
-            <FigureView
-              key={figure.id}
-              figure={figure}
-              {...(index === 0 ? { onChartReady: onFirstChart } : {})}
-            />
-          ))}
+          {figures.map((figure, index) =>
+            index === 0 ? (
+              <FigureView key={figure.id} figure={figure} onChartReady={onFirstChart} />
+            ) : (
+              <FigureView key={figure.id} figure={figure} chartDeferred={!firstDrawn} />
+            ),
+          )}
         </>
       )}
     </>

@@ -1,14 +1,54 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { lazy, Suspense, useId, useState, Component, type ReactNode } from 'react';
+import { Component, useEffect, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { fr } from '../../i18n/fr';
 import { formatNumber } from '../../i18n/format';
 import { Loading } from '../../components/QueryState';
 import { downloadText } from '../../components/download';
 import { figureCsv, reasonText, type Figure, type Point } from './model';
+import type * as EChartModule from './EChart';
 
-// The charting library is fetched the first time a page draws a chart, never on the portal's first load.
-const EChart = lazy(() => import('./EChart'));
+type ChartModule = typeof EChartModule;
+
+// The charting library is fetched by the pages that draw charts, never on the portal's first load. Not
+// through React.lazy: a suspended chart is revealed at least 300 ms after its fallback (React 19's
+// throttle), which alone would spend a third of the one-second budget of the first chart.
+let chartModule: ChartModule | undefined;
+let chartLoading: Promise<ChartModule> | undefined;
+
+/** Starts fetching the charting library while the page still waits for its data. */
+export function prefetchChart(): Promise<ChartModule> {
+  chartLoading ??= import('./EChart').then((loaded) => (chartModule = loaded));
+  return chartLoading;
+}
+
+function useChartModule(): ChartModule | 'loading' | 'failed' {
+  const [state, setState] = useState<ChartModule | 'loading' | 'failed'>(chartModule ?? 'loading');
+  useEffect(() => {
+    if (state !== 'loading') return;
+    let active = true;
+    prefetchChart().then(
+      (loaded) => active && setState(loaded),
+      () => {
+        // A failed chunk may load on a later visit: forget the failed attempt.
+        chartLoading = undefined;
+        if (active) setState('failed');
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [state]);
+  return state;
+}
+
+function Chart({ figure, onReady }: { figure: Figure; onReady?: () => void }) {
+  const loaded = useChartModule();
+  if (loaded === 'loading') return <Loading label={fr.statistics.loadingChart} />;
+  if (loaded === 'failed') return <p className="fr-text--sm">{fr.statistics.chartFailed}</p>;
+  const EChart = loaded.default;
+  return <EChart figure={figure} {...(onReady ? { onReady } : {})} />;
+}
 
 export const METHOD_PATH = '/statistiques/methode';
 
@@ -40,7 +80,8 @@ export function FigureTable({ figure }: { figure: Figure }) {
   return (
     <div className="fr-table fr-table--bordered">
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it (RGAA 7.3). */}
+        <div className="fr-table__container" tabIndex={0}>
           <div className="fr-table__content">
             <table>
               <caption>{fr.statistics.tableCaption(figure.title)}</caption>
@@ -75,7 +116,16 @@ export function FigureTable({ figure }: { figure: Figure }) {
 }
 
 /** One chart, its description, the "Voir le tableau" toggle, its CSV and the link to the method. */
-export function FigureView({ figure, onChartReady }: { figure: Figure; onChartReady?: () => void }) {
+export function FigureView({
+  figure,
+  onChartReady,
+  chartDeferred = false,
+}: {
+  figure: Figure;
+  onChartReady?: () => void;
+  /** Keeps the chart's place empty for now (the page draws its first chart first). */
+  chartDeferred?: boolean;
+}) {
   const [tableShown, setTableShown] = useState(false);
   const tableId = useId();
   const titleId = useId();
@@ -85,9 +135,11 @@ export function FigureView({ figure, onChartReady }: { figure: Figure; onChartRe
         {figure.title}
       </h2>
       <ChartBoundary>
-        <Suspense fallback={<Loading label={fr.statistics.loadingChart} />}>
-          <EChart figure={figure} {...(onChartReady ? { onReady: onChartReady } : {})} />
-        </Suspense>
+        {chartDeferred ? (
+          <Loading label={fr.statistics.loadingChart} />
+        ) : (
+          <Chart figure={figure} {...(onChartReady ? { onReady: onChartReady } : {})} />
+        )}
       </ChartBoundary>
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mt-2w">
         <li>

@@ -8,7 +8,7 @@ import { statsApi, unwrap } from '../../api/client';
 import { Loading } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { fr } from '../../i18n/fr';
-import { FigureView } from './FigureView';
+import { FigureView, prefetchChart } from './FigureView';
 import { ministryFigures, type Catalogue } from './model';
 import {
   ApiCsvButton,
@@ -19,6 +19,9 @@ import {
   upcomingDate,
   useCatalogue,
 } from './publication';
+
+// This page always draws charts: fetch the library with the page's own code, not after its data.
+prefetchChart();
 
 const TABLE = 'ministry-enrollments';
 type By = 'academy' | 'theme';

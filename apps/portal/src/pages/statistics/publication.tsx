@@ -12,10 +12,34 @@ import { fr } from '../../i18n/fr';
 import { METHOD_PATH } from './FigureView';
 import type { Catalogue } from './model';
 
+// A page module starts its requests as soon as it is evaluated, before React has shown it (a lazy
+// route is revealed at least 300 ms after its fallback); the page's query then takes the answer over.
+const early = new Map<string, Promise<unknown>>();
+
+/** Starts `fetch` now, under `key`; the query with that key uses its answer once, then fetches itself. */
+export function startEarly<T>(key: readonly string[], fetch: () => Promise<T>): Promise<T> {
+  const id = key.join('|');
+  const started = (early.get(id) as Promise<T> | undefined) ?? fetch();
+  early.set(id, started);
+  // Nobody may be waiting yet; the query reports the failure when it takes the answer over.
+  started.catch(() => undefined);
+  return started;
+}
+
+export function takeEarly<T>(key: readonly string[], fetch: () => Promise<T>): Promise<T> {
+  const id = key.join('|');
+  const started = early.get(id) as Promise<T> | undefined;
+  early.delete(id);
+  return started ?? fetch();
+}
+
+export const CATALOGUE_KEY = ['stats', 'catalogue'] as const;
+export const fetchCatalogue = () => unwrap(statsApi.GET('/catalogue'));
+
 export function useCatalogue() {
   return useQuery({
-    queryKey: ['stats', 'catalogue'],
-    queryFn: () => unwrap(statsApi.GET('/catalogue')),
+    queryKey: CATALOGUE_KEY,
+    queryFn: () => takeEarly(CATALOGUE_KEY, fetchCatalogue),
     staleTime: 5 * 60_000,
   });
 }
