@@ -44,8 +44,16 @@ test.describe('the inspector', () => {
     await expect(table.getByRole('row').nth(1)).toContainText('En cours');
     await page.getByLabel('École').selectOption('');
 
-    // L10: the page shows nothing of progress, feedback or activity.
-    await expect(page.getByRole('main')).not.toContainText(/progression|retour|activit/i);
+    // L10: the table has these columns and nothing of progress, feedback or activity.
+    await expect(table.getByRole('columnheader')).toHaveText([
+      /^Parcours/,
+      'Formateurs',
+      /^Enseignant/,
+      /^École/,
+      /^Statut/,
+      /^Heures créditées/,
+    ]);
+    await expect(table).not.toContainText(/progression|retour|activit|%/i);
 
     const teacherHeader = table.getByRole('columnheader', { name: /Enseignant/ });
     await teacherHeader.getByRole('button').click();
