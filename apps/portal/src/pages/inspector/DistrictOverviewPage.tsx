@@ -116,6 +116,7 @@ function OverviewTable({ overview }: { overview: Overview }) {
         className="fr-mb-2w"
         priority="secondary"
         iconId="fr-icon-download-line"
+        iconPosition="left"
         onClick={() => downloadText(t.csvFile(overview.district), overviewCsv(shown))}
       >
         {t.downloadCsv}

@@ -43,7 +43,7 @@ type Option = ComposeOption<
 
 function colourOf(figure: Figure, index: number): string {
   const series = figure.series[index];
-  if (series?.key.startsWith('total|')) return TOTAL_COLOUR;
+  if (series?.total) return TOTAL_COLOUR;
   return ILLUSTRATIVE[index % ILLUSTRATIVE.length] ?? TOTAL_COLOUR;
 }
 
@@ -85,7 +85,7 @@ export function optionOf(figure: Figure): Option {
       showSymbol: true,
       symbol: SYMBOLS[index % SYMBOLS.length],
       symbolSize: 7,
-      lineStyle: { width: series.key.startsWith('total|') ? 3 : 2, color: colour },
+      lineStyle: { width: series.total ? 3 : 2, color: colour },
       itemStyle: { color: colour },
     };
   });

@@ -156,6 +156,7 @@ export function FigureView({
           <Button
             priority="tertiary"
             iconId="fr-icon-download-line"
+            iconPosition="left"
             onClick={() => downloadText(`relais-${figure.id}.csv`, figureCsv(figure))}
           >
             {fr.statistics.downloadCsvOf(figure.title)}

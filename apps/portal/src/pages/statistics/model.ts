@@ -23,6 +23,8 @@ export type Point =
 export interface Series {
   key: string;
   label: string;
+  /** The "Ensemble" line: every row together. */
+  total: boolean;
   points: Point[];
 }
 
@@ -100,6 +102,7 @@ export function trendFigures(table: TrendsTable): Figure[] {
   const seriesOf = (measure: string, key: string | undefined, band: string | undefined, label: string) => ({
     key: `${key ?? 'total'}|${band ?? 'all'}`,
     label,
+    total: key === undefined && band === undefined,
     points: months.map((month) => pointOf(lookup.get([measure, month, key ?? '', band ?? ''].join('|')))),
   });
   const perRow = (measure: string) => [
@@ -156,6 +159,7 @@ export function ministryFigures(table: MinistryTable): Figure[] {
   const seriesOf = (measure: string) => ({
     key: measure,
     label: fr.statistics.ministry.measures[measure] ?? measure,
+    total: false,
     points: keys.map((key) => pointOf(lookup.get(`${measure}|${key}`))),
   });
   const axisHeader = fr.statistics.ministry.rowHeader[dimension] ?? dimension;

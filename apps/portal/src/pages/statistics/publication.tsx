@@ -133,6 +133,7 @@ export function ApiCsvButton({
       <Button
         priority="secondary"
         iconId="fr-icon-download-line"
+        iconPosition="left"
         disabled={state === 'pending'}
         onClick={() => void download()}
       >
