@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { expectNoAccessibilityViolations } from './support/axe';
 import { createCourse } from './support/courses';
+import { tabTo } from './support/keyboard';
 import { saveScreenshot } from './support/screenshots';
 import { signInAs } from './support/sign-in';
 
@@ -136,6 +137,47 @@ test.describe('the CHSCT', () => {
     await expect(headers).toHaveText(['Mois', 'Lyon', 'Ensemble']);
     await expectNoAccessibilityViolations(page);
     await saveScreenshot(page, 'chsct-academie');
+  });
+});
+
+test.describe('keyboard and display', () => {
+  test('the CHSCT page is used with the keyboard only and passes axe in the dark theme too', async ({
+    page,
+  }) => {
+    await signInAs(page, 'chsct.national', '/chsct/tendances');
+    await expect(page).toHaveTitle('Tendances des retours des enseignants — Relais');
+    const section = page.getByRole('region', {
+      name: 'Intensité des difficultés signalées, par mois (toutes catégories)',
+    });
+    const toggle = section.getByRole('button', { name: 'Voir le tableau' });
+    await tabTo(page, toggle);
+    await page.keyboard.press('Enter');
+    await expect(section.getByRole('button', { name: 'Masquer le tableau' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await expect(section.getByRole('table')).toBeVisible();
+
+    await page.getByRole('button', { name: "Paramètres d'affichage" }).first().click();
+    await page.getByText('Thème sombre').click();
+    await expect(page.locator('html')).toHaveAttribute('data-fr-theme', 'dark');
+    await expect(page.getByRole('img', { name: /Graphique « Enseignants/ })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test('the inspector sorts and filters with the keyboard only', async ({ page, request }) => {
+    const course = await createCourse(request, { prefix: 'Clavier', colleagues: ['teacher.02'] });
+    await signInAs(page, 'inspector.d1', '/circonscription');
+    await expect(page).toHaveTitle('Parcours de ma circonscription — Relais');
+    const courseFilter = page.getByLabel('Parcours');
+    await tabTo(page, courseFilter);
+    await courseFilter.selectOption({ label: course.title });
+    const table = page.getByRole('table', { name: /Enseignants des parcours/ });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    const schoolHeader = table.getByRole('columnheader', { name: /École/ });
+    await tabTo(page, schoolHeader.getByRole('button'));
+    await page.keyboard.press('Enter');
+    await expect(schoolHeader).toHaveAttribute('aria-sort', 'ascending');
   });
 });
 

@@ -20,22 +20,23 @@ export const legal = {
       'Tests automatiques : chaque page du portail (y compris les pages de statistiques et leurs graphiques, la page de connexion exceptée) est analysée dans un navigateur réel par axe-core sur les critères WCAG 2.1 A et AA, à chaque modification : zéro anomalie détectée.',
     manualTitle: 'Vérifications manuelles effectuées',
     manual: [
-      'Navigation et formulaires au clavier seul (inscription, retour au formateur, filtres des tableaux) : tous les éléments sont atteignables, dans un ordre logique, avec un focus visible.',
-      'Liens d’évitement vers le contenu et le pied de page ; un titre de page distinct pour chaque page ; un seul titre de niveau 1 par page.',
+      'Au clavier seul : le formulaire de retour au formateur, les filtres et le tri du tableau de l’inspecteur, le bouton « Voir le tableau » des graphiques ; le focus reste visible.',
+      'Un lien d’évitement mène au contenu ; chaque page a son propre titre et un seul titre de niveau 1.',
       'Chaque graphique a une description textuelle et un tableau de données équivalent, avec en-têtes de lignes et de colonnes ; les valeurs masquées y sont écrites en toutes lettres (« secret statistique ») et non par une couleur.',
-      'Affichage en thème sombre et agrandissement du texte à 200 % sans perte de contenu sur les pages principales.',
+      'Thème sombre : la page des tendances du CHSCT, graphiques compris, sans anomalie détectée.',
       'Langue de la page déclarée (français) ; dates et nombres au format français.',
     ],
     nonConformTitle: 'Contenus non accessibles',
     nonConform: [
       'Graphiques (critère 1.1 et 3.3) : les couleurs des séries viennent de la palette illustrative du DSFR ; certaines (orange, vert émeraude) n’atteignent pas un contraste de 3:1 avec le fond blanc. Les séries sont aussi distinguées par la forme de leurs points et par la légende, et le tableau de données donne chaque valeur.',
       'Infobulles des graphiques (critère 10.13) : elles apparaissent au survol de la souris seulement ; leur contenu est dans le tableau de données, accessible au clavier et aux lecteurs d’écran.',
-      'La restitution par les lecteurs d’écran (NVDA, JAWS, VoiceOver) n’a pas encore été testée par une personne : seules les vérifications automatiques et manuelles ci-dessus l’ont été.',
+      'Non vérifié à ce jour : la restitution par les lecteurs d’écran (NVDA, JAWS, VoiceOver), l’agrandissement du texte à 200 % et l’affichage sur petit écran. Seules les vérifications ci-dessus ont été faites.',
     ],
     derogationTitle: 'Contenus non soumis à l’obligation d’accessibilité',
     derogation: 'Aucun.',
     environmentTitle: 'Environnement de test',
-    environment: 'Chromium (Debian), Playwright, axe-core ; clavier seul ; thème clair et sombre.',
+    environment:
+      'Chromium (Debian) piloté par Playwright, axe-core 4 (règles WCAG 2.1 A et AA), fenêtre de 1280 × 900 pixels ; clavier seul ; thème clair et, pour les statistiques, sombre.',
     contactTitle: 'Retour d’information et contact',
     contact:
       'Si vous ne parvenez pas à accéder à un contenu ou à un service, contactez le référent numérique de votre académie : une alternative accessible vous sera proposée.',
