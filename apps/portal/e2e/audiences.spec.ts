@@ -134,7 +134,17 @@ test.describe('the CHSCT', () => {
     const section = page.getByRole('region', { name: 'Enseignants ayant signalé une difficulté, par mois' });
     await section.getByRole('button', { name: 'Voir le tableau' }).click();
     const headers = section.getByRole('table').getByRole('columnheader');
-    await expect(headers).toHaveText(['Mois', 'Lyon', 'Ensemble']);
+    await expect(headers).toHaveText(['Mois', 'Lyon']);
+    // His intensity bands are his academy's own.
+    const bands = page.getByRole('region', { name: /Intensité des difficultés signalées/ });
+    await bands.getByRole('button', { name: 'Voir le tableau' }).click();
+    await expect(bands.getByRole('columnheader')).toHaveText([
+      'Mois',
+      'Intensité faible (1 ou 2 sur 5)',
+      'Intensité moyenne (3 sur 5)',
+      'Intensité forte (4 ou 5 sur 5)',
+    ]);
+    await expect(bands.getByRole('cell').filter({ hasText: 'non disponible' })).toHaveCount(0);
     await expectNoAccessibilityViolations(page);
     await saveScreenshot(page, 'chsct-academie');
   });

@@ -53,6 +53,7 @@ export const statistics = {
         ? `moins de ${minimum} réponses`
         : 'trop peu de contributions ou une seule trop importante',
   noReply: 'aucune réponse',
+  noData: 'non disponible',
   legendSecret: 'Secret statistique (valeur masquée)',
   showTable: 'Voir le tableau',
   hideTable: 'Masquer le tableau',

@@ -66,7 +66,9 @@ class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean
 
 export function PointText({ point, figure }: { point: Point; figure: Figure }) {
   if (point.kind === 'value') return <>{formatNumber(point.value)}</>;
-  if (point.kind === 'none') return <>{fr.statistics.noReply}</>;
+  // A median without any reply has no value; another missing cell is simply not in the table.
+  if (point.kind === 'none')
+    return <>{figure.unit === 'days' ? fr.statistics.noReply : fr.statistics.noData}</>;
   return (
     <>
       <span className="relais-secret">{fr.statistics.secret}</span>

@@ -58,9 +58,14 @@ describe('CHSCT figures', () => {
   });
 
   it('draws the bands of all categories together, and a median without replies as nothing', () => {
-    expect(bands?.series.map((series) => series.key)).toEqual(['total|low', 'total|medium', 'total|high']);
+    // Only the band the table has cells for: a band with no cell at all is not drawn as an empty line.
+    expect(bands?.series.map((series) => series.key)).toEqual(['total|high']);
     expect(bands?.series.some((series) => series.total)).toBe(false);
-    expect(bands?.series[2]?.points[0]).toEqual({ kind: 'value', value: 15 });
+    expect(bands?.series[0]?.points).toEqual([
+      { kind: 'value', value: 15 },
+      { kind: 'none' },
+      { kind: 'none' },
+    ]);
     expect(median?.series.find((series) => series.key === 'workload-time|all')?.points[0]).toEqual({
       kind: 'none',
     });
@@ -72,6 +77,24 @@ describe('CHSCT figures', () => {
     expect(lines[0]).toContain('Charge de travail et temps disponible (secret)');
     expect(lines[2]).toContain(',,moins de 11 enseignants');
     expect(lines[2]).toContain(',,secondaire : protège une autre case');
+  });
+});
+
+describe('an academy member’s table by academy', () => {
+  it('draws his academy’s line and bands, and no national line it does not have', () => {
+    const table: TrendsTable = {
+      ...trends([
+        { month: '2025-11', academy: 'lyon', measure: 'respondents', value: 133 },
+        { month: '2025-11', academy: 'lyon', intensityBand: 'high', measure: 'respondents', value: 60 },
+      ]),
+      by: 'academy',
+      scope: 'academy',
+      academy: 'lyon',
+    };
+    const [respondents, bands] = trendFigures(table);
+    expect(respondents?.series.map((series) => series.label)).toEqual(['Lyon']);
+    expect(bands?.series.map((series) => series.key)).toEqual(['lyon|high']);
+    expect(bands?.series[0]?.points[0]).toEqual({ kind: 'value', value: 60 });
   });
 });
 

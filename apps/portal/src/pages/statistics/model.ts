@@ -99,16 +99,29 @@ export function trendFigures(table: TrendsTable): Figure[] {
   for (const cell of table.cells) {
     lookup.set([cell.measure, cell.month, rowKey(cell) ?? '', cell.intensityBand ?? ''].join('|'), cell);
   }
-  const seriesOf = (measure: string, key: string | undefined, band: string | undefined, label: string) => ({
-    key: `${key ?? 'total'}|${band ?? 'all'}`,
-    label,
-    total: key === undefined && band === undefined,
-    points: months.map((month) => pointOf(lookup.get([measure, month, key ?? '', band ?? ''].join('|')))),
-  });
+  // A series the table has no cell for (the national line in an academy's table) is not drawn at all.
+  const seriesOf = (measure: string, key: string | undefined, band: string | undefined, label: string) => {
+    const cells = months.map((month) => lookup.get([measure, month, key ?? '', band ?? ''].join('|')));
+    if (cells.every((cell) => cell === undefined)) return [];
+    return [
+      {
+        key: `${key ?? 'total'}|${band ?? 'all'}`,
+        label,
+        total: key === undefined && band === undefined,
+        points: cells.map(pointOf),
+      },
+    ];
+  };
   const perRow = (measure: string) => [
-    ...rows.map((key) => seriesOf(measure, key, undefined, labelOf(row, key))),
-    seriesOf(measure, undefined, undefined, fr.statistics.total),
+    ...rows.flatMap((key) => seriesOf(measure, key, undefined, labelOf(row, key))),
+    ...seriesOf(measure, undefined, undefined, fr.statistics.total),
   ];
+  // Bands of all rows together; an academy's table by academy has one row and no margin: that row's bands.
+  const bandsOf = (key: string | undefined) =>
+    ['low', 'medium', 'high'].flatMap((band) =>
+      seriesOf('respondents', key, band, labelOf('intensityBand', band)),
+    );
+  const bands = bandsOf(undefined).length > 0 || rows.length !== 1 ? bandsOf(undefined) : bandsOf(rows[0]);
   const minimum = table.minimumCount;
   return [
     {
@@ -128,9 +141,7 @@ export function trendFigures(table: TrendsTable): Figure[] {
       unit: 'teachers',
       axis,
       axisHeader: fr.statistics.chsct.monthHeader,
-      series: ['low', 'medium', 'high'].map((band) =>
-        seriesOf('respondents', undefined, band, labelOf('intensityBand', band)),
-      ),
+      series: bands,
       primaryReason: fr.statistics.primaryReason(minimum, 'count'),
     },
     {
