@@ -68,7 +68,7 @@ export const legal = {
       'Les données d’un parcours sont conservées le temps de la formation puis pour la durée de votre dossier de formation ; chaque service de Relais indique, pour chaque donnée, sa finalité, sa base légale et sa durée de conservation. Les tableaux statistiques publiés, anonymes, sont conservés.',
     rightsTitle: 'Vos droits',
     rights:
-      'Vous disposez d’un droit d’accès, de rectification, de limitation et d’opposition, et d’effacement dans les cas prévus par la loi. Relais vous montre tout ce qu’il détient sur vous, donnée par donnée ; l’effacement retire votre nom de chaque service (les retours anonymes et les statistiques publiées, qui ne vous désignent pas, restent).',
+      'Vous disposez d’un droit d’accès, de rectification, de limitation et d’opposition, et d’effacement dans les cas prévus par la loi. Relais peut vous remettre tout ce qu’il détient sur vous, donnée par donnée, avec sa finalité, sa base légale et sa durée de conservation ; l’effacement retire votre nom de chaque service (les retours anonymes et les statistiques publiées, qui ne vous désignent pas, restent).',
     contactTitle: 'Contact',
     contact:
       'Pour exercer vos droits : le délégué à la protection des données du ministère de l’Éducation nationale, ou celui de votre académie. Si vous estimez que vos droits ne sont pas respectés, vous pouvez saisir la CNIL.',
