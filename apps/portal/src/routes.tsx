@@ -18,6 +18,13 @@ const LeavePage = lazy(() => import('./pages/teacher/LeavePage'));
 const MyFeedbackPage = lazy(() => import('./pages/teacher/MyFeedbackPage'));
 const MessagesPage = lazy(() => import('./pages/shared/MessagesPage'));
 const WriteMessagePage = lazy(() => import('./pages/shared/WriteMessagePage'));
+const DistrictOverviewPage = lazy(() => import('./pages/inspector/DistrictOverviewPage'));
+const ChsctTrendsPage = lazy(() => import('./pages/statistics/ChsctTrendsPage'));
+const MinistryStatsPage = lazy(() => import('./pages/statistics/MinistryStatsPage'));
+const MethodPage = lazy(() => import('./pages/statistics/MethodPage'));
+const PersonalDataPage = lazy(() => import('./pages/public/PersonalDataPage'));
+const LegalNoticePage = lazy(() => import('./pages/public/LegalNoticePage'));
+const NotRecordedPage = lazy(() => import('./pages/public/NotRecordedPage'));
 
 /** A route only `role` may see; everyone else gets the French "not allowed" page. */
 export function guarded(role: Role | readonly Role[], path: string, Page: React.ComponentType): RouteObject {
@@ -42,6 +49,14 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'connexion/retour', element: <CallbackPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: 'donnees-personnelles', element: <PersonalDataPage /> },
+      { path: 'mentions-legales', element: <LegalNoticePage /> },
+      { path: 'ce-que-relais-n-enregistre-pas', element: <NotRecordedPage /> },
+      // The inspector, the CHSCT and the ministry (issue 17).
+      guarded('inspector', 'circonscription', DistrictOverviewPage),
+      guarded('chsct', 'chsct/tendances', ChsctTrendsPage),
+      guarded('ministry', 'ministere/statistiques', MinistryStatsPage),
+      guarded(['chsct', 'ministry'], 'statistiques/methode', MethodPage),
       // Teachers (issue 16, point 3).
       guarded('teacher', 'catalogue', CataloguePage),
       guarded('teacher', 'catalogue/:courseId', CoursePage),

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly fieldProblems: readonly FieldProblem[] = [],
+    /** The problem's extra members (e.g. `publishedOn` of PERIOD_NOT_PUBLISHED), as sent. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';
@@ -36,7 +38,8 @@ function isProblem(body: unknown): body is { code: string; errors?: FieldProblem
 }
 
 export function apiErrorFrom(status: number, body: unknown): ApiError {
-  if (isProblem(body)) return new ApiError(status, body.code, body.errors ?? []);
+  if (isProblem(body))
+    return new ApiError(status, body.code, body.errors ?? [], body as Record<string, unknown>);
   return new ApiError(status, `HTTP_${status}`);
 }
 

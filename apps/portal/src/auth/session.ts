@@ -4,7 +4,8 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 export const CALLBACK_PATH = '/connexion/retour';
 export const SILENT_RENEW_PATH = '/connexion/renouvellement';
 
-export type Role = 'teacher' | 'trainer' | 'training-manager';
+export const ROLES = ['teacher', 'trainer', 'training-manager', 'inspector', 'chsct', 'ministry'] as const;
+export type Role = (typeof ROLES)[number];
 
 let manager: UserManager | undefined;
 
@@ -77,6 +78,7 @@ interface AccessTokenClaims {
   given_name?: string;
   family_name?: string;
   preferred_username?: string;
+  district?: string;
 }
 
 function base64UrlDecode(segment: string): string {
@@ -98,7 +100,12 @@ export function accessTokenClaims(user: User): AccessTokenClaims {
 
 export function rolesOf(user: User): Role[] {
   const roles = accessTokenClaims(user).realm_access?.roles ?? [];
-  return roles.filter((role): role is Role => ['teacher', 'trainer', 'training-manager'].includes(role));
+  return roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+}
+
+/** The inspector's district, from his token: the page asks the API for that district only. */
+export function districtOf(user: User): string | undefined {
+  return accessTokenClaims(user).district;
 }
 
 export function displayNameOf(user: User): string {

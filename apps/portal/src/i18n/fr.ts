@@ -3,6 +3,9 @@
  * a reviewer reads this file to review the portal's language, and a change of wording is one edit.
  */
 import { formatNumber } from './format';
+import { inspector } from './fr/inspector';
+import { legal } from './fr/legal';
+import { statistics } from './fr/statistics';
 
 export const fr = {
   service: {
@@ -21,6 +24,10 @@ export const fr = {
     messages: 'Messages',
     trainerCourses: 'Mes formations',
     managerCourses: 'Gestion des parcours',
+    districtOverview: 'Ma circonscription',
+    chsctTrends: 'Tendances des retours',
+    ministryStats: 'Statistiques',
+    statsMethod: 'Méthode',
     signIn: 'Se connecter',
     signOut: 'Se déconnecter',
   },
@@ -59,6 +66,9 @@ export const fr = {
     teacher: 'enseignants',
     trainer: 'formateurs',
     'training-manager': 'responsables de formation',
+    inspector: 'inspecteurs de circonscription',
+    chsct: 'membres du CHSCT',
+    ministry: 'services statistiques du ministère',
   } as Record<string, string>,
   notFound: {
     title: 'Page introuvable',
@@ -124,6 +134,12 @@ export const fr = {
       MALFORMED_JSON: "La demande n'a pas pu être lue. Rechargez la page puis recommencez.",
       ROUTE_NOT_FOUND:
         "Cette fonction n'est pas disponible. Rechargez la page ; si cela continue, signalez-le.",
+      OTHER_DISTRICT:
+        'Vous ne pouvez consulter que votre propre circonscription. Si elle a changé, reconnectez-vous.',
+      PERIOD_NOT_PUBLISHED:
+        "Cette période n'est pas encore publiée : les statistiques ne couvrent que des périodes closes. Choisissez une période plus ancienne.",
+      PERIOD_REVERSED: 'Le premier mois doit précéder le dernier. Corrigez la période choisie.',
+      PERIOD_TOO_LONG: 'La période choisie est trop longue : 36 mois au plus.',
       FORBIDDEN_CLIENT:
         'Cette demande ne vient pas du portail Relais. Rechargez la page puis reconnectez-vous.',
       SIGN_IN_TEMPORARILY_LOCKED:
@@ -340,4 +356,7 @@ export const fr = {
   form: {
     sending: 'Envoi en cours…',
   },
+  inspector,
+  statistics,
+  legal,
 } as const;

@@ -84,7 +84,12 @@ export function Layout() {
         accessibility="partially compliant"
         accessibilityLinkProps={{ to: '/accessibilite' }}
         contentDescription={fr.service.footerDescription}
-        bottomItems={[headerFooterDisplayItem]}
+        termsLinkProps={{ to: '/mentions-legales' }}
+        bottomItems={[
+          { text: fr.legal.footer.personalData, linkProps: { to: '/donnees-personnelles' } },
+          { text: fr.legal.footer.notRecorded, linkProps: { to: '/ce-que-relais-n-enregistre-pas' } },
+          headerFooterDisplayItem,
+        ]}
       />
     </>
   );

@@ -24,4 +24,16 @@ describe('navigation per audience', () => {
     const targets = navigationFor(['teacher', 'trainer']).map((entry) => entry.to);
     expect(targets.filter((to) => to === '/messages')).toHaveLength(1);
   });
+
+  it('shows the inspector, the CHSCT and the ministry their own pages only', () => {
+    expect(navigationFor(['inspector']).map((entry) => entry.to)).toEqual(['/circonscription']);
+    expect(navigationFor(['chsct']).map((entry) => entry.to)).toEqual([
+      '/chsct/tendances',
+      '/statistiques/methode',
+    ]);
+    expect(navigationFor(['ministry']).map((entry) => entry.to)).toEqual([
+      '/ministere/statistiques',
+      '/statistiques/methode',
+    ]);
+  });
 });

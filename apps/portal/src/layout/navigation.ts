@@ -15,6 +15,15 @@ const entriesByRole: Record<Role, NavigationEntry[]> = {
   ],
   trainer: [{ text: fr.nav.trainerCourses, to: '/formateur' }],
   'training-manager': [{ text: fr.nav.managerCourses, to: '/gestion' }],
+  inspector: [{ text: fr.nav.districtOverview, to: '/circonscription' }],
+  chsct: [
+    { text: fr.nav.chsctTrends, to: '/chsct/tendances' },
+    { text: fr.nav.statsMethod, to: '/statistiques/methode' },
+  ],
+  ministry: [
+    { text: fr.nav.ministryStats, to: '/ministere/statistiques' },
+    { text: fr.nav.statsMethod, to: '/statistiques/methode' },
+  ],
 };
 
 const messagesEntry: NavigationEntry = { text: fr.nav.messages, to: '/messages' };

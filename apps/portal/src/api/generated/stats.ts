@@ -250,7 +250,7 @@ export interface operations {
           };
         };
       };
-      /** @description Unknown dimension, malformed or reversed months, more than 36 months. */
+      /** @description Unknown dimension or malformed months. */
       400: {
         headers: {
           /** @description Personal data is never cached (DESIGN §5) */
@@ -285,6 +285,17 @@ export interface operations {
       };
       /** @description The last month asked for is not published yet (PERIOD_NOT_PUBLISHED); `publishedOn` says when. */
       404: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description PERIOD_REVERSED: `from` after `to`; PERIOD_TOO_LONG: more than 36 months. */
+      422: {
         headers: {
           /** @description Personal data is never cached (DESIGN §5) */
           'Cache-Control': 'no-store';
