@@ -42,20 +42,21 @@ const teachers = (from: number, to: number) =>
 const demoCourses: DemoCourse[] = [
   {
     manager: 'manager.lyon',
-    title: 'Teaching reading in CP',
-    description: 'Phonics, fluency and comprehension in the first year of primary school.',
+    title: 'Enseigner la lecture au CP',
+    description:
+      'Code alphabétique, fluence et compréhension : des séances concrètes pour la première année de l’école élémentaire.',
     academy: 'lyon',
-    themes: ['reading'],
+    themes: ['lecture'],
     predictedHours: 9,
     trainers: ['trainer.alice'],
     districts: ['lyon-d1'],
     participants: teachers(1, 14),
     completedBy: teachers(1, 12),
     activities: [
-      { id: 'intro', title: 'Welcome and framework of the course', kind: 'resource' },
-      { id: 'phonics-video', title: 'Phonics in practice', kind: 'video' },
-      { id: 'forum', title: 'Share a lesson that worked', kind: 'forum', optional: true },
-      { id: 'class-visit', title: 'Virtual class with the trainer', kind: 'virtual-class' },
+      { id: 'intro', title: 'Lire le guide d’accompagnement', kind: 'resource' },
+      { id: 'phonics-video', title: 'Vidéo : une séance de phonologie en classe', kind: 'video' },
+      { id: 'forum', title: 'Partager une séance qui a bien fonctionné', kind: 'forum', optional: true },
+      { id: 'class-visit', title: 'Classe virtuelle avec la formatrice', kind: 'virtual-class' },
     ],
     marks: {
       ...Object.fromEntries(
@@ -71,14 +72,14 @@ const demoCourses: DemoCourse[] = [
         intensity: 5,
         visibility: 'anonymous',
         message:
-          "I can't fit the activities in between my classes and the evening preparation; I'm falling behind and it worries me.",
+          'Entre la classe, les corrections et la préparation du soir, je n’arrive pas à caser les activités de la formation. Je prends du retard et ça m’inquiète.',
         then: [
           {
             by: 'trainer',
             reply:
-              'Thank you for saying so. The forum activity is optional and the virtual class will be recorded; let us look at what can wait.',
+              'Merci de l’avoir dit. Le forum est facultatif et la classe virtuelle sera enregistrée : voyons ensemble ce qui peut attendre les vacances.',
           },
-          { by: 'author', reply: 'Thank you, that helps.' },
+          { by: 'author', reply: 'Merci, ça me soulage.' },
         ],
       },
       {
@@ -86,9 +87,9 @@ const demoCourses: DemoCourse[] = [
         category: 'technical-access',
         intensity: 3,
         visibility: 'named',
-        message: 'The phonics video does not play on the school computers.',
+        message: 'La vidéo de phonologie ne se lance pas sur les ordinateurs de l’école.',
         then: [
-          { by: 'trainer', reply: 'I have added a download link under the video.' },
+          { by: 'trainer', reply: 'J’ai ajouté un lien de téléchargement sous la vidéo.' },
           { by: 'trainer', status: 'addressed' },
         ],
       },
@@ -97,29 +98,34 @@ const demoCourses: DemoCourse[] = [
         category: 'content-relevance',
         intensity: 2,
         visibility: 'anonymous',
-        message: 'Some examples assume a class of 25; mine is a double level of 12.',
+        message:
+          'Les exemples supposent une classe de 25 élèves de CP ; j’ai un double niveau GS-CP de 12 élèves en école rurale.',
       },
       {
         author: 'teacher.05',
         category: 'tool-usability',
         intensity: 4,
         visibility: 'anonymous',
-        message: 'I lose my answers in the forum when the session expires.',
+        message: 'Je perds ma réponse sur le forum quand la session expire avant que je l’envoie.',
         then: [
-          { by: 'trainer', reply: 'Thank you: the forum now saves drafts; can you try again?' },
+          {
+            by: 'trainer',
+            reply: 'Merci : le forum enregistre désormais les brouillons. Pouvez-vous réessayer ?',
+          },
           { by: 'trainer', status: 'addressed' },
           { by: 'author', status: 'open' },
-          { by: 'author', reply: 'It happened again yesterday.' },
+          { by: 'author', reply: 'C’est encore arrivé hier soir.' },
         ],
       },
     ],
   },
   {
     manager: 'manager.lyon',
-    title: 'Mathematics with manipulatives',
-    description: 'Using concrete material to build number sense in cycle 2.',
+    title: 'Manipuler pour apprendre les mathématiques',
+    description:
+      'Utiliser du matériel concret (cubes, réglettes, jetons) pour construire le sens du nombre au cycle 2.',
     academy: 'lyon',
-    themes: ['mathematics'],
+    themes: ['mathematiques'],
     predictedHours: 6,
     trainers: ['trainer.bruno'],
     districts: ['lyon-d2'],
@@ -127,25 +133,27 @@ const demoCourses: DemoCourse[] = [
   },
   {
     manager: 'manager.lyon',
-    title: 'Digital tools for the classroom',
-    description: 'A short, optional introduction to the tools of the digital workspace.',
+    title: 'Le numérique en classe',
+    description:
+      'Une courte initiation, facultative, aux outils de l’espace numérique de travail (ENT) de l’académie.',
     academy: 'lyon',
-    themes: ['digital'],
+    themes: ['numerique'],
     predictedHours: 3,
     trainers: ['trainer.alice', 'trainer.bruno'],
     districts: ['lyon-d1', 'lyon-d2'],
     capacity: 30,
     participants: ['teacher.05', 'teacher.16', 'teacher.33'],
     activities: [
-      { id: 'workspace-tour', title: 'Tour of the digital workspace', kind: 'resource' },
-      { id: 'setup-quiz', title: 'Check your setup', kind: 'quiz', optional: true },
+      { id: 'workspace-tour', title: 'Découvrir l’espace numérique de travail', kind: 'resource' },
+      { id: 'setup-quiz', title: 'Vérifier son équipement', kind: 'quiz', optional: true },
     ],
     marks: { 'teacher.05': ['workspace-tour'] },
   },
   {
     manager: 'manager.grenoble',
-    title: 'Differentiated instruction',
-    description: 'Adapting activities to the needs of each pupil.',
+    title: 'Différencier sa pédagogie',
+    description:
+      'Adapter les activités aux besoins de chaque élève, y compris les élèves à besoins particuliers.',
     academy: 'grenoble',
     themes: ['inclusion'],
     predictedHours: 12,
@@ -284,8 +292,8 @@ async function untilRosterKnows(attempt: () => Promise<unknown>): Promise<void> 
  */
 
 export const demoHistoryNotice =
-  'Demo data: the statistics of this standalone instance come from a synthetic history of 24 months ' +
-  '(anonymous facts invented at start-up), not from real teachers.';
+  'Données de démonstration : les statistiques de cette instance autonome proviennent d’un historique ' +
+  'fictif de 24 mois (faits anonymes inventés au démarrage), et non de véritables enseignants.';
 
 /** A partition of the facts topics that no consumer writes: the history's own shards. */
 const demoHistoryPartition = 999;
@@ -301,12 +309,12 @@ const historyAcademies: readonly [string, number][] = [
 ];
 /** Themes with the hours their courses credit. */
 const historyThemes: readonly [string, number][] = [
-  ['reading', 9],
-  ['mathematics', 12],
-  ['science', 6],
-  ['digital', 7.5],
+  ['lecture', 9],
+  ['mathematiques', 12],
+  ['sciences', 6],
+  ['numerique', 7.5],
   ['inclusion', 9],
-  ['languages', 6],
+  ['langues-vivantes', 6],
   ['arts', 3],
 ];
 

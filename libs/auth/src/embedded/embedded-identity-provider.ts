@@ -16,6 +16,7 @@ import { passwordGrantHandler, PASSWORD_GRANT_PARAMETERS } from './password-gran
 import { createBruteForceGuard } from './brute-force-guard';
 import { loginRouter } from './login-router';
 import { logoutPage, messagePage } from './login-page';
+import { pageAssetsRouter, pageLinks, type PageLinks } from './page-assets';
 import { loadRealm, type Realm, type TokenClient } from './realm-file';
 import { generateSigningKey, type SigningKey } from './signing-key';
 import { userinfoRouter } from './userinfo';
@@ -110,6 +111,7 @@ export function createEmbeddedIdentityProvider(
   const realmPath = `/realms/${encodeURIComponent(realm.name)}`;
   const issuer = `${publicUrl.origin}${realmPath}`;
   const guard = createBruteForceGuard(realm.bruteForce, options.now);
+  const links = pageLinks(issuer);
 
   // oidc-provider wants one audience per Resource Server; the jwt customizer below then writes the full
   // `aud` of the client's audience mappers, as Keycloak does.
@@ -123,7 +125,13 @@ export function createEmbeddedIdentityProvider(
 
   const provider = new Provider(
     issuer,
-    providerConfiguration({ realm, signingKey, resourceServer, loginUrl: `${issuer}${LOGIN_ACTIONS}` }),
+    providerConfiguration({
+      realm,
+      signingKey,
+      resourceServer,
+      loginUrl: `${issuer}${LOGIN_ACTIONS}`,
+      links,
+    }),
   );
   // https behind a TLS-terminating proxy: oidc-provider then reads the scheme from X-Forwarded-Proto, which
   // pinToPublicUrl below sets itself.
@@ -172,12 +180,14 @@ export function createEmbeddedIdentityProvider(
           guard,
           action: `${issuer}${LOGIN_ACTIONS}`,
           demoAccounts: options.listDemoAccounts ? realm.demoAccounts : [],
+          links,
         }),
       );
       app.use(
         `${realmPath}${KEYCLOAK_ROUTES.userinfo}`,
         userinfoRouter({ realm, issuer, signingKey, ...(options.now ? { now: options.now } : {}) }),
       );
+      app.use(realmPath, pageAssetsRouter());
       app.use(realmPath, provider.callback());
     },
   };
@@ -210,6 +220,7 @@ interface ProviderConfigurationInputs {
   readonly signingKey: SigningKey;
   readonly resourceServer: (clientId: string) => ResourceServer;
   readonly loginUrl: string;
+  readonly links: PageLinks;
 }
 
 function providerConfiguration({
@@ -217,6 +228,7 @@ function providerConfiguration({
   signingKey,
   resourceServer,
   loginUrl,
+  links,
 }: ProviderConfigurationInputs): Configuration {
   const ttl = realm.accessTokenLifespan;
   return {
@@ -267,6 +279,7 @@ function providerConfiguration({
       ctx.body = messagePage(
         'Connexion impossible',
         `La demande de connexion a été refusée (${String(out.error)}). Revenez au portail et recommencez.`,
+        links,
       );
     },
     features: {
@@ -276,13 +289,14 @@ function providerConfiguration({
         enabled: true,
         logoutSource(ctx, form) {
           ctx.type = 'html';
-          ctx.body = logoutPage(form, typeof ctx.oidc.params?.id_token_hint === 'string');
+          ctx.body = logoutPage(form, typeof ctx.oidc.params?.id_token_hint === 'string', links);
         },
         postLogoutSuccessSource(ctx) {
           ctx.type = 'html';
           ctx.body = messagePage(
             'Vous êtes déconnecté',
             'Vous pouvez fermer cette page ou revenir au portail.',
+            links,
           );
         },
       },

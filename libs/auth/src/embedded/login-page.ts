@@ -1,3 +1,4 @@
+import type { PageLinks } from './page-assets';
 import type { DemoAccount } from './realm-file';
 
 // Server-rendered pages of the embedded provider, in French and in the style of the État's design system
@@ -42,15 +43,20 @@ export function escapeHtml(value: string): string {
   );
 }
 
-/** A whole page: the header of the service, then `body` in <main>. Every value in `body` is already escaped. */
-export function page(title: string, body: string): string {
+/**
+ * A whole page: the header of the service, then `body` in <main>. Every value in `body` is already escaped.
+ * Scripts come as files (`scripts`), never inline: the pages run under `script-src 'self'`.
+ */
+export function page(title: string, body: string, links: PageLinks, scripts: readonly string[] = []): string {
+  const scriptTags = scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>\n`).join('');
   return `<!DOCTYPE html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} – Relais</title>
-<style>${STYLE}</style>
+<link rel="icon" type="image/svg+xml" href="${escapeHtml(links.icon)}">
+${scriptTags}<style>${STYLE}</style>
 </head>
 <body>
 <nav class="fr-skiplinks" aria-label="Accès rapide"><a class="fr-link" href="#contenu">Aller au contenu</a></nav>
@@ -83,6 +89,7 @@ export interface LoginPageOptions {
   readonly error?: string;
   /** Listed in standalone mode only, so that a newcomer can sign in with one click. */
   readonly demoAccounts?: readonly DemoAccount[];
+  readonly links: PageLinks;
 }
 
 function demoAccountsSection(action: string, accounts: readonly DemoAccount[]): string {
@@ -135,25 +142,27 @@ ${alert}
 <button id="kc-login" class="fr-btn" type="submit">Se connecter</button>
 </form>
 ${demo}`,
+    options.links,
   );
 }
 
 /** A page that only says something (an expired sign-in, a signed-out session). */
-export function messagePage(title: string, message: string): string {
-  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+export function messagePage(title: string, message: string, links: PageLinks): string {
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`, links);
 }
 
-/** Sign-out confirmation around oidc-provider's form; submitted at once when the portal proved who asks. */
-export function logoutPage(form: string, confirmAtOnce: boolean): string {
-  const autoSubmit = confirmAtOnce
-    ? `<script>(function(){var f=document.getElementById('op.logoutForm');var i=document.createElement('input');i.type='hidden';i.name='logout';i.value='yes';f.appendChild(i);f.submit();})();</script>`
-    : '';
+/**
+ * Sign-out confirmation around oidc-provider's form; submitted at once by the logout script when the portal
+ * proved who asks, and by the button otherwise or without JavaScript.
+ */
+export function logoutPage(form: string, confirmAtOnce: boolean, links: PageLinks): string {
   return page(
     'Déconnexion',
     `<h1>Déconnexion</h1>
 <p>Voulez-vous vous déconnecter de Relais ?</p>
 ${form}
-<button id="kc-logout" class="fr-btn" type="submit" form="op.logoutForm" name="logout" value="yes">Se déconnecter</button>
-${autoSubmit}`,
+<button id="kc-logout" class="fr-btn" type="submit" form="op.logoutForm" name="logout" value="yes">Se déconnecter</button>`,
+    links,
+    confirmAtOnce ? [links.logoutScript] : [],
   );
 }

@@ -2,6 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import type Provider from 'oidc-provider';
 import type { BruteForceGuard } from './brute-force-guard';
 import { loginPage, messagePage } from './login-page';
+import type { PageLinks } from './page-assets';
 import type { DemoAccount, Realm } from './realm-file';
 
 export interface LoginRouterOptions {
@@ -11,6 +12,7 @@ export interface LoginRouterOptions {
   /** The login page's absolute URL, built from the configured issuer. */
   readonly action: string;
   readonly demoAccounts: readonly DemoAccount[];
+  readonly links: PageLinks;
 }
 
 /** "1 minute", "2 minutes", "45 secondes": how long a locked account waits, in words. */
@@ -36,7 +38,14 @@ const EXPIRED =
  * The embedded provider's login page (GET) and its form (POST): the interaction of oidc-provider's
  * authorization code flow. Failed attempts count towards the same lockout as the password grant.
  */
-export function loginRouter({ provider, realm, guard, action, demoAccounts }: LoginRouterOptions): Router {
+export function loginRouter({
+  provider,
+  realm,
+  guard,
+  action,
+  demoAccounts,
+  links,
+}: LoginRouterOptions): Router {
   const router = Router();
   const actionFor = (uid: string) => `${action}?uid=${encodeURIComponent(uid)}`;
 
@@ -58,6 +67,7 @@ export function loginRouter({ provider, realm, guard, action, demoAccounts }: Lo
         loginPage({
           action: actionFor(uid),
           demoAccounts,
+          links,
           ...(error ? { error } : {}),
           ...(username ? { username } : {}),
         }),
@@ -69,7 +79,7 @@ export function loginRouter({ provider, realm, guard, action, demoAccounts }: Lo
       .status(400)
       .type('html')
       .set('Cache-Control', 'no-store')
-      .send(messagePage('Connexion expirée', EXPIRED));
+      .send(messagePage('Connexion expirée', EXPIRED, links));
   }
 
   router.get('/', async (req, res) => {
