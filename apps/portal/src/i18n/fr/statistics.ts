@@ -122,12 +122,12 @@ export const statistics = {
   } as Record<string, string>,
   themes: {
     arts: 'Arts et culture',
-    digital: 'Numérique',
     inclusion: 'École inclusive',
-    languages: 'Langues vivantes',
-    mathematics: 'Mathématiques',
-    reading: 'Lecture et écriture',
-    science: 'Sciences',
+    lecture: 'Lecture et écriture',
+    'langues-vivantes': 'Langues vivantes',
+    mathematiques: 'Mathématiques',
+    numerique: 'Numérique',
+    sciences: 'Sciences',
   } as Record<string, string>,
   chsct: {
     title: 'Tendances des retours des enseignants',
