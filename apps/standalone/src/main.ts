@@ -6,6 +6,7 @@ import {
 } from '@relais/auth/embedded';
 import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais/platform';
 import { demoHistoryNotice, publishDemoHistory, seedDemoData, seedDemoHistory } from './seed/demo-data';
+import { ensurePortalBuilt } from './portal-build';
 import { startStandalone } from './standalone';
 
 const startedAt = performance.now();
@@ -35,6 +36,7 @@ const config = loadConfig(
 const logger = createLogger({ service: 'standalone', level: config.LOG_LEVEL });
 const realmFile = fileURLToPath(new URL('../../../deploy/keycloak/realm-relais.json', import.meta.url));
 
+await ensurePortalBuilt(logger);
 const standalone = await startStandalone({
   port: config.PORT,
   host: config.HOST,

@@ -9,6 +9,7 @@ import { mountApiDocs } from './api-docs';
 import { freePort } from '@relais/testing';
 import { InMemoryTallyStore } from '@relais/stats';
 import { inMemoryServices } from './in-memory-services';
+import { mountPortal } from './portal';
 
 export interface StandaloneOptions {
   /** 0 picks a free port. */
@@ -79,6 +80,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
           app,
           modules.map((module) => module.name),
         );
+        mountPortal(app);
       },
     },
     port,

@@ -29,6 +29,10 @@ describe('the standalone process', () => {
       const base = `http://localhost:${port}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       expect((await fetch(`${base}/docs/`)).status).toBe(200);
+      // The portal, built on this first start if it was not already, answers a deep link on the same origin.
+      const portal = await fetch(`${base}/mes-parcours`, { headers: { Accept: 'text/html' } });
+      expect(portal.status).toBe(200);
+      expect(await portal.text()).toContain('<div id="racine"></div>');
       for (const service of ['enrollment', 'progress', 'feedback', 'stats']) {
         const document = (await (await fetch(`${base}/api/${service}/openapi.json`)).json()) as {
           openapi: string;

@@ -1,0 +1,91 @@
+import { headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
+import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
+import { Suspense, useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { useAuth } from '../auth/AuthProvider';
+import { Loading } from '../components/QueryState';
+import { fr } from '../i18n/fr';
+import { navigationFor } from './navigation';
+
+const brandTop = (
+  <>
+    {fr.service.ministry[0]}
+    <br />
+    {fr.service.ministry[1]}
+    <br />
+    {fr.service.ministry[2]}
+  </>
+);
+
+function isActive(pathname: string, to: string): boolean {
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function Layout() {
+  const auth = useAuth();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // A new page moves focus to its content, as a full page load would (screen readers announce it).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+
+  const account: HeaderProps.QuickAccessItem = auth.user
+    ? {
+        iconId: 'fr-icon-logout-box-r-line',
+        text: fr.nav.signOut,
+        buttonProps: { onClick: () => void auth.signOut() },
+      }
+    : {
+        iconId: 'fr-icon-lock-line',
+        text: fr.nav.signIn,
+        buttonProps: { onClick: () => void auth.signIn('/') },
+      };
+
+  const navigation = navigationFor(auth.roles).map((entry) => ({
+    text: entry.text,
+    linkProps: { to: entry.to },
+    isActive: isActive(pathname, entry.to),
+  }));
+
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { label: fr.skipLinks.content, anchor: '#contenu' },
+          { label: fr.skipLinks.footer, anchor: '#pied-de-page' },
+        ]}
+      />
+      <Header
+        brandTop={brandTop}
+        serviceTitle={fr.service.name}
+        serviceTagline={fr.service.tagline}
+        homeLinkProps={{ to: '/', title: fr.service.homeTitle }}
+        quickAccessItems={[headerFooterDisplayItem, account]}
+        navigation={navigation.length > 0 ? navigation : undefined}
+      />
+      <main id="contenu" tabIndex={-1} ref={main} className="fr-container fr-my-6w relais-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <Footer
+        id="pied-de-page"
+        brandTop={brandTop}
+        homeLinkProps={{ to: '/', title: fr.service.homeTitle }}
+        accessibility="partially compliant"
+        accessibilityLinkProps={{ to: '/accessibilite' }}
+        contentDescription={fr.service.footerDescription}
+        bottomItems={[headerFooterDisplayItem]}
+      />
+    </>
+  );
+}

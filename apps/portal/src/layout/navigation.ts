@@ -1,0 +1,31 @@
+import type { Role } from '../auth/session';
+import { fr } from '../i18n/fr';
+
+export interface NavigationEntry {
+  text: string;
+  to: string;
+}
+
+/** Each audience sees its own pages only (DESIGN §10); a person with two roles sees both sets. */
+const entriesByRole: Record<Role, NavigationEntry[]> = {
+  teacher: [
+    { text: fr.nav.catalogue, to: '/catalogue' },
+    { text: fr.nav.myCourses, to: '/mes-parcours' },
+    { text: fr.nav.myFeedback, to: '/mes-retours' },
+  ],
+  trainer: [{ text: fr.nav.trainerCourses, to: '/formateur' }],
+  'training-manager': [{ text: fr.nav.managerCourses, to: '/gestion' }],
+};
+
+const messagesEntry: NavigationEntry = { text: fr.nav.messages, to: '/messages' };
+
+export function navigationFor(roles: readonly Role[]): NavigationEntry[] {
+  const entries = roles.flatMap((role) => entriesByRole[role]);
+  if (roles.includes('teacher') || roles.includes('trainer')) entries.push(messagesEntry);
+  return entries;
+}
+
+/** Where "Aller à mon espace" leads. */
+export function homeOf(roles: readonly Role[]): string {
+  return navigationFor(roles)[0]?.to ?? '/';
+}

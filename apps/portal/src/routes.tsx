@@ -1,0 +1,59 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { RequireRole } from './auth/RequireRole';
+import type { Role } from './auth/session';
+import { Layout } from './layout/Layout';
+import HomePage from './pages/HomePage';
+
+// Route-level code splitting: a page's code loads when it is first visited (initial JS ≤ 250 kB gzip).
+const CallbackPage = lazy(() => import('./pages/CallbackPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage'));
+const CataloguePage = lazy(() => import('./pages/teacher/CataloguePage'));
+const CoursePage = lazy(() => import('./pages/teacher/CoursePage'));
+const MyCoursesPage = lazy(() => import('./pages/teacher/MyCoursesPage'));
+const MyCoursePage = lazy(() => import('./pages/teacher/MyCoursePage'));
+const FeedbackFormPage = lazy(() => import('./pages/teacher/FeedbackFormPage'));
+const LeavePage = lazy(() => import('./pages/teacher/LeavePage'));
+const MyFeedbackPage = lazy(() => import('./pages/teacher/MyFeedbackPage'));
+const MessagesPage = lazy(() => import('./pages/shared/MessagesPage'));
+const WriteMessagePage = lazy(() => import('./pages/shared/WriteMessagePage'));
+
+/** A route only `role` may see; everyone else gets the French "not allowed" page. */
+export function guarded(role: Role | readonly Role[], path: string, Page: React.ComponentType): RouteObject {
+  return {
+    path,
+    element: (
+      <RequireRole role={role}>
+        <Page />
+      </RequireRole>
+    ),
+  };
+}
+
+/**
+ * Real URLs, in French, one per page: deep links and the back button work. The standalone server
+ * answers index.html for any of them (see apps/standalone/src/portal.ts).
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'connexion/retour', element: <CallbackPage /> },
+      { path: 'accessibilite', element: <AccessibilityPage /> },
+      // Teachers (issue 16, point 3).
+      guarded('teacher', 'catalogue', CataloguePage),
+      guarded('teacher', 'catalogue/:courseId', CoursePage),
+      guarded('teacher', 'mes-parcours', MyCoursesPage),
+      guarded('teacher', 'mes-parcours/:courseId', MyCoursePage),
+      guarded('teacher', 'mes-parcours/:courseId/retour', FeedbackFormPage),
+      guarded('teacher', 'mes-parcours/:courseId/quitter', LeavePage),
+      guarded('teacher', 'mes-retours', MyFeedbackPage),
+      // Teachers and trainers.
+      guarded(['teacher', 'trainer'], 'messages', MessagesPage),
+      guarded(['teacher', 'trainer'], 'messages/ecrire/:courseId/:userId', WriteMessagePage),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,123 @@
+// `npm test`: jest (services, libs, apps), then the portal's Vitest and Playwright tests. Arguments go
+// to jest as before (CI passes --json --outputFile=...); the portal's results are added to that JSON
+// file, so .ci/summarize.mjs's closing 'N passed, N failed' line counts the tests of all three runners.
+// Arguments that pick jest tests (a path, --testPathPatterns, --selectProjects…) run jest only;
+// RELAIS_PORTAL_TESTS=0 skips the portal, =1 runs it even then.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const scratch = mkdtempSync(join(tmpdir(), 'relais-tests-'));
+
+function outputFileOf(argv) {
+  for (const [index, arg] of argv.entries()) {
+    if (arg.startsWith('--outputFile=')) return arg.slice('--outputFile='.length);
+    if (arg === '--outputFile') return argv[index + 1];
+  }
+  return undefined;
+}
+
+const requestedOutput = outputFileOf(args);
+const jestOutput = requestedOutput ?? join(scratch, 'jest.json');
+const jestArgs = requestedOutput ? args : [...args, '--json', `--outputFile=${jestOutput}`];
+const selectsJestTests = args.some(
+  (arg, index) =>
+    !['--json', '--outputFile'].includes(arg) &&
+    !arg.startsWith('--outputFile=') &&
+    args[index - 1] !== '--outputFile',
+);
+
+function run(command, commandArgs, env = {}) {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+let status = run(process.execPath, ['node_modules/jest/bin/jest.js', ...jestArgs], {
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+});
+
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+
+/** Playwright's JSON report as jest-like per-file results (passed = expected or flaky). */
+function playwrightResults(report) {
+  const files = new Map();
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      const name = resolve('apps/portal/e2e', spec.file);
+      const entry = files.get(name) ?? { name, assertionResults: [] };
+      for (const test of spec.tests) {
+        const passed = test.status === 'expected' || test.status === 'flaky';
+        const skipped = test.status === 'skipped';
+        entry.assertionResults.push({
+          title: spec.title,
+          fullName: spec.title,
+          status: skipped ? 'pending' : passed ? 'passed' : 'failed',
+        });
+      }
+      files.set(name, entry);
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return [...files.values()];
+}
+
+const portal = [];
+const portalWanted = process.env.RELAIS_PORTAL_TESTS ?? (selectsJestTests ? '0' : '1');
+if (portalWanted !== '0') {
+  const vitestOutput = join(scratch, 'vitest.json');
+  const vitestStatus = run(process.execPath, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--root',
+    'apps/portal',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestOutput}`,
+  ]);
+  const vitest = readJson(vitestOutput);
+  portal.push({
+    runner: 'vitest',
+    status: vitestStatus,
+    testResults: vitest?.testResults ?? [],
+    passed: vitest?.numPassedTests ?? 0,
+    failed: vitest ? vitest.numFailedTests : 1,
+  });
+
+  const playwrightOutput = join(scratch, 'playwright.json');
+  const playwrightStatus = run(
+    process.execPath,
+    ['node_modules/@playwright/test/cli.js', 'test', '--config', 'apps/portal/playwright.config.ts'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightOutput },
+  );
+  const playwright = readJson(playwrightOutput);
+  const results = playwright ? playwrightResults(playwright) : [];
+  const count = (wanted) =>
+    results.flatMap((file) => file.assertionResults).filter((test) => test.status === wanted).length;
+  portal.push({
+    runner: 'playwright',
+    status: playwrightStatus,
+    testResults: results,
+    passed: count('passed'),
+    // A run that could not start (no Chromium, server down) still counts as a failure.
+    failed: playwright && playwrightStatus === 0 ? count('failed') : Math.max(count('failed'), 1),
+  });
+}
+
+const jest = readJson(jestOutput);
+if (jest) {
+  for (const { testResults, passed, failed } of portal) {
+    jest.numPassedTests += passed;
+    jest.numFailedTests += failed;
+    jest.numTotalTests += passed + failed;
+    jest.testResults.push(...testResults.map((file) => ({ ...file, name: resolve(file.name) })));
+  }
+  jest.success = jest.success && portal.every((run) => run.status === 0);
+  writeFileSync(jestOutput, JSON.stringify(jest));
+}
+for (const { runner, passed, failed } of portal)
+  console.log(`portal tests (${runner}): ${passed} passed, ${failed} failed`);
+if (portal.some((run) => run.status !== 0)) status ||= 1;
+process.exit(status);
