@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOOLS } from '../../scripts/tools/bundle-service';
-import { copySources, filesCopiedFromBundle, serviceDockerfile, type Dockerfile } from './support/dockerfile';
+import {
+  copySources,
+  filesCopiedFromBundle,
+  portalDockerfile,
+  serviceDockerfile,
+  type Dockerfile,
+} from './support/dockerfile';
 import { repositoryRoot, SERVICES, type Service } from './support/paths';
 
 describe.each(SERVICES)('services/%s/Dockerfile', (service) => {
@@ -70,4 +76,37 @@ it('.dockerignore keeps dependencies, builds, tests and local state out of the b
   for (const entry of ['**/node_modules', '**/dist', '**/test', '.git', '.infra', '**/.env']) {
     expect(ignored).toContain(entry);
   }
+});
+
+describe('apps/portal/Dockerfile', () => {
+  const parsed = portalDockerfile();
+  const [build, runtime] = [parsed.stages.at(0), parsed.stages.at(-1)];
+
+  it('builds the portal on the services’ pinned Node, then serves it from a pinned nginx without Node', () => {
+    expect(parsed.stages.length).toBeGreaterThanOrEqual(2);
+    expect(parsed.args.get('NODE_IMAGE')).toBe(serviceDockerfile('enrollment').args.get('NODE_IMAGE'));
+    expect(build?.from).toMatch(/^\$\{NODE_IMAGE\}/);
+    expect(build?.instructions).toContainEqual(expect.stringMatching(/npm ci /));
+    expect(build?.instructions).toContain('RUN npm run portal:build');
+    expect(parsed.args.get('NGINX_IMAGE')).toMatch(/^nginxinc\/nginx-unprivileged:\d+\.\d+\.\d+-alpine$/);
+    expect(runtime?.from).toBe('${NGINX_IMAGE}');
+  });
+
+  it('ships the built files and the server configuration only, as a numeric non-root user', () => {
+    const copies = runtime?.instructions.filter((line) => line.startsWith('COPY')) ?? [];
+    expect(copies).toContain('COPY --from=build /repo/apps/portal/dist /usr/share/nginx/html');
+    expect(copies.filter((line) => line.includes('--from=')).map(copySources)).toEqual([
+      ['/repo/apps/portal/dist'],
+    ]);
+    const user = runtime?.instructions.filter((line) => line.startsWith('USER ')).at(-1);
+    expect(user).toMatch(/^USER [1-9]\d*(:[1-9]\d*)?$/);
+    expect(runtime?.instructions).toContain('EXPOSE 8080');
+  });
+
+  it('has the portal’s sources in the build context, which leaves out every other app’s', () => {
+    const ignored = readFileSync(join(repositoryRoot, '.dockerignore'), 'utf8').split('\n');
+    const rule = (line: string) => ignored.indexOf(line);
+    expect(rule('!apps/portal/src')).toBeGreaterThan(rule('apps/*/src'));
+    expect(rule('apps/*/src')).toBeGreaterThanOrEqual(0);
+  });
 });

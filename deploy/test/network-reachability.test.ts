@@ -167,6 +167,7 @@ const SERVICE_PORTS = { enrollment: 8081, progress: 8082, feedback: 8083, stats:
  * What each Job and Deployment must reach, and may: the whole list, nothing more. A service reaches
  * Kafka's TLS listener, MongoDB, Keycloak's keys through the ingress controller (the issuer is the
  * public address), the collector and DNS; it is reached by the ingress controller and Prometheus only.
+ * The portal reaches DNS only and is reached by the ingress controller only.
  */
 function declaredEgress(workload: string): Flow[] {
   const service = Object.entries(SERVICE_PORTS).find(([name]) => workload === `relais-${name}`);
@@ -185,6 +186,9 @@ function declaredEgress(workload: string): Flow[] {
       return [{ to: 'keycloak', port: 8080 }, ...DNS];
     case 'relais-stats-rebuild':
       return [{ to: 'kafka-broker', port: 9093 }, { to: 'mongodb-member', port: 27017 }, ...DNS];
+    // Files for browsers: the browser, not the pod, calls the API and Keycloak.
+    case 'relais-portal':
+      return DNS;
     default:
       throw new Error(`no declared egress for ${workload}: add it here`);
   }
@@ -199,6 +203,8 @@ function declaredIngress(workload: string): Flow[] {
     ];
   if (workload === 'relais-otel-collector')
     return Object.keys(SERVICE_PORTS).map((name) => ({ to: `relais-${name}`, port: 4318 }));
+  // Nothing of it for Prometheus to scrape: nginx with its access log off.
+  if (workload === 'relais-portal') return [{ to: 'ingress-controller', port: 8080 }];
   return [];
 }
 
@@ -228,6 +234,7 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
         'relais-feedback',
         'relais-keycloak-realm',
         'relais-otel-collector',
+        'relais-portal',
         'relais-progress',
         'relais-stats',
         'relais-stats-rebuild',

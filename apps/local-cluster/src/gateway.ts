@@ -2,6 +2,7 @@ import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import express, { type Express, type Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { mountPortal, type PortalOptions } from '@relais/host/portal';
 import type { ProcessState } from './supervisor';
 
 export interface GatewayUpstream {
@@ -15,6 +16,8 @@ export interface GatewayOptions {
   host?: string;
   /** An upstream that has not answered within this long is answered 504 (the ingress' read timeout). */
   upstreamTimeoutMs?: number;
+  /** The web portal at /, as the ingress sends / to the portal's pods; none when absent. */
+  portal?: PortalOptions;
 }
 
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 60_000;
@@ -71,7 +74,7 @@ class UpstreamTimeout extends Error {
 
 /**
  * What the Kubernetes ingress does, on one machine: `/api/<service>` to that service's process, paths
- * unchanged; and what Prometheus scrapes in the cluster: `/metrics/<service>` is that process' `/metrics`.
+ * unchanged, and the web portal at / (with its SPA fallback, caching and CSP); and what Prometheus scrapes in the cluster: `/metrics/<service>` is that process' `/metrics`.
  * A service that is down is answered as problem+json with a code, never a proxy's text page: 503 while
  * its supervisor restarts it, 502 when it refuses connections otherwise, 504 when it does not answer.
  */
@@ -119,12 +122,15 @@ export function createGateway(upstreams: readonly GatewayUpstream[], options: Ga
     });
   }
 
+  // After the services: /api/… is never answered with the portal's page, even for a browser.
+  if (options.portal) mountPortal(gateway, options.portal);
+
   gateway.use((_req, res) => {
     sendProblem(res, {
       status: 404,
       title: 'Not Found',
       code: 'ROUTE_NOT_FOUND',
-      detail: 'Routes are /api/<service>/… and /metrics/<service>.',
+      detail: 'Routes are /api/<service>/…, /metrics/<service> and the portal at /.',
     });
   });
   return gateway;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
+import type { PortalOptions } from '@relais/host/portal';
 import { createLogger } from '@relais/platform';
 import { createGateway } from './gateway';
 import { serviceProcesses, type ServiceProcess } from './service-processes';
@@ -25,6 +26,8 @@ export interface LocalClusterOptions {
   /** Where the supervisor says that a service died and came back; JSON on stdout by default. */
   logger?: Logger;
   backoff?: Partial<Backoff>;
+  /** The web portal the gateway serves at /; none when absent (tests of the services alone). */
+  portal?: PortalOptions;
 }
 
 export interface LocalCluster {
@@ -112,6 +115,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
       port: service.port,
       state: () => (processes[index] as SupervisedProcess).state(),
     })),
+    options.portal ? { portal: options.portal } : {},
   ).listen(options.gatewayPort, '127.0.0.1');
   await once(gateway, 'listening');
   const port = (gateway.address() as AddressInfo).port;

@@ -29,3 +29,10 @@ export function localServiceEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
       env['TRAINER_DIRECTORY_REALM_FILE'] ?? join(repositoryRoot, 'deploy/keycloak/realm-relais.json'),
   };
 }
+
+/** The realm the services trust, as the browser reaches it: where the portal signs people in. */
+export function keycloakAuthority(env: NodeJS.ProcessEnv): string {
+  const url = env['KEYCLOAK_URL'];
+  if (!url) throw new Error('KEYCLOAK_URL is not set: the portal would not know where to sign people in');
+  return `${url.replace(/\/+$/, '')}/realms/${env['KEYCLOAK_REALM'] || 'relais'}`;
+}

@@ -1,6 +1,9 @@
 import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
 import { createGateway, type GatewayUpstream } from '../src/gateway';
 import type { ProcessState } from '../src/supervisor';
@@ -105,5 +108,80 @@ describe('the local gateway', () => {
     const url = await gatewayFor([{ name: 'progress', port: upstreamPort }]);
     await expectProblem(await fetch(`${url}/admin`), 404, 'ROUTE_NOT_FOUND');
     await expectProblem(await fetch(`${url}/api/progressive`), 404, 'ROUTE_NOT_FOUND');
+  });
+});
+
+describe('the portal behind the local gateway, as `npm run start:services` serves it', () => {
+  const authority = 'http://127.0.0.1:8180/realms/relais';
+  let dist: string;
+  let upstream: Server;
+  let gateway: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'gateway-portal-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Portail Relais</title>');
+    writeFileSync(join(dist, 'assets', 'index-d41d8cd9.js'), 'export {};');
+    const service = express();
+    service.get('/api/enrollment/courses', (_req, res) => res.json([]));
+    service.use((_req, res) => res.status(404).type('application/problem+json').json({ code: 'NOT_FOUND' }));
+    upstream = createServer(service);
+    const upstreamPort = await listen(upstream);
+    gateway = createServer(
+      createGateway([{ name: 'enrollment', port: upstreamPort }], {
+        portal: { distDir: dist, oidcAuthority: authority },
+      }),
+    );
+    url = `http://127.0.0.1:${await listen(gateway)}`;
+  });
+
+  afterAll(async () => {
+    await Promise.all([close(gateway), close(upstream)]);
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const asBrowser = (path: string) => fetch(`${url}${path}`, { headers: { Accept: 'text/html' } });
+
+  it.each(['/', '/formateur/parcours/course-1'])(
+    'answers %s with index.html, never cached, under the portal’s CSP',
+    async (path) => {
+      const response = await asBrowser(path);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<title>Portail Relais</title>');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    },
+  );
+
+  it('lets the portal reach Keycloak on its own port, and tells it where at run time', async () => {
+    const page = await asBrowser('/');
+    expect(page.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://127.0.0.1:8180;",
+    );
+    const config = await fetch(`${url}/portal-config.json`);
+    expect(await config.json()).toEqual({ oidcAuthority: authority });
+  });
+
+  it('caches hashed assets for a year', async () => {
+    const response = await fetch(`${url}/assets/index-d41d8cd9.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each(['/api/enrollment/unknown', '/api/unknown-service/courses', '/api', '/metrics/stats'])(
+    'never answers %s with the portal, even for a browser',
+    async (path) => {
+      const response = await asBrowser(path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.text()).not.toContain('Portail Relais');
+    },
+  );
+
+  it('still passes the API through', async () => {
+    const response = await asBrowser('/api/enrollment/courses');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual([]);
   });
 });

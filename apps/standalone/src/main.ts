@@ -6,7 +6,7 @@ import {
 } from '@relais/auth/embedded';
 import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais/platform';
 import { demoHistoryNotice, publishDemoHistory, seedDemoData, seedDemoHistory } from './seed/demo-data';
-import { ensurePortalBuilt } from './portal-build';
+import { ensurePortalBuilt } from '@relais/host/portal';
 import { startStandalone } from './standalone';
 
 const startedAt = performance.now();

@@ -9,7 +9,7 @@ import { mountApiDocs } from './api-docs';
 import { freePort } from '@relais/testing';
 import { InMemoryTallyStore } from '@relais/stats';
 import { inMemoryServices } from './in-memory-services';
-import { mountPortal } from './portal';
+import { mountPortal } from '@relais/host/portal';
 
 export interface StandaloneOptions {
   /** 0 picks a free port. */

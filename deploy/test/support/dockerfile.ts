@@ -38,6 +38,10 @@ export function serviceDockerfile(service: Service): Dockerfile {
   return parseDockerfile(readFileSync(join(repositoryRoot, 'services', service, 'Dockerfile'), 'utf8'));
 }
 
+export function portalDockerfile(): Dockerfile {
+  return parseDockerfile(readFileSync(join(repositoryRoot, 'apps/portal/Dockerfile'), 'utf8'));
+}
+
 /** The sources of one COPY instruction (flags and destination left out). */
 export function copySources(instruction: string): string[] {
   const operands = instruction

@@ -1,4 +1,5 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { loadOidcAuthority } from './authority';
 
 /** Where the portal returns after the provider's login page, and where silent renewal lands. */
 export const CALLBACK_PATH = '/connexion/retour';
@@ -9,16 +10,19 @@ export type Role = (typeof ROLES)[number];
 
 let manager: UserManager | undefined;
 
+// Read once, before any page asks who is signed in: the host says where the realm is (authority.ts).
+const authority = await loadOidcAuthority(window.location.origin);
+
 /**
- * Authorization Code + PKCE against the realm `relais` on the same origin: Keycloak behind the ingress
- * or the gateway, the embedded provider in standalone mode. The public client `relais-portal` has no
- * secret; tokens stay in this tab's sessionStorage and go when it closes.
+ * Authorization Code + PKCE against the realm `relais` the host names: the embedded provider in
+ * standalone mode, Keycloak on its own address behind the local gateway or in Kubernetes. The public
+ * client `relais-portal` has no secret; tokens stay in this tab's sessionStorage and go when it closes.
  */
 export function userManager(): UserManager {
   if (!manager) {
     const origin = window.location.origin;
     manager = new UserManager({
-      authority: `${origin}/realms/relais`,
+      authority,
       client_id: 'relais-portal',
       redirect_uri: `${origin}${CALLBACK_PATH}`,
       silent_redirect_uri: `${origin}${SILENT_RENEW_PATH}`,

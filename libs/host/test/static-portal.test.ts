@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express, { type Express } from 'express';
 import request from 'supertest';
-import { mountPortal } from '../src/portal';
+import { mountPortal, PORTAL_CONFIG_PATH } from '../src/portal';
 
 describe('the portal served by standalone', () => {
   let dist: string;
@@ -19,7 +19,7 @@ describe('the portal served by standalone', () => {
     app.get('/api/enrollment/courses', (_req, res) => {
       res.json([]);
     });
-    mountPortal(app, dist);
+    mountPortal(app, { distDir: dist });
     app.use((_req, res) => {
       res.status(404).type('application/problem+json').json({ code: 'ROUTE_NOT_FOUND' });
     });
@@ -80,9 +80,45 @@ describe('the portal served by standalone', () => {
 
   it('says in French how to build the portal when dist/ is missing', async () => {
     const bare = express();
-    mountPortal(bare, join(dist, 'nowhere'));
+    mountPortal(bare, { distDir: join(dist, 'nowhere') });
     const response = await request(bare).get('/').set('Accept', 'text/html');
     expect(response.status).toBe(503);
     expect(response.text).toContain('npm run portal:build');
+  });
+
+  it('tells the portal to sign in on its own origin by default, never cached', async () => {
+    const response = await request(app).get(PORTAL_CONFIG_PATH);
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).toEqual({ oidcAuthority: '/realms/relais' });
+  });
+});
+
+describe('the portal signing in on another origin (Keycloak behind the local gateway)', () => {
+  const authority = 'http://127.0.0.1:8180/realms/relais';
+  let dist: string;
+  let app: Express;
+
+  beforeAll(() => {
+    dist = mkdtempSync(join(tmpdir(), 'portal-dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Relais</title>');
+    app = express();
+    mountPortal(app, { distDir: dist, oidcAuthority: authority });
+  });
+
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  it('gives the portal that authority at run time', async () => {
+    const response = await request(app).get(PORTAL_CONFIG_PATH);
+    expect(response.body).toEqual({ oidcAuthority: authority });
+  });
+
+  it('lets the page call the provider and frame its renewal page, and nothing else of it', async () => {
+    const response = await request(app).get('/').set('Accept', 'text/html');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:8180;");
+    expect(csp).toContain("frame-src 'self' http://127.0.0.1:8180;");
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).toContain("form-action 'self';");
   });
 });

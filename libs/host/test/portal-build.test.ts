@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { portalBuildIsStale } from '../src/portal-build';
+import { portalBuildIsStale } from '../src/portal';
 
 describe('whether npm start must build the portal', () => {
   let portal: string;

@@ -3,9 +3,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { PORTAL_DIST_DIR } from './portal';
+import { PORTAL_DIST_DIR } from './static-portal';
 
-const PORTAL_DIR = fileURLToPath(new URL('../../portal/', import.meta.url));
+const PORTAL_DIR = fileURLToPath(new URL('../../../../apps/portal/', import.meta.url));
 /** What the build reads: a change to any of them makes the build stale. */
 const PORTAL_SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
@@ -32,7 +32,7 @@ export async function portalBuildIsStale(
 }
 
 /**
- * `npm start` does everything (issue 16): the first start, or a start after a source changed, builds
+ * `npm start` and `npm run start:services` do everything (issue 16): the first start, or a start after a source changed, builds
  * the portal (a few seconds) with one progress line; later starts find dist/ fresh and skip it. A
  * failed build is logged and the API still starts: / then says how to build the portal.
  */
