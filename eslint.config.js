@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.infra/**', 'coverage/**', '**/dist/**'] },
+  { ignores: ['**/node_modules/**', '.infra/**', '.tools/**', 'coverage/**', '**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

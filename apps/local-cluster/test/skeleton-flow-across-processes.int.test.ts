@@ -36,7 +36,7 @@ describe('skeleton flow across processes', () => {
     await cluster?.stop();
   }, 60_000);
 
-  it('counts completions in the ministry table, with events travelling through Kafka', async () => {
+  it('carries a course to completion through Kafka; stats says when the period will be published', async () => {
     const relais = relaisClient({
       apiUrl: cluster.gatewayUrl,
       identityUrl: String(process.env['KEYCLOAK_URL']),

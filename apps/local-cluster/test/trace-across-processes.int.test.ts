@@ -153,16 +153,20 @@ describe('one trace across processes', () => {
       trainerIds: [userIdOf('trainer.alice')],
     });
     const courseId: string = created.body.id;
-    expect(
-      (await relais.call('teacher.08', 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
-    ).toBe(201);
-    // Feedback learns the roster from enrollment events: wait until it knows this teacher.
+    // Five participants: the fewest with which feedback accepts anonymous items (DESIGN §7).
+    for (const teacher of ['teacher.08', 'teacher.09', 'teacher.10', 'teacher.11', 'teacher.12']) {
+      expect(
+        (await relais.call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
+      ).toBe(201);
+    }
+    // Feedback learns the roster from enrollment events: wait until it counts all five.
     await eventually(async () => {
-      const probe = await relais.call('teacher.08', 'POST', `/api/feedback/courses/${courseId}/messages`, {
-        toUserId: userIdOf('trainer.alice'),
-        message: 'Hello',
-      });
-      return probe.status === 201 ? probe : undefined;
+      const probe = await relais.call(
+        'teacher.08',
+        'GET',
+        `/api/feedback/courses/${courseId}/feedback-options`,
+      );
+      return probe.status === 200 && probe.body.anonymousAvailable === true ? probe : undefined;
     }, 30_000);
     const text = `Traced difficulty ${randomUUID()}`;
     const post = await tracedCall('teacher.08', 'POST', `/api/feedback/courses/${courseId}/feedback`, {

@@ -3,7 +3,7 @@ import { createInMemoryEnrollmentService } from '@relais/enrollment';
 import { createInMemoryFeedbackService } from '@relais/feedback';
 import type { ServiceModule } from '@relais/host';
 import { createInMemoryProgressService } from '@relais/progress';
-import { createInMemoryStatsService } from '@relais/stats';
+import { createInMemoryStatsService, defaultSettlingDays, type InMemoryTallyStore } from '@relais/stats';
 
 export interface InMemoryServicesOptions {
   /** Where the identity provider is reached; every service verifies tokens against its JWKS. */
@@ -11,6 +11,12 @@ export interface InMemoryServicesOptions {
   realmFile: string;
   countingKey: string;
   minimumCount: number;
+  /** Said by the stats catalogue, e.g. that its tables come from demo data. */
+  statsNotice?: string;
+  /** Stats' store, when the host seeds it (the demo history). */
+  statsTallies?: InMemoryTallyStore;
+  /** The clock that decides which statistics are published, when a test moves it. */
+  statsClock?: () => Date;
 }
 
 /** The four services on in-memory adapters, each requiring its own audience in tokens. */
@@ -29,6 +35,14 @@ export function inMemoryServices(options: InMemoryServicesOptions): ServiceModul
     }),
     createInMemoryProgressService({ verifier: verifierFor('progress') }),
     createInMemoryFeedbackService({ verifier: verifierFor('feedback') }),
-    createInMemoryStatsService({ verifier: verifierFor('stats'), minimumCount: options.minimumCount }),
+    createInMemoryStatsService({
+      verifier: verifierFor('stats'),
+      minimumCount: options.minimumCount,
+      ...(options.statsNotice === undefined ? {} : { notice: options.statsNotice }),
+      ...(options.statsTallies === undefined ? {} : { tallies: options.statsTallies }),
+      ...(options.statsClock === undefined
+        ? {}
+        : { publication: { settlingDays: defaultSettlingDays, now: options.statsClock } }),
+    }),
   ];
 }

@@ -7,6 +7,7 @@ import type { MetricsEndpoint } from '@relais/platform';
 import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
 import { freePort } from '@relais/testing';
+import { InMemoryTallyStore } from '@relais/stats';
 import { inMemoryServices } from './in-memory-services';
 import { mountPortal } from './portal';
 
@@ -21,6 +22,10 @@ export interface StandaloneOptions {
   publicBaseUrl?: string;
   /** Cells below this are suppressed; 11 unless a test needs to see small numbers. */
   minimumCount?: number;
+  /** Said by the stats catalogue, e.g. that its tables come from demo data. */
+  statsNotice?: string;
+  /** The clock that decides which statistics are published; the real one unless a test moves it. */
+  statsClock?: () => Date;
   /**
    * What /metrics serves: the process's telemetry when it was started with
    * `--import @relais/telemetry/register`; a Prometheus provider of its own otherwise.
@@ -31,6 +36,8 @@ export interface StandaloneOptions {
 export interface Standalone extends RunningHost {
   baseUrl: string;
   bus: InMemoryEventBus;
+  /** Stats' in-memory store, for the demo history (seed/demo-data.ts). */
+  statsTallies: InMemoryTallyStore;
 }
 
 /**
@@ -48,12 +55,16 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     listDemoAccounts: true,
   });
   const bus = new InMemoryEventBus();
+  const statsTallies = new InMemoryTallyStore();
   const modules = inMemoryServices({
     identityProviderUrl: baseUrl,
     realmFile: options.realmFile,
     // A fresh key per run: in-memory counts vanish with the process anyway.
     countingKey: randomBytes(32).toString('base64url'),
     minimumCount: options.minimumCount ?? 11,
+    ...(options.statsNotice === undefined ? {} : { statsNotice: options.statsNotice }),
+    ...(options.statsClock === undefined ? {} : { statsClock: options.statsClock }),
+    statsTallies,
   });
   const running = await startServiceHost(
     {
@@ -75,5 +86,5 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     port,
     host,
   );
-  return { ...running, baseUrl, bus };
+  return { ...running, baseUrl, bus, statsTallies };
 }

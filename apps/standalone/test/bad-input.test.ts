@@ -41,10 +41,16 @@ describe('bad input in standalone mode', () => {
     ],
     ['an empty title', JSON.stringify({ ...validCourse(), title: '  ' }), 400, 'VALIDATION_FAILED'],
     [
-      'an unknown trainer',
+      'a trainer id that is not a UUID',
       JSON.stringify({ ...validCourse(), trainerIds: ['nobody'] }),
       400,
-      'UNKNOWN_TRAINER',
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an unknown trainer',
+      JSON.stringify({ ...validCourse(), trainerIds: ['00000000-0000-4000-8000-000000000000'] }),
+      422,
+      'TRAINER_NOT_FOUND',
     ],
     ['another academy', JSON.stringify({ ...validCourse(), academy: 'grenoble' }), 403, 'OTHER_ACADEMY'],
     [

@@ -53,7 +53,12 @@ const PEOPLE = [
   'teacher.14',
   'teacher.15',
   'teacher.22',
+  'teacher.23',
+  'teacher.24',
   'teacher.31',
+  'teacher.32',
+  'teacher.33',
+  'teacher.34',
   'ministry.dne',
   'chsct.lyon',
 ];
@@ -159,7 +164,8 @@ async function runScenario(relais: RelaisClient): Promise<void> {
   });
   expect(created.status).toBe(201);
   const courseId: string = created.body.id;
-  for (const teacher of ['teacher.22', 'teacher.31']) {
+  // Five participants: the fewest with which feedback accepts anonymous items (DESIGN §7).
+  for (const teacher of ['teacher.22', 'teacher.31', 'teacher.32', 'teacher.33', 'teacher.34']) {
     expect(
       (await relais.call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
     ).toBe(201);
@@ -173,13 +179,16 @@ async function runScenario(relais: RelaisClient): Promise<void> {
     });
     return post.status === 201 ? post : undefined;
   });
-  const anonymous = await relais.call('teacher.22', 'POST', `/api/feedback/courses/${courseId}/feedback`, {
-    category: 'support-guidance',
-    intensity: 2,
-    message: FREE_TEXT.anonymous,
-    visibility: 'anonymous',
+  // Until the roster replica counts all five, an anonymous item is refused (409): retry until then.
+  const anonymous = await eventually(async () => {
+    const post = await relais.call('teacher.22', 'POST', `/api/feedback/courses/${courseId}/feedback`, {
+      category: 'support-guidance',
+      intensity: 2,
+      message: FREE_TEXT.anonymous,
+      visibility: 'anonymous',
+    });
+    return post.status === 201 ? post : undefined;
   });
-  expect(anonymous.status).toBe(201);
   for (const item of [named.body, anonymous.body]) {
     expect(
       (
@@ -232,21 +241,23 @@ async function runScenario(relais: RelaisClient): Promise<void> {
     ).status,
   ).toBe(400);
 
+  // The current period is not published (DESIGN §7); a closed one is, and both are traced.
   const month = currentMonth();
-  await eventually(async () => {
-    const table = await relais.call(
-      'ministry.dne',
-      'GET',
-      `/api/stats/ministry/enrollments?period=${month}&by=academy`,
-    );
-    return table.status === 200 ? table : undefined;
-  });
+  const closed = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+  expect(
+    (await relais.call('ministry.dne', 'GET', `/api/stats/ministry/enrollments?period=${month}&by=academy`))
+      .status,
+  ).toBe(404);
+  expect(
+    (await relais.call('ministry.dne', 'GET', `/api/stats/ministry/enrollments?period=${closed}&by=academy`))
+      .status,
+  ).toBe(200);
   expect(
     (
       await relais.call(
         'chsct.lyon',
         'GET',
-        `/api/stats/chsct/feedback-trends?from=${month}&to=${month}&by=category`,
+        `/api/stats/chsct/feedback-trends?from=${closed}&to=${closed}&by=category`,
       )
     ).status,
   ).toBe(200);

@@ -41,6 +41,32 @@ describe('the standalone process', () => {
       }
       const discovery = await fetch(`${base}/realms/relais/.well-known/openid-configuration`);
       expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`${base}/realms/relais`);
+
+      // DESIGN §5 over the real process: authenticated answers are never cached, errors included,
+      // and an undeclared method on a known path is 405 with Allow, not 404.
+      const tokenResponse = await fetch(`${base}/realms/relais/protocol/openid-connect/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'password',
+          client_id: 'relais-portal',
+          username: 'teacher.01',
+          password: 'teacher.01',
+        }),
+      });
+      const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+      const authorization = { authorization: `Bearer ${token}` };
+      const mine = await fetch(`${base}/api/enrollment/me/enrollments`, { headers: authorization });
+      expect(mine.status).toBe(200);
+      expect(mine.headers.get('cache-control')).toBe('no-store');
+      const refused = await fetch(`${base}/api/stats/catalogue`, { headers: authorization });
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('cache-control')).toBe('no-store');
+      const wrongMethod = await fetch(`${base}/api/enrollment/me/enrollments`, {
+        method: 'PUT',
+        headers: authorization,
+      });
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
       // The start-up time is reported for the benchmark (≤ 3 s target), not asserted here.
       const ready = lines.find((line) => line.includes('is ready'));
       expect(JSON.parse(ready ?? '{}').readyInMs).toEqual(expect.any(Number));

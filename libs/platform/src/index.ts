@@ -42,6 +42,7 @@ export type {
 } from './http/route-definition';
 export type { OpenApiDocument, ServiceInfo } from './http/openapi-document';
 export { problemSchema } from './http/problem-schema';
+export { NOT_BLANK } from './http/text-rules';
 export { createHttpApp } from './http/create-http-app';
 export type { HttpAppOptions } from './http/create-http-app';
 export { CORRELATION_ID_HEADER, correlationIdOf, currentCorrelationId } from './http/correlation-id';

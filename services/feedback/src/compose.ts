@@ -8,6 +8,7 @@ import { FeedbackUseCases } from './application/feedback-use-cases';
 import { KeyedTokens } from './application/keyed-tokens';
 import { MessagingUseCases } from './application/messaging-use-cases';
 import type {
+  AuthorshipIndex,
   Clock,
   DailyQuota,
   FeedbackItemStore,
@@ -15,11 +16,13 @@ import type {
   RespondentCounter,
 } from './application/ports';
 import { defaultLimits, Quotas, type FeedbackLimits } from './application/quotas';
+import { minimumAnonymityThreshold } from './domain/feedback-item';
 import { feedbackApi } from './infrastructure/http/feedback-api';
 
 export interface FeedbackPorts {
   rosters: RosterStore;
   items: FeedbackItemStore;
+  authorship: AuthorshipIndex;
   /** The items' pending facts, for the outbox relay. */
   outbox: OutboxStore;
   respondents: RespondentCounter;
@@ -31,6 +34,11 @@ export interface FeedbackPorts {
    * database, so that nobody who reads it can link an anonymous item to its author. ≥ 32 characters.
    */
   authorKey: string;
+  /**
+   * Fewest participants (trainers not counted) of a course that accepts anonymous items; at least
+   * `minimumAnonymityThreshold` (5), which is also the default.
+   */
+  anonymityThreshold?: number;
   limits?: Partial<FeedbackLimits>;
   clock?: Clock;
   newId?: () => string;
@@ -47,11 +55,14 @@ export interface FeedbackService {
 export function createFeedbackService(ports: FeedbackPorts): FeedbackService {
   const clock = ports.clock ?? { now: () => new Date() };
   const newId = ports.newId ?? randomUUID;
+  const anonymityThreshold = anonymityThresholdOf(ports.anonymityThreshold);
   const tokens = new KeyedTokens(ports.authorKey);
   const quotas = new Quotas(ports.quota, tokens, { ...defaultLimits, ...ports.limits }, clock);
   const feedback = new FeedbackUseCases(
     ports.rosters,
     ports.items,
+    ports.authorship,
+    anonymityThreshold,
     new FeedbackFacts(ports.respondents, tokens),
     tokens,
     quotas,
@@ -61,12 +72,20 @@ export function createFeedbackService(ports: FeedbackPorts): FeedbackService {
   const messaging = new MessagingUseCases(ports.rosters, ports.messages, quotas, clock, newId);
   return {
     name: 'feedback',
-    api: feedbackApi(feedback, messaging, ports.verifier),
-    subscriptions: [
-      rosterSubscription('feedback.roster', ports.rosters, {
-        participantLeft: (courseId, userId) => feedback.participantLeft(courseId, userId),
-      }),
-    ],
+    api: feedbackApi(feedback, messaging, ports.verifier, anonymityThreshold),
+    // No hook on a participant's departure: his items stay (DESIGN §7, ADR 0016); only he withdraws one.
+    subscriptions: [rosterSubscription('feedback.roster', ports.rosters)],
     outboxStores: [ports.outbox],
   };
+}
+
+function anonymityThresholdOf(configured: number | undefined): number {
+  const threshold = configured ?? minimumAnonymityThreshold;
+  if (!Number.isInteger(threshold) || threshold < minimumAnonymityThreshold) {
+    throw new RangeError(
+      `The anonymity threshold must be a whole number of at least ${minimumAnonymityThreshold} ` +
+        'participants: it can be raised, never lowered (ADR 0016).',
+    );
+  }
+  return threshold;
 }

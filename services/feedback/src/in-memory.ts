@@ -4,6 +4,7 @@ import { InMemoryRosterStore } from '@relais/roster';
 import type { Clock } from './application/ports';
 import type { FeedbackLimits } from './application/quotas';
 import { createFeedbackService, type FeedbackService } from './compose';
+import { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from './infrastructure/memory/in-memory-feedback-item-store';
 import { InMemoryMessageStore } from './infrastructure/memory/in-memory-message-store';
@@ -16,6 +17,8 @@ export interface InMemoryFeedbackOptions {
    * to (a restart forgets the items along with it).
    */
   authorKey?: string;
+  /** Defaults to 5; a lower value is refused (see FeedbackPorts). */
+  anonymityThreshold?: number;
   limits?: Partial<FeedbackLimits>;
   clock?: Clock;
 }
@@ -26,12 +29,14 @@ export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions):
   return createFeedbackService({
     rosters: new InMemoryRosterStore(),
     items,
+    authorship: new InMemoryAuthorshipIndex(),
     outbox,
     respondents: new InMemoryRespondentCounter(),
     quota: new InMemoryDailyQuota(),
     messages: new InMemoryMessageStore(),
     verifier: options.verifier,
     authorKey: options.authorKey ?? randomBytes(32).toString('base64url'),
+    ...(options.anonymityThreshold === undefined ? {} : { anonymityThreshold: options.anonymityThreshold }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });

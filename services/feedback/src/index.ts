@@ -8,6 +8,9 @@ export {
   type FeedbackItemDocument,
 } from './infrastructure/memory/in-memory-feedback-item-store';
 export { InMemoryRespondentCounter } from './infrastructure/memory/in-memory-respondent-counter';
+export { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';
+export { MongoAuthorshipIndex, authorshipModel } from './infrastructure/mongo/mongo-authorship-index';
+export { feedbackConfigSchema } from './config';
 export { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 export { MongoMessageStore, messageModel, counterModel } from './infrastructure/mongo/mongo-message-store';
 export { MongoFeedbackItemStore } from './infrastructure/mongo/mongo-feedback-item-store';

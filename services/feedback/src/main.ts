@@ -1,9 +1,10 @@
-import { z } from 'zod';
 import { MongoOutboxStore } from '@relais/bus';
 import { runProductionService } from '@relais/host';
 import { loadConfig } from '@relais/platform';
 import { MongoRosterStore, rosterModel } from '@relais/roster';
 import { createFeedbackService } from './compose';
+import { feedbackConfigSchema } from './config';
+import { authorshipModel, MongoAuthorshipIndex } from './infrastructure/mongo/mongo-authorship-index';
 import { MongoDailyQuota, quotaSlotModel } from './infrastructure/mongo/mongo-daily-quota';
 import { feedbackRevisionModel } from './infrastructure/mongo/feedback-item-model';
 import { MongoFeedbackItemStore } from './infrastructure/mongo/mongo-feedback-item-store';
@@ -13,23 +14,14 @@ import {
   MongoRespondentCounter,
 } from './infrastructure/mongo/mongo-respondent-counter';
 
-const own = loadConfig(
-  z.object({
-    FEEDBACK_AUTHOR_KEY: z
-      .string()
-      .min(32, 'at least 32 characters')
-      .describe(
-        'secret key of the one-way tokens that recognise the author of an anonymous item (kept outside ' +
-          'the database; changing it makes existing items unrecognisable to their authors)',
-      ),
-  }),
-);
+const own = loadConfig(feedbackConfigSchema);
 
 await runProductionService('feedback', 8083, ({ connection, verifier }) => {
   const revisions = feedbackRevisionModel(connection);
   return createFeedbackService({
     rosters: new MongoRosterStore(rosterModel(connection)),
     items: new MongoFeedbackItemStore(revisions),
+    authorship: new MongoAuthorshipIndex(authorshipModel(connection)),
     // The outbox is in the revisions: each holds the facts of its save until the relay publishes them.
     outbox: new MongoOutboxStore(revisions),
     respondents: new MongoRespondentCounter(countedRespondentModel(connection)),
@@ -37,5 +29,6 @@ await runProductionService('feedback', 8083, ({ connection, verifier }) => {
     messages: new MongoMessageStore(messageModel(connection), counterModel(connection)),
     verifier,
     authorKey: own.FEEDBACK_AUTHOR_KEY,
+    anonymityThreshold: own.FEEDBACK_ANONYMITY_THRESHOLD,
   });
 });

@@ -27,6 +27,13 @@ export const benchMonths = Array.from(
   (_, index) => `${2024 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
 );
 
+/** Facts occur in the month they name, as the services date them, so stats counts them there. */
+export const originIn = (month: string) => ({
+  source: 'bench',
+  correlationId: randomUUID(),
+  now: new Date(`${month}-15T12:00:00Z`),
+});
+
 export class SyntheticFacts {
   private seed = 42;
 
@@ -67,21 +74,16 @@ export class SyntheticFacts {
 
   /** A feedback fact of the given month, as feedback publishes it. */
   contributionEvent(month: string): PendingEvent {
-    return createEvent(contributionCounted, this.contribution(month), {
-      source: 'bench',
-      correlationId: randomUUID(),
-      now: new Date(),
-    });
+    return createEvent(contributionCounted, this.contribution(month), originIn(month));
   }
 
   /** Half enrollment facts, half feedback facts, as the services would publish them. */
   event(index: number): PendingEvent {
-    const origin = { source: 'bench', correlationId: randomUUID(), now: new Date() };
     if (index % 2 === 0) {
       const fact = this.participation();
-      return createEvent(participationCounted, fact, origin);
+      return createEvent(participationCounted, fact, originIn(fact.month));
     }
     const fact = this.contribution();
-    return createEvent(contributionCounted, fact, origin);
+    return createEvent(contributionCounted, fact, originIn(fact.month));
   }
 }

@@ -11,3 +11,11 @@ export { KafkaFactsReplay, type FactsEnd } from './infrastructure/kafka/facts-re
 export { productionMinimumCount } from './domain/suppression';
 export { parsePeriod } from './domain/period';
 export { createInMemoryStatsService } from './in-memory';
+export { NotYetPublished } from './application/stats-queries';
+export {
+  countingMonthOf,
+  ministryPublicationDay,
+  trendPublicationDay,
+  type PublicationCalendar,
+} from './domain/publication';
+export { defaultSettlingDays, loadStatsConfig } from './stats-config';

@@ -10,5 +10,6 @@ await runProductionService('stats', 8084, ({ connection, verifier }) =>
     tallies: new MongoTallyStore(tallyModels(connection)),
     verifier,
     suppression: { minimumCount: own.STATS_MINIMUM_COUNT },
+    publication: { settlingDays: own.STATS_SETTLING_DAYS, now: () => new Date() },
   }),
 );

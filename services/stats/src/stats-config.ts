@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { loadConfig } from '@relais/platform';
 import { productionMinimumCount } from './domain/suppression';
 
+/** Days after a period ends before its tables are published, unless configured (ADR 0014). */
+export const defaultSettlingDays = 7;
+
 /** Configuration of stats beyond what every service reads; shared by the service and the rebuild. */
 export function loadStatsConfig(env = process.env) {
   const own = loadConfig(
@@ -13,6 +16,15 @@ export function loadStatsConfig(env = process.env) {
         .min(1)
         .default(productionMinimumCount)
         .describe('smallest published count of distinct teachers (11 in production)'),
+      STATS_SETTLING_DAYS: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(366)
+        .default(defaultSettlingDays)
+        .describe(
+          'days after a period ends (a quarter, for the ministry tables) before it is published, once and for good',
+        ),
     }),
     env,
   );

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { respondentCell } from '@relais/contracts';
+import { FactIngestion, liveFactsTopics, type ReadFact, type TallyStore } from '@relais/stats';
 import { passwordGrant } from '@relais/testing';
 
 interface RealmUser {
@@ -267,4 +269,224 @@ async function untilRosterKnows(attempt: () => Promise<unknown>): Promise<void> 
     }
   }
   await attempt();
+}
+
+/*
+ * Demo data: a synthetic anonymous history for the statistics (issue 17, point 6). Standalone mode
+ * starts empty, and the courses above all happen today, in a period not yet published: without a
+ * past, the ministry and the CHSCT would see no table at all. This hands stats' ingestion the
+ * anonymous facts that enrollment and feedback would have published over the months before today,
+ * shaped by their contracts and dated on their day, so stats counts them with its own rules and
+ * publishes them as releases like any other. The teachers are numbers drawn here and forgotten.
+ * The facts skip the bus and its JSON and contract parsing: through it, the history cost standalone
+ * about 110 MB more resident memory (V8 grows its heap for the garbage), directly about 20 MB.
+ * Only the standalone host calls this, on its own in-memory store: never on real facts.
+ */
+
+export const demoHistoryNotice =
+  'Demo data: the statistics of this standalone instance come from a synthetic history of 24 months ' +
+  '(anonymous facts invented at start-up), not from real teachers.';
+
+/** A partition of the facts topics that no consumer writes: the history's own shards. */
+const demoHistoryPartition = 999;
+
+/** Academies with their number of teachers in the demo: Corse small enough for suppressed cells. */
+const historyAcademies: readonly [string, number][] = [
+  ['lyon', 3_000],
+  ['grenoble', 2_200],
+  ['clermont-ferrand', 1_300],
+  ['dijon', 1_000],
+  ['besancon', 700],
+  ['corse', 260],
+];
+/** Themes with the hours their courses credit. */
+const historyThemes: readonly [string, number][] = [
+  ['reading', 9],
+  ['mathematics', 12],
+  ['science', 6],
+  ['digital', 7.5],
+  ['inclusion', 9],
+  ['languages', 6],
+  ['arts', 3],
+];
+
+/** Categories other than workload, weighted by repetition. */
+const historyCategories = [
+  'technical-access',
+  'technical-access',
+  'technical-access',
+  'tool-usability',
+  'tool-usability',
+  'content-relevance',
+  'support-guidance',
+  'other',
+] as const;
+
+/** A deterministic generator: the same history at every start. */
+function historyRandom(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+const monthAfter = (month: string, count: number) => {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+const quarterOfMonth = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+const dayOf = (month: string, day: number) => `${month}-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+/** More training in the autumn, little in the summer holidays, a slow rise over the two years. */
+const seasonOf = (month: string, index: number) =>
+  [0.8, 0.9, 1, 0.9, 0.8, 0.7, 0.3, 0.15, 1.3, 1.4, 1.2, 0.8][Number(month.slice(5, 7)) - 1]! *
+  (0.85 + index * 0.012);
+
+/**
+ * Counts the history of the `months` before `today`'s month into `tallies`, month by month, and
+ * answers how many facts it held. Call it before the tables are read: a period asked for earlier
+ * would be published without them.
+ */
+export async function seedDemoHistory(
+  tallies: TallyStore,
+  today: Date,
+  months = 24,
+): Promise<{ facts: number }> {
+  const ingestion = new FactIngestion(tallies, () => tallies.activeGeneration());
+  const random = historyRandom(2026);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const thisMonth = today.toISOString().slice(0, 7);
+  const firstMonth = monthAfter(thisMonth, -months);
+  const pending = { enrollment: [] as ReadFact[], feedback: [] as ReadFact[] };
+  const offsets = { enrollment: 0, feedback: 0 };
+  const add = (topic: 'enrollment' | 'feedback', fact: Omit<ReadFact, 'offset' | 'factId'>) => {
+    const offset = offsets[topic]++;
+    pending[topic].push({ ...fact, offset, factId: `demo-history/${topic}/${offset}` } as ReadFact);
+  };
+  // What enrollment's and feedback's keyed tokens remember: whether a teacher was already counted in
+  // a cell of a period. Kept per period, and dropped once no fact can fall in it any more.
+  const counted = new Map<string, Set<string>>();
+  const firstTime = (period: string, token: string) => {
+    const seen = counted.get(period) ?? new Set<string>();
+    counted.set(period, seen);
+    return !seen.has(token) && Boolean(seen.add(token));
+  };
+
+  for (let index = 0; index < months; index++) {
+    const month = monthAfter(firstMonth, index);
+    for (const [academy, teachers] of historyAcademies) {
+      const enrolments = Math.round(teachers * 0.035 * seasonOf(month, index) * (0.8 + random() * 0.4));
+      for (let enrolment = 0; enrolment < enrolments; enrolment++) {
+        const teacher = `${academy}#${Math.floor(random() * teachers)}`;
+        const [theme, hours] = pick(historyThemes);
+        const outcome = random();
+        const changes: ['enrolled' | 'completed' | 'withdrawn', string][] = [['enrolled', month]];
+        if (outcome < 0.72) changes.push(['completed', monthAfter(month, 1 + Math.floor(random() * 2))]);
+        else if (outcome < 0.84) changes.push(['withdrawn', monthAfter(month, Math.floor(random() * 2))]);
+        for (const [change, on] of changes) {
+          if (on >= thisMonth) continue;
+          const newTeacherIn = (
+            [
+              ['month', on],
+              ['quarter', quarterOfMonth(on)],
+            ] as const
+          ).flatMap(([period, id]) =>
+            (
+              [
+                ['academy', academy],
+                ['theme', theme],
+              ] as const
+            )
+              .filter(([dimension, value]) => firstTime(id, `${teacher}|${change}|${dimension}|${value}`))
+              .map(([dimension, value]) => ({ dimension, value, period })),
+          );
+          add('enrollment', {
+            kind: 'participation',
+            occurredAt: dayOf(on, 1 + Math.floor(random() * 27)),
+            fact: {
+              month: on,
+              academy,
+              themes: [theme],
+              change,
+              creditedHoursDelta: change === 'completed' ? hours : 0,
+              newTeacherIn,
+            },
+          });
+        }
+      }
+      // Feedback: teachers in training voice a difficulty, workload most of all and most in the autumn;
+      // the rarer categories and the small academies give the suppressed cells.
+      const items = Math.round(teachers * 0.06 * seasonOf(month, index) * (0.8 + random() * 0.4));
+      for (let item = 0; item < items; item++) {
+        const teacher = `${academy}#${Math.floor(random() * teachers)}`;
+        const autumn = ['09', '10', '11'].includes(month.slice(5, 7));
+        const category = random() < (autumn ? 0.5 : 0.35) ? 'workload-time' : pick(historyCategories);
+        const intensityBand = pick(['low', 'medium', 'medium', 'high', 'high'] as const);
+        const day = 1 + Math.floor(random() * 27);
+        const values = { academy, category, intensityBand };
+        const firstContributionIn = respondentCell.options.filter((grouping) => {
+          const dimensions = grouping === 'total' ? [] : grouping.split('+');
+          const cell = dimensions.map((dimension) => values[dimension as keyof typeof values]).join('|');
+          return firstTime(month, `${teacher}|${grouping}|${cell}`);
+        });
+        add('feedback', {
+          kind: 'contribution',
+          occurredAt: dayOf(month, day),
+          fact: { month, academy, category, intensityBand, firstContributionIn },
+        });
+        if (random() < 0.85) {
+          const days = Math.floor(-Math.log(1 - random()) * (intensityBand === 'high' ? 2 : 5));
+          const replied = new Date(Date.parse(dayOf(month, day)) + days * 86_400_000).toISOString();
+          if (replied.slice(0, 7) >= thisMonth) continue;
+          add('feedback', {
+            kind: 'first-reply',
+            occurredAt: replied,
+            fact: { month, academy, category, intensityBand, daysToFirstReply: days },
+          });
+        }
+      }
+    }
+    // Counted month by month: never more than a month of facts held here.
+    for (const topic of ['enrollment', 'feedback'] as const) {
+      const partition = {
+        topic: topic === 'enrollment' ? liveFactsTopics.enrollmentFacts : liveFactsTopics.feedbackFacts,
+        partition: demoHistoryPartition,
+      };
+      if (pending[topic].length > 0) await ingestion.record(partition, pending[topic]);
+      pending[topic] = [];
+    }
+    // Later facts fall in the next month or after: no earlier period is needed again.
+    const oldestMonth = monthAfter(month, -1);
+    const oldestQuarter = quarterOfMonth(oldestMonth);
+    for (const period of counted.keys())
+      if (period < (period.includes('Q') ? oldestQuarter : oldestMonth)) counted.delete(period);
+  }
+  return { facts: offsets.enrollment + offsets.feedback };
+}
+
+/**
+ * Asks, as the ministry and the national CHSCT would, for every published table of the history, so
+ * that each period is protected and stored once now rather than on a first visitor's request (a
+ * 24-month trend protects 24 months of cells: seconds, cold).
+ */
+export async function publishDemoHistory(baseUrl: string): Promise<{ tables: number }> {
+  const get = async (username: string, path: string) => {
+    const token = await passwordGrant({ baseUrl, username });
+    const response = await fetch(`${baseUrl}/api/stats${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) throw new Error(`publishing the demo history: GET ${path} answered ${response.status}`);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const catalogue = (await get('ministry.dne', '/catalogue')) as {
+    tables: { name: string; publication: { publishedPeriods: string[] } }[];
+  };
+  const periodsOf = (name: string) =>
+    catalogue.tables.find((table) => table.name === name)?.publication.publishedPeriods ?? [];
+  const quarters = periodsOf('ministry-enrollments').filter((period) => period.includes('Q'));
+  for (const quarter of quarters) await get('ministry.dne', `/ministry/enrollments?period=${quarter}`);
+  const months = periodsOf('chsct-feedback-trends');
+  if (months.length > 0)
+    await get('chsct.national', `/chsct/feedback-trends?from=${months[0]}&to=${months.at(-1)}`);
+  return { tables: quarters.length + months.length };
 }

@@ -7,6 +7,7 @@ import { assignCorrelationId, enterCorrelationContext } from './correlation-id';
 import { DEFAULT_READINESS_TIMEOUT_MS, livenessHandler, readinessHandler } from './health';
 import type { ReadinessCheck } from './health';
 import { metricsHandler } from './metrics-endpoint';
+import { allowedMethods, answerUnsupportedMethod } from './method-not-allowed';
 import type { MetricsEndpoint } from './metrics-endpoint';
 import { routeNotFound } from './not-found';
 import { logRequests } from './request-logging';
@@ -36,6 +37,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(recordRequestMetrics());
   app.use(logRequests(options.logger));
   app.use(helmet());
+  // DESIGN §5: personal data never rests in a browser or proxy cache. Set before anything can answer,
+  // body parsing included, so that every error (malformed JSON, 401, 404, validation) carries it too.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // JSON only, and strict: top-level primitives are refused.
   app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
   app.use(enterCorrelationContext());
@@ -46,6 +53,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
     readinessHandler(options.readiness, options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS),
   );
   app.get('/metrics', metricsHandler(options.metrics));
+  const getOnly = answerUnsupportedMethod(() => allowedMethods(['get']));
+  app.all(['/healthz', '/readyz', '/metrics'], getOnly);
 
   const mounted = new Set<string>();
   for (const api of options.services) {
@@ -55,6 +64,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     app.get(`${base}/openapi.json`, (_req, res) => {
       res.json(api.openApiDocument());
     });
+    app.all(`${base}/openapi.json`, getOnly);
     app.use(base, api.router);
   }
 

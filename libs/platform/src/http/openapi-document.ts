@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { STATUS_CODES } from 'node:http';
+import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../errors/error-handler';
 import { problemSchema } from './problem-schema';
 import { toOpenApiPath } from './openapi-path';
@@ -24,6 +25,25 @@ export type DeclaredRoute = RouteDefinition<RequestSchemas, ResponseSpecs> & { r
 
 const BEARER_SCHEME = 'bearerAuth';
 
+/** What every Relais API does beyond its operations; a generated client must know it too. */
+const HTTP_CONVENTIONS =
+  'Every answer carries `Cache-Control: no-store`. A path answers HEAD where it answers GET, and ' +
+  'OPTIONS with 204 and an `Allow` header; any other method it does not list answers 405 ' +
+  '`METHOD_NOT_ALLOWED` with `Allow`. Query parameters and body fields that an operation does not ' +
+  'list are refused with 400 `UNKNOWN_FIELDS`; an empty query value (`?name=`) is a value, checked ' +
+  'against its schema like any other.';
+
+const NO_STORE_HEADER = {
+  'Cache-Control': {
+    description: 'Personal data is never cached (DESIGN §5)',
+    required: true,
+    schema: { type: 'string' as const, enum: ['no-store'] },
+  },
+};
+
+// What z.uuid() accepts (RFC 9562 versions and variant, nil and max); `format: uuid` alone allows more.
+const UUID_PATTERN = z.regexes.uuid().source;
+
 /** Problems every route can answer with even when its author did not list them. */
 function implicitProblemStatuses(route: DeclaredRoute): number[] {
   const { params, query, body } = route.request;
@@ -34,6 +54,27 @@ function implicitProblemStatuses(route: DeclaredRoute): number[] {
   return statuses.filter((status) => !(status in route.responses));
 }
 
+function implicitDescription(status: number): string {
+  if (status === 400) {
+    return 'A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS).';
+  }
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+/** Adds the pattern z.uuid() enforces to every `format: uuid` string, in place. */
+function stateUuidPatterns(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(stateUuidPatterns);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (schema.format === 'uuid' && schema.type === 'string' && schema.pattern === undefined) {
+    schema.pattern = UUID_PATTERN;
+  }
+  Object.values(schema).forEach(stateUuidPatterns);
+}
+
 function responsesOf(route: DeclaredRoute, problem: typeof problemSchema): RouteConfig['responses'] {
   const responses: RouteConfig['responses'] = {};
   for (const [status, spec] of Object.entries(route.responses)) {
@@ -41,11 +82,16 @@ function responsesOf(route: DeclaredRoute, problem: typeof problemSchema): Route
     const content = isProblem
       ? { [PROBLEM_CONTENT_TYPE]: { schema: problem } }
       : spec.schema && { 'application/json': { schema: spec.schema } };
-    responses[status] = { description: spec.description, ...(content ? { content } : {}) };
+    responses[status] = {
+      description: spec.description,
+      headers: NO_STORE_HEADER,
+      ...(content ? { content } : {}),
+    };
   }
   for (const status of implicitProblemStatuses(route)) {
     responses[String(status)] = {
-      description: STATUS_CODES[status] ?? 'Error',
+      description: implicitDescription(status),
+      headers: NO_STORE_HEADER,
       content: { [PROBLEM_CONTENT_TYPE]: { schema: problem } },
     };
   }
@@ -80,13 +126,15 @@ export function buildOpenApiDocument(info: ServiceInfo, routes: readonly Declare
       responses: responsesOf(route, problem),
     });
   }
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: info.title,
       version: info.version,
-      ...(info.description ? { description: info.description } : {}),
+      description: info.description ? `${info.description}\n\n${HTTP_CONVENTIONS}` : HTTP_CONVENTIONS,
     },
     servers: [{ url: `/api/${info.service}` }],
   });
+  stateUuidPatterns(document.paths);
+  return document;
 }

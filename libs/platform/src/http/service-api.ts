@@ -4,11 +4,18 @@ import { z } from 'zod';
 import { badRequest, unsupportedMediaType } from '../errors/problem-factories';
 import { RequestValidationError } from '../errors/validation-problem';
 import type { RequestPart } from '../errors/validation-problem';
+import { allowedMethods, answerUnsupportedMethod, pathTemplateMatcher } from './method-not-allowed';
 import { buildOpenApiDocument } from './openapi-document';
 import type { DeclaredRoute, OpenApiDocument, ServiceInfo } from './openapi-document';
 import { pathParameterNames, toOpenApiPath } from './openapi-path';
 import { recordRouteTemplate } from './route-template';
-import type { HandlerInput, RequestSchemas, ResponseSpecs, RouteDefinition } from './route-definition';
+import type {
+  HandlerInput,
+  HttpMethod,
+  RequestSchemas,
+  ResponseSpecs,
+  RouteDefinition,
+} from './route-definition';
 
 const SERVICE_NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -53,6 +60,11 @@ export class ServiceApi {
   private readonly info: ServiceInfo;
   private readonly routes: DeclaredRoute[] = [];
   private document: OpenApiDocument | undefined;
+  /** Declared methods per path template, for 405 and OPTIONS answers. */
+  private readonly resources = new Map<
+    string,
+    { matches: (path: string) => boolean; methods: Set<HttpMethod> }
+  >();
 
   constructor(info: ServiceInfo) {
     if (!SERVICE_NAME.test(info.service)) {
@@ -63,6 +75,8 @@ export class ServiceApi {
     this.info = info;
     this.service = info.service;
     this.router = express.Router();
+    // First on the router, so that an undeclared method is answered before any guard or validation.
+    this.router.use(answerUnsupportedMethod((path) => this.allowedMethodsAt(path)));
   }
 
   route<R extends RequestSchemas = Record<never, never>, Rs extends ResponseSpecs = ResponseSpecs>(
@@ -71,6 +85,12 @@ export class ServiceApi {
     const declared = this.declare(definition as unknown as RouteDefinition<RequestSchemas, ResponseSpecs>);
     this.routes.push(declared);
     this.document = undefined;
+    const resource = this.resources.get(definition.path) ?? {
+      matches: pathTemplateMatcher(definition.path),
+      methods: new Set<HttpMethod>(),
+    };
+    resource.methods.add(definition.method);
+    this.resources.set(definition.path, resource);
     const routePath = definition.path;
     const recordTemplate: RequestHandler = (req, _res, next) => {
       recordRouteTemplate(req, routePath);
@@ -87,6 +107,17 @@ export class ServiceApi {
   openApiDocument(): OpenApiDocument {
     this.document ??= buildOpenApiDocument(this.info, this.routes);
     return this.document;
+  }
+
+  /**
+   * What a path answers, from the declarations alone; undefined for a path no route declares (404).
+   * Overlapping templates (`/courses/:id`, `/courses/mine`) pool their methods, as Express would route them.
+   */
+  private allowedMethodsAt(path: string): string[] | undefined {
+    const methods = [...this.resources.values()]
+      .filter((resource) => resource.matches(path))
+      .flatMap((resource) => [...resource.methods]);
+    return methods.length > 0 ? allowedMethods(methods) : undefined;
   }
 
   /** Fails at start-up, not at request time, on declarations that would break validation or docs. */

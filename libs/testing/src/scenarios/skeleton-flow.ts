@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { currentMonth, eventually, userIdOf, type RelaisClient } from '../relais-client';
+import { currentMonth, userIdOf, type RelaisClient } from '../relais-client';
+import { publishedStatsTable, type ScenarioOptions } from './published-stats';
 
 const teachers = Array.from({ length: 11 }, (_, index) => `teacher.${String(index + 1).padStart(2, '0')}`);
 
@@ -7,9 +8,11 @@ const teachers = Array.from({ length: 11 }, (_, index) => `teacher.${String(inde
  * The walking skeleton, the same in one process or across four: a manager creates a course, eleven
  * teachers enroll, the trainer records their completion, anonymous facts reach stats, and the
  * ministry reads a table in which those completions are counted (eleven: smaller cells are
- * suppressed, as in production). Uses jest's expect: it is a test scenario, not a client.
+ * suppressed, as in production) once the period is published: in one process, where the scenario
+ * can publish it; across processes, it checks that stats says when it will be (DESIGN §7). Uses
+ * jest's expect: it is a test scenario, not a client.
  */
-export async function runSkeletonFlow(relais: RelaisClient): Promise<void> {
+export async function runSkeletonFlow(relais: RelaisClient, options: ScenarioOptions = {}): Promise<void> {
   // A theme of its own, so that a shared database (across processes) starts this table at zero.
   const theme = `skeleton-${randomUUID().slice(0, 8)}`;
   const created = await relais.call('manager.lyon', 'POST', '/api/enrollment/courses', {
@@ -47,12 +50,9 @@ export async function runSkeletonFlow(relais: RelaisClient): Promise<void> {
   );
 
   const path = `/api/stats/ministry/enrollments?period=${currentMonth()}&by=theme`;
-  const cellsOfTheme = await eventually(async () => {
-    const response = await relais.call('ministry.dne', 'GET', path);
-    const cells = (response.body?.cells ?? []).filter((cell: { theme?: string }) => cell.theme === theme);
-    const completedCell = cells.find((cell: { measure: string }) => cell.measure === 'teachers-completed');
-    return completedCell?.value === teachers.length ? cells : undefined;
-  });
+  const table = await publishedStatsTable(relais, 'ministry.dne', path, options);
+  if (!table) return;
+  const cellsOfTheme = (table['cells'] as { theme?: string }[]).filter((cell) => cell.theme === theme);
   expect(cellsOfTheme).toEqual(
     expect.arrayContaining([
       { theme, measure: 'teachers-enrolled', value: 11 },

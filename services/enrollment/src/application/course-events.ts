@@ -24,38 +24,40 @@ export function eventsFor(
     status: course.status,
     trainers: course.trainers,
   });
-  return changes.map((change) => {
+  return changes.flatMap((change) => {
     switch (change.kind) {
       case 'course-published':
-        return createEvent(coursePublished, snapshot(), origin);
+        return [createEvent(coursePublished, snapshot(), origin)];
       case 'course-updated':
-        return createEvent(courseUpdated, snapshot(), origin);
+        return [createEvent(courseUpdated, snapshot(), origin)];
       case 'enrolled': {
-        const { userId, name, school } = change.participant;
-        return createEvent(
+        const { userId, name, school, status } = change.participant;
+        const enrolled = createEvent(
           enrollmentCreated,
           { courseId: course.id, userId, name, ...(school ? { school } : {}) },
           origin,
         );
+        // Back after withdrawing once completed: rosters learn his completion as they knew it before.
+        return status === 'completed'
+          ? [enrolled, createEvent(completionRecorded, { courseId: course.id, userId }, origin)]
+          : [enrolled];
       }
       case 'withdrawn':
-        return createEvent(
-          enrollmentWithdrawn,
-          { courseId: course.id, userId: change.participant.userId },
-          origin,
-        );
+        return [
+          createEvent(
+            enrollmentWithdrawn,
+            { courseId: course.id, userId: change.participant.userId },
+            origin,
+          ),
+        ];
       case 'completion-recorded':
-        return createEvent(
-          completionRecorded,
-          { courseId: course.id, userId: change.participant.userId },
-          origin,
-        );
+        return [
+          createEvent(completionRecorded, { courseId: course.id, userId: change.participant.userId }, origin),
+        ];
       case 'completion-revoked':
-        return createEvent(
-          completionRevoked,
-          { courseId: course.id, userId: change.participant.userId },
-          origin,
-        );
+        return [
+          createEvent(completionRevoked, { courseId: course.id, userId: change.participant.userId }, origin),
+        ];
     }
   });
 }

@@ -2,6 +2,7 @@ import type { EventOrigin, PendingEvent } from '@relais/contracts';
 import {
   creditedHours,
   enroll,
+  formerParticipantOf,
   isMember,
   isTrainerOf,
   participantOf,
@@ -11,6 +12,7 @@ import {
   withdraw,
   type Course,
   type CourseOutcome,
+  type FormerParticipant,
   type Participant,
 } from '../domain/course';
 import type { Actor } from './actor';
@@ -21,7 +23,7 @@ import type { Clock, CourseRepository, StoredCourse, TrainerDirectory } from './
 
 export interface NewCourseRequest {
   title: string;
-  description: string;
+  description?: string;
   academy: string;
   themes: string[];
   predictedHours: number;
@@ -65,6 +67,8 @@ export interface EnrollmentView {
   title: string;
   status: Participant['status'];
   creditedHours: number;
+  /** True when he withdrew after completion: no longer a participant, his hours still credited. */
+  withdrawn: boolean;
 }
 
 const maxSaveAttempts = 8;
@@ -83,8 +87,14 @@ export class EnrollmentUseCases {
       throw new NotAllowed('OTHER_ACADEMY', 'You can create courses only in your own academy.');
     }
     const trainers = await this.resolveTrainers(request.trainerIds, request.academy);
-    const { trainerIds: _trainerIds, districts, ...rest } = request;
-    const outcome = publishCourse({ ...rest, id: this.newId(), trainers, districts: districts ?? [] });
+    const { trainerIds: _trainerIds, districts, description, ...rest } = request;
+    const outcome = publishCourse({
+      ...rest,
+      id: this.newId(),
+      description: description ?? '',
+      trainers,
+      districts: districts ?? [],
+    });
     const events = await this.pendingEventsFor(outcome, correlationId);
     await this.courses.insert(outcome.course, events.pending);
     await events.afterSave();
@@ -150,14 +160,25 @@ export class EnrollmentUseCases {
         courseId: course.id,
         title: course.title,
         trainers: course.trainers.map((trainer) => trainer.name),
-        teachers: course.participants
-          .filter((participant) => participant.district === district)
-          .map((participant) => ({
-            name: participant.name,
-            ...(participant.school ? { school: participant.school } : {}),
-            status: participant.status,
-            ...(participant.status === 'completed' ? { creditedHours: participant.creditedHours } : {}),
-          })),
+        teachers: [
+          ...course.participants
+            .filter((participant) => participant.district === district)
+            .map((participant) => ({
+              name: participant.name,
+              ...(participant.school ? { school: participant.school } : {}),
+              status: participant.status,
+              ...(participant.status === 'completed' ? { creditedHours: participant.creditedHours } : {}),
+            })),
+          // L1: the inspector sees the completion, not that the teacher left afterwards.
+          ...course.formerParticipants
+            .filter((former) => former.district === district)
+            .map((former) => ({
+              name: former.name,
+              ...(former.school ? { school: former.school } : {}),
+              status: 'completed' as const,
+              creditedHours: former.creditedHours,
+            })),
+        ],
       }))
       .sort((a, b) => a.title.localeCompare(b.title));
   }
@@ -166,10 +187,7 @@ export class EnrollmentUseCases {
   async visibleCourse(actor: Actor, courseId: string, isManager: boolean): Promise<Course> {
     const stored = await this.courses.findById(courseId);
     const course = stored?.course;
-    if (!course) throw new CourseNotFound();
-    const sameAcademy = course.academy === actor.academy;
-    const visible = isMember(course, actor.id) || (sameAcademy && (isManager || course.status === 'open'));
-    if (!visible) throw new CourseNotFound();
+    if (!course || !isVisibleTo(course, actor, isManager)) throw new CourseNotFound();
     return course;
   }
 
@@ -179,8 +197,8 @@ export class EnrollmentUseCases {
   ): Promise<{ enrollment: EnrollmentView; created: boolean }> {
     const { actor } = context;
     const { course, changes } = await this.change(context, courseId, (current) => {
-      const canSee = current.academy === actor.academy || isMember(current, actor.id);
-      if (!canSee) throw new CourseNotFound();
+      // §5: a closed course answers as an unknown one to whoever is not in it, not "closed".
+      if (!isVisibleTo(current, actor, false)) throw new CourseNotFound();
       return enroll(current, {
         userId: actor.id,
         name: actor.name,
@@ -216,11 +234,20 @@ export class EnrollmentUseCases {
   }
 
   async myEnrollments(actor: Actor): Promise<{ enrollments: EnrollmentView[]; totalCreditedHours: number }> {
-    const courses = await this.courses.find({ participantId: actor.id });
-    const enrollments = courses.flatMap((course) => {
-      const participant = participantOf(course, actor.id);
-      return participant ? [viewOf(course, participant)] : [];
-    });
+    const [joined, left] = await Promise.all([
+      this.courses.find({ participantId: actor.id }),
+      this.courses.find({ formerParticipantId: actor.id }),
+    ]);
+    const enrollments = [
+      ...joined.flatMap((course) => {
+        const participant = participantOf(course, actor.id);
+        return participant ? [viewOf(course, participant)] : [];
+      }),
+      ...left.flatMap((course) => {
+        const former = formerParticipantOf(course, actor.id);
+        return former ? [formerViewOf(course, former)] : [];
+      }),
+    ];
     const totalCreditedHours = enrollments.reduce((total, enrollment) => total + enrollment.creditedHours, 0);
     return { enrollments, totalCreditedHours };
   }
@@ -229,7 +256,7 @@ export class EnrollmentUseCases {
     const unique = [...new Set(trainerIds)];
     const found = await this.trainers.findTrainers(unique);
     const known = new Map(found.filter((t) => t.academy === academy).map((t) => [t.userId, t]));
-    const unknown = unique.filter((id) => !known.has(id));
+    const unknown = trainerIds.flatMap((id, index) => (known.has(id) ? [] : [{ id, index }]));
     if (unknown.length > 0) throw new UnknownTrainers(unknown);
     return unique.map((id) => ({ userId: id, name: known.get(id)?.name ?? '' }));
   }
@@ -266,11 +293,27 @@ export class EnrollmentUseCases {
   }
 }
 
+function isVisibleTo(course: Course, actor: Actor, isManager: boolean): boolean {
+  const sameAcademy = course.academy === actor.academy;
+  return isMember(course, actor.id) || (sameAcademy && (isManager || course.status === 'open'));
+}
+
 function viewOf(course: Course, participant: Participant): EnrollmentView {
   return {
     courseId: course.id,
     title: course.title,
     status: participant.status,
     creditedHours: creditedHours(participant),
+    withdrawn: false,
+  };
+}
+
+function formerViewOf(course: Course, former: FormerParticipant): EnrollmentView {
+  return {
+    courseId: course.id,
+    title: course.title,
+    status: 'completed',
+    creditedHours: former.creditedHours,
+    withdrawn: true,
   };
 }

@@ -16,10 +16,14 @@ export class NotAllowed extends Error {
   }
 }
 
+/** Well-formed trainer ids that name no trainer of the course's academy, with their place in the list. */
 export class UnknownTrainers extends Error {
   override readonly name = 'UnknownTrainers';
-  constructor(readonly trainerIds: readonly string[]) {
-    super(`These trainerIds are not trainers of the academy: ${trainerIds.join(', ')}.`);
+  constructor(readonly unknown: readonly { id: string; index: number }[]) {
+    super(
+      `Not a trainer of the course's academy: ${unknown.map(({ index }) => `trainerIds.${index}`).join(', ')}. ` +
+        'Give the ids of trainers of this academy.',
+    );
   }
 }
 

@@ -12,6 +12,9 @@ export interface CourseQuery {
   status?: Course['status'];
   trainerId?: string;
   participantId?: string;
+  /** Courses he withdrew from after completion, where his credited hours stay. */
+  formerParticipantId?: string;
+  /** Courses targeting the district, or with a teacher of it enrolled or completed (L10). */
   district?: string;
 }
 

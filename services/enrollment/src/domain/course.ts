@@ -18,6 +18,19 @@ export interface Participant {
   creditedHours: number;
 }
 
+/**
+ * What stays of a participant who withdrew after completion: the hours he worked stay credited to
+ * his record and visible to his inspector (L1, L3, L10). He is no longer a member of the course.
+ * A participant who withdraws before completion leaves nothing behind.
+ */
+export interface FormerParticipant {
+  userId: string;
+  name: string;
+  school?: string;
+  district?: string;
+  creditedHours: number;
+}
+
 export type CourseStatus = 'open' | 'closed';
 
 export interface Course {
@@ -32,6 +45,7 @@ export interface Course {
   capacity?: number;
   status: CourseStatus;
   participants: Participant[];
+  formerParticipants: FormerParticipant[];
 }
 
 /** What happened to a course, for the application to turn into events and facts. */
@@ -48,13 +62,20 @@ export interface CourseOutcome {
   changes: CourseChange[];
 }
 
-export type NewCourse = Omit<Course, 'status' | 'participants'> & { status?: CourseStatus };
+export type NewCourse = Omit<Course, 'status' | 'participants' | 'formerParticipants'> & {
+  status?: CourseStatus;
+};
 
 export function publishCourse(input: NewCourse): CourseOutcome {
   if (input.trainers.length === 0) {
     throw new DomainError('TRAINERS_REQUIRED', 'A course needs at least one trainer: give trainerIds.');
   }
-  const course: Course = { ...input, status: input.status ?? 'open', participants: [] };
+  const course: Course = {
+    ...input,
+    status: input.status ?? 'open',
+    participants: [],
+    formerParticipants: [],
+  };
   return { course, changes: [{ kind: 'course-published' }] };
 }
 
@@ -63,6 +84,9 @@ export const isTrainerOf = (course: Course, userId: string): boolean =>
 
 export const participantOf = (course: Course, userId: string): Participant | undefined =>
   course.participants.find((participant) => participant.userId === userId);
+
+export const formerParticipantOf = (course: Course, userId: string): FormerParticipant | undefined =>
+  course.formerParticipants.find((former) => former.userId === userId);
 
 /** L4: a member is a trainer or an enrolled (or completed) participant. */
 export const isMember = (course: Course, userId: string): boolean =>
@@ -78,7 +102,11 @@ export interface Enrollee {
   district?: string;
 }
 
-/** L1: a teacher enrolls himself, voluntarily. Enrolling again changes nothing. */
+/**
+ * L1: a teacher enrolls himself, voluntarily. Enrolling again changes nothing. A teacher who withdrew
+ * after completion and comes back finds his completion as he left it: the hours were worked once and
+ * are credited once, so a second completion cannot credit them twice.
+ */
 export function enroll(course: Course, teacher: Enrollee): CourseOutcome {
   if (participantOf(course, teacher.userId)) return { course, changes: [] };
   if (isTrainerOf(course, teacher.userId)) {
@@ -90,30 +118,58 @@ export function enroll(course: Course, teacher: Enrollee): CourseOutcome {
   if (seatsLeft(course) === 0) {
     throw new DomainError('COURSE_FULL', 'This course has no seat left.');
   }
-  const participant: Participant = { ...teacher, status: 'enrolled', creditedHours: 0 };
+  const former = formerParticipantOf(course, teacher.userId);
+  const participant: Participant = former
+    ? { ...teacher, status: 'completed', creditedHours: former.creditedHours }
+    : { ...teacher, status: 'enrolled', creditedHours: 0 };
   return {
-    course: { ...course, participants: [...course.participants, participant] },
+    course: {
+      ...course,
+      participants: [...course.participants, participant],
+      formerParticipants: course.formerParticipants.filter((f) => f.userId !== teacher.userId),
+    },
     changes: [{ kind: 'enrolled', participant }],
   };
 }
 
-/** L1: withdrawal at any time, no reason asked; nothing of the participant stays in the course. */
+/**
+ * L1: withdrawal at any time, also after completion, no reason asked. He leaves the participants;
+ * only hours already credited stay (they were worked), kept apart from the members of the course.
+ */
 export function withdraw(course: Course, userId: string): CourseOutcome {
   const participant = participantOf(course, userId);
   if (!participant) return { course, changes: [] };
-  if (participant.status === 'completed') {
-    throw new DomainError(
-      'COMPLETED_CANNOT_WITHDRAW',
-      'Your completion is recorded: ask a trainer of the course to revoke it before you withdraw.',
-    );
-  }
+  const participants = course.participants.filter((p) => p.userId !== userId);
+  const formerParticipants =
+    participant.status === 'completed'
+      ? [...course.formerParticipants, formerParticipantFrom(participant)]
+      : course.formerParticipants;
   return {
-    course: { ...course, participants: course.participants.filter((p) => p.userId !== userId) },
+    course: { ...course, participants, formerParticipants },
     changes: [{ kind: 'withdrawn', participant }],
   };
 }
 
-/** L9: the trainer ticks "training completed", a binary; setting it twice changes nothing. */
+function formerParticipantFrom({
+  userId,
+  name,
+  school,
+  district,
+  creditedHours,
+}: Participant): FormerParticipant {
+  return {
+    userId,
+    name,
+    ...(school ? { school } : {}),
+    ...(district ? { district } : {}),
+    creditedHours,
+  };
+}
+
+/**
+ * L9: the trainer ticks "training completed", a binary; setting it twice changes nothing. Only for
+ * participants: someone who left is out of the trainer's reach, his credited hours included.
+ */
 export function setCompletion(course: Course, userId: string, completed: boolean): CourseOutcome {
   const participant = participantOf(course, userId);
   if (!participant) {

@@ -9,8 +9,11 @@ export function matchesCourseQuery(course: Course, query: CourseQuery): boolean 
     (query.trainerId === undefined || course.trainers.some((t) => t.userId === query.trainerId)) &&
     (query.participantId === undefined ||
       course.participants.some((p) => p.userId === query.participantId)) &&
+    (query.formerParticipantId === undefined ||
+      course.formerParticipants.some((f) => f.userId === query.formerParticipantId)) &&
     (query.district === undefined ||
       course.districts.includes(query.district) ||
-      course.participants.some((p) => p.district === query.district))
+      course.participants.some((p) => p.district === query.district) ||
+      course.formerParticipants.some((f) => f.district === query.district))
   );
 }

@@ -5,8 +5,13 @@ import type { CourseRepository, ParticipationCounter } from '../../src/applicati
 import { DomainError } from '../../src/domain/domain-error';
 
 const trainer = { userId: 'trainer-alice', name: 'Alice Martin', academy: 'lyon' };
+const trainerContext = {
+  actor: { id: trainer.userId, name: trainer.name, academy: 'lyon' },
+  correlationId: 't',
+};
+const inspector = { id: 'inspector-d1', name: 'Inspector', academy: 'lyon', district: 'lyon-d1' };
 const manager = { actor: { id: 'manager', name: 'Hélène Rousseau', academy: 'lyon' }, correlationId: 'c' };
-const teacher = (index: number) => ({
+const teacher = (index: number | string) => ({
   actor: {
     id: `teacher-${index}`,
     name: `Teacher ${index}`,
@@ -18,8 +23,8 @@ const teacher = (index: number) => ({
 });
 
 /**
- * Rules that only hold if the store holds them under concurrency: run on the in-memory adapters and
- * on the real database.
+ * Rules that only hold if the store holds them (under concurrency, or across its queries): run on the
+ * in-memory adapters and on the real database.
  */
 export function describeEnrollmentRulesUnderConcurrency(
   adapterName: string,
@@ -72,6 +77,56 @@ export function describeEnrollmentRulesUnderConcurrency(
       ]);
       expect([first.created, second.created].sort()).toEqual([false, true]);
       expect((await useCases.visibleCourse(manager.actor, course.id, true)).participants).toHaveLength(1);
+    });
+
+    it('keeps the hours of a teacher who withdrew after completion in his record and his inspector’s view', async () => {
+      const course = await newCourse(10);
+      // The real database is shared by the tests: a teacher of his own keeps this record apart.
+      const leaver = teacher(randomUUID());
+      await useCases.enrollSelf(leaver, course.id);
+      await useCases.setCompletion(trainerContext, course.id, leaver.actor.id, true);
+      await useCases.withdrawSelf(leaver, course.id);
+
+      expect(await useCases.myEnrollments(leaver.actor)).toEqual({
+        enrollments: [
+          {
+            courseId: course.id,
+            title: course.title,
+            status: 'completed',
+            creditedHours: 9,
+            withdrawn: true,
+          },
+        ],
+        totalCreditedHours: 9,
+      });
+      const overview = await useCases.districtOverview(inspector, 'lyon-d1');
+      expect(overview.find((view) => view.courseId === course.id)?.teachers).toEqual([
+        { name: leaver.actor.name, school: '0690001A', status: 'completed', creditedHours: 9 },
+      ]);
+      expect(await useCases.participants(trainerContext.actor, course.id)).toHaveLength(1);
+    });
+
+    it('never both keeps and revokes hours when a withdrawal and a revocation race', async () => {
+      const course = await newCourse(10);
+      const leaver = teacher(randomUUID());
+      await useCases.enrollSelf(leaver, course.id);
+      await useCases.setCompletion(trainerContext, course.id, leaver.actor.id, true);
+      const [, revocation] = await Promise.allSettled([
+        useCases.withdrawSelf(leaver, course.id),
+        useCases.setCompletion(trainerContext, course.id, leaver.actor.id, false),
+      ]);
+      const stored = await useCases.visibleCourse(manager.actor, course.id, true);
+      expect(stored.participants).toEqual([]);
+      const record = await useCases.myEnrollments(leaver.actor);
+      // Revoked first: he then left without a trace. Withdrawn first: the trainer could no longer revoke.
+      expect(record).toEqual(
+        revocation.status === 'fulfilled'
+          ? { enrollments: [], totalCreditedHours: 0 }
+          : {
+              enrollments: [expect.objectContaining({ creditedHours: 9, withdrawn: true })],
+              totalCreditedHours: 9,
+            },
+      );
     });
   });
 }

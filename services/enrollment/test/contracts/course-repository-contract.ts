@@ -98,6 +98,25 @@ export function describeEnrollmentStoresContract(
       expect((await ids({ academy: 'grenoble' })).includes(targeted.id)).toBe(true);
     });
 
+    it('stores who left after completion with his credited hours, and finds the course by him and his district', async () => {
+      const marker = randomUUID();
+      const former = {
+        userId: `f-${marker}`,
+        name: 'Camille Durand',
+        school: '0690001A',
+        district: `d-${marker}`,
+        creditedHours: 7.5,
+      };
+      const course = CourseMother.open({ status: 'closed', districts: [], formerParticipants: [former] });
+      await stores.courses.insert(course, []);
+      expect((await stores.courses.findById(course.id))?.course).toEqual(course);
+      const ids = async (query: Parameters<CourseRepository['find']>[0]) =>
+        (await stores.courses.find(query)).map((found) => found.id);
+      expect(await ids({ formerParticipantId: former.userId })).toEqual([course.id]);
+      expect(await ids({ participantId: former.userId })).toEqual([]);
+      expect(await ids({ district: former.district })).toEqual([course.id]);
+    });
+
     it('remembers counted cells and only those', async () => {
       const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
       await stores.counter.markCounted([a, b]);

@@ -45,3 +45,14 @@ describe('course revisions on the real database', () => {
     expect(stored[0]?.outbox.map((pending) => pending.key)).toEqual(['enrolled', 'withdrawn']);
   });
 });
+
+describe('courses saved before withdrawal after completion existed', () => {
+  it('read back with no former participant', async () => {
+    const revisions = courseRevisionModel(database.connection);
+    const courses = new MongoCourseRepository(revisions, courseProjectionModel(database.connection));
+    const course = CourseMother.open();
+    await courses.insert(course, []);
+    await revisions.collection.updateOne({ courseId: course.id }, { $unset: { formerParticipants: '' } });
+    expect((await courses.findById(course.id))?.course).toEqual(course);
+  });
+});

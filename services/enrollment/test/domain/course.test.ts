@@ -1,6 +1,7 @@
 import {
   creditedHours,
   enroll,
+  formerParticipantOf,
   isMember,
   participantOf,
   publishCourse,
@@ -68,11 +69,12 @@ describe('enrolling (L1: voluntary, self only)', () => {
   });
 });
 
-describe('withdrawing (L1: at any time, no trace beyond "not enrolled")', () => {
-  it('removes the participant entirely', () => {
+describe('withdrawing (L1: at any time, also after completion)', () => {
+  it('removes a participant who had not completed entirely', () => {
     const enrolled = enroll(CourseMother.open(), teacher).course;
     const { course, changes } = withdraw(enrolled, 'teacher-01');
     expect(participantOf(course, 'teacher-01')).toBeUndefined();
+    expect(course.formerParticipants).toEqual([]);
     expect(changes).toHaveLength(1);
   });
 
@@ -83,10 +85,41 @@ describe('withdrawing (L1: at any time, no trace beyond "not enrolled")', () => 
     expect(participantOf(again.course, 'teacher-01')?.status).toBe('enrolled');
   });
 
-  it('refuses once completion is recorded, and says to ask for a revocation first', () => {
-    const completed = setCompletion(enroll(CourseMother.open(), teacher).course, 'teacher-01', true).course;
-    expect(codeOf(() => withdraw(completed, 'teacher-01'))).toBe('COMPLETED_CANNOT_WITHDRAW');
-    expect(() => withdraw(completed, 'teacher-01')).toThrow(/revoke/);
+  it('lets a completed participant leave, and keeps only his credited hours apart from the members', () => {
+    const enrolled = enroll(CourseMother.open({ predictedHours: 7.5 }), teacher).course;
+    const completed = setCompletion(enrolled, 'teacher-01', true).course;
+    const { course, changes } = withdraw(completed, 'teacher-01');
+    expect(participantOf(course, 'teacher-01')).toBeUndefined();
+    expect(isMember(course, 'teacher-01')).toBe(false);
+    expect(formerParticipantOf(course, 'teacher-01')).toEqual({ ...teacher, creditedHours: 7.5 });
+    expect(changes.map((change) => change.kind)).toEqual(['withdrawn']);
+  });
+
+  it('frees his seat', () => {
+    const full = enroll(CourseMother.open({ capacity: 1 }), teacher).course;
+    const left = withdraw(setCompletion(full, 'teacher-01', true).course, 'teacher-01').course;
+    expect(enroll(left, { ...teacher, userId: 'teacher-02' }).changes).toHaveLength(1);
+  });
+
+  it('gives back his completion, credited once, when he enrolls again after leaving', () => {
+    const enrolled = enroll(CourseMother.open({ predictedHours: 9 }), teacher).course;
+    const left = withdraw(setCompletion(enrolled, 'teacher-01', true).course, 'teacher-01').course;
+    const { course, changes } = enroll(left, teacher);
+    expect(participantOf(course, 'teacher-01')).toEqual({
+      ...teacher,
+      status: 'completed',
+      creditedHours: 9,
+    });
+    expect(course.formerParticipants).toEqual([]);
+    expect(changes.map((change) => change.kind)).toEqual(['enrolled']);
+    expect(setCompletion(course, 'teacher-01', true).changes).toEqual([]);
+  });
+
+  it('puts him out of the trainer’s reach: his completion can no longer be changed', () => {
+    const enrolled = enroll(CourseMother.open(), teacher).course;
+    const left = withdraw(setCompletion(enrolled, 'teacher-01', true).course, 'teacher-01').course;
+    expect(codeOf(() => setCompletion(left, 'teacher-01', false))).toBe('NOT_A_PARTICIPANT');
+    expect(codeOf(() => setCompletion(left, 'teacher-01', true))).toBe('NOT_A_PARTICIPANT');
   });
 });
 

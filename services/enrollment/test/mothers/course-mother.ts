@@ -30,6 +30,7 @@ export const CourseMother = {
     districts: ['lyon-d1'],
     status: 'open',
     participants: [],
+    formerParticipants: [],
     ...overrides,
   }),
 };

@@ -20,6 +20,17 @@ export class RecipientNotInCourse extends Error {
   }
 }
 
+/** An anonymous item in a course too small to hide its author (DESIGN §7): it may be sent named. */
+export class AnonymityThresholdNotMet extends Error {
+  override readonly name = 'AnonymityThresholdNotMet';
+  constructor(readonly threshold: number) {
+    super(
+      `This course has fewer than ${threshold} participants: too few to keep the author of an ` +
+        'anonymous item anonymous. Send it named instead (visibility "named"); nothing was posted.',
+    );
+  }
+}
+
 export type QuotaKind = 'feedback' | 'reply' | 'message';
 
 export class DailyLimitReached extends Error {

@@ -2,8 +2,8 @@ import type { EventOrigin, PendingEvent } from '@relais/contracts';
 import { membershipOf, type RosterStore } from '@relais/roster';
 import {
   addReply,
+  anonymityHolds,
   changeStatus,
-  smallCourseThreshold,
   trainerReadingOrder,
   type FeedbackCategory,
   type FeedbackItem,
@@ -13,10 +13,10 @@ import {
 } from '../domain/feedback-item';
 import type { RequestContext } from './actor';
 import { dayOf } from './calendar';
-import { ConcurrentUpdate, CourseNotFound, FeedbackNotFound } from './errors';
+import { AnonymityThresholdNotMet, ConcurrentUpdate, CourseNotFound, FeedbackNotFound } from './errors';
 import type { FeedbackFacts } from './feedback-facts';
 import type { KeyedTokens } from './keyed-tokens';
-import type { Clock, FeedbackItemStore, StoredItem } from './ports';
+import type { AuthorshipIndex, Clock, FeedbackItemStore, StoredItem } from './ports';
 import type { Quotas } from './quotas';
 
 export interface NewFeedback {
@@ -26,16 +26,23 @@ export interface NewFeedback {
   visibility: Visibility;
 }
 
-export interface PostedFeedback {
-  item: FeedbackItem;
-  /** An anonymous item in a course this small may still be recognised by its trainers. */
-  smallCourse: boolean;
-}
-
 export interface CourseFeedback {
   courseId: string;
-  items: FeedbackItem[];
+  items: TrainerItem[];
   counts: Record<FeedbackStatus, number>;
+}
+
+/** An item as its course's trainers read it. */
+export interface TrainerItem {
+  item: FeedbackItem;
+  /** Only ever true on a named item whose author is no longer a participant of the course. */
+  fromFormerParticipant: boolean;
+}
+
+export interface FeedbackOptions {
+  anonymityThreshold: number;
+  /** Whether an anonymous item would be accepted in this course now. */
+  anonymousAvailable: boolean;
 }
 
 export interface OwnFeedback {
@@ -56,6 +63,8 @@ export class FeedbackUseCases {
   constructor(
     private readonly rosters: RosterStore,
     private readonly items: FeedbackItemStore,
+    private readonly authorship: AuthorshipIndex,
+    private readonly anonymityThreshold: number,
     private readonly facts: FeedbackFacts,
     private readonly tokens: KeyedTokens,
     private readonly quotas: Quotas,
@@ -67,10 +76,17 @@ export class FeedbackUseCases {
     { actor, correlationId }: RequestContext,
     courseId: string,
     input: NewFeedback,
-  ): Promise<PostedFeedback> {
+  ): Promise<FeedbackItem> {
     const roster = await this.rosters.get(courseId);
     // A roster still missing its course event has no academy: the course is not known here yet.
     if (!roster?.academy || membershipOf(roster, actor.id) !== 'participant') throw new CourseNotFound();
+    // Checked before the quota: a refused item must not use one of the day's writes.
+    if (
+      input.visibility === 'anonymous' &&
+      !anonymityHolds(roster.participants.length, this.anonymityThreshold)
+    ) {
+      throw new AnonymityThresholdNotMet(this.anonymityThreshold);
+    }
     await this.quotas.take('feedback', actor.id, courseId);
     const id = this.newId();
     const item: FeedbackItem = {
@@ -94,19 +110,42 @@ export class FeedbackUseCases {
     );
     await this.items.insert(item, [fact]);
     await this.facts.markCounted(countedTokens);
+    // After the insert: a crash in between costs the author only his view of this item once he left.
+    await this.authorship.record(this.tokens.authorIn(actor.id, courseId));
+    return item;
+  }
+
+  /** What a member may send in this course now; the same 404 as every course route otherwise. */
+  async feedbackOptions(actor: RequestContext['actor'], courseId: string): Promise<FeedbackOptions> {
+    const roster = await this.rosters.get(courseId);
+    if (!roster?.academy || membershipOf(roster, actor.id) === 'none') throw new CourseNotFound();
     return {
-      item,
-      smallCourse: input.visibility === 'anonymous' && roster.participants.length < smallCourseThreshold,
+      anonymityThreshold: this.anonymityThreshold,
+      anonymousAvailable: anonymityHolds(roster.participants.length, this.anonymityThreshold),
     };
   }
 
+  /**
+   * Every item of the course, whoever is still a participant (DESIGN §7: anonymous items outlive
+   * their author). The roster is read only to mark a named item whose author has left; an anonymous
+   * item is never compared with it, so nothing the trainer sees of one depends on who is still there.
+   */
   async courseFeedback(actor: RequestContext['actor'], courseId: string): Promise<CourseFeedback> {
     const roster = await this.rosters.get(courseId);
-    if (membershipOf(roster, actor.id) !== 'trainer') throw new CourseNotFound();
+    if (!roster || membershipOf(roster, actor.id) !== 'trainer') throw new CourseNotFound();
     const items = (await this.items.inCourse(courseId)).sort(trainerReadingOrder);
     const counts = { open: 0, acknowledged: 0, addressed: 0 };
     for (const item of items) counts[item.status] += 1;
-    return { courseId, items, counts };
+    return {
+      courseId,
+      counts,
+      items: items.map((item) => ({
+        item,
+        fromFormerParticipant:
+          item.visibility === 'named' &&
+          !roster.participants.some((participant) => this.tokens.isAuthor(item, participant.userId)),
+      })),
+    };
   }
 
   async reply(context: RequestContext, itemId: string, message: string): Promise<ItemAccess> {
@@ -144,40 +183,44 @@ export class FeedbackUseCases {
     throw new ConcurrentUpdate();
   }
 
-  /** A teacher's own items, in the courses he still takes part in, newest first. */
+  /**
+   * A teacher's own items, newest first: in the courses he takes part in, and in those he wrote in
+   * and has left since (his items stay his: he may still read, answer, reopen or withdraw them).
+   */
   async mine(actor: RequestContext['actor']): Promise<OwnFeedback[]> {
-    const courses = (await this.rosters.coursesOf(actor.id)).filter(
-      (roster) => membershipOf(roster, actor.id) === 'participant',
+    const current = (await this.rosters.coursesOf(actor.id))
+      .filter((roster) => membershipOf(roster, actor.id) === 'participant')
+      .map((roster) => roster.courseId);
+    const candidates = await this.items.coursesWithItems();
+    const tokenOf = new Map(
+      candidates.map((courseId) => [this.tokens.authorIn(actor.id, courseId), courseId]),
     );
+    const recorded = await this.authorship.recorded([...tokenOf.keys()]);
+    const writtenIn = [...recorded].flatMap((token) => tokenOf.get(token) ?? []);
     const own = await Promise.all(
-      courses.map(async (roster) =>
-        (await this.items.inCourse(roster.courseId))
-          .filter((item) => this.tokens.isAuthor(item, actor.id))
-          .map((item) => ({ item, courseTitle: roster.title })),
-      ),
+      [...new Set([...current, ...writtenIn])].map(async (courseId) => {
+        const mine = (await this.items.inCourse(courseId)).filter((item) =>
+          this.tokens.isAuthor(item, actor.id),
+        );
+        if (mine.length === 0) return [];
+        const courseTitle = (await this.rosters.get(courseId))?.title ?? '';
+        return mine.map((item) => ({ item, courseTitle }));
+      }),
     );
     return own.flat().sort((a, b) => trainerReadingOrder(a.item, b.item));
   }
 
-  /** L1: a teacher who leaves a course takes his items with him (roster hook, idempotent). */
-  async participantLeft(courseId: string, userId: string): Promise<void> {
-    const items = (await this.items.inCourse(courseId)).filter((item) => this.tokens.isAuthor(item, userId));
-    for (const item of items) {
-      for (let attempt = 0; attempt < maxSaveAttempts; attempt += 1) {
-        const stored = await this.items.findById(item.id);
-        if (!stored || (await this.items.remove(stored))) break;
-      }
-    }
-  }
-
+  /**
+   * The author is recognised by his token alone, member or not: one who left keeps his items. Were
+   * he refused once gone, any author's reply after a departure would prove the leaver did not write
+   * that item.
+   */
   private async access(userId: string, itemId: string): Promise<ItemAccess> {
     const stored = await this.items.findById(itemId);
     if (!stored) throw new FeedbackNotFound();
     const membership = membershipOf(await this.rosters.get(stored.item.courseId), userId);
     if (membership === 'trainer') return { stored, role: 'trainer' };
-    if (membership === 'participant' && this.tokens.isAuthor(stored.item, userId)) {
-      return { stored, role: 'author' };
-    }
+    if (this.tokens.isAuthor(stored.item, userId)) return { stored, role: 'author' };
     throw new FeedbackNotFound();
   }
 

@@ -21,6 +21,11 @@ export class KeyedTokens {
     return expected.length === stored.length && timingSafeEqual(expected, stored);
   }
 
+  /** "This person wrote in this course", for his own view after he left it (AuthorshipIndex). */
+  authorIn(userId: string, courseId: string): string {
+    return this.token('author-in-course', userId, courseId);
+  }
+
   /** "Was this teacher already counted in this cell this month?" without remembering who. */
   respondentIn(userId: string, month: string, cell: string, cellValues: readonly string[]): string {
     return this.token('respondent', userId, month, cell, ...cellValues);

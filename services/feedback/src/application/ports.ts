@@ -28,6 +28,19 @@ export interface FeedbackItemStore {
   remove(stored: StoredItem): Promise<boolean>;
   /** Items of a course, in no meaningful order. */
   inCourse(courseId: string): Promise<FeedbackItem[]>;
+  /** The courses that hold at least one item, in no meaningful order. */
+  coursesWithItems(): Promise<string[]>;
+}
+
+/**
+ * The courses a person wrote feedback in, as keyed one-way tokens of (person, course) and nothing
+ * else: no course id, no item, no time. It lets an author find his items after he left a course,
+ * when the roster no longer names him, without any item pointing at its author.
+ */
+export interface AuthorshipIndex {
+  /** The given tokens that were recorded. */
+  recorded(tokens: readonly string[]): Promise<Set<string>>;
+  record(token: string): Promise<void>;
 }
 
 /**

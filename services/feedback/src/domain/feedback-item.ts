@@ -123,5 +123,13 @@ export function trainerReadingOrder(a: FeedbackItem, b: FeedbackItem): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Below this many participants, a trainer may guess who wrote an anonymous item. */
-export const smallCourseThreshold = 5;
+/**
+ * Below this many participants (trainers not counted), a trainer could guess who wrote an anonymous
+ * item, so none is accepted (DESIGN §7, ADR 0016). Configuration may raise it, never lower it.
+ */
+export const minimumAnonymityThreshold = 5;
+
+/** Whether a course of this many participants is large enough to hide an anonymous author. */
+export function anonymityHolds(participantCount: number, threshold: number): boolean {
+  return participantCount >= threshold;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxStore } from '@relais/bus';
 import { contributionCounted, createEvent, type PendingEvent } from '@relais/contracts';
 import type {
+  AuthorshipIndex,
   DailyQuota,
   FeedbackItemStore,
   MessageStore,
@@ -12,6 +13,7 @@ import { FeedbackItemMother, ReplyMother } from '../mothers/feedback-item-mother
 
 export interface FeedbackStores {
   items: FeedbackItemStore;
+  authorship: AuthorshipIndex;
   outbox: OutboxStore;
   respondents: RespondentCounter;
   quota: DailyQuota;
@@ -116,6 +118,21 @@ export function describeFeedbackStoresContract(
         expect(await stores.items.inCourse(item.courseId)).toEqual([]);
       });
 
+      it('lists the courses that hold items, each once, and forgets one whose items were all removed', async () => {
+        const [kept, emptied] = [randomUUID(), randomUUID()];
+        const items = [
+          FeedbackItemMother.anonymous({ courseId: kept }),
+          FeedbackItemMother.named({ courseId: kept }),
+          FeedbackItemMother.anonymous({ courseId: emptied }),
+        ];
+        for (const item of items) await stores.items.insert(item, []);
+        const read = (await stores.items.findById(items[0]!.id))!;
+        await stores.items.replace(read, { ...items[0]!, status: 'acknowledged' }, []);
+        expect((await stores.items.coursesWithItems()).sort()).toEqual([kept, emptied].sort());
+        await stores.items.remove((await stores.items.findById(items[2]!.id))!);
+        expect(await stores.items.coursesWithItems()).toEqual([kept]);
+      });
+
       it('keeps the facts of every save for the outbox, even of a removed item', async () => {
         const item = FeedbackItemMother.anonymous();
         const posted = aFact();
@@ -137,6 +154,17 @@ export function describeFeedbackStoresContract(
         await stores.respondents.markCounted([a]);
         await stores.respondents.markCounted([a, b]);
         expect(await stores.respondents.alreadyCounted([a, b, randomUUID()])).toEqual(new Set([a, b]));
+      });
+    });
+
+    describe('authorship index', () => {
+      it('answers which of the given tokens were recorded; recording twice is harmless', async () => {
+        const [a, b] = [randomUUID(), randomUUID()];
+        expect(await stores.authorship.recorded([a, b])).toEqual(new Set());
+        await stores.authorship.record(a);
+        await stores.authorship.record(a);
+        expect(await stores.authorship.recorded([a, b])).toEqual(new Set([a]));
+        expect(await stores.authorship.recorded([])).toEqual(new Set());
       });
     });
 

@@ -1,3 +1,4 @@
+import { InMemoryAuthorshipIndex } from '../../src/infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from '../../src/infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from '../../src/infrastructure/memory/in-memory-feedback-item-store';
 import { InMemoryMessageStore } from '../../src/infrastructure/memory/in-memory-message-store';
@@ -6,6 +7,7 @@ import { describeFeedbackStoresContract } from './feedback-stores-contract';
 
 describeFeedbackStoresContract('in-memory', async () => ({
   ...inMemoryFeedbackItemStores(),
+  authorship: new InMemoryAuthorshipIndex(),
   respondents: new InMemoryRespondentCounter(),
   quota: new InMemoryDailyQuota(),
   messages: new InMemoryMessageStore(),

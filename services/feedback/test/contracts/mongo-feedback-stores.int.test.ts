@@ -1,6 +1,7 @@
 import { MongoOutboxStore } from '@relais/bus';
 import { ensureIndexes } from '@relais/store';
 import { openTestDatabase } from '@relais/store/testing';
+import { authorshipModel, MongoAuthorshipIndex } from '../../src/infrastructure/mongo/mongo-authorship-index';
 import { feedbackRevisionModel } from '../../src/infrastructure/mongo/feedback-item-model';
 import { MongoDailyQuota, quotaSlotModel } from '../../src/infrastructure/mongo/mongo-daily-quota';
 import { MongoFeedbackItemStore } from '../../src/infrastructure/mongo/mongo-feedback-item-store';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   countedRespondentModel(database.connection);
   messageModel(database.connection);
   counterModel(database.connection);
+  authorshipModel(database.connection);
   await ensureIndexes(database.connection);
 });
 afterAll(async () => database.drop());
@@ -33,6 +35,7 @@ describeFeedbackStoresContract('mongoose', async () => {
   const revisions = feedbackRevisionModel(database.connection);
   return {
     items: new MongoFeedbackItemStore(revisions),
+    authorship: new MongoAuthorshipIndex(authorshipModel(database.connection)),
     outbox: new MongoOutboxStore(revisions),
     respondents: new MongoRespondentCounter(countedRespondentModel(database.connection)),
     quota: new MongoDailyQuota(quotaSlotModel(database.connection)),

@@ -12,6 +12,8 @@ import { createInMemoryFeedbackService } from '../../src/in-memory';
  * but is not his → 404, so existence does not leak). One row per caller, one column per route.
  */
 type Route =
+  | 'policy'
+  | 'feedbackOptions'
   | 'postFeedback'
   | 'courseFeedback'
   | 'reply'
@@ -22,6 +24,8 @@ type Route =
   | 'myMessages';
 
 const routes: Route[] = [
+  'policy',
+  'feedbackOptions',
   'postFeedback',
   'courseFeedback',
   'reply',
@@ -32,21 +36,21 @@ const routes: Route[] = [
   'myMessages',
 ];
 
-//                                                  postFb courseFb reply patch meFb  delete sendMsg meMsg
+//                                                  policy options postFb courseFb reply patch meFb  delete sendMsg meMsg
 // prettier-ignore
 const table: [string, string | undefined, number[]][] = [
-  ['author (participant)',          'teacher.01',     [201, 403, 201, 200, 200, 204, 201, 200]],
-  ['participant, not the author',   'teacher.02',     [201, 403, 404, 404, 200, 404, 201, 200]],
-  ['teacher of another course',     'teacher.30',     [404, 403, 404, 404, 200, 404, 404, 200]],
-  ['trainer of the course',         'trainer.alice',  [403, 200, 201, 200, 403, 403, 201, 200]],
-  ['trainer of another course',     'trainer.bruno',  [403, 404, 404, 404, 403, 403, 404, 200]],
-  ['training manager',              'manager.lyon',   [403, 403, 403, 403, 403, 403, 403, 200]],
-  ['inspector',                     'inspector.d1',   [403, 403, 403, 403, 403, 403, 403, 200]],
-  ['ministry',                      'ministry.dne',   [403, 403, 403, 403, 403, 403, 403, 200]],
-  ['chsct (national)',              'chsct.national', [403, 403, 403, 403, 403, 403, 403, 200]],
-  ['chsct (academy)',               'chsct.lyon',     [403, 403, 403, 403, 403, 403, 403, 200]],
-  ['ops',                           'ops.admin',      [403, 403, 403, 403, 403, 403, 403, 200]],
-  ['nobody (no token)',             undefined,        [401, 401, 401, 401, 401, 401, 401, 401]],
+  ['author (participant)',          'teacher.01',     [200, 200, 201, 403, 201, 200, 200, 204, 201, 200]],
+  ['participant, not the author',   'teacher.02',     [200, 200, 201, 403, 404, 404, 200, 404, 201, 200]],
+  ['teacher of another course',     'teacher.30',     [200, 404, 404, 403, 404, 404, 200, 404, 404, 200]],
+  ['trainer of the course',         'trainer.alice',  [200, 200, 403, 200, 201, 200, 403, 403, 201, 200]],
+  ['trainer of another course',     'trainer.bruno',  [200, 404, 403, 404, 404, 404, 403, 403, 404, 200]],
+  ['training manager',              'manager.lyon',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
+  ['inspector',                     'inspector.d1',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
+  ['ministry',                      'ministry.dne',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
+  ['chsct (national)',              'chsct.national', [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
+  ['chsct (academy)',               'chsct.lyon',     [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
+  ['ops',                           'ops.admin',      [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
+  ['nobody (no token)',             undefined,        [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]],
 ];
 
 const rows = table.flatMap(([who, username, statuses]) =>
@@ -65,7 +69,8 @@ describe('feedback access: every route × every demo role × membership × autho
     ]);
     courseId = await publishCourseWithMembers(harness.bus, {
       trainers: ['trainer.alice'],
-      participants: ['teacher.01', 'teacher.02', 'teacher.03'],
+      // Five: the fewest participants with which anonymous items are accepted.
+      participants: ['teacher.01', 'teacher.02', 'teacher.03', 'teacher.04', 'teacher.05'],
     });
     await publishCourseWithMembers(harness.bus, {
       trainers: ['trainer.bruno'],
@@ -90,6 +95,8 @@ describe('feedback access: every route × every demo role × membership × autho
     const fid = await freshItem();
     const recipient = userIdOf(username === 'teacher.03' ? 'teacher.02' : 'teacher.03');
     const requests: Record<Route, [string, string, unknown?]> = {
+      policy: ['GET', '/policy'],
+      feedbackOptions: ['GET', `/courses/${courseId}/feedback-options`],
       postFeedback: [
         'POST',
         `/courses/${courseId}/feedback`,

@@ -65,14 +65,25 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
       harness.call(username, 'POST', `/api/feedback/courses/${courseId}/feedback`, body);
     const trainerView = (courseId: string, trainer = 'trainer.alice') =>
       harness.call(trainer, 'GET', `/api/feedback/courses/${courseId}/feedback`);
+    /** Facts saved with the items of a course and not yet published by the outbox relay. */
+    const pendingFactsOf = async (courseId: string) =>
+      (await service.storedDocuments())
+        .map((document) => document as { courseId?: string; outbox?: unknown[] })
+        .filter((document) => document.courseId === courseId)
+        .reduce((pending, document) => pending + (document.outbox?.length ?? 0), 0);
+    const allFactsPublished = () =>
+      eventually(async () => {
+        const documents = (await service.storedDocuments()) as { outbox?: unknown[] }[];
+        return documents.every((document) => (document.outbox?.length ?? 0) === 0) ? true : undefined;
+      });
     const facts = () =>
       harness.bus
         .records(topics.feedbackFacts)
         .map((record) => JSON.parse(record.value ?? '{}') as { type: string; data: Record<string, unknown> });
 
-    it('lets a participant post anonymously and warns him when the course is too small to hide him', async () => {
-      const small = await course(teachers(1, 3));
-      const posted = await post('teacher.01', small);
+    it('accepts an anonymous item in a course of 5 participants', async () => {
+      const courseId = await course(teachers(1, 5));
+      const posted = await post('teacher.01', courseId);
       expect(posted).toMatchObject({
         status: 201,
         body: {
@@ -83,13 +94,82 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
           postedOn: '2026-11-02',
         },
       });
-      expect(posted.body.notice).toMatch(/fewer than 5 participants/);
+    });
 
-      const large = await course(teachers(1, 6));
-      expect((await post('teacher.01', large)).body.notice).toBeUndefined();
-      expect(
-        (await post('teacher.01', large, { ...anonymousPost, visibility: 'named' })).body.notice,
-      ).toBeUndefined();
+    it('refuses an anonymous item in a course of 4 participants with 409 ANONYMITY_THRESHOLD, and takes it named', async () => {
+      const courseId = await course(teachers(1, 4));
+      await allFactsPublished();
+      const before = facts().length;
+      const refused = await post('teacher.01', courseId);
+      expect(refused).toMatchObject({ status: 409, body: { status: 409, code: 'ANONYMITY_THRESHOLD' } });
+      expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(refused.body.detail).toMatch(/fewer than 5 participants/);
+      expect(refused.body.detail).toMatch(/anonymous/);
+      expect(refused.body.detail).toMatch(/named/);
+      expect((await trainerView(courseId)).body.items).toEqual([]);
+      expect(await pendingFactsOf(courseId)).toBe(0);
+      expect((await post('teacher.01', courseId, { ...anonymousPost, visibility: 'named' })).status).toBe(
+        201,
+      );
+      // The refusal published nothing: the named item's fact is the only new one.
+      await allFactsPublished();
+      expect(facts().length).toBe(before + 1);
+    });
+
+    it('does not count trainers as participants for the anonymity threshold', async () => {
+      const courseId = await course(teachers(1, 4), ['trainer.alice', 'trainer.bruno', 'trainer.chloe']);
+      expect(await post('teacher.02', courseId)).toMatchObject({
+        status: 409,
+        body: { code: 'ANONYMITY_THRESHOLD' },
+      });
+    });
+
+    it('publishes the feedback policy to every signed-in user', async () => {
+      for (const username of ['teacher.01', 'trainer.alice', 'ministry.dne']) {
+        const policy = await harness.call(username, 'GET', '/api/feedback/policy');
+        expect(policy).toMatchObject({
+          status: 200,
+          body: {
+            anonymityThreshold: 5,
+            messageMaxLength: 2_000,
+            categories: [
+              'technical-access',
+              'tool-usability',
+              'workload-time',
+              'content-relevance',
+              'support-guidance',
+              'other',
+            ],
+            intensity: { min: 1, max: 5 },
+          },
+        });
+      }
+      expect((await harness.call(undefined, 'GET', '/api/feedback/policy')).status).toBe(401);
+    });
+
+    it('tells a member whether anonymous sending is available in his course now, and nobody else', async () => {
+      const small = await course(teachers(1, 4));
+      const large = await course(teachers(1, 5));
+      const options = (username: string, courseId: string) =>
+        harness.call(username, 'GET', `/api/feedback/courses/${courseId}/feedback-options`);
+      expect(await options('teacher.01', small)).toMatchObject({
+        status: 200,
+        body: { anonymityThreshold: 5, anonymousAvailable: false },
+      });
+      expect(await options('teacher.01', large)).toMatchObject({
+        status: 200,
+        body: { anonymityThreshold: 5, anonymousAvailable: true },
+      });
+      expect(await options('trainer.alice', large)).toMatchObject({
+        status: 200,
+        body: { anonymousAvailable: true },
+      });
+      expect(await options('teacher.06', large)).toMatchObject({
+        status: 404,
+        body: { code: 'COURSE_NOT_FOUND' },
+      });
+      expect((await options('trainer.bruno', large)).status).toBe(404);
+      expect((await options('ministry.dne', large)).status).toBe(403);
     });
 
     it('shows trainers the items without anything that leads to an anonymous author, and counts the open ones', async () => {
@@ -112,7 +192,7 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
         (item: { visibility: string }) => item.visibility === 'anonymous',
       );
       const named = view.body.items.find((item: { visibility: string }) => item.visibility === 'named');
-      expect(named.author).toEqual({ name: demoNameOf('teacher.02') });
+      expect(named.author).toEqual({ name: demoNameOf('teacher.02'), formerParticipant: false });
       expect(anonymous.author).toBeUndefined();
       expect(Object.keys(anonymous).sort()).toEqual(
         [
@@ -236,7 +316,7 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
     });
 
     it('says in each fact only in which cells the teacher is a new respondent this month', async () => {
-      const courseId = await course(['teacher.13', 'teacher.14']);
+      const courseId = await course(teachers(10, 14));
       const before = facts().length;
       await post('teacher.13', courseId, { ...anonymousPost, category: 'other', intensity: 1 });
       await post('teacher.13', courseId, { ...anonymousPost, category: 'other', intensity: 2 });
@@ -316,16 +396,105 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
       expect(stored).not.toContain('Never mind.');
     });
 
-    it('takes a withdrawn teacher’s items out of the trainers’ view, named or anonymous', async () => {
+    it('keeps every item of a teacher who withdraws exactly as the trainer saw it: anonymous unchanged, named marked as from a former participant', async () => {
+      const leaver = 'teacher.15';
       const courseId = await course(teachers(15, 20));
-      await post('teacher.15', courseId);
-      await post('teacher.15', courseId, { ...anonymousPost, visibility: 'named' });
-      const { body: stays } = await post('teacher.16', courseId);
-      await publishWithdrawal(harness.bus, courseId, 'teacher.15');
+      const { body: firstAnonymous } = await post(leaver, courseId);
+      const { body: secondAnonymous } = await post(leaver, courseId, {
+        ...anonymousPost,
+        category: 'technical-access',
+        intensity: 2,
+        message: 'The platform logs me out during the videos.',
+      });
+      const { body: named } = await post(leaver, courseId, { ...anonymousPost, visibility: 'named' });
+      await post('teacher.16', courseId);
+      await harness.call('trainer.alice', 'POST', `/api/feedback/feedback/${firstAnonymous.id}/replies`, {
+        message: 'Let us talk about it on Thursday.',
+      });
+      await harness.call(leaver, 'POST', `/api/feedback/feedback/${firstAnonymous.id}/replies`, {
+        message: 'Thank you.',
+      });
+      await harness.call('trainer.alice', 'PATCH', `/api/feedback/feedback/${secondAnonymous.id}`, {
+        status: 'addressed',
+      });
       await harness.bus.idle();
-      const view = await trainerView(courseId);
-      expect(view.body.items.map((item: { id: string }) => item.id)).toEqual([stays.id]);
-      expect(view.body.openItems).toBe(1);
+      await allFactsPublished();
+      const before = (await trainerView(courseId)).body;
+      const factsBefore = facts().length;
+      expect(before.items).toHaveLength(4);
+      expect(before.items.find((item: { id: string }) => item.id === named.id).author).toEqual({
+        name: demoNameOf(leaver),
+        formerParticipant: false,
+      });
+
+      await publishWithdrawal(harness.bus, courseId, leaver);
+      await harness.bus.idle();
+      const after = (await trainerView(courseId)).body;
+
+      // Same list, same order, same counts; anonymous items identical to the byte.
+      expect(after.items.map((item: { id: string }) => item.id)).toEqual(
+        before.items.map((item: { id: string }) => item.id),
+      );
+      expect({ openItems: after.openItems, counts: after.counts }).toEqual({
+        openItems: before.openItems,
+        counts: before.counts,
+      });
+      const anonymousOf = (view: { items: { visibility: string }[] }) =>
+        view.items.filter((item) => item.visibility === 'anonymous');
+      expect(anonymousOf(after)).toEqual(anonymousOf(before));
+      expect(anonymousOf(after)).toHaveLength(3);
+      // The named item stays as written, now shown as from a former participant.
+      const namedBefore = before.items.find((item: { id: string }) => item.id === named.id);
+      const namedAfter = after.items.find((item: { id: string }) => item.id === named.id);
+      expect(namedAfter).toEqual({
+        ...namedBefore,
+        author: { name: demoNameOf(leaver), formerParticipant: true },
+      });
+      // The departure writes no fact: nothing can tell stats whose items these were.
+      expect(await pendingFactsOf(courseId)).toBe(0);
+      expect(facts().length).toBe(factsBefore);
+    });
+
+    it('lets a teacher who left keep his own items and their replies: he reads, answers and withdraws them', async () => {
+      const leaver = 'teacher.17';
+      const courseId = await course(teachers(15, 20));
+      const { body: anonymous } = await post(leaver, courseId);
+      const { body: named } = await post(leaver, courseId, { ...anonymousPost, visibility: 'named' });
+      await harness.call('trainer.alice', 'POST', `/api/feedback/feedback/${anonymous.id}/replies`, {
+        message: 'We will lighten the next module.',
+      });
+      await publishWithdrawal(harness.bus, courseId, leaver);
+      await harness.bus.idle();
+
+      const mine = await harness.call(leaver, 'GET', '/api/feedback/me/feedback');
+      expect(mine.status).toBe(200);
+      const ownIds = mine.body.map((item: { id: string }) => item.id);
+      expect(ownIds).toEqual(expect.arrayContaining([anonymous.id, named.id]));
+      expect(mine.body.find((item: { id: string }) => item.id === anonymous.id)).toMatchObject({
+        courseTitle: 'A course for tests',
+        status: 'acknowledged',
+        replies: [expect.objectContaining({ by: 'trainer', message: 'We will lighten the next module.' })],
+      });
+      // Nobody else is shown his items.
+      const colleague = await harness.call('teacher.18', 'GET', '/api/feedback/me/feedback');
+      expect(colleague.body.map((item: { id: string }) => item.id)).not.toContain(anonymous.id);
+
+      expect(
+        (
+          await harness.call(leaver, 'POST', `/api/feedback/feedback/${anonymous.id}/replies`, {
+            message: 'Thank you, even though I had to stop.',
+          })
+        ).status,
+      ).toBe(201);
+      expect((await harness.call(leaver, 'DELETE', `/api/feedback/feedback/${named.id}`)).status).toBe(204);
+      const view = (await trainerView(courseId)).body;
+      expect(view.items.map((item: { id: string }) => item.id)).toEqual([anonymous.id]);
+      expect(view.items[0].replies.at(-1)).toEqual({
+        id: expect.any(String),
+        by: 'author',
+        message: 'Thank you, even though I had to stop.',
+        postedOn: '2026-11-02',
+      });
     });
 
     it.each([
@@ -333,7 +502,11 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
       ['an intensity of 0', { intensity: 0 }],
       ['an intensity of 6', { intensity: 6 }],
       ['a fractional intensity', { intensity: 2.5 }],
-      ['an empty message', { message: '   ' }],
+      ['an empty message', { message: '' }],
+      ['a message of spaces only', { message: '   ' }],
+      ['a message of a vertical tab only', { message: '\u000b' }],
+      ['a message of no-break spaces and line breaks only', { message: '\u00a0\n\r\t\ufeff' }],
+      ['a message with a NUL character', { message: 'A remark\u0000.' }],
       ['a message over 2,000 characters', { message: 'x'.repeat(2_001) }],
       ['an unknown visibility', { visibility: 'secret' }],
       ['a field that is not recorded', { timeSpentSeconds: 300 }],
@@ -349,15 +522,37 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
       });
     });
 
+    it('answers 400 problem+json to a blank reply, from the trainer or the author', async () => {
+      const courseId = await course(teachers(22, 26));
+      const { body: item } = await post('teacher.22', courseId);
+      for (const username of ['trainer.alice', 'teacher.22']) {
+        const reply = await harness.call(username, 'POST', `/api/feedback/feedback/${item.id}/replies`, {
+          message: ' \u000b ',
+        });
+        expect(reply).toMatchObject({ status: 400, body: { status: 400, code: expect.any(String) } });
+      }
+    });
+
     it('accepts a message of exactly 2,000 characters', async () => {
-      const courseId = await course(['teacher.22']);
+      const courseId = await course(teachers(22, 26));
       expect(
         (await post('teacher.22', courseId, { ...anonymousPost, message: 'x'.repeat(2_000) })).status,
       ).toBe(201);
     });
 
+    it('counts a message’s length in characters, as its JSON Schema maxLength does, not in UTF-16 units', async () => {
+      const courseId = await course(teachers(22, 26));
+      // 2,000 characters, 4,000 UTF-16 units: allowed by the document, so accepted.
+      expect(
+        (await post('teacher.23', courseId, { ...anonymousPost, message: '😀'.repeat(2_000) })).status,
+      ).toBe(201);
+      expect(
+        (await post('teacher.23', courseId, { ...anonymousPost, message: '😀'.repeat(2_001) })).status,
+      ).toBe(400);
+    });
+
     it('stops a participant from flooding a trainer: 429 with Retry-After and a clear detail', async () => {
-      const courseId = await course(['teacher.23', 'teacher.24']);
+      const courseId = await course(teachers(23, 27));
       for (let i = 0; i < limits.feedbackPerDay; i += 1)
         expect((await post('teacher.23', courseId)).status).toBe(201);
       const refused = await post('teacher.23', courseId);
@@ -396,6 +591,14 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
         body: { code: 'RECIPIENT_NOT_IN_COURSE' },
       });
       expect((await send(userIdOf('trainer.alice'), '')).status).toBe(400);
+      expect(await send(userIdOf('trainer.alice'), '\u000b')).toMatchObject({
+        status: 400,
+        body: { detail: expect.stringMatching(/something other than spaces/) },
+      });
+      expect(await send('not-a-member-of-this-course')).toMatchObject({
+        status: 422,
+        body: { code: 'RECIPIENT_NOT_IN_COURSE' },
+      });
       const inbox = await harness.call('teacher.26', 'GET', '/api/feedback/me/messages');
       expect(inbox.body).toEqual([
         expect.objectContaining({ id: sent.body.id, message: 'Shall we prepare the session together?' }),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { InMemoryRosterStore } from '@relais/roster';
 import { createFeedbackService } from '../../src/compose';
+import { InMemoryAuthorshipIndex } from '../../src/infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from '../../src/infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from '../../src/infrastructure/memory/in-memory-feedback-item-store';
 import { InMemoryMessageStore } from '../../src/infrastructure/memory/in-memory-message-store';
@@ -15,6 +16,7 @@ describeFeedbackOverHttp('in-memory', async () => {
         ...options,
         rosters: new InMemoryRosterStore(),
         items,
+        authorship: new InMemoryAuthorshipIndex(),
         outbox,
         respondents: new InMemoryRespondentCounter(),
         quota: new InMemoryDailyQuota(),

@@ -4,6 +4,7 @@ import { MongoRosterStore, rosterModel } from '@relais/roster';
 import { ensureIndexes } from '@relais/store';
 import { openTestDatabase } from '@relais/store/testing';
 import { createFeedbackService } from '../../src/compose';
+import { authorshipModel, MongoAuthorshipIndex } from '../../src/infrastructure/mongo/mongo-authorship-index';
 import { feedbackRevisionModel } from '../../src/infrastructure/mongo/feedback-item-model';
 import { MongoDailyQuota, quotaSlotModel } from '../../src/infrastructure/mongo/mongo-daily-quota';
 import { MongoFeedbackItemStore } from '../../src/infrastructure/mongo/mongo-feedback-item-store';
@@ -18,13 +19,25 @@ import {
 } from '../../src/infrastructure/mongo/mongo-respondent-counter';
 import { describeFeedbackOverHttp } from './feedback-http-scenarios';
 
-const ownCollections = ['feedback_item_revisions', 'counted_respondents', 'quota_slots'];
+const ownCollections = [
+  'feedback_item_revisions',
+  'counted_respondents',
+  'quota_slots',
+  'feedback_authorship',
+];
 
 describeFeedbackOverHttp('mongoose', async () => {
   const database = await openTestDatabase('feedback-http');
   const { connection } = database;
   const revisions = feedbackRevisionModel(connection);
-  for (const model of [rosterModel, quotaSlotModel, countedRespondentModel, messageModel, counterModel]) {
+  for (const model of [
+    rosterModel,
+    quotaSlotModel,
+    countedRespondentModel,
+    messageModel,
+    counterModel,
+    authorshipModel,
+  ]) {
     model(connection);
   }
   await ensureIndexes(connection);
@@ -34,6 +47,7 @@ describeFeedbackOverHttp('mongoose', async () => {
         ...options,
         rosters: new MongoRosterStore(rosterModel(connection)),
         items: new MongoFeedbackItemStore(revisions),
+        authorship: new MongoAuthorshipIndex(authorshipModel(connection)),
         outbox: new MongoOutboxStore(revisions),
         respondents: new MongoRespondentCounter(countedRespondentModel(connection)),
         quota: new MongoDailyQuota(quotaSlotModel(connection)),

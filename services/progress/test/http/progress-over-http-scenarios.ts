@@ -75,20 +75,23 @@ export function describeProgressOverHttp(adapterName: string, openStores: () => 
         }
       });
 
-      it('refuses duplicate ids, empty titles and unknown kinds with 400 and keeps the list', async () => {
+      it('refuses duplicate ids (422), blank titles and unknown kinds (400) and keeps the list', async () => {
         const courseId = await newCourse();
         await defineActivities(courseId);
         const duplicate = await harness.call('trainer.alice', 'PUT', `${base(courseId)}/activities`, [
           activities[0],
           { ...activities[1], id: 'intro' },
         ]);
-        expect(duplicate).toMatchObject({ status: 400, body: { code: 'DUPLICATE_ACTIVITY_IDS' } });
+        // Well-formed JSON that JSON Schema cannot refuse (unique by id): 422, as the document says.
+        expect(duplicate).toMatchObject({ status: 422, body: { code: 'DUPLICATE_ACTIVITY_IDS' } });
         expect(duplicate.body.detail).toContain('intro');
-        const empty = await harness.call('trainer.alice', 'PUT', `${base(courseId)}/activities`, [
-          { id: 'x', title: '  ', kind: 'resource' },
-        ]);
-        expect(empty).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-        expect(empty.body.detail).toContain('title must not be empty');
+        for (const blank of ['', '  ', '\r', '\u00a0\u3000\ufeff']) {
+          const empty = await harness.call('trainer.alice', 'PUT', `${base(courseId)}/activities`, [
+            { id: 'x', title: blank, kind: 'resource' },
+          ]);
+          expect(empty).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+          expect(empty.body.detail).toContain('title must not be blank');
+        }
         const kind = await harness.call('trainer.alice', 'PUT', `${base(courseId)}/activities`, [
           { id: 'x', title: 'X', kind: 'webinar' },
         ]);

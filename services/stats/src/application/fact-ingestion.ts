@@ -7,6 +7,7 @@ import {
   type FirstReplyFact,
   type ParticipationFact,
 } from '../domain/tallies';
+import { countingMonthOf } from '../domain/publication';
 import type { CountedFact, PartitionOf, TallyStore } from './ports';
 
 /** What a fact says, read through its contract. */
@@ -15,18 +16,19 @@ export type FactContent =
   | { kind: 'contribution'; fact: ContributionFact }
   | { kind: 'first-reply'; fact: FirstReplyFact };
 
-/** A fact with its id and its place on its partition, before it becomes counters. */
-export type ReadFact = { offset: number; factId: string } & FactContent;
+/** A fact with its id, its own time and its place on its partition, before it becomes counters. */
+export type ReadFact = { offset: number; factId: string; occurredAt: string } & FactContent;
 
 function countedFact(read: ReadFact): CountedFact {
   const { offset, factId } = read;
+  const month = countingMonthOf(read.fact.month, read.occurredAt);
   switch (read.kind) {
     case 'participation':
-      return { offset, factId, month: read.fact.month, increments: participationIncrements(read.fact) };
+      return { offset, factId, month, increments: participationIncrements(read.fact) };
     case 'contribution':
-      return { offset, factId, month: read.fact.month, increments: contributionIncrements(read.fact) };
+      return { offset, factId, month, increments: contributionIncrements(read.fact) };
     case 'first-reply':
-      return { offset, factId, month: read.fact.month, increments: firstReplyIncrements(read.fact) };
+      return { offset, factId, month, increments: firstReplyIncrements(read.fact) };
   }
 }
 

@@ -42,4 +42,14 @@ export interface TallyStore {
   activate(generation: number): Promise<void>;
   /** Forgets a whole generation (an abandoned rebuild, or the tables a rebuild replaced). */
   drop(generation: number): Promise<void>;
+  /**
+   * A published release (a quarter of ministry tables, a month of CHSCT ones) as it was first
+   * published, or undefined. Releases belong to no generation: a rebuild never changes them (ADR 0014).
+   */
+  release(id: string): Promise<string | undefined>;
+  /**
+   * Stores a release unless one is stored under this id already, and answers the stored one: when two
+   * processes publish the same period at once, the first write wins and both serve it.
+   */
+  publish(id: string, body: string): Promise<string>;
 }

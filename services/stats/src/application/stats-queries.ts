@@ -1,55 +1,126 @@
 import { feedbackCategory, intensityBand } from '@relais/contracts';
 import { addCounters, type Counters } from '../domain/tallies';
-import { enrollmentTable, quarterTables, type EnrollmentDimension } from '../domain/enrollment-table';
-import { protectMonth, trendCells, type TrendDimension, type TrendScope } from '../domain/feedback-trends';
+import {
+  enrollmentTable,
+  quarterTables,
+  releaseOfQuarter,
+  type EnrollmentDimension,
+  type QuarterRelease,
+} from '../domain/enrollment-table';
+import {
+  protectMonth,
+  releaseOfMonth,
+  trendCells,
+  type MonthRelease,
+  type TrendDimension,
+  type TrendScope,
+} from '../domain/feedback-trends';
 import { monthsOfQuarter, type Period } from '../domain/period';
+import {
+  isPublishedBy,
+  ministryPublication,
+  ministryPublicationDay,
+  trendPublication,
+  trendPublicationDay,
+  type PublicationCalendar,
+} from '../domain/publication';
 import type { SuppressionRule } from '../domain/suppression';
 import { liveFactsTopics, type FactsTopics } from './facts-topics';
 import type { TallyStore } from './ports';
-import { VersionedCache } from './versioned-cache';
 
 export const trendVocabulary = {
   categories: feedbackCategory.options,
   intensityBands: intensityBand.options,
 };
 
-/** The fixed catalogue of tables (DESIGN §7): no other question can be asked of the counters. */
+/** Asked for a period whose tables are not published yet: they will be on `publishedOn`. */
+export class NotYetPublished extends Error {
+  constructor(
+    readonly period: string,
+    readonly publishedOn: string,
+  ) {
+    super(`${period} is published on ${publishedOn}`);
+    this.name = 'NotYetPublished';
+  }
+}
+
+/** Releases kept in process: a release never changes once stored, so nothing ever invalidates one. */
+const releasesKept = 512;
+
+/**
+ * The fixed catalogue of tables (DESIGN §7): no other question can be asked of the counters. Only
+ * closed, settled periods are answered, each from its release: the family's tables protected once,
+ * when the period is first asked for after its publication day, stored, and served unchanged from
+ * then on, whatever facts arrive later (ADR 0014).
+ */
 export class StatsQueries {
-  /**
-   * Secondary suppression is the costly part of a query: each family (a quarter of enrollments, a
-   * month of feedback) is protected again only when its counters changed.
-   */
-  private readonly quarters = new VersionedCache<ReturnType<typeof quarterTables>>(256);
-  private readonly feedbackMonths = new VersionedCache<ReturnType<typeof protectMonth>>(256);
+  private readonly releases = new Map<string, unknown>();
 
   constructor(
     private readonly store: TallyStore,
     readonly rule: SuppressionRule,
+    readonly calendar: PublicationCalendar,
     private readonly factsTopics: FactsTopics = liveFactsTopics,
   ) {}
 
   async ministryEnrollments(period: Period, by: EnrollmentDimension) {
-    const months = monthsOfQuarter(period.quarter);
-    const counters = await this.countersByMonth(this.factsTopics.enrollmentFacts, months);
-    const all = [...counters].flatMap(([month, ofMonth]) =>
-      [...ofMonth].map(([key, count]): [string, number] => [`${month}|${key}`, count]),
+    const publishedOn = ministryPublicationDay(period.quarter, this.calendar);
+    if (!isPublishedBy(publishedOn, this.calendar)) throw new NotYetPublished(period.id, publishedOn);
+    const release = await this.released<QuarterRelease>(
+      `ministry-enrollments/${period.quarter}`,
+      async () => {
+        const months = monthsOfQuarter(period.quarter);
+        const counters = await this.countersByMonth(this.factsTopics.enrollmentFacts, months);
+        return releaseOfQuarter(quarterTables(period.quarter, months, counters, this.rule));
+      },
     );
-    const tables = this.quarters.remember(period.quarter, fingerprintOf(all), () =>
-      quarterTables(period.quarter, months, counters, this.rule),
-    );
-    return { period: period.id, by, cells: enrollmentTable(tables, period, by) };
+    return { period: period.id, by, publishedOn, cells: enrollmentTable(release, period, by) };
   }
 
+  /** Every month asked for must be published; the last one decides when. */
   async feedbackTrends(months: readonly string[], by: TrendDimension, scope: TrendScope) {
-    const counters = await this.countersByMonth(this.factsTopics.feedbackFacts, months);
-    const cells = months.flatMap((month) => {
-      const ofMonth = counters.get(month) ?? new Map<string, number>();
-      const protectedMonth = this.feedbackMonths.remember(month, fingerprintOf(ofMonth), () =>
-        protectMonth(month, ofMonth, trendVocabulary, this.rule),
-      );
-      return trendCells(protectedMonth, by, scope, trendVocabulary, this.rule);
-    });
+    const last = months.at(-1);
+    if (last !== undefined) {
+      const publishedOn = trendPublicationDay(last, this.calendar);
+      if (!isPublishedBy(publishedOn, this.calendar)) throw new NotYetPublished(last, publishedOn);
+    }
+    const cells = [];
+    for (const month of months) {
+      const release = await this.released<MonthRelease>(`chsct-feedback-trends/${month}`, async () => {
+        const counters = await this.countersByMonth(this.factsTopics.feedbackFacts, [month]);
+        const ofMonth = counters.get(month) ?? new Map<string, number>();
+        return releaseOfMonth(
+          protectMonth(month, ofMonth, trendVocabulary, this.rule),
+          trendVocabulary,
+          this.rule,
+        );
+      });
+      cells.push(...trendCells(release, by, scope, trendVocabulary));
+    }
     return { cells };
+  }
+
+  /** Which periods each table has published, and when the next ones will be. */
+  publication() {
+    return {
+      ministryEnrollments: ministryPublication(this.calendar),
+      chsctFeedbackTrends: trendPublication(this.calendar),
+    };
+  }
+
+  /** The stored release, or, the first time, the one computed now and stored (the first writer's wins). */
+  private async released<Release>(id: string, compute: () => Promise<Release>): Promise<Release> {
+    const kept = this.releases.get(id);
+    if (kept !== undefined) return kept as Release;
+    const stored =
+      (await this.store.release(id)) ?? (await this.store.publish(id, JSON.stringify(await compute())));
+    const release = JSON.parse(stored) as Release;
+    if (this.releases.size >= releasesKept) {
+      const [oldest] = this.releases.keys();
+      if (oldest !== undefined) this.releases.delete(oldest);
+    }
+    this.releases.set(id, release);
+    return release;
   }
 
   /** Each month's counters, summed over the partitions that contributed to it. */
@@ -62,9 +133,4 @@ export class StatsQueries {
     }
     return byMonth;
   }
-}
-
-/** The same counters, in any order, give the same fingerprint. */
-function fingerprintOf(counters: Iterable<[string, number]>): string {
-  return JSON.stringify([...counters].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

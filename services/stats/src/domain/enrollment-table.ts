@@ -113,20 +113,49 @@ export function quarterTables(
   return { quarter, months, values, measures };
 }
 
+/**
+ * What is published of a quarter's family, frozen when first published (ADR 0014): the value of every
+ * published non-zero cell and the reason of every hidden one. Hidden values and the national totals
+ * are not in it, so a stored release holds nothing that is not published.
+ */
+export interface QuarterRelease {
+  quarter: string;
+  months: readonly string[];
+  values: Readonly<Record<EnrollmentDimension, readonly string[]>>;
+  measures: Readonly<
+    Record<EnrollmentMeasure, { published: Record<string, number>; suppressed: Record<string, Suppression> }>
+  >;
+}
+
+export function releaseOfQuarter(tables: QuarterTables): QuarterRelease {
+  const measures = Object.fromEntries(
+    enrollmentMeasures.map((measure) => {
+      const protectedMeasure = tables.measures.get(measure);
+      const published: Record<string, number> = {};
+      const suppressed: Record<string, Suppression> = {};
+      for (const cell of protectedMeasure?.family.cells.values() ?? []) {
+        const why = protectedMeasure?.suppressed.get(cell.key);
+        if (why) suppressed[cell.key] = why;
+        else if (!cell.unpublished && cell.value !== 0) published[cell.key] = cell.value;
+      }
+      return [measure, { published, suppressed }];
+    }),
+  ) as QuarterRelease['measures'];
+  return { quarter: tables.quarter, months: tables.months, values: tables.values, measures };
+}
+
 /** One published table of the family: a month or the quarter, by academy or by theme. */
 export function enrollmentTable(
-  tables: QuarterTables,
+  release: QuarterRelease,
   period: Period,
   by: EnrollmentDimension,
 ): EnrollmentCell[] {
   const periodCoordinate = period.kind === 'month' ? period.id : ALL;
-  return tables.values[by].flatMap((value) =>
+  return release.values[by].flatMap((value) =>
     enrollmentMeasures.map((measure): EnrollmentCell => {
-      const protectedMeasure = tables.measures.get(measure);
-      const coordinates = coordinatesOf(by, value, periodCoordinate);
-      const key = keyOf(axes, coordinates);
-      const count = protectedMeasure?.family.cells.get(key)?.value ?? 0;
-      return { [by]: value, measure, ...published(count, protectedMeasure?.suppressed.get(key)) };
+      const { published: values, suppressed } = release.measures[measure];
+      const key = keyOf(axes, coordinatesOf(by, value, periodCoordinate));
+      return { [by]: value, measure, ...published(values[key] ?? 0, suppressed[key]) };
     }),
   );
 }

@@ -24,7 +24,7 @@ export type TrendCell = {
 
 const axes = ['academy', 'category', 'intensityBand'] as const;
 
-interface ProtectedMonth {
+export interface ProtectedMonth {
   month: string;
   academies: readonly string[];
   family: CellFamily;
@@ -60,13 +60,51 @@ export function protectMonth(
   return { month, academies, family, suppressed: protectFamily(family, rule.minimumCount), counters };
 }
 
+/**
+ * What is published of a month's family, frozen when first published (ADR 0014): every published
+ * non-zero count, the reason of every hidden one, and the median (or its reason) of every row a table
+ * can show. Hidden values and reply delays are not in it.
+ */
+export interface MonthRelease {
+  month: string;
+  academies: readonly string[];
+  published: Record<string, number>;
+  suppressed: Record<string, Suppression>;
+  /** Per row (`academy|category`, `*` for a margin): its median, or why it is hidden. */
+  medians: Record<string, PublishedValue>;
+}
+
+const rowKey = (row: { academy: string; category: string }) => `${row.academy}|${row.category}`;
+
+export function releaseOfMonth(
+  month: ProtectedMonth,
+  vocabulary: TrendVocabulary,
+  rule: SuppressionRule,
+): MonthRelease {
+  const published: Record<string, number> = {};
+  const suppressed: Record<string, Suppression> = {};
+  for (const cell of month.family.cells.values()) {
+    const why = month.suppressed.get(cell.key);
+    if (why) suppressed[cell.key] = why;
+    else if (cell.value !== 0) published[cell.key] = cell.value;
+  }
+  const medians: Record<string, PublishedValue> = {};
+  for (const academy of [...month.academies, ALL])
+    for (const category of [...vocabulary.categories, ALL]) {
+      const row = { academy, category };
+      const respondentsHidden = month.suppressed.has(keyOf(axes, { ...row, intensityBand: ALL }));
+      const median = medianOf(replyDelays(month.counters, row), respondentsHidden, rule);
+      if (median) medians[rowKey(row)] = median;
+    }
+  return { month: month.month, academies: month.academies, published, suppressed, medians };
+}
+
 /** One CHSCT table of one month: respondents per row × band, and the median delay of each row. */
 export function trendCells(
-  month: ProtectedMonth,
+  month: MonthRelease,
   by: TrendDimension,
   scope: TrendScope,
   vocabulary: TrendVocabulary,
-  rule: SuppressionRule,
 ): TrendCell[] {
   const scopeAcademy = scope.kind === 'academy' ? scope.academy : ALL;
   const rows =
@@ -86,16 +124,14 @@ export function trendCells(
     };
     for (const intensityBand of [...vocabulary.intensityBands, ALL]) {
       const key = keyOf(axes, { ...row, intensityBand });
-      const value = month.family.cells.get(key)?.value ?? 0;
       cells.push({
         ...named,
         ...(intensityBand !== ALL ? { intensityBand } : {}),
         measure: 'respondents',
-        ...published(value, month.suppressed.get(key)),
+        ...published(month.published[key] ?? 0, month.suppressed[key]),
       });
     }
-    const respondentsHidden = month.suppressed.has(keyOf(axes, { ...row, intensityBand: ALL }));
-    const median = medianOf(replyDelays(month.counters, row), respondentsHidden, rule);
+    const median = month.medians[rowKey(row)];
     if (median) cells.push({ ...named, measure: 'median-days-to-first-reply', ...median });
   }
   return cells;

@@ -142,5 +142,19 @@ export function describeTallyStoreContract(adapterName: string, open: () => Prom
       // A dropped generation forgets its facts too: rebuilding it counts them again.
       expect(await store.applyRun(generation, onPartition(), [fact(0, '2026-11', ['old'])])).toEqual([true]);
     });
+
+    it('stores a release once: a second publication of the same id answers the first, and a drop keeps it', async () => {
+      const id = `ministry-enrollments/contract-${generation}`;
+      expect(await store.release(id)).toBeUndefined();
+      expect(await store.publish(id, '{"first":true}')).toBe('{"first":true}');
+      expect(await store.publish(id, '{"first":false}')).toBe('{"first":true}');
+      await Promise.all([store.publish(`${id}-race`, 'a'), store.publish(`${id}-race`, 'b')]);
+      const raced = await store.release(`${id}-race`);
+      expect(['a', 'b']).toContain(raced);
+      expect(await store.publish(`${id}-race`, 'c')).toBe(raced);
+      // Releases belong to no generation: a rebuild's swap and drop leave them as published.
+      await store.drop(generation);
+      expect(await store.release(id)).toBe('{"first":true}');
+    });
   });
 }

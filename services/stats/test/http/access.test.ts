@@ -1,5 +1,6 @@
 import { startServiceHarness, type ServiceHarness } from '@relais/testing';
 import { createInMemoryStatsService } from '../../src/index';
+import { everyTestPeriodPublished } from '../support/facts';
 
 /** Every Stats route × every demo role (API.md): ministry, the CHSCT, nobody else; 401 without a token. */
 const users = [
@@ -41,7 +42,11 @@ describe('who may call which Stats route', () => {
   let harness: ServiceHarness;
   beforeAll(async () => {
     harness = await startServiceHarness((verifierFor) => [
-      createInMemoryStatsService({ verifier: verifierFor('relais-stats'), minimumCount: 11 }),
+      createInMemoryStatsService({
+        verifier: verifierFor('relais-stats'),
+        minimumCount: 11,
+        publication: everyTestPeriodPublished,
+      }),
     ]);
   });
   afterAll(async () => harness.stop());

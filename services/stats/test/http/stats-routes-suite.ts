@@ -22,6 +22,8 @@ async function csv(harness: ServiceHarness, username: string, path: string) {
  */
 export function describeStatsRoutes(adapterName: string, openTallies: () => Promise<TallyStore>): void {
   describe(`the Stats routes: ${adapterName}`, () => {
+    // Two days after 2026-Q4 (and so December) was published: 2027's periods are not.
+    const today = new Date('2027-01-10T09:00:00Z');
     let harness: ServiceHarness;
     beforeAll(async () => {
       const tallies = await openTallies();
@@ -30,6 +32,8 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
           tallies,
           verifier: verifierFor('relais-stats'),
           suppression: { minimumCount: 11 },
+          publication: { settlingDays: 7, now: () => today },
+          notice: 'Demo data: invented for this test.',
         }),
       ]);
       await publish(harness, [
@@ -106,6 +110,7 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
         period: '2026-11',
         by: 'academy',
         minimumCount: 11,
+        publishedOn: '2027-01-08',
       });
       expect(response.body.cells).toEqual(
         expect.arrayContaining([
@@ -207,6 +212,76 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
         'chsct-feedback-trends',
       ]);
       expect(response.body.rules).toMatchObject({ minimumCount: 11 });
+      expect(response.body.notice).toBe('Demo data: invented for this test.');
+    });
+
+    it('says per table which periods are published and when the next ones will be', async () => {
+      const response = await harness.call('ministry.dne', 'GET', '/api/stats/catalogue');
+      const [ministry, chsct] = response.body.tables;
+      expect(ministry.publication.settlingDays).toBe(7);
+      expect(ministry.publication.publishedPeriods).toEqual(
+        expect.arrayContaining(['2026-10', '2026-11', '2026-12', '2026-Q4', '2024-01', '2024-Q1']),
+      );
+      expect(ministry.publication.publishedPeriods).not.toContain('2027-01');
+      expect(ministry.publication.nextPublication).toEqual({
+        date: '2027-04-08',
+        periods: ['2027-01', '2027-02', '2027-03', '2027-Q1'],
+      });
+      expect(chsct.publication.publishedPeriods.at(-1)).toBe('2026-12');
+      expect(chsct.publication.publishedPeriods).toHaveLength(36);
+      expect(chsct.publication.nextPublication).toEqual({ date: '2027-02-08', periods: ['2027-01'] });
+    });
+
+    it.each([
+      ['ministry.dne', '/ministry/enrollments?period=2027-01', '2027-01', '2027-04-08'],
+      ['ministry.dne', '/ministry/enrollments?period=2027-Q1&by=theme', '2027-Q1', '2027-04-08'],
+      ['chsct.national', '/chsct/feedback-trends?from=2026-11&to=2027-01', '2027-01', '2027-02-08'],
+    ])('%s asks %s, not published yet: 404 with the day it will be', async (user, path, period, day) => {
+      const response = await harness.call(user, 'GET', `/api/stats${path}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(response.body).toMatchObject({ code: 'PERIOD_NOT_PUBLISHED', period, publishedOn: day });
+      expect(response.body.detail).toContain(day);
+    });
+
+    it('never changes a published cell: facts arriving after publication count in the month they arrive in', async () => {
+      const paths: [string, string][] = [
+        ['ministry.dne', '/api/stats/ministry/enrollments?period=2026-11&by=academy'],
+        ['ministry.dne', '/api/stats/ministry/enrollments?period=2026-Q4&by=theme'],
+        ['chsct.national', '/api/stats/chsct/feedback-trends?from=2026-10&to=2026-12&by=category'],
+        ['chsct.lyon', '/api/stats/chsct/feedback-trends?from=2026-10&to=2026-12&by=academy'],
+      ];
+      const before = await Promise.all(paths.map(([user, path]) => harness.call(user, 'GET', path)));
+      // Late: a November enrollment fact delayed past the settling window, and first replies to
+      // November items given in January, which name November.
+      await publish(harness, [
+        ...participations({
+          month: '2026-11',
+          academy: 'lyon',
+          themes: ['reading'],
+          change: 'completed',
+          teachers: 1,
+          hours: 7.5,
+        }),
+        ...firstReplies({
+          month: '2026-11',
+          academy: 'lyon',
+          category: 'workload-time',
+          intensityBand: 'high',
+          days: [40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50],
+          repliedIn: '2027-01',
+        }),
+      ]);
+      const after = await Promise.all(paths.map(([user, path]) => harness.call(user, 'GET', path)));
+      for (const [index, response] of after.entries()) {
+        expect(response.status).toBe(200);
+        expect(response.body).toEqual(before[index]?.body);
+      }
+      expect(before[0]?.body.cells).toContainEqual({
+        academy: 'lyon',
+        measure: 'credited-hours',
+        value: 108,
+      });
     });
 
     it.each([

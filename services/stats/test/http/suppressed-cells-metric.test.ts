@@ -1,7 +1,7 @@
 import { startServiceHarness, type ServiceHarness } from '@relais/testing';
 import { createPrometheusMetrics, type PrometheusMetrics } from '@relais/telemetry';
 import { createInMemoryStatsService } from '../../src/index';
-import { participations } from '../support/facts';
+import { everyTestPeriodPublished, participations } from '../support/facts';
 
 describe('the suppressed-cells metric (ops dashboard)', () => {
   let harness: ServiceHarness;
@@ -9,7 +9,11 @@ describe('the suppressed-cells metric (ops dashboard)', () => {
   beforeAll(async () => {
     prometheus = createPrometheusMetrics();
     harness = await startServiceHarness((verifierFor) => [
-      createInMemoryStatsService({ verifier: verifierFor('relais-stats'), minimumCount: 11 }),
+      createInMemoryStatsService({
+        verifier: verifierFor('relais-stats'),
+        minimumCount: 11,
+        publication: everyTestPeriodPublished,
+      }),
     ]);
     for (const event of [
       ...participations({

@@ -13,6 +13,8 @@ import {
 } from '../../src/index';
 import { FreshFactsTopics, testBusConfig } from '../support/kafka-facts';
 import { mixedFacts, tablesOf } from '../support/mixed-facts';
+import { everyTestPeriodPublished } from '../support/facts';
+import { unreleased } from '../support/unreleased';
 
 /**
  * The stats pipeline on the real thing: facts on Kafka, counted in runs into FerretDB, then every
@@ -44,7 +46,12 @@ describe('stats on Kafka and FerretDB', () => {
 
   it('counts facts once from the topics, and a rebuild from their beginning gives the same tables', async () => {
     const store = new MongoTallyStore(tallyModels(database.connection));
-    const queries = new StatsQueries(store, { minimumCount: 11 }, factsTopics);
+    const queries = new StatsQueries(
+      unreleased(store),
+      { minimumCount: 11 },
+      everyTestPeriodPublished,
+      factsTopics,
+    );
     const facts = mixedFacts();
     const publisher = newBus('stats-it-publisher');
     // All of them before the consumers start: the partitions then hold runs to count together.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, PendingEvent } from '@relais/contracts';
 import { demoNameOf, userIdOf } from '@relais/testing';
+import { parsePeriod, type StatsQueries } from '../../src/index';
 import { contributions, firstReplies, participations } from '../support/facts';
 
 /**
@@ -77,4 +78,11 @@ export function factsCarryingPersonalValues(): PendingEvent[] {
 export function personalValuesIn(documents: readonly unknown[]): string[] {
   const stored = JSON.stringify(documents).toLowerCase();
   return personalValues.filter((value) => stored.includes(value.toLowerCase()));
+}
+
+/** Asks for every table of the facts' quarter and month, so that their releases are stored too. */
+export async function publishEveryTable(queries: StatsQueries): Promise<void> {
+  for (const by of ['academy', 'theme'] as const)
+    await queries.ministryEnrollments(parsePeriod('2026-Q4')!, by);
+  await queries.feedbackTrends(['2026-11'], 'academy', { kind: 'national' });
 }

@@ -7,12 +7,18 @@ import {
   type PendingEvent,
 } from '@relais/contracts';
 
-/** Facts exactly as enrollment and feedback build them: through their contracts, with createEvent. */
-const origin = (source: string) => ({
+/**
+ * Facts exactly as enrollment and feedback build them: through their contracts, with createEvent,
+ * occurring in the month they name unless told otherwise (a first reply names its item's month).
+ */
+const origin = (source: string, month: string) => ({
   source,
   correlationId: randomUUID(),
-  now: new Date('2026-11-15T10:00:00Z'),
+  now: new Date(`${month}-15T10:00:00Z`),
 });
+
+/** A clock after the publication of every period these tests use (up to 2026-Q4, 2026-12). */
+export const everyTestPeriodPublished = { settlingDays: 7, now: () => new Date('2027-02-01T12:00:00Z') };
 
 const quarterFlags = (academy: string, themes: readonly string[]) =>
   (['month', 'quarter'] as const).flatMap((period) => [
@@ -44,7 +50,7 @@ export function participations(spec: {
         creditedHoursDelta: spec.change === 'completed' ? (spec.hours ?? 0) : 0,
         newTeacherIn: quarterFlags(spec.academy, spec.themes),
       },
-      origin('enrollment'),
+      origin('enrollment', spec.month),
     ),
   );
 }
@@ -87,7 +93,7 @@ export function contributions(spec: {
         intensityBand: spec.intensityBand,
         firstContributionIn: [...everyGrouping],
       },
-      origin('feedback'),
+      origin('feedback', spec.month),
     ),
   );
 }
@@ -98,6 +104,8 @@ export function firstReplies(spec: {
   category: Category;
   intensityBand: Band;
   days: number[];
+  /** The month of the reply, when later than the item's. */
+  repliedIn?: string;
 }): PendingEvent[] {
   return spec.days.map((daysToFirstReply) =>
     createEvent(
@@ -109,7 +117,7 @@ export function firstReplies(spec: {
         intensityBand: spec.intensityBand,
         daysToFirstReply,
       },
-      origin('feedback'),
+      origin('feedback', spec.repliedIn ?? spec.month),
     ),
   );
 }

@@ -5,8 +5,10 @@ import {
   factSubscriptions,
   InMemoryTallyStore,
   StatsQueries,
+  type PublicationCalendar,
   type TallyStore,
 } from '../../src/index';
+import { everyTestPeriodPublished } from './facts';
 
 export interface StatsOnBus {
   bus: InMemoryEventBus;
@@ -18,7 +20,12 @@ export interface StatsOnBus {
 
 /** Stats' consumers and queries on an in-memory bus, without HTTP: for table and pipeline tests. */
 export async function statsOnBus(
-  options: { minimumCount?: number; tallies?: TallyStore; bus?: InMemoryEventBus } = {},
+  options: {
+    minimumCount?: number;
+    tallies?: TallyStore;
+    bus?: InMemoryEventBus;
+    publication?: PublicationCalendar;
+  } = {},
 ): Promise<StatsOnBus> {
   const bus = options.bus ?? new InMemoryEventBus();
   const tallies = options.tallies ?? new InMemoryTallyStore();
@@ -27,7 +34,11 @@ export async function statsOnBus(
   return {
     bus,
     tallies,
-    queries: new StatsQueries(tallies, { minimumCount: options.minimumCount ?? 11 }),
+    queries: new StatsQueries(
+      tallies,
+      { minimumCount: options.minimumCount ?? 11 },
+      options.publication ?? everyTestPeriodPublished,
+    ),
     async publish(events) {
       for (const event of events)
         await bus.publish(event.topic, [{ key: event.key, envelope: event.envelope }]);

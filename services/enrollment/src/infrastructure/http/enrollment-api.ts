@@ -69,8 +69,9 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     request: { body: newCourseBody },
     responses: {
       201: { description: 'The course, open for enrollment.', schema: catalogueEntry },
-      400: problem('Invalid body or unknown trainer ids.'),
+      400: problem('The body breaks a rule of the schema.'),
       403: problem('Not a training manager, or another academy.'),
+      422: problem('TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`).'),
     },
     handler: async ({ body, req }) => {
       const course = await useCases.createCourse(contextOf(req), body);
@@ -88,9 +89,10 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     request: { params: courseIdParams, body: courseUpdateBody },
     responses: {
       200: { description: 'The course as it now is.', schema: catalogueEntry },
-      400: problem('Invalid fields or unknown trainer ids.'),
+      400: problem('The body breaks a rule of the schema.'),
       404: problem('No such course in your academy.'),
       409: problem('Capacity below the enrolled participants, or a participant named as trainer.'),
+      422: problem('TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`).'),
     },
     handler: async ({ params, body, req }) => {
       const course = await useCases.updateCourse(contextOf(req), params.id, body);
@@ -190,8 +192,8 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     responses: {
       201: { description: 'Enrolled.', schema: enrollmentView },
       200: { description: 'Already enrolled: the same enrollment.', schema: enrollmentView },
-      404: problem('No such course visible to you.'),
-      409: problem('The course is closed or full, or you train it.'),
+      404: problem('No such course visible to you; a closed course you are not in answers the same.'),
+      409: problem('COURSE_FULL: no seat left; TRAINER_CANNOT_ENROLL: you train this course.'),
     },
     handler: async ({ params, req }) => {
       const { enrollment, created } = await useCases.enrollSelf(contextOf(req), params.id);
@@ -203,14 +205,16 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     method: 'delete',
     path: '/courses/:id/enrollments/me',
     operationId: 'withdrawSelf',
-    summary: 'Withdraw, at any time, without giving a reason.',
+    summary: 'Withdraw, at any time, also after completion, without giving a reason.',
     tags: ['enrollments'],
     middleware: [signedIn, requireRole('teacher')],
     request: { params: courseIdParams },
     responses: {
-      204: { description: 'Withdrawn: nothing of you stays in the course.' },
+      204: {
+        description:
+          'Withdrawn: you leave the participant list; hours credited by a completion stay in your record.',
+      },
       404: problem('You are not enrolled in this course.'),
-      409: problem('Completion is recorded: ask a trainer to revoke it first.'),
     },
     handler: async ({ params, req, res }) => {
       await useCases.withdrawSelf(contextOf(req), params.id);
@@ -228,7 +232,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     request: { params: completionParams, body: completionBody },
     responses: {
       200: { description: 'The participant’s binary status and credited hours.', schema: enrollmentView },
-      404: problem('Not a course you train, or not a participant of it.'),
+      404: problem('Not a course you train, or not a participant of it (someone who withdrew no longer is).'),
     },
     handler: async ({ params, body, req }) => {
       const view = await useCases.setCompletion(contextOf(req), params.id, params.teacherId, body.completed);
@@ -240,7 +244,8 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     method: 'get',
     path: '/me/enrollments',
     operationId: 'myEnrollments',
-    summary: 'Your own record: courses, binary status, credited hours and their total.',
+    summary:
+      'Your own record: courses, binary status, credited hours and their total; a course left after completion stays, marked withdrawn.',
     tags: ['enrollments'],
     middleware: [signedIn, requireRole('teacher')],
     responses: { 200: { description: 'Your enrollments.', schema: myEnrollments } },

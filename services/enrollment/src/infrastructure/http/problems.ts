@@ -6,7 +6,6 @@ const statusOfDomainCode: Record<DomainErrorCode, number> = {
   COURSE_CLOSED: 409,
   COURSE_FULL: 409,
   TRAINER_CANNOT_ENROLL: 409,
-  COMPLETED_CANNOT_WITHDRAW: 409,
   CAPACITY_BELOW_ENROLLED: 409,
   NOT_A_PARTICIPANT: 404,
   TRAINERS_REQUIRED: 400,
@@ -22,7 +21,19 @@ export function toProblem(error: unknown): unknown {
   if (error instanceof NotAllowed)
     return new Problem({ status: 403, code: error.code, detail: error.message });
   if (error instanceof UnknownTrainers) {
-    return new Problem({ status: 400, code: 'UNKNOWN_TRAINER', detail: error.message });
+    // Well-formed ids that name no one: the body is valid, what it refers to does not exist (422).
+    return new Problem({
+      status: 422,
+      code: 'TRAINER_NOT_FOUND',
+      detail: error.message,
+      extensions: {
+        errors: error.unknown.map(({ index }) => ({
+          in: 'body',
+          path: `trainerIds.${index}`,
+          message: 'No trainer of the course’s academy has this id.',
+        })),
+      },
+    });
   }
   if (error instanceof ConcurrentUpdate)
     return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail: error.message });

@@ -1,24 +1,82 @@
 import { z } from 'zod';
-import { academy, theme } from '@relais/contracts';
+import { academy } from '@relais/contracts';
 
-export const courseIdParams = z.strictObject({ id: z.uuid('a course id is a UUID') });
+/*
+ * Every rule the server applies to a request is stated here, so the OpenAPI document generated from
+ * these schemas tells clients (and property-based testers) exactly which requests are accepted.
+ */
+
+/**
+ * Not blank: at least one character that trim() keeps (JavaScript's white space and line breaks).
+ * The class is spelled out rather than written `\S` because the pattern is also read by clients and
+ * testers in other languages, whose `\s` is another set (Python's includes \x1c-\x1f and \x85 but
+ * not \ufeff): an explicit class means the same everywhere.
+ */
+const visibleCharacter = /[^\t\n\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Free text that must say something; stored without its surrounding spaces. */
+const text = (field: string, maxLength: number) =>
+  z
+    .string()
+    .regex(visibleCharacter, `${field} must not be blank`)
+    .max(maxLength, `${field} is at most ${maxLength} characters`)
+    .trim();
+
+/**
+ * Any UUID as JSON Schema's `uuid` format has it (zod's `uuid()` also demands an RFC version and
+ * variant, which a client reading the document cannot know): ids that name nothing answer 404 or 422.
+ */
+const uuid = (message: string) => z.guid(message).meta({ format: 'uuid' });
+
+/** Identity-provider subjects (Keycloak user ids) are UUIDs. */
+const personId = (field: string) => uuid(`${field} is a user id (a UUID)`);
+
+const theme = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{0,59}$/,
+    'a theme is a slug: lower-case letters, digits and hyphens, such as reading',
+  );
+const district = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'a district is a slug such as lyon-d1');
+
+/** Half hours, as course durations are announced; 5e-324 hours is not a duration. */
+const predictedHours = z
+  .number()
+  .min(0.5, 'predictedHours is at least 0.5')
+  .max(200, 'predictedHours is at most 200')
+  .multipleOf(0.5, 'predictedHours counts in half hours (9, 7.5…)')
+  .meta({ multipleOf: 0.5 });
+
+const capacity = z
+  .number()
+  .int('capacity is a whole number of seats')
+  .min(1, 'capacity is at least 1 seat')
+  .max(10_000, 'capacity is at most 10000 seats');
+
+const themes = z.array(theme).min(1, 'give at least one theme').max(10, 'give at most 10 themes');
+const trainerIds = z
+  .array(personId('each trainerId'))
+  .min(1, 'a course needs at least one trainer')
+  .max(20, 'a course has at most 20 trainers');
+const districts = z.array(district).max(50, 'give at most 50 districts');
+
+const courseId = uuid('a course id is a UUID');
+
+export const courseIdParams = z.strictObject({ id: courseId });
 export const completionParams = z.strictObject({
-  id: z.uuid('a course id is a UUID'),
-  teacherId: z.string().min(1).max(64),
+  id: courseId,
+  teacherId: personId('teacherId'),
 });
 
 export const newCourseBody = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty').max(200),
-  description: z.string().max(5_000).default(''),
+  title: text('title', 200),
+  description: text('description', 5_000).optional(),
   academy,
-  themes: z.array(theme).min(1, 'give at least one theme').max(10),
-  predictedHours: z
-    .number()
-    .positive('predictedHours must be above 0')
-    .max(200, 'predictedHours is at most 200'),
-  trainerIds: z.array(z.string().min(1).max(64)).min(1, 'a course needs at least one trainer').max(20),
-  districts: z.array(z.string().min(1).max(40)).max(50).optional(),
-  capacity: z.number().int().positive().max(10_000).optional(),
+  themes,
+  predictedHours,
+  trainerIds,
+  districts: districts.optional(),
+  capacity: capacity.optional(),
 });
 
 export const completionBody = z.strictObject({ completed: z.boolean() });
@@ -40,6 +98,9 @@ export const enrollmentView = z.object({
   title: z.string(),
   status: z.enum(['enrolled', 'completed']),
   creditedHours: z.number(),
+  withdrawn: z
+    .boolean()
+    .describe('true once he withdrew after completion: no longer a participant, his hours stay credited'),
 });
 
 export const myEnrollments = z.object({
@@ -49,24 +110,17 @@ export const myEnrollments = z.object({
 
 export const courseUpdateBody = z
   .strictObject({
-    title: z.string().trim().min(1, 'title must not be empty').max(200).optional(),
-    description: z.string().max(5_000).optional(),
-    themes: z.array(theme).min(1, 'give at least one theme').max(10).optional(),
-    predictedHours: z
-      .number()
-      .positive('predictedHours must be above 0')
-      .max(200, 'predictedHours is at most 200')
-      .optional(),
-    trainerIds: z
-      .array(z.string().min(1).max(64))
-      .min(1, 'a course needs at least one trainer')
-      .max(20)
-      .optional(),
-    districts: z.array(z.string().min(1).max(40)).max(50).optional(),
-    capacity: z.number().int().positive().max(10_000).nullable().optional(),
+    title: text('title', 200).optional(),
+    description: text('description', 5_000).optional(),
+    themes: themes.optional(),
+    predictedHours: predictedHours.optional(),
+    trainerIds: trainerIds.optional(),
+    districts: districts.optional(),
+    capacity: capacity.nullable().optional(),
     status: z.enum(['open', 'closed']).optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change');
+  .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 export const participantView = z.object({
   userId: z.string(),
@@ -75,7 +129,7 @@ export const participantView = z.object({
   school: z.string().optional(),
 });
 
-export const districtParams = z.strictObject({ district: z.string().min(1).max(40) });
+export const districtParams = z.strictObject({ district });
 
 /** Exactly what L10 lets an inspector see; the response schema drops anything else. */
 export const districtOverview = z.object({

@@ -21,6 +21,14 @@ export interface CourseState {
     status: 'enrolled' | 'completed';
     creditedHours?: number;
   }[];
+  /** Absent in revisions saved before withdrawal after completion existed. */
+  formerParticipants?: {
+    userId: string;
+    name: string;
+    school?: string;
+    district?: string;
+    creditedHours: number;
+  }[];
 }
 
 /**
@@ -68,6 +76,21 @@ const courseStateDefinition = {
     ],
     default: [],
   },
+  formerParticipants: {
+    type: [
+      new Schema(
+        {
+          userId: { type: String, required: true },
+          name: { type: String, required: true },
+          school: { type: String },
+          district: { type: String },
+          creditedHours: { type: Number, required: true },
+        },
+        closed,
+      ),
+    ],
+    default: [],
+  },
 };
 
 const revisionSchema = new Schema<CourseRevisionRecord>(
@@ -94,6 +117,8 @@ projectionSchema.index({ academy: 1, status: 1 });
 projectionSchema.index({ 'trainers.userId': 1 });
 projectionSchema.index({ 'participants.userId': 1 });
 projectionSchema.index({ 'participants.district': 1 });
+projectionSchema.index({ 'formerParticipants.userId': 1 });
+projectionSchema.index({ 'formerParticipants.district': 1 });
 projectionSchema.index({ districts: 1 });
 
 export const revisionIdOf = (courseId: string, revision: number): string =>

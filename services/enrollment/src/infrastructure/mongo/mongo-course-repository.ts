@@ -122,8 +122,15 @@ function projectionFilterOf(query: CourseQuery): Record<string, unknown> {
   if (query.status !== undefined) filter['status'] = query.status;
   if (query.trainerId !== undefined) filter['trainers.userId'] = query.trainerId;
   if (query.participantId !== undefined) filter['participants.userId'] = query.participantId;
+  if (query.formerParticipantId !== undefined) {
+    filter['formerParticipants.userId'] = query.formerParticipantId;
+  }
   if (query.district !== undefined) {
-    filter['$or'] = [{ districts: query.district }, { 'participants.district': query.district }];
+    filter['$or'] = [
+      { districts: query.district },
+      { 'participants.district': query.district },
+      { 'formerParticipants.district': query.district },
+    ];
   }
   return filter;
 }
@@ -152,6 +159,15 @@ function courseOf(courseId: string, record: CourseState): Course {
       ...(school ? { school } : {}),
       ...(district ? { district } : {}),
     })),
+    formerParticipants: (record.formerParticipants ?? []).map(
+      ({ userId, name, school, district, creditedHours }) => ({
+        userId,
+        name,
+        creditedHours,
+        ...(school ? { school } : {}),
+        ...(district ? { district } : {}),
+      }),
+    ),
   };
   if (record.capacity !== undefined && record.capacity !== null) course.capacity = record.capacity;
   return course;

@@ -5,28 +5,30 @@ import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais
 import type { RequestContext } from '../../application/actor';
 import type { FeedbackUseCases } from '../../application/feedback-use-cases';
 import type { MessagingUseCases } from '../../application/messaging-use-cases';
-import { smallCourseThreshold } from '../../domain/feedback-item';
+import {
+  feedbackCategories,
+  maxFeedbackMessageLength,
+  maxIntensity,
+  minIntensity,
+} from '../../domain/feedback-item';
 import { toProblem } from './problems';
 import {
   courseFeedbackView,
   courseIdParams,
   feedbackIdParams,
+  feedbackOptionsView,
+  feedbackPolicyView,
   itemView,
   messageView,
   newFeedbackBody,
   newMessageBody,
   ownItemView,
-  postedItemView,
   replyBody,
   statusBody,
 } from './schemas';
 import { itemViewOf, messageViewOf } from './views';
 
 const problem = (description: string) => ({ description });
-
-const smallCourseNotice =
-  `This course has fewer than ${smallCourseThreshold} participants: your item carries no name, ` +
-  'but the trainers may still guess who wrote it.';
 
 function contextOf(req: Request): RequestContext {
   const caller = callerOf(req);
@@ -37,9 +39,48 @@ export function feedbackApi(
   feedback: FeedbackUseCases,
   messaging: MessagingUseCases,
   verifier: TokenVerifier,
+  anonymityThreshold: number,
 ): ServiceApi {
   const api = new ServiceApi({ service: 'feedback', title: 'Relais feedback', version: '1.0.0', toProblem });
   const signedIn = authenticate(verifier);
+
+  api.route({
+    method: 'get',
+    path: '/policy',
+    operationId: 'feedbackPolicy',
+    summary: 'The rules an item must follow, for a form to show them before anyone writes.',
+    tags: ['feedback'],
+    middleware: [signedIn],
+    responses: { 200: { description: 'The same for everyone.', schema: feedbackPolicyView } },
+    handler: async () => ({
+      status: 200,
+      body: {
+        anonymityThreshold,
+        messageMaxLength: maxFeedbackMessageLength,
+        categories: [...feedbackCategories],
+        intensity: { min: minIntensity, max: maxIntensity },
+      },
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses/:id/feedback-options',
+    operationId: 'courseFeedbackOptions',
+    summary: 'Whether an anonymous item would be accepted in this course now (members).',
+    tags: ['feedback'],
+    middleware: [signedIn, requireRole('teacher', 'trainer')],
+    request: { params: courseIdParams },
+    responses: {
+      200: { description: 'For this course, now.', schema: feedbackOptionsView },
+      403: problem('Only teachers and trainers take part in courses.'),
+      404: problem('Not a course of yours.'),
+    },
+    handler: async ({ params, req }) => ({
+      status: 200,
+      body: await feedback.feedbackOptions(contextOf(req).actor, params.id),
+    }),
+  });
 
   api.route({
     method: 'post',
@@ -50,17 +91,21 @@ export function feedbackApi(
     middleware: [signedIn, requireRole('teacher')],
     request: { params: courseIdParams, body: newFeedbackBody },
     responses: {
-      201: { description: 'Posted; `notice` warns when anonymity is thin.', schema: postedItemView },
-      400: problem('Unknown category, intensity outside 1–5, empty or over-long message.'),
+      201: { description: 'Posted.', schema: itemView },
+      400: problem('Unknown category, intensity outside 1–5, blank or over-long message.'),
       403: problem('Only teachers post feedback.'),
       404: problem('Not a course you take part in.'),
+      409: problem(
+        '`ANONYMITY_THRESHOLD`: anonymous, in a course of fewer participants than the threshold of ' +
+          '`GET /policy` (trainers not counted); the item may be sent named.',
+      ),
       429: problem('Too many items today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {
-      const { item, smallCourse } = await feedback.post(contextOf(req), params.id, body);
+      const item = await feedback.post(contextOf(req), params.id, body);
       return {
         status: 201,
-        body: { ...itemViewOf(item, 'author'), ...(smallCourse ? { notice: smallCourseNotice } : {}) },
+        body: itemViewOf(item, 'author'),
         headers: { Location: `feedback/${item.id}` },
       };
     },
@@ -90,7 +135,9 @@ export function feedbackApi(
           courseId: view.courseId,
           openItems: view.counts.open,
           counts: view.counts,
-          items: view.items.map((item) => itemViewOf(item, 'trainer')),
+          items: view.items.map(({ item, fromFormerParticipant }) =>
+            itemViewOf(item, 'trainer', fromFormerParticipant),
+          ),
         },
       };
     },
@@ -106,9 +153,10 @@ export function feedbackApi(
     request: { params: feedbackIdParams, body: replyBody },
     responses: {
       201: { description: 'The item with the reply, as you see it.', schema: itemView },
-      400: problem('Empty or over-long message.'),
+      400: problem('Blank or over-long message.'),
       403: problem('Only trainers and teachers reply.'),
       404: problem('Not an item of a course you train, nor one you wrote.'),
+      409: problem('`CONCURRENT_UPDATE`: the item changed several times while saving; try again.'),
       429: problem('Too many replies today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {
@@ -131,7 +179,10 @@ export function feedbackApi(
       400: problem('Unknown status.'),
       403: problem('Not a trainer or teacher; or an author asking for more than a reopen.'),
       404: problem('Not an item of a course you train, nor one you wrote.'),
-      409: problem('A transition that makes no sense (see ADR 0009).'),
+      409: problem(
+        '`INVALID_STATUS_TRANSITION`: a transition that makes no sense (see ADR 0009); or ' +
+          '`CONCURRENT_UPDATE`: the item changed several times while saving, try again.',
+      ),
     },
     handler: async ({ params, body, req }) => {
       const { stored, role } = await feedback.setStatus(contextOf(req), params.fid, body.status);
@@ -151,6 +202,7 @@ export function feedbackApi(
       204: { description: 'Withdrawn.' },
       403: problem('Only teachers write, and so withdraw, feedback.'),
       404: problem('Not an item you wrote.'),
+      409: problem('`CONCURRENT_UPDATE`: the item changed several times while saving; try again.'),
     },
     handler: async ({ params, req, res }) => {
       await feedback.withdraw(contextOf(req), params.fid);
@@ -188,10 +240,10 @@ export function feedbackApi(
     request: { params: courseIdParams, body: newMessageBody },
     responses: {
       201: { description: 'Sent.', schema: messageView },
-      400: problem('Empty or over-long message.'),
+      400: problem('Blank or over-long message.'),
       403: problem('Only teachers and trainers take part in courses.'),
       404: problem('Not a course of yours.'),
-      422: problem('The recipient is not a member of this course.'),
+      422: problem('`RECIPIENT_NOT_IN_COURSE`: the recipient is not another member of this course.'),
       429: problem('Too many messages today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {

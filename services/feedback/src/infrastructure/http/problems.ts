@@ -1,6 +1,7 @@
 import { Problem, tooManyRequests } from '@relais/platform';
 import { DomainError, type DomainErrorCode } from '../../domain/domain-error';
 import {
+  AnonymityThresholdNotMet,
   ConcurrentUpdate,
   CourseNotFound,
   DailyLimitReached,
@@ -26,6 +27,9 @@ export function toProblem(error: unknown): unknown {
   }
   if (error instanceof RecipientNotInCourse) {
     return new Problem({ status: 422, code: 'RECIPIENT_NOT_IN_COURSE', detail: error.message });
+  }
+  if (error instanceof AnonymityThresholdNotMet) {
+    return new Problem({ status: 409, code: 'ANONYMITY_THRESHOLD', detail: error.message });
   }
   if (error instanceof DailyLimitReached) {
     return tooManyRequests('DAILY_LIMIT_REACHED', error.message, error.retryAfterSeconds);

@@ -5,9 +5,13 @@ import type { itemView, messageView } from './schemas';
 
 /**
  * What a reader of an item sees. The author's name reaches a trainer only on a named item; the
- * author token never leaves the service.
+ * author token never leaves the service. `fromFormerParticipant` is read on named items only.
  */
-export function itemViewOf(item: FeedbackItem, reader: ItemRole): z.input<typeof itemView> {
+export function itemViewOf(
+  item: FeedbackItem,
+  reader: ItemRole,
+  fromFormerParticipant = false,
+): z.input<typeof itemView> {
   return {
     id: item.id,
     courseId: item.courseId,
@@ -16,7 +20,7 @@ export function itemViewOf(item: FeedbackItem, reader: ItemRole): z.input<typeof
     message: item.message,
     visibility: item.visibility,
     ...(reader === 'trainer' && item.visibility === 'named' && item.authorName
-      ? { author: { name: item.authorName } }
+      ? { author: { name: item.authorName, formerParticipant: fromFormerParticipant } }
       : {}),
     status: item.status,
     postedOn: item.postedOn,

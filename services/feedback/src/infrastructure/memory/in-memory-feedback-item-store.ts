@@ -54,6 +54,14 @@ export class InMemoryFeedbackItemStore implements FeedbackItemStore {
       .flatMap((document) => (document.item ? [document.item] : []));
   }
 
+  async coursesWithItems(): Promise<string[]> {
+    return [
+      ...new Set(
+        this.documents.find((document) => document.item !== undefined).map((document) => document.courseId),
+      ),
+    ];
+  }
+
   private saveOver(stored: StoredItem, change: (current: FeedbackItemDocument) => FeedbackItemDocument) {
     let saved = false;
     this.documents.update(stored.item.id, (current) => {

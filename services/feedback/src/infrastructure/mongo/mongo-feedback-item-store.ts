@@ -73,6 +73,13 @@ export class MongoFeedbackItemStore implements FeedbackItemStore {
     return [...latest.values()].filter((record) => !record.removed).map(itemOf);
   }
 
+  async coursesWithItems(): Promise<string[]> {
+    // A removed item keeps only its contentless last revision, so every `removed: false` revision
+    // belongs to an item still there.
+    const courseIds: unknown[] = await this.revisions.distinct('courseId', { removed: false }).exec();
+    return courseIds.filter((courseId): courseId is string => typeof courseId === 'string');
+  }
+
   private async insertRevision(
     itemId: string,
     courseId: string,

@@ -9,7 +9,8 @@ export function toProblem(error: unknown): unknown {
   if (error instanceof ActivityNotFound)
     return new Problem({ status: 404, code: 'ACTIVITY_NOT_FOUND', detail: error.message });
   if (error instanceof DuplicateActivityIds)
-    return new Problem({ status: 400, code: 'DUPLICATE_ACTIVITY_IDS', detail: error.message });
+    // Well-formed but contradictory: JSON Schema cannot say "unique by id", so this is not a 400.
+    return new Problem({ status: 422, code: 'DUPLICATE_ACTIVITY_IDS', detail: error.message });
   if (error instanceof EmptyActivityTitle)
     return new Problem({ status: 400, code: 'EMPTY_ACTIVITY_TITLE', detail: error.message });
   return error;

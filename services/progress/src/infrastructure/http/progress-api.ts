@@ -68,9 +68,10 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     request: { params: courseIdParams, body: activityListInput },
     responses: {
       200: { description: 'The new list.', schema: activityOutput.array() },
-      400: problem('Duplicate ids, empty titles, or fields that are not part of an activity.'),
+      400: problem('Blank titles, malformed ids, or fields that are not part of an activity.'),
       403: wrongRole,
       404: problem('Not a course you train.'),
+      422: problem('The same activity id appears twice in the list (DUPLICATE_ACTIVITY_IDS).'),
     },
     handler: async ({ params, body, req }) => ({
       status: 200,

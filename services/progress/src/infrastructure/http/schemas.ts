@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOT_BLANK } from '@relais/platform';
 import { activityKinds } from '../../domain/activity';
 
 const courseId = z.uuid('a course id is a UUID');
@@ -13,11 +14,18 @@ export const courseIdParams = z.strictObject({ id: courseId });
 export const activityParams = z.strictObject({ id: courseId, activityId });
 export const activityInput = z.strictObject({
   id: activityId,
-  title: z.string().trim().min(1, 'an activity title must not be empty').max(200),
+  // Not trimmed here: the document states what is accepted as sent; the domain trims.
+  title: z
+    .string()
+    .max(200, 'an activity title is at most 200 characters')
+    .regex(NOT_BLANK, 'an activity title must not be blank: give the activity a name'),
   kind: z.enum(activityKinds),
   optional: z.boolean().default(false),
 });
-export const activityListInput = z.array(activityInput).max(200, 'a course has at most 200 activities');
+export const activityListInput = z
+  .array(activityInput)
+  .max(200, 'a course has at most 200 activities')
+  .describe('Activity ids are unique in the list: a repeated id is 422 DUPLICATE_ACTIVITY_IDS.');
 
 /** L7: the only thing a participant tells about an activity. */
 export const completionInput = z.strictObject({

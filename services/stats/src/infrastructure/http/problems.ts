@@ -1,4 +1,4 @@
-import { badRequest } from '@relais/platform';
+import { badRequest, Problem } from '@relais/platform';
 import { longestRangeInMonths } from '../../domain/period';
 
 export const periodReversed = () =>
@@ -12,3 +12,14 @@ export const periodTooLong = () =>
     'PERIOD_TOO_LONG',
     `A trend covers at most ${longestRangeInMonths} months: narrow from and to, or ask in several parts.`,
   );
+
+/** API.md: a period not yet published answers 404 with the date it will be. */
+export const periodNotPublished = (period: string, publishedOn: string) =>
+  new Problem({
+    status: 404,
+    code: 'PERIOD_NOT_PUBLISHED',
+    detail:
+      `${period} is not published yet: tables cover closed periods only and are published on ${publishedOn}. ` +
+      'Ask for an earlier period; GET /api/stats/catalogue lists the published ones.',
+    extensions: { period, publishedOn },
+  });

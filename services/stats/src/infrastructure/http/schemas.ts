@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isMonth, parsePeriod, type Period } from '../../domain/period';
 
+/** The patterns the server applies, stated in the document so that clients (and property-based testers) know them. */
+const monthPattern = '^\\d{4}-(0[1-9]|1[0-2])$';
+const periodPattern = '^\\d{4}-(0[1-9]|1[0-2]|Q[1-4])$';
+
 export const periodParameter = z
   .string()
   .transform((text, context): Period => {
@@ -14,12 +18,17 @@ export const periodParameter = z
     }
     return period;
   })
-  .meta({ type: 'string', example: '2026-Q4' });
+  .meta({
+    type: 'string',
+    pattern: periodPattern,
+    description: 'a month YYYY-MM or a quarter YYYY-Qn',
+    example: '2026-Q3',
+  });
 
 const monthParameter = z
   .string()
   .refine(isMonth, 'a month YYYY-MM, e.g. 2026-11')
-  .meta({ type: 'string', example: '2026-11' });
+  .meta({ type: 'string', pattern: monthPattern, description: 'a month YYYY-MM', example: '2026-09' });
 
 export const enrollmentQuery = z.strictObject({
   period: periodParameter,
@@ -49,6 +58,7 @@ export const enrollmentTableBody = z.object({
   table: z.literal('ministry-enrollments'),
   period: z.string(),
   by: z.enum(['academy', 'theme']),
+  publishedOn: z.iso.date().describe('the day the table was published; it never changes afterwards'),
   minimumCount: z.number().int(),
   cells: z.array(enrollmentCell),
 });
@@ -69,12 +79,14 @@ export const trendsTableBody = z.object({
   to: z.string(),
   by: z.enum(['category', 'academy']),
   scope: z.enum(['national', 'academy']),
+  publishedOn: z.iso.date().describe('the day the last month of the range was published'),
   academy: z.string().optional(),
   minimumCount: z.number().int(),
   cells: z.array(trendCell),
 });
 
 export const catalogueBody = z.object({
+  notice: z.string().optional().describe('e.g. that the tables come from demo data (standalone mode)'),
   tables: z.array(
     z.object({
       name: z.string(),
@@ -84,6 +96,18 @@ export const catalogueBody = z.object({
       periods: z.array(z.string()),
       measures: z.array(z.string()),
       margins: z.string(),
+      publication: z.object({
+        settlingDays: z.number().int().describe('days after a period (a quarter for the ministry) ends'),
+        publishedPeriods: z
+          .array(z.string())
+          .describe(
+            'the most recent published periods (36 months’ worth), oldest first; every earlier one is published too',
+          ),
+        nextPublication: z.object({
+          date: z.iso.date(),
+          periods: z.array(z.string()).describe('the periods published on that day'),
+        }),
+      }),
     }),
   ),
   rules: z.object({

@@ -3,10 +3,11 @@ import { ServiceApi } from '@relais/platform';
 import { recordSuppressedCells } from '@relais/telemetry';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import { monthRange, longestRangeInMonths } from '../../domain/period';
+import { trendPublicationDay } from '../../domain/publication';
 import type { TrendScope } from '../../domain/feedback-trends';
-import type { StatsQueries } from '../../application/stats-queries';
+import { NotYetPublished, type StatsQueries } from '../../application/stats-queries';
 import { toCsv } from './csv';
-import { periodReversed, periodTooLong } from './problems';
+import { periodNotPublished, periodReversed, periodTooLong } from './problems';
 import { catalogueBody, enrollmentQuery, enrollmentTableBody, trendsQuery, trendsTableBody } from './schemas';
 
 const problem = (description: string) => ({ description });
@@ -19,6 +20,16 @@ function countSuppressed(table: string, cells: readonly object[]): void {
       suppression,
       count: cells.filter((cell) => 'suppressed' in cell && cell.suppressed === suppression).length,
     });
+}
+
+/** A period asked for before its publication day is, to the caller, a table that does not exist yet. */
+async function publishedOnly<Table>(query: () => Promise<Table>): Promise<Table> {
+  try {
+    return await query();
+  } catch (error) {
+    if (error instanceof NotYetPublished) throw periodNotPublished(error.period, error.publishedOn);
+    throw error;
+  }
 }
 
 const wantsCsv = (req: Request) => req.accepts(['application/json', 'text/csv']) === 'text/csv';
@@ -45,7 +56,7 @@ function trendScopeOf(req: Request): TrendScope {
   return academy ? { kind: 'academy', academy } : { kind: 'national' };
 }
 
-export function statsApi(queries: StatsQueries, verifier: TokenVerifier): ServiceApi {
+export function statsApi(queries: StatsQueries, verifier: TokenVerifier, notice?: string): ServiceApi {
   const api = new ServiceApi({ service: 'stats', title: 'Relais statistics', version: '1.0.0' });
   const signedIn = authenticate(verifier);
   const minimumCount = queries.rule.minimumCount;
@@ -64,9 +75,13 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier): Servic
       400: problem('Unknown dimension or malformed period.'),
       401: problem('No valid bearer token.'),
       403: problem('Only the ministry reads this table.'),
+      404: problem(
+        'The period is not published yet (PERIOD_NOT_PUBLISHED): a month or quarter is published with its ' +
+          'quarter, settling days after the quarter ends; `publishedOn` says when.',
+      ),
     },
     handler: async ({ query, req, res }) => {
-      const table = await queries.ministryEnrollments(query.period, query.by);
+      const table = await publishedOnly(() => queries.ministryEnrollments(query.period, query.by));
       countSuppressed('ministry-enrollments', table.cells);
       if (wantsCsv(req)) {
         const rows = table.cells.map((cell) => ({ period: table.period, ...cell }));
@@ -100,15 +115,19 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier): Servic
       ),
       401: problem('No valid bearer token.'),
       403: problem('Only the CHSCT reads this table.'),
+      404: problem(
+        'The last month asked for is not published yet (PERIOD_NOT_PUBLISHED); `publishedOn` says when.',
+      ),
     },
     handler: async ({ query, req, res }) => {
       const range = monthRange(query.from, query.to);
       if (!range.ok) throw range.reason === 'reversed' ? periodReversed() : periodTooLong();
       const scope = trendScopeOf(req);
-      const { cells } = await queries.feedbackTrends(range.months, query.by, scope);
+      const { cells } = await publishedOnly(() => queries.feedbackTrends(range.months, query.by, scope));
       countSuppressed('chsct-feedback-trends', cells);
       const header = {
         table: 'chsct-feedback-trends' as const,
+        publishedOn: trendPublicationDay(query.to, queries.calendar),
         from: query.from,
         to: query.to,
         by: query.by,
@@ -141,7 +160,13 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier): Servic
       401: problem('No valid bearer token.'),
       403: problem('Only the ministry and the CHSCT read statistics.'),
     },
-    handler: () => ({ status: 200, body: catalogue(minimumCount) }),
+    handler: () => ({
+      status: 200,
+      body: {
+        ...(notice === undefined ? {} : { notice }),
+        ...catalogue(minimumCount, queries.publication()),
+      },
+    }),
   });
 
   return api;
@@ -152,7 +177,7 @@ const csvColumns = {
   trends: ['month', 'academy', 'category', 'intensityBand', 'measure', 'value', 'suppressed'],
 };
 
-function catalogue(minimumCount: number) {
+function catalogue(minimumCount: number, publication: ReturnType<StatsQueries['publication']>) {
   return {
     tables: [
       {
@@ -163,6 +188,7 @@ function catalogue(minimumCount: number) {
         periods: ['YYYY-MM', 'YYYY-Qn'],
         measures: ['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn', 'credited-hours'],
         margins: 'none published: distinct teachers do not add up across cells',
+        publication: publication.ministryEnrollments,
       },
       {
         name: 'chsct-feedback-trends',
@@ -173,6 +199,7 @@ function catalogue(minimumCount: number) {
         measures: ['respondents', 'median-days-to-first-reply'],
         margins:
           'a cell without a category, academy or intensityBand counts every value of it (empty in CSV)',
+        publication: publication.chsctFeedbackTrends,
       },
     ],
     rules: {
@@ -186,7 +213,11 @@ function catalogue(minimumCount: number) {
         'decided over every table that can be set side by side (a quarter with its months, by academy ' +
         'with by theme; a month of feedback with all its academies): no line of a table or of its margins ' +
         `leaves a single hidden cell, nor hidden cells that add up to less than ${minimumCount}`,
-      periods: 'calendar months and quarters only; a quarter and its months are protected together',
+      periods:
+        'calendar months and quarters only; a quarter and its months are protected together. Closed periods ' +
+        'only: a CHSCT month is published settlingDays after it ends, a ministry month or quarter with its ' +
+        'quarter, settlingDays after the quarter ends. A published table never changes; facts that arrive ' +
+        'later count in the month they arrive in',
       csv: 'Accept: text/csv gives the same table with a header row; a suppressed value is empty',
     },
   };

@@ -70,6 +70,7 @@ export function factSubscriptions(
       items.map(({ envelope, delivery }) => ({
         ...readerOf(readers, envelope.type)(envelope),
         factId: envelope.id,
+        occurredAt: envelope.occurredAt,
         offset: Number(delivery.offset),
       }));
     const recordAll = async (items: readonly DeliveredEnvelope[]): Promise<void> => {

@@ -16,6 +16,7 @@ export class InMemoryTallyStore implements TallyStore {
   private readonly shardRecords = new InMemoryDocuments<ShardRecord>();
   private readonly appliedFacts = new InMemoryDocuments<AppliedFactRecord>();
   private active = 0;
+  private readonly releases = new Map<string, string>();
 
   async activeGeneration(): Promise<number> {
     return this.active;
@@ -26,12 +27,12 @@ export class InMemoryTallyStore implements TallyStore {
     partition: PartitionOf,
     facts: readonly CountedFact[],
   ): Promise<boolean[]> {
-    const shards = new Map(
-      facts.flatMap((fact) => {
-        const shard = this.shardRecords.get(shardIdOf(generation, partition, fact.month));
-        return shard ? [[shard._id, shard] as const] : [];
-      }),
-    );
+    // Each shard read once per run, not once per fact: a read copies the whole shard.
+    const shards = new Map<string, ShardRecord>();
+    for (const id of new Set(facts.map((fact) => shardIdOf(generation, partition, fact.month)))) {
+      const shard = this.shardRecords.get(id);
+      if (shard) shards.set(id, shard);
+    }
     const applied = factsNewToTheirShards(shards, generation, partition, facts).filter((fact) => {
       const position = positionOf(partition, fact);
       const markerId = appliedFactIdOf(generation, fact.factId);
@@ -70,12 +71,24 @@ export class InMemoryTallyStore implements TallyStore {
       this.appliedFacts.delete(marker._id);
   }
 
+  async release(id: string): Promise<string | undefined> {
+    return this.releases.get(id);
+  }
+
+  async publish(id: string, body: string): Promise<string> {
+    const stored = this.releases.get(id);
+    if (stored !== undefined) return stored;
+    this.releases.set(id, body);
+    return body;
+  }
+
   /** Every stored document, as a reader of the database would see them (for the personal-data test). */
   documents(): unknown[] {
     return [
       ...this.shardRecords.all(),
       ...this.appliedFacts.all(),
       { _id: 'active', generation: this.active },
+      ...[...this.releases].map(([_id, body]) => ({ _id, body })),
     ];
   }
 }

@@ -11,7 +11,7 @@ import {
   type AppliedFactRecord,
   type ShardRecord,
 } from '../tally-shard';
-import type { GenerationRecord, PartitionRecord, TallyModels } from './tally-models';
+import type { GenerationRecord, PartitionRecord, ReleaseRecord, TallyModels } from './tally-models';
 
 export { tallyModels, type TallyModels } from './tally-models';
 
@@ -123,6 +123,21 @@ export class MongoTallyStore implements TallyStore {
     await this.models.partitions.deleteMany({ generation }).exec();
     for (const key of [...this.registered.keys()])
       if (key.startsWith(`${generation}/`)) this.registered.delete(key);
+  }
+
+  async release(id: string): Promise<string | undefined> {
+    const record = await this.models.releases.findById(id).lean<ReleaseRecord>().exec();
+    return record?.body;
+  }
+
+  async publish(id: string, body: string): Promise<string> {
+    // An insert against a unique _id is the one atomic write FerretDB offers (ADR 0004): the first
+    // publisher wins, a later one reads what was published.
+    const duplicates = await this.insertNew(this.models.releases, [{ _id: id, body }]);
+    if (duplicates.size === 0) return body;
+    const stored = await this.release(id);
+    if (stored === undefined) throw new Error(`release ${id} was refused as a duplicate but cannot be read`);
+    return stored;
   }
 
   /** Registers partitions 0 to this one, so that the registered ones are always contiguous. */

@@ -64,11 +64,22 @@ const generationSchema = new Schema<GenerationRecord>(
   { collection: 'stats_generations', ...closedSchemaOptions },
 );
 
+/** A published release, frozen (ADR 0014): only published values and reasons for hidden ones. */
+export interface ReleaseRecord {
+  _id: string;
+  body: string;
+}
+const releaseSchema = new Schema<ReleaseRecord>(
+  { _id: { type: String, required: true }, body: { type: String, required: true } },
+  { collection: 'stats_releases', ...closedSchemaOptions },
+);
+
 export interface TallyModels {
   shards: Model<ShardRecord>;
   appliedFacts: Model<AppliedFactRecord>;
   partitions: Model<PartitionRecord>;
   generations: Model<GenerationRecord>;
+  releases: Model<ReleaseRecord>;
 }
 
 export function tallyModels(connection: Connection): TallyModels {
@@ -79,5 +90,6 @@ export function tallyModels(connection: Connection): TallyModels {
     appliedFacts: modelOf('StatsAppliedFact', appliedFactSchema),
     partitions: modelOf('StatsTallyPartition', partitionSchema),
     generations: modelOf('StatsGeneration', generationSchema),
+    releases: modelOf('StatsRelease', releaseSchema),
   };
 }
