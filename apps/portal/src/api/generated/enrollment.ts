@@ -97,7 +97,7 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    /** Withdraw, at any time, without giving a reason. */
+    /** Withdraw, at any time, also after completion, without giving a reason. */
     delete: operations['withdrawSelf'];
     options?: never;
     head?: never;
@@ -128,7 +128,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your own record: courses, binary status, credited hours and their total. */
+    /** Your own record: courses, binary status, credited hours and their total; a course left after completion stays, marked withdrawn. */
     get: operations['myEnrollments'];
     put?: never;
     post?: never;
@@ -182,6 +182,8 @@ export interface operations {
       /** @description Catalogue entries. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -202,9 +204,11 @@ export interface operations {
           }[];
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -214,6 +218,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -223,6 +229,8 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -232,6 +240,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -251,7 +261,6 @@ export interface operations {
       content: {
         'application/json': {
           title: string;
-          /** @default  */
           description?: string;
           academy: string;
           themes: string[];
@@ -266,6 +275,8 @@ export interface operations {
       /** @description The course, open for enrollment. */
       201: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -286,9 +297,11 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid body or unknown trainer ids. */
+      /** @description The body breaks a rule of the schema. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -298,6 +311,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -307,6 +322,8 @@ export interface operations {
       /** @description Not a training manager, or another academy. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -316,6 +333,8 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -325,6 +344,19 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`). */
+      422: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -334,6 +366,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -356,6 +390,8 @@ export interface operations {
       /** @description The catalogue entry. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -376,9 +412,11 @@ export interface operations {
           };
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -388,6 +426,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -397,6 +437,8 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -406,6 +448,8 @@ export interface operations {
       /** @description No such course visible to you. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -415,6 +459,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -451,6 +497,8 @@ export interface operations {
       /** @description The course as it now is. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -471,9 +519,11 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid fields or unknown trainer ids. */
+      /** @description The body breaks a rule of the schema. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -483,6 +533,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -492,6 +544,8 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -501,6 +555,8 @@ export interface operations {
       /** @description No such course in your academy. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -510,6 +566,8 @@ export interface operations {
       /** @description Capacity below the enrolled participants, or a participant named as trainer. */
       409: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -519,6 +577,8 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -528,6 +588,19 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`). */
+      422: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -537,6 +610,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -559,6 +634,8 @@ export interface operations {
       /** @description Trainers and participants. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -571,9 +648,11 @@ export interface operations {
           }[];
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -583,6 +662,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -592,6 +673,8 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -601,6 +684,8 @@ export interface operations {
       /** @description Not a course you are a member of. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -610,6 +695,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -632,6 +719,8 @@ export interface operations {
       /** @description Courses in place for the district. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -652,9 +741,11 @@ export interface operations {
           };
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -664,6 +755,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -673,6 +766,8 @@ export interface operations {
       /** @description Not your district. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -682,6 +777,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -708,6 +805,8 @@ export interface operations {
       /** @description Already enrolled: the same enrollment. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -718,12 +817,16 @@ export interface operations {
             /** @enum {string} */
             status: 'enrolled' | 'completed';
             creditedHours: number;
+            /** @description true once he withdrew after completion: no longer a participant, his hours stay credited */
+            withdrawn: boolean;
           };
         };
       };
       /** @description Enrolled. */
       201: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -734,12 +837,16 @@ export interface operations {
             /** @enum {string} */
             status: 'enrolled' | 'completed';
             creditedHours: number;
+            /** @description true once he withdrew after completion: no longer a participant, his hours stay credited */
+            withdrawn: boolean;
           };
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -749,6 +856,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -758,24 +867,30 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No such course visible to you. */
+      /** @description No such course visible to you; a closed course you are not in answers the same. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The course is closed or full, or you train it. */
+      /** @description COURSE_FULL: no seat left; TRAINER_CANNOT_ENROLL: you train this course. */
       409: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -785,6 +900,8 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -794,6 +911,8 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -803,6 +922,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -822,16 +943,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Withdrawn: nothing of you stays in the course. */
+      /** @description Withdrawn: you leave the participant list; hours credited by a completion stay in your record. */
       204: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content?: never;
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -841,6 +966,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -850,6 +977,8 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -859,15 +988,8 @@ export interface operations {
       /** @description You are not enrolled in this course. */
       404: {
         headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Completion is recorded: ask a trainer to revoke it first. */
-      409: {
-        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -877,6 +999,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -906,6 +1030,8 @@ export interface operations {
       /** @description The participant’s binary status and credited hours. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -916,12 +1042,16 @@ export interface operations {
             /** @enum {string} */
             status: 'enrolled' | 'completed';
             creditedHours: number;
+            /** @description true once he withdrew after completion: no longer a participant, his hours stay credited */
+            withdrawn: boolean;
           };
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -931,6 +1061,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -940,15 +1072,19 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not a course you train, or not a participant of it. */
+      /** @description Not a course you train, or not a participant of it (someone who withdrew no longer is). */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -958,6 +1094,8 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -967,6 +1105,8 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -976,6 +1116,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -996,6 +1138,8 @@ export interface operations {
       /** @description Your enrollments. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -1007,14 +1151,18 @@ export interface operations {
               /** @enum {string} */
               status: 'enrolled' | 'completed';
               creditedHours: number;
+              /** @description true once he withdrew after completion: no longer a participant, his hours stay credited */
+              withdrawn: boolean;
             }[];
             totalCreditedHours: number;
           };
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -1024,6 +1172,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -1033,6 +1183,8 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -1042,6 +1194,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {

@@ -124,6 +124,8 @@ export interface operations {
       /** @description The activities, in the trainers’ order. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -139,6 +141,8 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -148,6 +152,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -157,6 +163,8 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -166,6 +174,8 @@ export interface operations {
       /** @description No such course among yours. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -175,6 +185,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -208,6 +220,8 @@ export interface operations {
       /** @description The new list. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -220,9 +234,11 @@ export interface operations {
           }[];
         };
       };
-      /** @description Duplicate ids, empty titles, or fields that are not part of an activity. */
+      /** @description Blank titles, malformed ids, or fields that are not part of an activity. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -232,6 +248,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -241,6 +259,8 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -250,6 +270,8 @@ export interface operations {
       /** @description Not a course you train. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -259,6 +281,8 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -268,6 +292,19 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The same activity id appears twice in the list (DUPLICATE_ACTIVITY_IDS). */
+      422: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -277,6 +314,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -306,6 +345,8 @@ export interface operations {
       /** @description Your progress bar after the change. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -327,6 +368,8 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -336,6 +379,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -345,6 +390,8 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -354,6 +401,8 @@ export interface operations {
       /** @description Not a course you take part in, or no such activity in it. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -363,6 +412,8 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -372,6 +423,8 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -381,6 +434,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -403,6 +458,8 @@ export interface operations {
       /** @description Your bar and the activities behind it. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -424,6 +481,8 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -433,6 +492,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -442,6 +503,8 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -451,6 +514,8 @@ export interface operations {
       /** @description Not a course you take part in. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -460,6 +525,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -482,6 +549,8 @@ export interface operations {
       /** @description One row per participant, by name. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -497,6 +566,8 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -506,6 +577,8 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -515,6 +588,8 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -524,6 +599,8 @@ export interface operations {
       /** @description Not a course you train. */
       404: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -533,6 +610,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {

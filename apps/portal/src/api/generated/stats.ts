@@ -92,6 +92,7 @@ export interface operations {
   ministryEnrollments: {
     parameters: {
       query: {
+        /** @description a month YYYY-MM or a quarter YYYY-Qn */
         period: string;
         by?: 'academy' | 'theme';
       };
@@ -104,6 +105,8 @@ export interface operations {
       /** @description The table; a suppressed cell has value null. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -113,6 +116,11 @@ export interface operations {
             period: string;
             /** @enum {string} */
             by: 'academy' | 'theme';
+            /**
+             * Format: date
+             * @description the day the table was published; it never changes afterwards
+             */
+            publishedOn: string;
             minimumCount: number;
             cells: {
               academy?: string;
@@ -132,6 +140,8 @@ export interface operations {
       /** @description Unknown dimension or malformed period. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -141,6 +151,8 @@ export interface operations {
       /** @description No valid bearer token. */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -150,6 +162,19 @@ export interface operations {
       /** @description Only the ministry reads this table. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The period is not published yet (PERIOD_NOT_PUBLISHED): a month or quarter is published with its quarter, settling days after the quarter ends; `publishedOn` says when. */
+      404: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -159,6 +184,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -170,7 +197,9 @@ export interface operations {
   chsctFeedbackTrends: {
     parameters: {
       query: {
+        /** @description a month YYYY-MM */
         from: string;
+        /** @description a month YYYY-MM */
         to: string;
         by?: 'category' | 'academy';
       };
@@ -183,6 +212,8 @@ export interface operations {
       /** @description The table; a suppressed cell has value null. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -195,6 +226,11 @@ export interface operations {
             by: 'category' | 'academy';
             /** @enum {string} */
             scope: 'national' | 'academy';
+            /**
+             * Format: date
+             * @description the day the last month of the range was published
+             */
+            publishedOn: string;
             academy?: string;
             minimumCount: number;
             cells: {
@@ -217,6 +253,8 @@ export interface operations {
       /** @description Unknown dimension, malformed or reversed months, more than 36 months. */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -226,6 +264,8 @@ export interface operations {
       /** @description No valid bearer token. */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -235,6 +275,19 @@ export interface operations {
       /** @description Only the CHSCT reads this table. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The last month asked for is not published yet (PERIOD_NOT_PUBLISHED); `publishedOn` says when. */
+      404: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -244,6 +297,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -264,10 +319,14 @@ export interface operations {
       /** @description The catalogue. */
       200: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
           'application/json': {
+            /** @description e.g. that the tables come from demo data (standalone mode) */
+            notice?: string;
             tables: {
               name: string;
               path: string;
@@ -276,6 +335,18 @@ export interface operations {
               periods: string[];
               measures: string[];
               margins: string;
+              publication: {
+                /** @description days after a period (a quarter for the ministry) ends */
+                settlingDays: number;
+                /** @description the most recent published periods (36 months’ worth), oldest first; every earlier one is published too */
+                publishedPeriods: string[];
+                nextPublication: {
+                  /** Format: date */
+                  date: string;
+                  /** @description the periods published on that day */
+                  periods: string[];
+                };
+              };
             }[];
             rules: {
               minimumCount: number;
@@ -289,9 +360,11 @@ export interface operations {
           };
         };
       };
-      /** @description Bad Request */
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -301,6 +374,8 @@ export interface operations {
       /** @description No valid bearer token. */
       401: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -310,6 +385,8 @@ export interface operations {
       /** @description Only the ministry and the CHSCT read statistics. */
       403: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
@@ -319,6 +396,8 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
         content: {
