@@ -18,6 +18,13 @@ const LeavePage = lazy(() => import('./pages/teacher/LeavePage'));
 const MyFeedbackPage = lazy(() => import('./pages/teacher/MyFeedbackPage'));
 const MessagesPage = lazy(() => import('./pages/shared/MessagesPage'));
 const WriteMessagePage = lazy(() => import('./pages/shared/WriteMessagePage'));
+const TrainerCoursesPage = lazy(() => import('./pages/trainer/TrainerCoursesPage'));
+const TrainerCoursePage = lazy(() => import('./pages/trainer/TrainerCoursePage'));
+const ActivityEditorPage = lazy(() => import('./pages/trainer/ActivityEditorPage'));
+const FeedbackInboxPage = lazy(() => import('./pages/trainer/FeedbackInboxPage'));
+const ManagerCoursesPage = lazy(() => import('./pages/manager/ManagerCoursesPage'));
+const CreateCoursePage = lazy(() => import('./pages/manager/CreateCoursePage'));
+const EditCoursePage = lazy(() => import('./pages/manager/EditCoursePage'));
 
 /** A route only `role` may see; everyone else gets the French "not allowed" page. */
 export function guarded(role: Role | readonly Role[], path: string, Page: React.ComponentType): RouteObject {
@@ -50,6 +57,15 @@ export const routes: RouteObject[] = [
       guarded('teacher', 'mes-parcours/:courseId/retour', FeedbackFormPage),
       guarded('teacher', 'mes-parcours/:courseId/quitter', LeavePage),
       guarded('teacher', 'mes-retours', MyFeedbackPage),
+      // Trainers (issue 16, point 4).
+      guarded('trainer', 'formateur', TrainerCoursesPage),
+      guarded('trainer', 'formateur/parcours/:courseId', TrainerCoursePage),
+      guarded('trainer', 'formateur/parcours/:courseId/activites', ActivityEditorPage),
+      guarded('trainer', 'formateur/parcours/:courseId/retours', FeedbackInboxPage),
+      // Training managers (issue 16, point 5).
+      guarded('training-manager', 'gestion', ManagerCoursesPage),
+      guarded('training-manager', 'gestion/nouveau', CreateCoursePage),
+      guarded('training-manager', 'gestion/parcours/:courseId', EditCoursePage),
       // Teachers and trainers.
       guarded(['teacher', 'trainer'], 'messages', MessagesPage),
       guarded(['teacher', 'trainer'], 'messages/ecrire/:courseId/:userId', WriteMessagePage),

@@ -3,6 +3,8 @@
  * a reviewer reads this file to review the portal's language, and a change of wording is one edit.
  */
 import { formatNumber } from './format';
+import { manager } from './fr/manager';
+import { trainer } from './fr/trainer';
 
 export const fr = {
   service: {
@@ -127,6 +129,8 @@ export const fr = {
         "Cette fonction n'est pas disponible. Rechargez la page ; si cela continue, signalez-le.",
       INTERNAL_ERROR:
         'Relais a rencontré un problème. Réessayez dans quelques instants ; ce que vous avez saisi est conservé.',
+      ...trainer.errors,
+      ...manager.errors,
     } as Record<string, string>,
     network:
       'Relais ne répond pas. Vérifiez votre connexion internet puis réessayez ; ce que vous avez saisi est conservé.',
@@ -320,6 +324,8 @@ export const fr = {
     cancel: 'Rester inscrit',
     left: (course: string): string => `Vous avez quitté le parcours « ${course} ».`,
   },
+  trainer,
+  manager,
   form: {
     required: 'Ce champ est obligatoire.',
     sending: 'Envoi en cours…',
