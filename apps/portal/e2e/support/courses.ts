@@ -26,7 +26,7 @@ export async function createCourse(
     title,
     description: 'Un parcours créé par les tests du portail, pour les enseignants du premier degré.',
     academy: 'lyon',
-    themes: ['lecture', 'numérique'],
+    themes: ['lecture', 'numerique'],
     predictedHours: options.predictedHours ?? 6,
     trainerIds: [userId('trainer.alice')],
     districts: ['lyon-d1'],
