@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-// The realm file lists the portal's redirect URIs for http://localhost:8080 only (Keycloak's rules: no
-// wildcard ports), so the browser tests use that port; RELAIS_E2E_PORT moves them when the realm allows it.
-const port = Number(process.env.RELAIS_E2E_PORT ?? 8080);
-const baseURL = `http://localhost:${port}`;
+// The realm file lists the portal's redirect URIs for http://localhost:8080, http://127.0.0.1:8080 and
+// http://127.0.0.1:8090 only (Keycloak's rules: no wildcard ports), so the browser tests run on one of
+// them: RELAIS_E2E_URL=http://127.0.0.1:8090 when 8080 is taken.
+const baseURL = (process.env.RELAIS_E2E_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
+const port = new URL(baseURL).port || '80';
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export default defineConfig({
@@ -37,7 +38,8 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
-      PORT: String(port),
+      PORT: port,
+      RELAIS_PUBLIC_URL: baseURL,
       NODE_ENV: 'development',
       RELAIS_SEED: 'demo',
       LOG_LEVEL: 'warn',

@@ -115,4 +115,15 @@ test.describe('the feedback form', () => {
     );
     expect(mine.filter((item) => item.message === text)).toHaveLength(1);
   });
+
+  test('explains why anonymous sending is not possible yet in a small course', async ({ page, request }) => {
+    const course = await createCourse(request, { prefix: 'Petit groupe' });
+    await callApi(request, 'teacher.16', 'POST', `/api/enrollment/courses/${course.id}/enrollments`, {});
+    await signInAs(page, 'teacher.16', `/mes-parcours/${course.id}/retour`);
+    const anonymous = page.getByRole('radio', { name: /^Anonymement/ });
+    await expect(anonymous).toBeDisabled();
+    await expect(anonymous).toHaveAccessibleName(/il en faut au moins 5, formateurs non compris/);
+    await expect(page.getByRole('radio', { name: /^En mon nom/ })).toBeEnabled();
+    await expectNoAccessibilityViolations(page);
+  });
 });

@@ -13,4 +13,21 @@ test.describe('signing in', () => {
     await signOut(page);
     await expect(page.getByRole('navigation', { name: 'Menu principal' })).toHaveCount(0);
   });
+
+  test('a new page moves the focus to its content, and the menu folds on a phone', async ({ page }) => {
+    await signInAs(page, 'teacher.17');
+    await page
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('link', { name: 'Mes retours' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mes retours' })).toBeVisible();
+    await expect(page.locator('#contenu')).toBeFocused();
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole('button', { name: 'Menu', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('link', { name: 'Catalogue' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Catalogue des parcours' })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
 });

@@ -13,6 +13,7 @@ export const keys = {
   myProgress: (id: string) => ['progress', 'courses', id, 'me'] as const,
   myFeedback: ['feedback', 'me', 'feedback'] as const,
   myMessages: ['feedback', 'me', 'messages'] as const,
+  feedbackOptions: (id: string) => ['feedback', 'courses', id, 'options'] as const,
 };
 
 export function useCourses() {
@@ -50,6 +51,14 @@ export function useMyProgress(id: string) {
 
 export function useMyFeedback() {
   return useQuery({ queryKey: keys.myFeedback, queryFn: () => unwrap(feedbackApi.GET('/me/feedback')) });
+}
+
+/** Whether anonymous feedback is possible in this course now, and the threshold it depends on. */
+export function useFeedbackOptions(id: string) {
+  return useQuery({
+    queryKey: keys.feedbackOptions(id),
+    queryFn: () => unwrap(feedbackApi.GET('/courses/{id}/feedback-options', { params: { path: { id } } })),
+  });
 }
 
 export function useMyMessages() {

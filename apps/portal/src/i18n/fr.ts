@@ -127,9 +127,27 @@ export const fr = {
       MALFORMED_JSON: "La demande n'a pas pu être lue. Rechargez la page puis recommencez.",
       ROUTE_NOT_FOUND:
         "Cette fonction n'est pas disponible. Rechargez la page ; si cela continue, signalez-le.",
+      FORBIDDEN_CLIENT:
+        'Cette demande ne vient pas du portail Relais. Rechargez la page puis reconnectez-vous.',
+      SIGN_IN_TEMPORARILY_LOCKED:
+        'Trop de tentatives de connexion : patientez quelques minutes puis réessayez.',
+      REQUEST_ABORTED:
+        "L'envoi a été interrompu. Vérifiez votre connexion puis renvoyez ; ce que vous avez saisi est conservé.",
+      UNSUPPORTED_MEDIA_TYPE: "La demande n'a pas pu être lue. Rechargez la page puis recommencez.",
+      BODY_SIZE_MISMATCH:
+        "L'envoi a été interrompu. Vérifiez votre connexion puis renvoyez ; ce que vous avez saisi est conservé.",
+      UNEXPECTED_BODY: "La demande n'a pas pu être lue. Rechargez la page puis recommencez.",
+      CAPACITY_BELOW_ENROLLED:
+        'La capacité ne peut pas être inférieure au nombre de participants déjà inscrits. Indiquez une capacité plus grande.',
+      DUPLICATE_ACTIVITY_IDS: 'Deux activités portent le même identifiant. Modifiez-en un puis enregistrez.',
+      EMPTY_ACTIVITY_TITLE:
+        'Chaque activité doit avoir un titre. Complétez les titres vides puis enregistrez.',
+      OTHER_ACADEMY: 'Ce parcours relève d’une autre académie : vous ne pouvez pas le créer ou le modifier.',
+      TRAINERS_REQUIRED: 'Un parcours doit avoir au moins un formateur. Choisissez-en un puis enregistrez.',
+      UNKNOWN_TRAINER:
+        "Un des formateurs choisis n'est pas connu de Relais. Choisissez-le dans la liste proposée.",
       INTERNAL_ERROR:
         'Relais a rencontré un problème. Réessayez dans quelques instants ; ce que vous avez saisi est conservé.',
-      ...trainer.errors,
       ...manager.errors,
     } as Record<string, string>,
     network:
@@ -270,8 +288,8 @@ export const fr = {
       'Le formateur verra la catégorie, l’intensité, votre message et la date d’envoi, mais ni votre nom, ni votre établissement, ni rien d’autre qui permette de vous reconnaître. Il pourra répondre ; vous lirez sa réponse dans « Mes retours ». Évitez de donner dans le message des détails qui vous désignent.',
     threshold: (minimum: number): string =>
       `L’envoi anonyme n’est possible que dans un parcours d’au moins ${minimum} participants (formateurs non compris), pour que personne ne puisse être reconnu.`,
-    belowThreshold: (count: number, minimum: number): string =>
-      `Ce parcours compte ${count} participant${count > 1 ? 's' : ''} : l’envoi anonyme n’y est pas encore possible (il en faut ${minimum}).`,
+    belowThreshold: (minimum: number): string =>
+      `Ce parcours n’a pas encore assez de participants pour un envoi anonyme : il en faut au moins ${minimum}, formateurs non compris.`,
     send: 'Envoyer mon retour',
     sent: 'Votre retour a été envoyé au formateur. Vous suivrez sa réponse et son statut ici.',
     chooseCategory: 'Choisissez le sujet de votre retour.',

@@ -93,12 +93,9 @@ export const manager = {
     capacityBelowEnrolled:
       'Ce nombre est inférieur aux participants déjà inscrits : indiquez au moins leur nombre.',
   },
+  // Only the codes fr.errors.byCode does not already carry.
   errors: {
     TRAINER_NOT_FOUND:
       'Un identifiant de formateur ne correspond à aucun formateur de votre académie. Corrigez-le dans la liste des formateurs.',
-    TRAINERS_REQUIRED: 'Un parcours a au moins un formateur : indiquez-en un.',
-    CAPACITY_BELOW_ENROLLED:
-      'Le nombre de places est inférieur aux participants déjà inscrits : augmentez-le ou laissez-le vide.',
-    OTHER_ACADEMY: 'Vous ne pouvez créer ou modifier que les parcours de votre académie.',
   },
 } as const;

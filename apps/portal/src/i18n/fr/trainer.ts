@@ -116,9 +116,4 @@ export const trainer = {
     replyTooLong: (max: number): string =>
       `Votre réponse dépasse ${formatNumber(max)} caractères : raccourcissez-la.`,
   },
-  errors: {
-    DUPLICATE_ACTIVITY_IDS:
-      'Deux activités ont le même identifiant : donnez à chacune un identifiant différent puis enregistrez.',
-    EMPTY_ACTIVITY_TITLE: "Une activité n'a pas de titre : donnez-lui un titre puis enregistrez.",
-  },
 } as const;

@@ -7,12 +7,12 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { feedbackApi, unwrap } from '../../api/client';
 import { ApiError, describeError } from '../../api/errors';
-import { keys, useMyEnrollments, useParticipants } from '../../api/queries';
+import { keys, useFeedbackOptions, useMyEnrollments } from '../../api/queries';
 import type { NoticeState } from '../../components/Notice';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useSubmitOnce } from '../../components/useSubmitOnce';
 import { fr } from '../../i18n/fr';
-import { ANONYMITY_THRESHOLD, FEEDBACK_CATEGORIES, INTENSITIES, MESSAGE_MAX_LENGTH } from './feedback-policy';
+import { FEEDBACK_CATEGORIES, INTENSITIES, MESSAGE_MAX_LENGTH } from './feedback-policy';
 
 type Category = (typeof FEEDBACK_CATEGORIES)[number];
 type Visibility = 'named' | 'anonymous';
@@ -55,9 +55,9 @@ export default function FeedbackFormPage() {
   const enrollment = useMyEnrollments().data?.enrollments.find(
     (candidate) => candidate.courseId === courseId,
   );
-  const participants = useParticipants(courseId);
-  const participantCount = participants.data?.filter((person) => person.role === 'participant').length;
-  const anonymousPossible = participantCount === undefined || participantCount >= ANONYMITY_THRESHOLD;
+  // The service says whether it would accept an anonymous item now; it still decides when it is sent.
+  const options = useFeedbackOptions(courseId).data;
+  const anonymousPossible = options?.anonymousAvailable ?? true;
   usePageTitle(fr.feedback.title);
 
   const [draft, setDraft] = useState<Draft>({ category: '', intensity: 0, message: '', visibility: '' });
@@ -168,7 +168,7 @@ export default function FeedbackFormPage() {
         <div data-field="visibility">
           <RadioButtons
             legend={fr.feedback.visibility}
-            hintText={fr.feedback.threshold(ANONYMITY_THRESHOLD)}
+            {...(options ? { hintText: fr.feedback.threshold(options.anonymityThreshold) } : {})}
             name="visibilite"
             {...stateOf('visibility')}
             options={[
@@ -185,7 +185,7 @@ export default function FeedbackFormPage() {
                 label: fr.feedback.anonymous,
                 hintText: anonymousPossible
                   ? fr.feedback.anonymousHint
-                  : `${fr.feedback.anonymousHint} ${fr.feedback.belowThreshold(participantCount ?? 0, ANONYMITY_THRESHOLD)}`,
+                  : `${fr.feedback.anonymousHint} ${fr.feedback.belowThreshold(options?.anonymityThreshold ?? 0)}`,
                 nativeInputProps: {
                   value: 'anonymous',
                   checked: draft.visibility === 'anonymous',
