@@ -17,14 +17,8 @@ test.describe('a trainer', () => {
   }) => {
     const course = await createCourse(request, {
       prefix: 'Différencier en classe',
-      colleagues: ['teacher.01', 'teacher.02', 'teacher.03', 'teacher.04', 'teacher.05'],
-    });
-    const anonymous = `La plateforme me déconnecte à chaque vidéo (${course.title}).`;
-    await callApi(request, 'teacher.01', 'POST', `/api/feedback/courses/${course.id}/feedback`, {
-      category: 'technical-access',
-      intensity: 4,
-      message: anonymous,
-      visibility: 'anonymous',
+      // Six, so that five stay after one leaves: anonymous feedback needs five participants.
+      colleagues: ['teacher.01', 'teacher.02', 'teacher.03', 'teacher.04', 'teacher.05', 'teacher.06'],
     });
     // A named item whose author then leaves the course: still there, marked as a former participant.
     const named = `Le rythme me convient, merci (${course.title}).`;
@@ -45,6 +39,21 @@ test.describe('a trainer', () => {
       },
     );
 
+    // The teacher writes it in the portal; the trainer's journey starts from there.
+    const anonymous = `La plateforme me déconnecte à chaque vidéo (${course.title}).`;
+    await signInAs(page, 'teacher.01', `/mes-parcours/${course.id}/retour`);
+    await page.getByText('Accès technique (connexion, plateforme)').click();
+    await page.getByText('4 — Forte : cela me freine nettement').click();
+    await page.getByRole('textbox', { name: /^Votre message/ }).fill(anonymous);
+    await page
+      .locator('label')
+      .filter({ hasText: /^Anonymement/ })
+      .click();
+    await page.getByRole('button', { name: 'Envoyer mon retour' }).click();
+    await expect(page).toHaveURL(/\/mes-retours$/);
+    await expect(page.getByText('Votre retour a été envoyé au formateur.')).toBeVisible();
+    await signOut(page);
+
     await signInAs(page, 'trainer.alice');
     await page
       .getByRole('navigation', { name: 'Menu principal' })
@@ -57,9 +66,9 @@ test.describe('a trainer', () => {
     // The synthetic view: one row per participant, a labelled indicative bar, done/total.
     await expect(page.getByRole('heading', { level: 1, name: course.title })).toBeVisible();
     const table = page.getByRole('table', { name: 'Progression indicative de chaque participant' });
-    await expect(table.getByRole('row')).toHaveCount(1 + 4);
+    await expect(table.getByRole('row')).toHaveCount(1 + 5);
     const progressBars = table.getByRole('progressbar', { name: /^Progression indicative de / });
-    await expect(progressBars).toHaveCount(4);
+    await expect(progressBars).toHaveCount(5);
     await expect(table.getByRole('columnheader')).toHaveText([
       'Participant',
       'Progression (indicative)',
