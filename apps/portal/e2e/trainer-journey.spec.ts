@@ -152,6 +152,8 @@ test.describe('a trainer', () => {
     const dialog = page.getByRole('dialog', { name: 'Confirmer la fin de formation' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('7,5 heures lui seront créditées');
+    // Scanned once DSFR's fade-in is over: half-transparent text would fail the contrast rule.
+    await expect(dialog).toHaveCSS('opacity', '1');
     await expectNoAccessibilityViolations(page);
     // Cancelling changes nothing.
     await dialog.getByRole('button', { name: 'Annuler', exact: true }).click();
