@@ -37,6 +37,18 @@ test.describe('the session', () => {
     await expect.poll(() => storedAccessToken(page)).not.toBe(before.access_token);
   });
 
+  test('survives a refused refresh token while the provider still holds the session', async ({ page }) => {
+    await signInAs(page, 'teacher.18', '/mes-parcours');
+    await expect(page.getByRole('heading', { level: 1, name: 'Mes parcours' })).toBeVisible();
+    const before = await alterStoredSession(page, {
+      expires_at: Math.floor(Date.now() / 1000) - 10,
+      refresh_token: 'déjà-utilisé',
+    });
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mes parcours' })).toBeVisible();
+    await expect.poll(() => storedAccessToken(page)).not.toBe(before.access_token);
+  });
+
   test('that has ended says so in French and offers to sign in again', async ({ page, context }) => {
     await signInAs(page, 'teacher.15', '/mes-parcours');
     await expect(page.getByRole('heading', { level: 1, name: 'Mes parcours' })).toBeVisible();

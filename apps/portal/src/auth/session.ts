@@ -44,11 +44,24 @@ let renewal: Promise<User | null> | undefined;
 export function renewSession(): Promise<User | null> {
   renewal ??= userManager()
     .signinSilent()
-    .catch(() => null)
+    .catch(renewThroughProviderSession)
     .finally(() => {
       renewal = undefined;
     });
   return renewal;
+}
+
+/**
+ * A refused refresh token (already used when a lost answer made the browser resend the request, or
+ * revoked) does not end a session the provider still holds: one more try in the hidden frame, without it.
+ */
+async function renewThroughProviderSession(): Promise<User | null> {
+  const manager = userManager();
+  const stored = await manager.getUser();
+  if (!stored?.refresh_token) return null;
+  stored.refresh_token = undefined;
+  await manager.storeUser(stored);
+  return manager.signinSilent().catch(() => null);
 }
 
 /** The current access token, renewed first when it has expired; undefined when nobody is signed in. */

@@ -25,7 +25,6 @@ export const fr = {
     managerCourses: 'Gestion des parcours',
     signIn: 'Se connecter',
     signOut: 'Se déconnecter',
-    accessibility: 'Accessibilité : non conforme',
   },
   pageTitle: (title: string): string => `${title} — Relais`,
   home: {
@@ -254,7 +253,6 @@ export const fr = {
     activitiesHint:
       "Cochez ce que vous avez fait : c'est une indication pour vous et votre formateur. Relais n'enregistre ni temps passé ni clics.",
     optional: 'facultative',
-    done: 'fait',
     participants: 'Participants',
     participantsEmpty: "Aucun autre participant pour l'instant.",
     trainer: 'Formateur',
@@ -345,8 +343,6 @@ export const fr = {
   trainer,
   manager,
   form: {
-    required: 'Ce champ est obligatoire.',
     sending: 'Envoi en cours…',
-    errorSummary: 'Le formulaire contient des erreurs :',
   },
 } as const;
