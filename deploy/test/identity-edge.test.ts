@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { kustomizeBuild } from './support/kustomize';
 import { k8sDirectory, OVERLAYS } from './support/paths';
-import { ofKind, type KubernetesResource } from './support/resources';
+import { realmsOf } from './support/policies';
+import { ofKind, workloads, type KubernetesResource } from './support/resources';
 
 // The first run on a machine compiles kustomize (scripts/tools/kustomize): about a minute.
 const FIRST_BUILD_TIMEOUT_MS = 300_000;
@@ -22,9 +23,20 @@ interface PortalClient {
   attributes: Record<string, string>;
 }
 
+/**
+ * The realm as keycloak-config-cli applies it: the realm file of the overlay, with each `$(env:NAME)`
+ * replaced by the realm job's environment, as the tool's variable substitution does.
+ */
 function realmOf(resources: KubernetesResource[]): Record<string, unknown> & { clients: PortalClient[] } {
-  const [realmImport] = ofKind(resources, 'KeycloakRealmImport');
-  return (realmImport?.spec as { realm: Record<string, unknown> & { clients: PortalClient[] } }).realm;
+  const [{ realm } = { realm: {} }] = realmsOf(resources);
+  const job = workloads(resources).find((workload) => workload.metadata.name === 'relais-keycloak-realm');
+  const env =
+    (job?.spec.template.spec.containers[0] as { env?: { name: string; value?: string }[] }).env ?? [];
+  const substituted = JSON.stringify(realm).replace(
+    /\$\(env:([A-Z_]+)\)/g,
+    (_match, name: string) => env.find((variable) => variable.name === name)?.value ?? `<${name} unset>`,
+  );
+  return JSON.parse(substituted) as Record<string, unknown> & { clients: PortalClient[] };
 }
 
 describe.each(OVERLAYS)('identity at the edge, overlay %s', (overlay) => {

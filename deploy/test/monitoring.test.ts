@@ -75,10 +75,11 @@ describe('alert rules and dashboard against a real /metrics page', () => {
 
   afterAll(() => standalone?.stop());
 
-  it('has the five alerts of the observability issue, each with a severity and a runbook section', () => {
+  it('has the alerts of the observability issue and of degradation, each with a severity and a runbook section', () => {
     expect(alerts.map((rule) => rule.alert).sort()).toEqual([
       'RelaisConsumerLagGrowing',
       'RelaisDeadLetters',
+      'RelaisDependencyDown',
       'RelaisHttp5xxRate',
       'RelaisOutboxStuck',
       'RelaisReadinessFailing',
@@ -154,9 +155,18 @@ describe('alert rules and dashboard against a real /metrics page', () => {
 describe('OpenTelemetry Collector configuration', () => {
   const source = read('deploy/otel/collector.yaml');
   const config = parse(source) as {
-    processors: { redaction: { allow_all_keys: boolean; allowed_keys: string[] } };
+    processors: {
+      redaction: {
+        allow_all_keys: boolean;
+        allowed_keys: string[];
+        ignored_keys?: string[];
+        blocked_values: string[];
+      };
+    } & Record<string, { blocked_values?: string[] }>;
+    exporters: Record<string, { endpoint?: string }>;
     service: { pipelines: Record<string, { processors: string[]; exporters: string[] }> };
   };
+  const pipelines = Object.entries(config.service.pipelines);
 
   it('is the one the Kubernetes component deploys', () => {
     expect(read('deploy/k8s/components/otel/collector-config.yaml')).toBe(source);
@@ -169,6 +179,41 @@ describe('OpenTelemetry Collector configuration', () => {
     expect(tracePipelines.length).toBeGreaterThan(0);
     for (const [, pipeline] of tracePipelines) expect(pipeline.processors).toContain('redaction');
     expect(config.processors.redaction.allow_all_keys).toBe(false);
+  });
+
+  it('redacts logs with the same allow-list, and masks values in metrics', () => {
+    const logs = pipelines.filter(([name]) => name.startsWith('logs'));
+    expect(logs.length).toBeGreaterThan(0);
+    for (const [, pipeline] of logs) expect(pipeline.processors).toContain('redaction');
+    for (const [name, pipeline] of pipelines.filter(([n]) => n.startsWith('metrics'))) {
+      const masking = pipeline.processors.filter((processor) => processor.startsWith('redaction'));
+      expect({ name, masking: masking.length > 0 }).toEqual({ name, masking: true });
+      for (const processor of masking)
+        expect(config.processors[processor]?.blocked_values).toEqual(
+          config.processors.redaction.blocked_values,
+        );
+    }
+  });
+
+  it('keeps the resource attributes that say which service sent the data', () => {
+    // The allow-list applies to resource attributes as well: without this, service.name was dropped.
+    expect(config.processors.redaction.ignored_keys).toEqual(
+      expect.arrayContaining(['service.name', 'service.version', 'deployment.environment.name']),
+    );
+  });
+
+  it('exports every pipeline to the environment’s OTLP backend, not only to its own log', () => {
+    for (const [name, pipeline] of pipelines) {
+      expect({ name, exporters: pipeline.exporters }).toEqual({ name, exporters: ['otlphttp'] });
+    }
+    expect(config.exporters['otlphttp']?.endpoint).toBe('${env:RELAIS_TELEMETRY_BACKEND}');
+  });
+
+  it('runs a collector whose redaction processor covers span events (contrib 0.121 or later)', () => {
+    const manifest = read('deploy/k8s/components/otel/collector.yaml');
+    const version = /opentelemetry-collector-contrib:0\.(\d+)\.\d+@sha256:[0-9a-f]{64}/.exec(manifest);
+    expect(version).not.toBeNull();
+    expect(Number(version?.[1])).toBeGreaterThanOrEqual(121);
   });
 
   it('allows no attribute that identifies a person or a raw URL', () => {

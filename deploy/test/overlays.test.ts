@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kustomizeBuild } from './support/kustomize';
-import { k8sDirectory, OVERLAYS, SERVICES } from './support/paths';
-import { policyViolations } from './support/policies';
-import { ofKind, serviceDeployments, type KubernetesResource } from './support/resources';
+import { k8sDirectory, OVERLAYS, repositoryRoot, SERVICES } from './support/paths';
+import { OLDEST_SUPPORTED_KUBERNETES, policyViolations } from './support/policies';
+import { ofKind, serviceDeployments, workloads, type KubernetesResource } from './support/resources';
 import { schemaViolations } from './support/schema-validation';
 import { readTopicsFile } from './support/topics-file';
 
@@ -55,14 +56,41 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
 });
 
 it(
-  'production runs at least three pods per service, development one',
+  'pins every production image by digest, the operators’ images included',
   () => {
-    const replicas = (overlay: string) =>
-      serviceDeployments(kustomizeBuild(join(k8sDirectory, 'overlays', overlay))).map(
-        (deployment) => (deployment.spec as { replicas?: number }).replicas,
-      );
-    expect(replicas('prod')).toEqual([3, 3, 3, 3]);
-    expect(replicas('dev')).toEqual([1, 1, 1, 1]);
+    const resources = kustomizeBuild(join(k8sDirectory, 'overlays', 'prod'));
+    const images = [
+      ...workloads(resources).flatMap((workload) =>
+        [
+          ...(workload.spec.template.spec.initContainers ?? []),
+          ...workload.spec.template.spec.containers,
+        ].map((container) => container.image),
+      ),
+      ...ofKind(resources, 'Keycloak').map((keycloak) => (keycloak.spec as { image?: string }).image),
+    ];
+    expect(images.length).toBeGreaterThanOrEqual(7);
+    expect(images.filter((image) => !/@sha256:[0-9a-f]{64}$/.test(String(image)))).toEqual([]);
   },
   FIRST_BUILD_TIMEOUT_MS,
 );
+
+it(
+  'production runs at least three pods per service, development one, as the autoscalers’ floor',
+  () => {
+    const floors = (overlay: string) =>
+      ofKind(kustomizeBuild(join(k8sDirectory, 'overlays', overlay)), 'HorizontalPodAutoscaler')
+        .map((hpa) => (hpa.spec as { minReplicas?: number }).minReplicas)
+        .sort();
+    expect(floors('prod')).toEqual([3, 3, 3, 3]);
+    expect(floors('dev')).toEqual([1, 1, 1, 1]);
+  },
+  FIRST_BUILD_TIMEOUT_MS,
+);
+
+it('claims the Kubernetes versions the policies check the manifests against', () => {
+  // preStop sleep (the services' endpoint pause) needs 1.30: the runbook must not promise older clusters.
+  const claim = /The cluster runs Kubernetes (\d+\.\d+) or later/.exec(
+    readFileSync(join(repositoryRoot, 'docs/operations.md'), 'utf8'),
+  );
+  expect(claim?.[1]).toBe(OLDEST_SUPPORTED_KUBERNETES);
+});

@@ -51,7 +51,27 @@ const brokenCopies: { fixture: string; resource: string; violation: RegExp }[] =
     resource: 'KafkaTopic/enrollment.facts.v1',
     violation: /retention\.ms 604800000, topics\.txt says -1/,
   },
-  { fixture: 'realm-with-users', resource: 'KeycloakRealmImport/relais-realm', violation: /imports users/ },
+  {
+    fixture: 'replicas-with-autoscaler',
+    resource: 'Deployment/relais-progress',
+    violation: /sets replicas and has a HorizontalPodAutoscaler/,
+  },
+  {
+    fixture: 'baseline-namespace',
+    resource: 'Namespace/relais',
+    violation: /pod-security\.kubernetes\.io\/enforce is not restricted/,
+  },
+  {
+    fixture: 'database-unprotected',
+    resource: 'PerconaServerMongoDB/relais-mongodb',
+    violation: /TLS is preferTLS, not required/,
+  },
+  {
+    fixture: 'database-unprotected',
+    resource: 'PerconaServerMongoDB/relais-mongodb',
+    violation: /keeps no oplog/,
+  },
+  { fixture: 'realm-with-users', resource: 'ConfigMap/relais-keycloak-realm-', violation: /imports users/ },
 ];
 
 describe('the policy checks', () => {

@@ -14,13 +14,11 @@ interface Realm {
 const demo = JSON.parse(
   readFileSync(join(repositoryRoot, 'deploy/keycloak/realm-relais.json'), 'utf8'),
 ) as Realm;
-const production = (
-  parse(readFileSync(join(k8sDirectory, 'components/keycloak/realm-import.yaml'), 'utf8')) as {
-    spec: { realm: Realm };
-  }
-).spec.realm;
+const production = parse(
+  readFileSync(join(k8sDirectory, 'components/keycloak/realm/relais.yaml'), 'utf8'),
+) as Realm;
 
-describe('the production realm imported by the Keycloak operator', () => {
+describe('the production realm that keycloak-config-cli applies', () => {
   it('has no user and no client secret', () => {
     expect(production.users).toBeUndefined();
     expect(production.clients.filter((client) => client.secret !== undefined)).toEqual([]);

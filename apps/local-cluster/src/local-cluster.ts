@@ -4,8 +4,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { createLogger } from '@relais/platform';
 import { createGateway } from './gateway';
 import { serviceProcesses, type ServiceProcess } from './service-processes';
+import { superviseProcess, type Backoff, type SupervisedProcess } from './supervisor';
 
 const TELEMETRY_REGISTER = fileURLToPath(new URL('../../../libs/telemetry/src/register.ts', import.meta.url));
 
@@ -19,11 +22,15 @@ export interface LocalClusterOptions {
   /** Where the processes' log lines go, prefixed by service. */
   onLine?: (service: string, line: string) => void;
   readyTimeoutMs?: number;
+  /** Where the supervisor says that a service died and came back; JSON on stdout by default. */
+  logger?: Logger;
+  backoff?: Partial<Backoff>;
 }
 
 export interface LocalCluster {
   gatewayUrl: string;
   services: ServiceProcess[];
+  processes: SupervisedProcess[];
   stop(): Promise<void>;
 }
 
@@ -34,8 +41,10 @@ async function waitUntilReady(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`${service.name} exited with ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `${service.name} exited with ${child.exitCode ?? child.signalCode} before it was ready`,
+      );
     try {
       const response = await fetch(`http://127.0.0.1:${service.port}/readyz`, {
         signal: AbortSignal.timeout(2_000),
@@ -49,61 +58,67 @@ async function waitUntilReady(
   throw new Error(`${service.name} was not ready on port ${service.port} within ${timeoutMs} ms`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Starts the four services as four processes on the production adapters, and a gateway in front. */
+/**
+ * Starts the four services as four processes on the production adapters, each kept alive by a
+ * supervisor, and a gateway in front.
+ */
 export async function startLocalCluster(options: LocalClusterOptions): Promise<LocalCluster> {
   const services = serviceProcesses(options.basePort);
-  const children: ChildProcess[] = [];
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  const logger = options.logger ?? createLogger({ service: 'local-cluster' });
+  const processes = services.map((service) =>
+    superviseProcess({
+      name: `relais-${service.name}`,
+      logger,
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      awaitServing: (child) => waitUntilReady(service, child, readyTimeoutMs),
+      start: () => {
+        // Telemetry first, through its loader hook, so that express, mongoose and pino are instrumented.
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', '--import', TELEMETRY_REGISTER, service.entry],
+          {
+            env: {
+              ...options.env,
+              OTEL_SERVICE_NAME: `relais-${service.name}`,
+              PORT: String(service.port),
+              HOST: '127.0.0.1',
+              NODE_OPTIONS: '',
+              ...(options.databasePrefix ? { MONGO_DB: `${options.databasePrefix}-${service.name}` } : {}),
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        for (const stream of [child.stdout, child.stderr]) {
+          if (stream)
+            createInterface({ input: stream }).on('line', (line) => options.onLine?.(service.name, line));
+        }
+        return child;
+      },
+    }),
+  );
   const stopAll = async () => {
-    await Promise.all(children.map(stopChild));
+    await Promise.all(processes.map((supervised) => supervised.stop()));
   };
   try {
-    for (const service of services) {
-      // Telemetry first, through its loader hook, so that express, mongoose and pino are instrumented.
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', '--import', TELEMETRY_REGISTER, service.entry],
-        {
-          env: {
-            ...options.env,
-            OTEL_SERVICE_NAME: `relais-${service.name}`,
-            PORT: String(service.port),
-            HOST: '127.0.0.1',
-            NODE_OPTIONS: '',
-            ...(options.databasePrefix ? { MONGO_DB: `${options.databasePrefix}-${service.name}` } : {}),
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      children.push(child);
-      for (const stream of [child.stdout, child.stderr]) {
-        if (stream)
-          createInterface({ input: stream }).on('line', (line) => options.onLine?.(service.name, line));
-      }
-    }
-    await Promise.all(
-      services.map((service, index) =>
-        waitUntilReady(service, children[index] as ChildProcess, options.readyTimeoutMs ?? 60_000),
-      ),
-    );
+    await Promise.all(processes.map((supervised) => supervised.firstServing));
   } catch (error) {
     await stopAll();
     throw error;
   }
-  const gateway: Server = createGateway(services).listen(options.gatewayPort, '127.0.0.1');
+  const gateway: Server = createGateway(
+    services.map((service, index) => ({
+      name: service.name,
+      port: service.port,
+      state: () => (processes[index] as SupervisedProcess).state(),
+    })),
+  ).listen(options.gatewayPort, '127.0.0.1');
   await once(gateway, 'listening');
   const port = (gateway.address() as AddressInfo).port;
   return {
     gatewayUrl: `http://127.0.0.1:${port}`,
     services,
+    processes,
     async stop() {
       await new Promise<void>((resolve) => {
         gateway.close(() => resolve());

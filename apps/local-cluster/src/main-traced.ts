@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createLogger, loadConfig, portNumber } from '@relais/platform';
+import { loadConfig, portNumber } from '@relais/platform';
+import { consoleOutput } from './console-output';
 import { infrastructureEnv } from './infrastructure-env';
 import { startLocalCluster } from './local-cluster';
 import { localServiceEnv } from './local-service-env';
@@ -16,7 +17,7 @@ const config = loadConfig(
     GATEWAY_PORT: portNumber().default(8090).describe('where /api/<service> is served, default 8090'),
   }),
 );
-const logger = createLogger({ service: 'local-cluster' });
+const { logger, printServiceLine } = consoleOutput();
 const jaeger = await startTraceViewer(ensureJaeger(process.env, (line) => logger.info(line)));
 const cluster = await startLocalCluster({
   env: localServiceEnv({
@@ -25,7 +26,8 @@ const cluster = await startLocalCluster({
     OTEL_BSP_SCHEDULE_DELAY: '500',
   }),
   gatewayPort: config.GATEWAY_PORT,
-  onLine: (_service, line) => process.stdout.write(`${line}\n`),
+  onLine: (_service, line) => printServiceLine(line),
+  logger,
 });
 logger.info(
   { gateway: cluster.gatewayUrl, traces: TRACE_VIEWER_URL },

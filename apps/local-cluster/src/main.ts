@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createLogger, loadConfig, portNumber } from '@relais/platform';
+import { loadConfig, portNumber } from '@relais/platform';
+import { consoleOutput } from './console-output';
 import { infrastructureEnv } from './infrastructure-env';
 import { startLocalCluster } from './local-cluster';
 import { localServiceEnv } from './local-service-env';
@@ -13,11 +14,12 @@ const config = loadConfig(
     GATEWAY_PORT: portNumber().default(8090).describe('where /api/<service> is served, default 8090'),
   }),
 );
-const logger = createLogger({ service: 'local-cluster' });
+const { logger, printServiceLine } = consoleOutput();
 const cluster = await startLocalCluster({
   env: localServiceEnv(infrastructureEnv(process.env)),
   gatewayPort: config.GATEWAY_PORT,
-  onLine: (_service, line) => process.stdout.write(`${line}\n`),
+  onLine: (_service, line) => printServiceLine(line),
+  logger,
 });
 logger.info(
   {

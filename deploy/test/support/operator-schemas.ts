@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /*
  * The operators' custom resources, for the fields Relais uses. Written by hand because no package
- * carries the CRD schemas of Strimzi, the MongoDB Community operator or the Keycloak operator (checked
+ * carries the CRD schemas of Strimzi, the Percona Operator for MongoDB or the Keycloak operator (checked
  * on the npm registry: @kubernetes-models has none of them), and the CRDs cannot be downloaded here.
  * Strict: a field that is misspelt, or that nobody has checked against the operator's documentation,
  * fails validation instead of being ignored by the operator. Add a field here when a manifest needs it.
@@ -28,7 +28,7 @@ const labelSelector = z.strictObject({ matchLabels: z.record(z.string(), z.strin
 
 const strimzi = (kind: string, spec: z.ZodType) =>
   z.strictObject({
-    apiVersion: z.literal('kafka.strimzi.io/v1beta2'),
+    apiVersion: z.literal('kafka.strimzi.io/v1'),
     kind: z.literal(kind),
     metadata,
     spec,
@@ -55,6 +55,19 @@ const kafkaNodePool = strimzi(
         .min(1),
     }),
     resources: resources.optional(),
+    template: z
+      .strictObject({
+        pod: z.strictObject({
+          affinity: z.strictObject({
+            podAntiAffinity: z.strictObject({
+              requiredDuringSchedulingIgnoredDuringExecution: z
+                .array(z.strictObject({ topologyKey: z.string().min(1), labelSelector }))
+                .min(1),
+            }),
+          }),
+        }),
+      })
+      .optional(),
   }),
 );
 
@@ -62,8 +75,12 @@ const kafka = strimzi(
   'Kafka',
   z.strictObject({
     kafka: z.strictObject({
-      version: z.string().regex(/^\d+\.\d+\.\d+$/),
-      metadataVersion: z.string().regex(/^\d+\.\d+-IV\d+$/),
+      version: z.string().regex(/^4\.\d+\.\d+$/, 'a Kafka 4.x version (Strimzi 1.x supports no other)'),
+      metadataVersion: z
+        .string()
+        .regex(/^\d+\.\d+-IV\d+$/)
+        .optional(),
+      rack: z.strictObject({ topologyKey: z.string().min(1) }).optional(),
       listeners: z
         .array(
           z.strictObject({
@@ -93,6 +110,12 @@ const kafka = strimzi(
         .optional(),
       config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
       resources: resources.optional(),
+      metricsConfig: z
+        .strictObject({
+          type: z.literal('jmxPrometheusExporter'),
+          valueFrom: z.strictObject({ configMapKeyRef: secretKey }),
+        })
+        .optional(),
     }),
     entityOperator: z
       .strictObject({
@@ -150,54 +173,85 @@ const kafkaUser = strimzi(
 const mongoUser = z.strictObject({
   name: z.string().min(1),
   db: z.string().min(1),
-  passwordSecretRef: z.strictObject({ name, key: z.string().optional() }),
+  passwordSecretRef: z.strictObject({ name, key: z.string().min(1) }),
   roles: z.array(z.strictObject({ name: z.string().min(1), db: z.string().min(1) })).min(1),
-  scramCredentialsSecretName: name,
-  connectionStringSecretName: name.optional(),
 });
 
-const mongoContainerOverride = z.strictObject({ name: z.string(), resources: resources.optional() });
+const image = z
+  .string()
+  .regex(/^[a-z0-9./-]+:[A-Za-z0-9._-]+(@sha256:[0-9a-f]{64})?$/, 'an image with a tag');
 
-const mongoDBCommunity = z.strictObject({
-  apiVersion: z.literal('mongodbcommunity.mongodb.com/v1'),
-  kind: z.literal('MongoDBCommunity'),
+const perconaServerMongoDB = z.strictObject({
+  apiVersion: z.literal('psmdb.percona.com/v1'),
+  kind: z.literal('PerconaServerMongoDB'),
   metadata,
   spec: z.strictObject({
-    type: z.literal('ReplicaSet'),
-    members: z.int().min(1),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/),
-    featureCompatibilityVersion: z
-      .string()
-      .regex(/^\d+\.\d+$/)
-      .optional(),
-    security: z.strictObject({
-      authentication: z.strictObject({
-        modes: z.array(z.enum(['SCRAM', 'SCRAM-SHA-1', 'SCRAM-SHA-256', 'X509'])).min(1),
-        ignoreUnknownUsers: z.boolean().optional(),
-      }),
-    }),
+    crVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+    image,
+    upgradeOptions: z.strictObject({ apply: z.string().min(1) }).optional(),
+    secrets: z.strictObject({ users: name }),
+    tls: z.strictObject({ mode: z.enum(['disabled', 'allowTLS', 'preferTLS', 'requireTLS']) }),
+    replsets: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1),
+          size: z.int().min(1),
+          affinity: z.strictObject({ antiAffinityTopologyKey: z.string().min(1) }).optional(),
+          resources: resources.optional(),
+          volumeSpec: z.strictObject({
+            persistentVolumeClaim: z.strictObject({
+              accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany'])),
+              storageClassName: z.string().optional(),
+              resources: z.strictObject({ requests: z.strictObject({ storage: quantity }) }),
+            }),
+          }),
+        }),
+      )
+      .min(1),
+    sharding: z.strictObject({ enabled: z.boolean() }),
     users: z.array(mongoUser).min(1),
-    statefulSet: z
-      .strictObject({
-        spec: z.strictObject({
-          template: z
-            .strictObject({ spec: z.strictObject({ containers: z.array(mongoContainerOverride) }) })
-            .optional(),
-          volumeClaimTemplates: z
-            .array(
-              z.strictObject({
-                metadata: z.strictObject({ name }),
-                spec: z.strictObject({
-                  accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany'])),
-                  storageClassName: z.string().optional(),
-                  resources: z.strictObject({ requests: z.strictObject({ storage: quantity }) }),
-                }),
-              }),
-            )
+    backup: z.strictObject({
+      enabled: z.boolean(),
+      image,
+      storages: z.record(
+        z.string(),
+        z.strictObject({
+          type: z.literal('s3'),
+          s3: z.strictObject({
+            bucket: z.string().min(3),
+            prefix: z.string().optional(),
+            region: z.string().min(1),
+            endpointUrl: z.url(),
+            credentialsSecret: name,
+            serverSideEncryption: z.strictObject({ sseAlgorithm: z.enum(['AES256', 'aws:kms']) }).optional(),
+          }),
+        }),
+      ),
+      pitr: z
+        .strictObject({
+          enabled: z.boolean(),
+          oplogSpanMin: z.number().positive().optional(),
+          compressionType: z.enum(['gzip', 'snappy', 'lz4', 's2', 'pgzip', 'zstd']).optional(),
+        })
+        .optional(),
+      tasks: z.array(
+        z.strictObject({
+          name: z.string().min(1),
+          enabled: z.boolean(),
+          schedule: z.string().regex(/^(\S+\s+){4}\S+$/, 'a cron schedule'),
+          storageName: z.string().min(1),
+          type: z.enum(['logical', 'physical', 'incremental-base', 'incremental']),
+          compressionType: z.enum(['gzip', 'snappy', 'lz4', 's2', 'pgzip', 'zstd']).optional(),
+          retention: z
+            .strictObject({
+              type: z.literal('count'),
+              count: z.int().min(1),
+              deleteFromStorage: z.boolean(),
+            })
             .optional(),
         }),
-      })
-      .optional(),
+      ),
+    }),
   }),
 });
 
@@ -235,6 +289,12 @@ const keycloak = z.strictObject({
       })
       .optional(),
     ingress: z.strictObject({ enabled: z.boolean(), className: z.string().optional() }).optional(),
+    bootstrapAdmin: z
+      .strictObject({
+        user: z.strictObject({ secret: name }).optional(),
+        service: z.strictObject({ secret: name }).optional(),
+      })
+      .optional(),
     resources: resources.optional(),
   }),
 });
@@ -252,7 +312,7 @@ const keycloakRealmImport = z.strictObject({
 
 /** Schemas by `apiVersion kind`. */
 export const OPERATOR_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(
-  [kafkaNodePool, kafka, kafkaTopic, kafkaUser, mongoDBCommunity, keycloak, keycloakRealmImport].map(
+  [kafkaNodePool, kafka, kafkaTopic, kafkaUser, perconaServerMongoDB, keycloak, keycloakRealmImport].map(
     (schema) => {
       const shape = (schema as z.ZodObject).shape as { apiVersion: z.ZodLiteral; kind: z.ZodLiteral };
       return [`${String(shape.apiVersion.value)} ${String(shape.kind.value)}`, schema];

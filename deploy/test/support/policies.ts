@@ -11,6 +11,7 @@ import {
   type PodSpec,
   type Workload,
 } from './resources';
+import { parse as parseYaml } from 'yaml';
 import type { TopicSpec } from '@relais/testing';
 
 /** libs/host: a service stops within 10 s of SIGTERM. */
@@ -70,7 +71,7 @@ const containersAreHardened: Policy = (resources) => {
 
 /** Whether Kubernetes keeps it running; a Job's container is meant to end, so probes would only kill it. */
 function isLongRunning(workload: Workload): boolean {
-  return workload.kind !== 'Job';
+  return workload.kind !== 'Job' && workload.kind !== 'CronJob';
 }
 
 const containersHaveResourcesAndProbes: Policy = (resources) => {
@@ -321,7 +322,7 @@ const kafkaIsReplicated: Policy = (resources, topics) => {
 
 /** One database user per service, whose roles reach its own database only. */
 const databaseUsersOwnTheirDatabaseOnly: Policy = (resources) =>
-  ofKind(resources, 'MongoDBCommunity').flatMap((mongo) => {
+  ofKind(resources, 'PerconaServerMongoDB').flatMap((mongo) => {
     const users = (mongo.spec as { users: { name: string; roles: { name: string; db: string }[] }[] }).users;
     const violations = users.flatMap((user) =>
       user.roles
@@ -338,20 +339,60 @@ const databaseUsersOwnTheirDatabaseOnly: Policy = (resources) =>
     return violations;
   });
 
+/** Data that can be recovered, and that travels encrypted (DESIGN §9, ADR 0017). */
+const databaseIsEncryptedAndBackedUp: Policy = (resources) =>
+  ofKind(resources, 'PerconaServerMongoDB').flatMap((mongo) => {
+    const spec = mongo.spec as {
+      tls: { mode: string };
+      backup: {
+        enabled: boolean;
+        pitr?: { enabled: boolean };
+        tasks: { enabled: boolean; storageName: string }[];
+        storages: Record<string, unknown>;
+      };
+    };
+    const violations: string[] = [];
+    if (spec.tls.mode !== 'requireTLS')
+      violations.push(`${resourceId(mongo)}: TLS is ${spec.tls.mode}, not required`);
+    const scheduled = spec.backup.tasks.filter(
+      (task) => task.enabled && task.storageName in spec.backup.storages,
+    );
+    if (!spec.backup.enabled || scheduled.length === 0)
+      violations.push(`${resourceId(mongo)} has no scheduled backup to a declared storage`);
+    if (!spec.backup.pitr?.enabled)
+      violations.push(
+        `${resourceId(mongo)} keeps no oplog: it cannot be restored to a moment between backups`,
+      );
+    return violations;
+  });
+
+/** The realm file keycloak-config-cli applies (components/keycloak), parsed. */
+export function realmsOf(
+  resources: readonly KubernetesResource[],
+): { resource: KubernetesResource; realm: Record<string, unknown> }[] {
+  return ofKind(resources, 'ConfigMap')
+    .filter((configMap) => configMap.metadata.labels?.['app.kubernetes.io/name'] === 'relais-keycloak-realm')
+    .flatMap((configMap) =>
+      Object.values((configMap['data'] ?? {}) as Record<string, string>).map((text) => ({
+        resource: configMap,
+        realm: parseYaml(text) as Record<string, unknown>,
+      })),
+    );
+}
+
 /** The production realm: no person, no known secret, no password grant, no local address. */
 const realmHasNoDemoContent: Policy = (resources) =>
-  ofKind(resources, 'KeycloakRealmImport').flatMap((realmImport) => {
-    const realm = (realmImport.spec as { realm: Record<string, unknown> }).realm;
+  realmsOf(resources).flatMap(({ resource, realm }) => {
     const clients = (realm['clients'] ?? []) as Record<string, unknown>[];
     const violations: string[] = [];
     if (((realm['users'] ?? []) as unknown[]).length > 0)
-      violations.push(`${resourceId(realmImport)} imports users`);
+      violations.push(`${resourceId(resource)} imports users`);
     for (const client of clients) {
       const id = String(client['clientId']);
       if (client['secret'] !== undefined)
-        violations.push(`${resourceId(realmImport)}: client ${id} has a secret in the file`);
+        violations.push(`${resourceId(resource)}: client ${id} has a secret in the file`);
       if (client['directAccessGrantsEnabled'] === true)
-        violations.push(`${resourceId(realmImport)}: client ${id} allows the password grant`);
+        violations.push(`${resourceId(resource)}: client ${id} allows the password grant`);
       const uris = [
         ...((client['redirectUris'] ?? []) as string[]),
         String(
@@ -359,9 +400,65 @@ const realmHasNoDemoContent: Policy = (resources) =>
         ),
       ];
       if (uris.some((uri) => /localhost|\.invalid/.test(uri)))
-        violations.push(`${resourceId(realmImport)}: client ${id} redirects to ${uris.join(', ')}`);
+        violations.push(`${resourceId(resource)}: client ${id} redirects to ${uris.join(', ')}`);
     }
     return violations;
+  });
+
+/** The portal address the realm job substitutes: the environment's own, over https. */
+const realmJobNamesThePortal: Policy = (resources) =>
+  workloads(resources)
+    .filter((workload) => workload.metadata.name === 'relais-keycloak-realm')
+    .flatMap((workload) => {
+      const env = (workload.spec.template.spec.containers[0] as { env?: { name: string; value?: string }[] })
+        .env;
+      const origin = env?.find((variable) => variable.name === 'RELAIS_PORTAL_ORIGIN')?.value ?? '';
+      return /^https:\/\/[a-z0-9.-]+$/.test(origin) && !/\.invalid$|localhost/.test(origin)
+        ? []
+        : [
+            `${resourceId(workload)}: RELAIS_PORTAL_ORIGIN "${origin}" is not the environment's https portal origin`,
+          ];
+    });
+
+/**
+ * An autoscaled Deployment states no replicas: every apply would reset the count the autoscaler chose
+ * (a rollout under load would shrink to the manifest's number). The HPA's minReplicas is the floor.
+ */
+const autoscaledDeploymentsStateNoReplicas: Policy = (resources) => {
+  const autoscaled = new Set(
+    ofKind(resources, 'HorizontalPodAutoscaler').map(
+      (hpa) => (hpa.spec as { scaleTargetRef: { kind: string; name: string } }).scaleTargetRef.name,
+    ),
+  );
+  return ofKind<Workload>(resources, 'Deployment')
+    .filter((deployment) => autoscaled.has(deployment.metadata.name))
+    .filter((deployment) => (deployment.spec as { replicas?: number }).replicas !== undefined)
+    .map(
+      (deployment) =>
+        `${resourceId(deployment)} sets replicas and has a HorizontalPodAutoscaler: set minReplicas on the autoscaler only`,
+    );
+};
+
+/** `lifecycle.preStop.sleep` exists from Kubernetes 1.30 on (beta, on by default; GA in 1.34). */
+export const OLDEST_SUPPORTED_KUBERNETES = '1.30';
+const preStopSleepIsSupported: Policy = (resources) => {
+  const [major = 0, minor = 0] = OLDEST_SUPPORTED_KUBERNETES.split('.').map(Number);
+  if (major > 1 || minor >= 30) return [];
+  return workloads(resources)
+    .filter((workload) => workload.spec.template.spec.containers.some((c) => c.lifecycle?.preStop?.sleep))
+    .map(
+      (workload) =>
+        `${resourceId(workload)}: preStop sleep needs Kubernetes 1.30, older than the ${OLDEST_SUPPORTED_KUBERNETES} claimed`,
+    );
+};
+
+/** Pod Security admission enforces `restricted` on the namespace: a pod that does not meet it never starts. */
+const namespaceEnforcesRestricted: Policy = (resources) =>
+  ofKind(resources, 'Namespace').flatMap((namespace) => {
+    const labels = namespace.metadata.labels ?? {};
+    return ['enforce', 'audit', 'warn']
+      .filter((mode) => labels[`pod-security.kubernetes.io/${mode}`] !== 'restricted')
+      .map((mode) => `${resourceId(namespace)}: pod-security.kubernetes.io/${mode} is not restricted`);
   });
 
 const POLICIES: readonly Policy[] = [
@@ -378,7 +475,12 @@ const POLICIES: readonly Policy[] = [
   everyServiceHasAKafkaUser,
   kafkaIsReplicated,
   databaseUsersOwnTheirDatabaseOnly,
+  databaseIsEncryptedAndBackedUp,
   realmHasNoDemoContent,
+  realmJobNamesThePortal,
+  autoscaledDeploymentsStateNoReplicas,
+  preStopSleepIsSupported,
+  namespaceEnforcesRestricted,
 ];
 
 /** Every policy over the output of one overlay: one line per violation, none when all hold. */

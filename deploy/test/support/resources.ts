@@ -37,6 +37,10 @@ export interface Workload extends KubernetesResource {
 
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
+interface CronJob extends KubernetesResource {
+  spec: { jobTemplate: { spec: Workload['spec'] } };
+}
+
 export function resourceId(resource: KubernetesResource): string {
   return `${resource.kind}/${resource.metadata.name}`;
 }
@@ -48,8 +52,14 @@ export function ofKind<T extends KubernetesResource = KubernetesResource>(
   return resources.filter((resource) => resource.kind === kind) as T[];
 }
 
+/** Everything that runs pods, a CronJob seen as the Job it creates (kind stays CronJob). */
 export function workloads(resources: readonly KubernetesResource[]): Workload[] {
-  return resources.filter((resource) => WORKLOAD_KINDS.has(resource.kind)) as Workload[];
+  return resources.flatMap((resource): Workload[] => {
+    if (WORKLOAD_KINDS.has(resource.kind)) return [resource as Workload];
+    if (resource.kind === 'CronJob')
+      return [{ ...resource, spec: (resource as CronJob).spec.jobTemplate.spec } as Workload];
+    return [];
+  });
 }
 
 /** The Relais services: workloads labelled as an API (the collector and operators' pods are not). */

@@ -1,4 +1,7 @@
-/** Ready only if the realm's signing keys can be fetched: without them no request can be served. */
+/**
+ * Whether the realm's signing keys can be fetched. Without them a token signed by a key the service has
+ * not seen yet cannot be verified; tokens signed by the keys already fetched still are.
+ */
 export function identityProviderReadiness(keycloakUrl: string, realm: string) {
   const certs = `${keycloakUrl.replace(/\/+$/, '')}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/certs`;
   return {

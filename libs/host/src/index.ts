@@ -1,4 +1,6 @@
 export type { ServiceModule } from './service-module';
 export { startServiceHost, type RunningHost, type ServiceHostOptions } from './service-host';
 export { runProductionService, type ProductionInfrastructure } from './production-service';
+export { productionHealthChecks, type ProductionDependencies } from './production-health';
+export { monitorDependencies, type DependencyMonitor } from './dependency-monitor';
 export { loadProductionConfig, productionConfigSchema, type ProductionConfig } from './production-config';

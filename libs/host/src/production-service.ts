@@ -6,6 +6,7 @@ import { createLogger, runUntilSignalled } from '@relais/platform';
 import { connectMongo, ensureIndexes, isMongoOutage, mongoReadiness, redactUrl } from '@relais/store';
 import { activeTelemetry, outboxTelemetryPlugin, startTelemetry } from '@relais/telemetry';
 import { identityProviderReadiness } from './identity-provider-readiness';
+import { productionHealthChecks } from './production-health';
 import { loadProductionConfig, type ProductionConfig } from './production-config';
 import { startServiceHost } from './service-host';
 import type { ServiceModule } from './service-module';
@@ -86,11 +87,11 @@ export async function runProductionService(
       modules: [module],
       bus,
       metrics: telemetry.metrics,
-      readiness: [
-        mongoReadiness(connection),
-        { name: 'kafka', check: () => bus.ready() },
-        identityProviderReadiness(config.KEYCLOAK_URL, config.KEYCLOAK_REALM),
-      ],
+      ...productionHealthChecks({
+        database: mongoReadiness(connection),
+        bus,
+        identityProvider: identityProviderReadiness(config.KEYCLOAK_URL, config.KEYCLOAK_REALM),
+      }),
       dependencies: [
         { name: 'mongo', close: () => connection.close() },
         { name: 'telemetry', close: () => telemetry.shutdown() },

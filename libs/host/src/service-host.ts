@@ -10,6 +10,7 @@ import {
   type ReadinessCheck,
   type ShutdownStep,
 } from '@relais/platform';
+import { monitorDependencies, type DependencyMonitor } from './dependency-monitor';
 import { observeOutboxes, untracedOutbox } from './outbox-metrics';
 import { recordReadinessOutcomes } from './readiness-metrics';
 import type { ServiceModule } from './service-module';
@@ -18,7 +19,14 @@ export interface ServiceHostOptions {
   logger: Logger;
   modules: readonly ServiceModule[];
   bus: EventBus;
+  /** What the service cannot serve without: its own database. Each one failing makes /readyz 503. */
   readiness: readonly ReadinessCheck[];
+  /**
+   * What the service serves without, degraded (Kafka, the identity provider): probed in the
+   * background into `relais_dependency_up`, never part of /readyz. Defaults to the bus.
+   */
+  degradedWithout?: readonly ReadinessCheck[];
+  dependencyProbeIntervalMs?: number;
   metrics?: MetricsEndpoint;
   configure?: (app: Express) => void;
   relay?: { pollIntervalMs?: number; leaseMs?: number };
@@ -31,6 +39,7 @@ export interface RunningHost {
   server: Server;
   port: number;
   relay: OutboxRelay;
+  dependencies: DependencyMonitor;
   /** In shutdown order: consumers and relay, then producer, then databases. */
   shutdownSteps: ShutdownStep[];
   /** Stops everything in order, for tests and embedding; processes use runUntilSignalled. */
@@ -72,6 +81,15 @@ export async function startServiceHost(
     ...(options.relay?.leaseMs === undefined ? {} : { leaseMs: options.relay.leaseMs }),
   });
   relay.start();
+  const dependencies = monitorDependencies(
+    options.degradedWithout ?? [{ name: 'event-bus', check: () => options.bus.ready() }],
+    {
+      logger: options.logger,
+      ...(options.dependencyProbeIntervalMs === undefined
+        ? {}
+        : { intervalMs: options.dependencyProbeIntervalMs }),
+    },
+  );
 
   const server = app.listen(port, host);
   await once(server, 'listening');
@@ -79,6 +97,7 @@ export async function startServiceHost(
     {
       name: 'outbox-relay',
       close: async () => {
+        dependencies.stop();
         await relay.stop();
         outboxMetrics.stop();
       },
@@ -91,6 +110,7 @@ export async function startServiceHost(
     server,
     port: (server.address() as AddressInfo).port,
     relay,
+    dependencies,
     shutdownSteps,
     async stop() {
       await new Promise<void>((resolve) => {

@@ -131,6 +131,23 @@ export class EnrollmentUseCases {
     return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
   }
 
+  /** The trainers a manager may assign to his academy's courses. */
+  async assignableTrainers(actor: Actor): Promise<{ userId: string; name: string }[]> {
+    if (!actor.academy) return [];
+    return (await this.trainers.trainersOf(actor.academy)).map(({ userId, name }) => ({ userId, name }));
+  }
+
+  /**
+   * L9: the binary "training completed" of each participant, for a trainer of the course, who set it
+   * and must see what he set; nobody else learns it here.
+   */
+  async completions(actor: Actor, courseId: string): Promise<{ userId: string; completed: boolean }[]> {
+    const course = (await this.courses.findById(courseId))?.course;
+    if (!course || !course.trainers.some((trainer) => trainer.userId === actor.id))
+      throw new CourseNotFound();
+    return course.participants.map(({ userId, status }) => ({ userId, completed: status === 'completed' }));
+  }
+
   /** L5/L6: members see who else is in the course, and nothing else about them. */
   async participants(actor: Actor, courseId: string): Promise<ParticipantView[]> {
     const course = (await this.courses.findById(courseId))?.course;

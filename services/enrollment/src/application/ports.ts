@@ -38,6 +38,8 @@ export interface DirectoryTrainer {
 /** Who the trainers are: the identity provider knows, enrollment only asks. */
 export interface TrainerDirectory {
   findTrainers(userIds: readonly string[]): Promise<DirectoryTrainer[]>;
+  /** The trainers a training manager may assign: those of his academy. */
+  trainersOf(academy: string): Promise<DirectoryTrainer[]>;
 }
 
 /**

@@ -36,7 +36,10 @@ export function describeEnrollmentRulesUnderConcurrency(
       const { courses, counter } = await open();
       useCases = new EnrollmentUseCases(
         courses,
-        { findTrainers: async (ids) => ids.filter((id) => id === trainer.userId).map(() => trainer) },
+        {
+          findTrainers: async (ids) => ids.filter((id) => id === trainer.userId).map(() => trainer),
+          trainersOf: async (academy) => (trainer.academy === academy ? [trainer] : []),
+        },
         new ParticipationFacts(counter, 'a-test-counting-key-of-32-characters!'),
         { now: () => new Date('2026-11-28T10:00:00Z') },
         randomUUID,

@@ -104,6 +104,18 @@ const routes: Route[] = [
     otherwise: 403,
   },
   {
+    name: 'GET /courses/:id/completions',
+    call: (id) => ({ method: 'GET', path: `/courses/${id}/completions` }),
+    expected: { 'trainer.alice': 200, 'trainer.bruno': 404, 'trainer.chloe': 404 },
+    otherwise: 403,
+  },
+  {
+    name: 'GET /trainers',
+    call: () => ({ method: 'GET', path: '/trainers' }),
+    expected: { 'manager.lyon': 200, 'manager.grenoble': 200 },
+    otherwise: 403,
+  },
+  {
     name: 'GET /me/enrollments',
     call: () => ({ method: 'GET', path: '/me/enrollments' }),
     expected: { 'teacher.01': 200, 'teacher.02': 200, 'teacher.g01': 200 },

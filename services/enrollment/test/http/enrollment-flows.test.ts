@@ -100,6 +100,47 @@ describe('enrollment over HTTP', () => {
     expect(unknownTrainer).toMatchObject({ status: 422, body: { code: 'TRAINER_NOT_FOUND' } });
   });
 
+  it('shows a trainer what he ticked per participant, and a manager whom he may assign, nobody else', async () => {
+    const courseId = await courseWith(harness, ['teacher.04', 'teacher.05']);
+    await complete(courseId, 'teacher.04');
+
+    const completions = await harness.call('trainer.alice', 'GET', path(courseId, '/completions'));
+    expect(completions.body).toEqual(
+      expect.arrayContaining([
+        { userId: userIdOf('teacher.04'), completed: true },
+        { userId: userIdOf('teacher.05'), completed: false },
+      ]),
+    );
+    expect(completions.body).toHaveLength(2);
+
+    const lyon = await harness.call('manager.lyon', 'GET', '/api/enrollment/trainers');
+    const grenoble = await harness.call('manager.grenoble', 'GET', '/api/enrollment/trainers');
+    expect(lyon.body.map(({ userId }: { userId: string }) => userId).sort()).toEqual(
+      [userIdOf('trainer.alice'), userIdOf('trainer.bruno')].sort(),
+    );
+    expect(grenoble.body).toEqual([{ userId: userIdOf('trainer.chloe'), name: expect.any(String) }]);
+  });
+
+  it('tells each caller his place in a course; only the academy’s managers see the trainers’ ids', async () => {
+    const courseId = await courseWith(harness, ['teacher.06']);
+    const entryFor = async (user: string) =>
+      (await harness.call(user, 'GET', path(courseId))).body as {
+        myRole: string | null;
+        trainers: { name: string; userId?: string }[];
+        districts: string[];
+        capacity: number | null;
+      };
+
+    expect((await entryFor('trainer.alice')).myRole).toBe('trainer');
+    expect((await entryFor('teacher.06')).myRole).toBe('participant');
+    expect((await entryFor('teacher.07')).myRole).toBeNull();
+    expect((await entryFor('teacher.07')).trainers).toEqual([{ name: expect.any(String) }]);
+    expect((await entryFor('teacher.07')).districts).toEqual(['lyon-d1']);
+    const managed = await entryFor('manager.lyon');
+    expect(managed.myRole).toBeNull();
+    expect(managed.trainers).toEqual([{ name: expect.any(String), userId: userIdOf('trainer.alice') }]);
+  });
+
   it('shows members the participant list: ids, names, roles and schools, nothing else', async () => {
     const courseId = await courseWith(harness, ['teacher.11']);
     const list = await harness.call('teacher.11', 'GET', path(courseId, '/participants'));

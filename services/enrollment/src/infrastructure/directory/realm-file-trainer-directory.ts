@@ -39,4 +39,10 @@ export class RealmFileTrainerDirectory implements TrainerDirectory {
       return trainer ? [trainer] : [];
     });
   }
+
+  async trainersOf(academy: string): Promise<DirectoryTrainer[]> {
+    return [...this.trainers.values()]
+      .filter((trainer) => trainer.academy === academy)
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }
 }

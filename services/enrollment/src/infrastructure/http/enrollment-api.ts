@@ -6,6 +6,7 @@ import { seatsLeft, type Course } from '../../domain/course';
 import type { EnrollmentUseCases, RequestContext } from '../../application/enrollment-use-cases';
 import { toProblem } from './problems';
 import {
+  assignableTrainer,
   catalogueEntry,
   completionBody,
   completionParams,
@@ -16,6 +17,7 @@ import {
   enrollmentView,
   myEnrollments,
   newCourseBody,
+  participantCompletion,
   participantView,
 } from './schemas';
 
@@ -35,8 +37,17 @@ function contextOf(req: Request): RequestContext {
   };
 }
 
-/** A catalogue entry shows trainers by name only: ids of people stay inside the course. */
-function catalogueEntryOf(course: Course): z.input<typeof catalogueEntry> {
+/**
+ * A catalogue entry shows trainers by name only: ids of people stay inside the course, except for the
+ * academy's training managers, who assign trainers by id.
+ */
+function catalogueEntryOf(course: Course, caller: Caller): z.input<typeof catalogueEntry> {
+  const manages = caller.hasRole('training-manager') && caller.academy === course.academy;
+  const myRole = course.trainers.some((trainer) => trainer.userId === caller.id)
+    ? 'trainer'
+    : course.participants.some((participant) => participant.userId === caller.id)
+      ? 'participant'
+      : null;
   return {
     id: course.id,
     title: course.title,
@@ -44,9 +55,12 @@ function catalogueEntryOf(course: Course): z.input<typeof catalogueEntry> {
     academy: course.academy,
     themes: course.themes,
     predictedHours: course.predictedHours,
-    trainers: course.trainers.map(({ name }) => ({ name })),
+    trainers: course.trainers.map(({ name, userId }) => (manages ? { name, userId } : { name })),
+    districts: course.districts,
+    capacity: course.capacity ?? null,
     status: course.status,
     seatsLeft: seatsLeft(course) ?? null,
+    myRole,
   };
 }
 
@@ -75,7 +89,11 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     },
     handler: async ({ body, req }) => {
       const course = await useCases.createCourse(contextOf(req), body);
-      return { status: 201, body: catalogueEntryOf(course), headers: { Location: `courses/${course.id}` } };
+      return {
+        status: 201,
+        body: catalogueEntryOf(course, callerOf(req)),
+        headers: { Location: `courses/${course.id}` },
+      };
     },
   });
 
@@ -96,7 +114,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     },
     handler: async ({ params, body, req }) => {
       const course = await useCases.updateCourse(contextOf(req), params.id, body);
-      return { status: 200, body: catalogueEntryOf(course) };
+      return { status: 200, body: catalogueEntryOf(course, callerOf(req)) };
     },
   });
 
@@ -113,8 +131,40 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
         contextOf(req).actor,
         callerOf(req).hasRole('training-manager'),
       );
-      return { status: 200, body: courses.map(catalogueEntryOf) };
+      return { status: 200, body: courses.map((course) => catalogueEntryOf(course, callerOf(req))) };
     },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/trainers',
+    operationId: 'listAssignableTrainers',
+    summary: 'The trainers of your academy, whom you may assign to its courses (training managers).',
+    tags: ['courses'],
+    middleware: [signedIn, requireRole('training-manager')],
+    responses: { 200: { description: 'Trainers by name.', schema: z.array(assignableTrainer) } },
+    handler: async ({ req }) => ({
+      status: 200,
+      body: await useCases.assignableTrainers(contextOf(req).actor),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/courses/:id/completions',
+    operationId: 'listCompletions',
+    summary: 'The binary "training completed" of each participant (trainers of the course).',
+    tags: ['enrollments'],
+    middleware: [signedIn, requireRole('trainer')],
+    request: { params: courseIdParams },
+    responses: {
+      200: { description: 'One row per participant.', schema: z.array(participantCompletion) },
+      404: problem('Not a course you train.'),
+    },
+    handler: async ({ params, req }) => ({
+      status: 200,
+      body: await useCases.completions(contextOf(req).actor, params.id),
+    }),
   });
 
   api.route({
@@ -177,7 +227,7 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
         params.id,
         caller.roles.includes('training-manager'),
       );
-      return { status: 200, body: catalogueEntryOf(course) };
+      return { status: 200, body: catalogueEntryOf(course, callerOf(req)) };
     },
   });
 

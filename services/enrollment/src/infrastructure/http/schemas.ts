@@ -88,10 +88,32 @@ export const catalogueEntry = z.object({
   academy: z.string(),
   themes: z.array(z.string()),
   predictedHours: z.number(),
-  trainers: z.array(z.object({ name: z.string() })),
+  trainers: z.array(
+    z.object({
+      name: z.string(),
+      userId: z
+        .uuid()
+        .optional()
+        .describe("only for the training managers of the course's academy, who assign trainers"),
+    }),
+  ),
+  districts: z.array(z.string()).describe('districts the course targets'),
+  capacity: z.number().int().nullable().describe('seats in all; null when unlimited'),
   status: z.enum(['open', 'closed']),
   seatsLeft: z.number().int().nullable(),
+  myRole: z
+    .enum(['trainer', 'participant'])
+    .nullable()
+    .describe(
+      "the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null",
+    ),
 });
+
+/** Trainers a training manager may assign: his academy's. */
+export const assignableTrainer = z.object({ userId: z.uuid(), name: z.string() });
+
+/** L9: what the trainer ticked, per participant; nothing else. */
+export const participantCompletion = z.object({ userId: z.string(), completed: z.boolean() });
 
 export const enrollmentView = z.object({
   courseId: z.uuid(),
