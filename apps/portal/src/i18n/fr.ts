@@ -143,8 +143,6 @@ export const fr = {
         'Chaque activité doit avoir un titre. Complétez les titres vides puis enregistrez.',
       OTHER_ACADEMY: 'Ce parcours relève d’une autre académie : vous ne pouvez pas le créer ou le modifier.',
       TRAINERS_REQUIRED: 'Un parcours doit avoir au moins un formateur. Choisissez-en un puis enregistrez.',
-      UNKNOWN_TRAINER:
-        "Un des formateurs choisis n'est pas connu de Relais. Choisissez-le dans la liste proposée.",
       INTERNAL_ERROR:
         'Relais a rencontré un problème. Réessayez dans quelques instants ; ce que vous avez saisi est conservé.',
       ...manager.errors,

@@ -36,6 +36,40 @@ export interface paths {
     patch: operations['updateCourse'];
     trace?: never;
   };
+  '/trainers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The trainers of your academy, whom you may assign to its courses (training managers). */
+    get: operations['listAssignableTrainers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/courses/{id}/completions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The binary "training completed" of each participant (trainers of the course). */
+    get: operations['listCompletions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/courses/{id}/participants': {
     parameters: {
       query?: never;
@@ -197,10 +231,24 @@ export interface operations {
             predictedHours: number;
             trainers: {
               name: string;
+              /**
+               * Format: uuid
+               * @description only for the training managers of the course's academy, who assign trainers
+               */
+              userId?: string;
             }[];
+            /** @description districts the course targets */
+            districts: string[];
+            /** @description seats in all; null when unlimited */
+            capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
             seatsLeft: number | null;
+            /**
+             * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null
+             * @enum {string|null}
+             */
+            myRole: 'trainer' | 'participant' | null;
           }[];
         };
       };
@@ -290,10 +338,24 @@ export interface operations {
             predictedHours: number;
             trainers: {
               name: string;
+              /**
+               * Format: uuid
+               * @description only for the training managers of the course's academy, who assign trainers
+               */
+              userId?: string;
             }[];
+            /** @description districts the course targets */
+            districts: string[];
+            /** @description seats in all; null when unlimited */
+            capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
             seatsLeft: number | null;
+            /**
+             * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null
+             * @enum {string|null}
+             */
+            myRole: 'trainer' | 'participant' | null;
           };
         };
       };
@@ -405,10 +467,24 @@ export interface operations {
             predictedHours: number;
             trainers: {
               name: string;
+              /**
+               * Format: uuid
+               * @description only for the training managers of the course's academy, who assign trainers
+               */
+              userId?: string;
             }[];
+            /** @description districts the course targets */
+            districts: string[];
+            /** @description seats in all; null when unlimited */
+            capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
             seatsLeft: number | null;
+            /**
+             * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null
+             * @enum {string|null}
+             */
+            myRole: 'trainer' | 'participant' | null;
           };
         };
       };
@@ -512,10 +588,24 @@ export interface operations {
             predictedHours: number;
             trainers: {
               name: string;
+              /**
+               * Format: uuid
+               * @description only for the training managers of the course's academy, who assign trainers
+               */
+              userId?: string;
             }[];
+            /** @description districts the course targets */
+            districts: string[];
+            /** @description seats in all; null when unlimited */
+            capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
             seatsLeft: number | null;
+            /**
+             * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null
+             * @enum {string|null}
+             */
+            myRole: 'trainer' | 'participant' | null;
           };
         };
       };
@@ -598,6 +688,158 @@ export interface operations {
       };
       /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`). */
       422: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listAssignableTrainers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trainers by name. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            userId: string;
+            name: string;
+          }[];
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCompletions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per participant. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            userId: string;
+            completed: boolean;
+          }[];
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          /** @description Personal data is never cached (DESIGN §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not a course you train. */
+      404: {
         headers: {
           /** @description Personal data is never cached (DESIGN §5) */
           'Cache-Control': 'no-store';

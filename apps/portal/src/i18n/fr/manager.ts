@@ -46,20 +46,15 @@ export const manager = {
     predictedHours: 'Durée prévue, en heures *',
     predictedHoursHint: 'Par demi-heures : 6 ou 7,5 par exemple ; de 0,5 à 200 heures.',
     trainers: 'Formateurs *',
-    trainersEdit: 'Formateurs',
-    trainersHint:
-      "L'identifiant de compte de chaque formateur de votre académie, un par ligne (une suite de 36 caractères comme 1f08d417-05d4-54eb-adc8-26d5d4f1bbd8, donnée par l'annuaire académique) ; 20 au plus.",
-    currentTrainers: (names: string): string =>
-      `Formateurs actuels : ${names}. Laissez ce champ vide pour les garder ; une liste saisie les remplace.`,
+    trainersHint: 'Cochez les formateurs de votre académie qui animent ce parcours ; 20 au plus.',
+    trainersLoading: 'Chargement des formateurs de votre académie…',
+    trainersEmpty:
+      "Votre académie n'a encore aucun formateur dans Relais : un parcours ne peut pas être enregistré sans formateur. Contactez le référent numérique de votre académie.",
     districts: 'Circonscriptions visées',
     districtsHint:
       'Facultatif. Séparées par des virgules, par exemple : lyon-d1, lyon-d2. Lettres minuscules sans accent, chiffres et tirets.',
     capacity: 'Nombre de places',
     capacityHint: 'Facultatif : laissez vide pour un parcours sans limite de places (de 1 à 10 000).',
-    currentDistricts:
-      'Le catalogue ne montre pas les circonscriptions actuelles : laissez ce champ vide pour les garder ; une liste saisie les remplace.',
-    currentCapacity: (seats: string): string =>
-      `Places restantes aujourd’hui : ${seats}. Laissez ce champ vide pour garder le nombre de places actuel.`,
     noChange: 'Aucune modification à enregistrer : changez un champ puis enregistrez.',
     create: 'Créer le parcours',
     save: 'Enregistrer les modifications',
@@ -80,12 +75,8 @@ export const manager = {
     hoursFormat: 'Indiquez un nombre d’heures, par exemple 6 ou 7,5.',
     hoursRange: 'La durée prévue va de 0,5 à 200 heures.',
     hoursHalf: 'La durée se compte par demi-heures : 7 ou 7,5, pas 7,2.',
-    trainersRequired: 'Indiquez au moins un formateur.',
-    trainersTooMany: 'Un parcours a 20 formateurs au plus.',
-    trainerFormat: (line: number): string =>
-      `La ligne ${line} n'est pas un identifiant de compte : 36 caractères, chiffres et lettres de a à f séparés par des tirets.`,
-    trainerUnknown: (lines: string): string =>
-      `Aucun formateur de votre académie n'a l'identifiant de la ligne ${lines} : vérifiez-le dans l'annuaire académique.`,
+    trainersRequired: 'Cochez au moins un formateur.',
+    trainersTooMany: 'Un parcours a 20 formateurs au plus : décochez-en.',
     districtsTooMany: 'Indiquez 50 circonscriptions au plus.',
     districtFormat: (district: string): string =>
       `« ${district} » n'est pas une circonscription valide : lettres minuscules sans accent, chiffres et tirets, comme lyon-d1.`,
@@ -96,6 +87,6 @@ export const manager = {
   // Only the codes fr.errors.byCode does not already carry.
   errors: {
     TRAINER_NOT_FOUND:
-      'Un identifiant de formateur ne correspond à aucun formateur de votre académie. Corrigez-le dans la liste des formateurs.',
+      "Un des formateurs cochés n'est plus formateur de votre académie. Rechargez la page pour mettre la liste à jour, puis enregistrez.",
   },
 } as const;

@@ -1,5 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -10,11 +11,13 @@ import type { Course } from '../../api/queries';
 import { useAuth } from '../../auth/AuthProvider';
 import { accessTokenClaims } from '../../auth/session';
 import type { NoticeState } from '../../components/Notice';
+import { ErrorNotice, Loading } from '../../components/QueryState';
 import { useSubmitOnce } from '../../components/useSubmitOnce';
-import { formatNumber } from '../../i18n/format';
 import { fr } from '../../i18n/fr';
 import {
+  changesOf,
   DESCRIPTION_MAX,
+  draftOf,
   emptyDraft,
   errorsOfCourseRefusal,
   validateCourse,
@@ -22,34 +25,88 @@ import {
   type CourseDraft,
   type CourseErrors,
   type CourseField,
+  type TextField,
 } from './course-rules';
-import { useUpdateCourse, type CourseUpdate } from './manager-queries';
+import { useAssignableTrainers, useUpdateCourse } from './manager-queries';
 
 const t = fr.manager.form;
 
-/** What a course already is, as the manager sees it in the form (the catalogue has no ids, districts or capacity). */
-function draftOf(course: Course): CourseDraft {
-  return {
-    ...emptyDraft,
-    title: course.title,
-    description: course.description,
-    themes: course.themes.join(', '),
-    predictedHours: formatNumber(course.predictedHours),
-  };
+/** The error's field gets the focus; for the trainers' checkboxes, the first of them. */
+function focusField(field: string) {
+  const element = document.getElementById(`parcours-${field}`);
+  if (element instanceof HTMLFieldSetElement) element.querySelector('input')?.focus();
+  else element?.focus();
 }
 
-/** Only what changed: the fields the catalogue cannot show are sent only when the manager fills them. */
-function changesOf(body: CourseBody, course: Course): CourseUpdate {
-  const changes: CourseUpdate = {};
-  if (body.title !== course.title) changes.title = body.title;
-  if (body.description !== course.description && body.description !== '')
-    changes.description = body.description;
-  if (body.themes.join(',') !== course.themes.join(',')) changes.themes = body.themes;
-  if (body.predictedHours !== course.predictedHours) changes.predictedHours = body.predictedHours;
-  if (body.trainerIds) changes.trainerIds = body.trainerIds;
-  if (body.districts.length > 0) changes.districts = body.districts;
-  if (body.capacity !== null) changes.capacity = body.capacity;
-  return changes;
+/**
+ * The academy's trainers, ticked or not. A trainer of the course who is no longer in the academy's list
+ * stays shown (and ticked) so that saving another field does not drop him silently.
+ */
+function TrainerChoice({
+  course,
+  chosen,
+  error,
+  onChange,
+}: {
+  course?: Course;
+  chosen: readonly string[];
+  error?: string;
+  onChange: (trainerIds: string[]) => void;
+}) {
+  const trainers = useAssignableTrainers();
+  const legend = t.trainers;
+  if (!trainers.isSuccess)
+    return (
+      <fieldset className="fr-fieldset" id="parcours-trainerIds" aria-labelledby="parcours-trainerIds-legend">
+        <legend id="parcours-trainerIds-legend" className="fr-fieldset__legend fr-text--regular">
+          {legend}
+        </legend>
+        <div className="fr-fieldset__element">
+          {trainers.isPending ? (
+            <Loading label={t.trainersLoading} />
+          ) : (
+            <ErrorNotice error={trainers.error} onRetry={() => void trainers.refetch()} />
+          )}
+        </div>
+      </fieldset>
+    );
+  const listed = new Set(trainers.data.map((trainer) => trainer.userId));
+  const options = [
+    ...trainers.data,
+    ...(course?.trainers ?? []).flatMap((trainer) =>
+      trainer.userId && !listed.has(trainer.userId) ? [{ userId: trainer.userId, name: trainer.name }] : [],
+    ),
+  ];
+  if (options.length === 0)
+    return (
+      <fieldset className="fr-fieldset" id="parcours-trainerIds" aria-labelledby="parcours-trainerIds-legend">
+        <legend id="parcours-trainerIds-legend" className="fr-fieldset__legend fr-text--regular">
+          {legend}
+        </legend>
+        <p className="fr-fieldset__element relais-empty">{t.trainersEmpty}</p>
+      </fieldset>
+    );
+  return (
+    <Checkbox
+      id="parcours-trainerIds"
+      legend={legend}
+      hintText={t.trainersHint}
+      {...(error ? { state: 'error' as const, stateRelatedMessage: error } : {})}
+      options={options.map((trainer) => ({
+        label: trainer.name,
+        nativeInputProps: {
+          value: trainer.userId,
+          checked: chosen.includes(trainer.userId),
+          onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
+            onChange(
+              event.target.checked
+                ? [...chosen, trainer.userId]
+                : chosen.filter((id) => id !== trainer.userId),
+            ),
+        },
+      }))}
+    />
+  );
 }
 
 export function CourseForm({ course }: { course?: Course }) {
@@ -73,7 +130,7 @@ export function CourseForm({ course }: { course?: Course }) {
             academy: academy ?? '',
             themes: body.themes,
             predictedHours: body.predictedHours,
-            trainerIds: body.trainerIds ?? [],
+            trainerIds: body.trainerIds,
             ...(body.districts.length > 0 ? { districts: body.districts } : {}),
             ...(body.capacity !== null ? { capacity: body.capacity } : {}),
           },
@@ -84,7 +141,7 @@ export function CourseForm({ course }: { course?: Course }) {
   const update = useUpdateCourse();
   const pending = create.isPending || update.isPending;
 
-  const change = (field: CourseField, value: string) => {
+  const change = <F extends CourseField>(field: F, value: CourseDraft[F]) => {
     setDraft((current) => ({ ...current, [field]: value }));
     // A corrected field loses its sentence at once; the others keep theirs until the next send.
     setErrors((current) => ({ ...current, [field]: undefined }));
@@ -93,11 +150,10 @@ export function CourseForm({ course }: { course?: Course }) {
 
   const submitOnce = useSubmitOnce(async () => {
     setGeneralError(undefined);
-    const checked = validateCourse(draft, { trainersRequired: !course });
+    const checked = validateCourse(draft);
     if (checked.errors) {
       setErrors(checked.errors);
-      const first = Object.keys(checked.errors)[0];
-      document.getElementById(`parcours-${first}`)?.focus();
+      focusField(Object.keys(checked.errors)[0] ?? '');
       return;
     }
     setErrors({});
@@ -120,7 +176,7 @@ export function CourseForm({ course }: { course?: Course }) {
       const placed = errorsOfCourseRefusal(error);
       if (placed) {
         setErrors(placed);
-        document.getElementById(`parcours-${Object.keys(placed)[0]}`)?.focus();
+        focusField(Object.keys(placed)[0] ?? '');
       } else setGeneralError(describeError(error));
     }
   });
@@ -132,12 +188,12 @@ export function CourseForm({ course }: { course?: Course }) {
   const field = (name: CourseField) => ({
     ...(errors[name] ? { state: 'error' as const, stateRelatedMessage: errors[name] } : {}),
   });
-  const inputProps = (name: CourseField) => ({
+  const inputProps = (name: TextField) => ({
     id: `parcours-${name}`,
     value: draft[name],
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => change(name, event.target.value),
   });
-  const textAreaProps = (name: CourseField, rows: number) => ({
+  const textAreaProps = (name: TextField, rows: number) => ({
     id: `parcours-${name}`,
     rows,
     value: draft[name],
@@ -174,32 +230,21 @@ export function CourseForm({ course }: { course?: Course }) {
         {...field('predictedHours')}
         nativeInputProps={{ ...inputProps('predictedHours'), inputMode: 'decimal', autoComplete: 'off' }}
       />
-      <Input
-        label={course ? t.trainersEdit : t.trainers}
-        hintText={
-          course
-            ? `${t.trainersHint} ${t.currentTrainers(course.trainers.map((trainer) => trainer.name).join(', ') || '—')}`
-            : t.trainersHint
-        }
-        textArea
-        {...field('trainerIds')}
-        nativeTextAreaProps={{ ...textAreaProps('trainerIds', 3), spellCheck: false, autoComplete: 'off' }}
+      <TrainerChoice
+        {...(course ? { course } : {})}
+        chosen={draft.trainerIds}
+        {...(errors.trainerIds ? { error: errors.trainerIds } : {})}
+        onChange={(trainerIds) => change('trainerIds', trainerIds)}
       />
       <Input
         label={t.districts}
-        hintText={course ? `${t.districtsHint} ${t.currentDistricts}` : t.districtsHint}
+        hintText={t.districtsHint}
         {...field('districts')}
         nativeInputProps={inputProps('districts')}
       />
       <Input
         label={t.capacity}
-        hintText={
-          course
-            ? t.currentCapacity(
-                course.seatsLeft === null ? fr.manager.courses.unlimited : formatNumber(course.seatsLeft),
-              )
-            : t.capacityHint
-        }
+        hintText={t.capacityHint}
         {...field('capacity')}
         nativeInputProps={{ ...inputProps('capacity'), inputMode: 'numeric', autoComplete: 'off' }}
       />

@@ -1,5 +1,10 @@
 import { ApiError } from '../../api/errors';
+import type { Course } from '../../api/queries';
+import type { operations } from '../../api/generated/enrollment';
+import { formatNumber } from '../../i18n/format';
 import { fr } from '../../i18n/fr';
+
+export type CourseUpdate = operations['updateCourse']['requestBody']['content']['application/json'];
 
 /** What the manager types, as typed: nothing is lost when the service refuses it. */
 export interface CourseDraft {
@@ -7,12 +12,14 @@ export interface CourseDraft {
   description: string;
   themes: string;
   predictedHours: string;
-  trainerIds: string;
+  /** The user ids of the ticked trainers. */
+  trainerIds: readonly string[];
   districts: string;
   capacity: string;
 }
 
 export type CourseField = keyof CourseDraft;
+export type TextField = Exclude<CourseField, 'trainerIds'>;
 export type CourseErrors = Partial<Record<CourseField, string>>;
 
 export interface CourseBody {
@@ -20,7 +27,7 @@ export interface CourseBody {
   description: string;
   themes: string[];
   predictedHours: number;
-  trainerIds?: string[];
+  trainerIds: string[];
   districts: string[];
   capacity: number | null;
 }
@@ -31,14 +38,13 @@ export const DESCRIPTION_MAX = 5_000;
 const TITLE_MAX = 200;
 const SLUG = /^[a-z][a-z0-9-]{0,59}$/;
 const DISTRICT = /^[a-z][a-z0-9-]{1,39}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const emptyDraft: CourseDraft = {
   title: '',
   description: '',
   themes: '',
   predictedHours: '',
-  trainerIds: '',
+  trainerIds: [],
   districts: '',
   capacity: '',
 };
@@ -56,13 +62,9 @@ export function parseHours(text: string): number | undefined {
   return Number(normalised);
 }
 
-/**
- * The body to send, or the sentence for each field to fix. `trainersRequired` is false when editing:
- * an empty trainer list then keeps the course's trainers (the catalogue shows their names, not ids).
- */
+/** The body to send, or the sentence for each field to fix. */
 export function validateCourse(
   draft: CourseDraft,
-  options: { trainersRequired: boolean },
 ): { body: CourseBody; errors?: undefined } | { body?: undefined; errors: CourseErrors } {
   const errors: CourseErrors = {};
   const title = draft.title.trim();
@@ -85,11 +87,8 @@ export function validateCourse(
   else if (hours < 0.5 || hours > 200) errors.predictedHours = fr.manager.form.hoursRange;
   else if (!Number.isInteger(hours * 2)) errors.predictedHours = fr.manager.form.hoursHalf;
 
-  const trainerIds = listOf(draft.trainerIds, /\n/);
-  const badLine = trainerIds.findIndex((id) => !UUID.test(id));
-  if (trainerIds.length === 0 && options.trainersRequired)
-    errors.trainerIds = fr.manager.form.trainersRequired;
-  else if (badLine >= 0) errors.trainerIds = fr.manager.form.trainerFormat(badLine + 1);
+  const trainerIds = [...new Set(draft.trainerIds)];
+  if (trainerIds.length === 0) errors.trainerIds = fr.manager.form.trainersRequired;
   else if (trainerIds.length > 20) errors.trainerIds = fr.manager.form.trainersTooMany;
 
   const districts = listOf(draft.districts, /,/);
@@ -109,31 +108,55 @@ export function validateCourse(
       description,
       themes,
       predictedHours: hours as number,
-      ...(trainerIds.length > 0 ? { trainerIds: trainerIds.map((id) => id.toLowerCase()) } : {}),
+      trainerIds,
       districts,
       capacity,
     },
   };
 }
 
+/** What a course already is, in the form's fields: the manager changes only what he means to. */
+export function draftOf(course: Course): CourseDraft {
+  return {
+    title: course.title,
+    description: course.description,
+    themes: course.themes.join(', '),
+    predictedHours: formatNumber(course.predictedHours),
+    // A training manager of the course's academy gets every trainer's id.
+    trainerIds: course.trainers.flatMap((trainer) => (trainer.userId ? [trainer.userId] : [])),
+    districts: course.districts.join(', '),
+    capacity: course.capacity === null ? '' : String(course.capacity),
+  };
+}
+
+const sameSet = (left: readonly string[], right: readonly string[]) =>
+  new Set(left).size === new Set(right).size && left.every((item) => right.includes(item));
+
+/** Only what changed; an emptied capacity is sent as null, which lifts the limit. */
+export function changesOf(body: CourseBody, course: Course): CourseUpdate {
+  const changes: CourseUpdate = {};
+  if (body.title !== course.title) changes.title = body.title;
+  // The service takes no empty description: clearing one is not offered.
+  if (body.description !== course.description && body.description !== '')
+    changes.description = body.description;
+  if (body.themes.join(',') !== course.themes.join(',')) changes.themes = body.themes;
+  if (body.predictedHours !== course.predictedHours) changes.predictedHours = body.predictedHours;
+  const currentTrainers = course.trainers.flatMap((trainer) => (trainer.userId ? [trainer.userId] : []));
+  if (!sameSet(body.trainerIds, currentTrainers)) changes.trainerIds = body.trainerIds;
+  if (!sameSet(body.districts, course.districts)) changes.districts = body.districts;
+  if (body.capacity !== course.capacity) changes.capacity = body.capacity;
+  return changes;
+}
+
 const FIELD_OF_CODE: Record<string, CourseField> = {
   TRAINERS_REQUIRED: 'trainerIds',
+  TRAINER_NOT_FOUND: 'trainerIds',
   CAPACITY_BELOW_ENROLLED: 'capacity',
 };
 
 /** The service's refusal, next to the field it is about; undefined when it concerns no field. */
 export function errorsOfCourseRefusal(error: unknown): CourseErrors | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  if (error.code === 'TRAINER_NOT_FOUND') {
-    const lines = error
-      .fields()
-      .map((path) => Number(path.split('.')[1]) + 1)
-      .filter((line) => Number.isInteger(line));
-    return {
-      trainerIds:
-        lines.length > 0 ? fr.manager.form.trainerUnknown(lines.join(', ')) : fr.errors.byCode[error.code],
-    };
-  }
   if (error.code === 'CAPACITY_BELOW_ENROLLED') return { capacity: fr.manager.form.capacityBelowEnrolled };
   const byCode = FIELD_OF_CODE[error.code];
   if (byCode) return { [byCode]: fr.errors.byCode[error.code] };

@@ -1,8 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { enrollmentApi, unwrap } from '../../api/client';
-import type { operations } from '../../api/generated/enrollment';
-
-export type CourseUpdate = operations['updateCourse']['requestBody']['content']['application/json'];
+import type { CourseUpdate } from './course-rules';
 
 /** One PATCH for every change of a course; the catalogue of everyone is read again afterwards. */
 export function useUpdateCourse() {
@@ -13,3 +11,13 @@ export function useUpdateCourse() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['enrollment', 'courses'] }),
   });
 }
+
+/** The trainers of the manager's academy, the only ones the enrollment service lets him assign. */
+export function useAssignableTrainers() {
+  return useQuery({
+    queryKey: ['enrollment', 'trainers'],
+    queryFn: () => unwrap(enrollmentApi.GET('/trainers')),
+  });
+}
+
+export type AssignableTrainer = NonNullable<ReturnType<typeof useAssignableTrainers>['data']>[number];

@@ -15,9 +15,9 @@ import {
   useCourseProgress,
   useInbox,
   useSetCompletion,
-  type Completions,
   type ProgressRow,
 } from './trainer-queries';
+import type { Completions } from './completion-rules';
 
 const t = fr.trainer.course;
 
@@ -229,14 +229,21 @@ export default function TrainerCoursePage() {
         <h2 id="titre-synthese">{t.synthetic}</h2>
         <p>{t.syntheticLead}</p>
         <QueryState query={progress} empty={t.empty}>
-          {(rows) => (
-            <SyntheticView
-              courseId={courseId}
-              rows={rows}
-              completions={completions.data ?? {}}
-              predictedHours={course.data.predictedHours}
-            />
-          )}
+          {(rows) =>
+            // Without the completions a row would offer "Formation terminée" for a training already marked.
+            completions.isPending ? (
+              <Loading />
+            ) : completions.isError ? (
+              <ErrorNotice error={completions.error} onRetry={() => void completions.refetch()} />
+            ) : (
+              <SyntheticView
+                courseId={courseId}
+                rows={rows}
+                completions={completions.data}
+                predictedHours={course.data.predictedHours}
+              />
+            )
+          }
         </QueryState>
       </section>
       {progress.data && progress.data.length > 0 && <Contact courseId={courseId} rows={progress.data} />}

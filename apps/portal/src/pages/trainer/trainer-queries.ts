@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { enrollmentApi, feedbackApi, progressApi, unwrap } from '../../api/client';
+import { completionsById, type Completions } from './completion-rules';
 
 /** The trainer's reads and writes; keys start with the service's name, as everywhere in the portal. */
 export const trainerKeys = {
   progress: (id: string) => ['progress', 'courses', id, 'participants'] as const,
   activities: (id: string) => ['progress', 'courses', id, 'activities'] as const,
   inbox: (id: string) => ['feedback', 'courses', id, 'inbox'] as const,
-  // No route tells a trainer whom he already marked "Formation terminée" (API.md): the portal keeps
-  // the answers it received during this visit, so the row shows "Terminée" and offers "Annuler".
   completions: (id: string) => ['enrollment', 'courses', id, 'completions'] as const,
 };
 
@@ -33,14 +32,13 @@ export function useInbox(courseId: string) {
   });
 }
 
-export type Completions = Record<string, boolean>;
-
 export function useCompletions(courseId: string) {
-  return useQuery<Completions>({
+  return useQuery({
     queryKey: trainerKeys.completions(courseId),
-    queryFn: () => ({}),
-    staleTime: Infinity,
-    gcTime: Infinity,
+    queryFn: async () =>
+      completionsById(
+        await unwrap(enrollmentApi.GET('/courses/{id}/completions', { params: { path: { id: courseId } } })),
+      ),
   });
 }
 
@@ -54,6 +52,7 @@ export function useSetCompletion(courseId: string) {
           body: { completed },
         }),
       ),
+    // The answer is the new state: the row changes at once, without reading the whole list again.
     onSuccess: (answer, { teacherId }) =>
       queryClient.setQueryData<Completions>(trainerKeys.completions(courseId), (current) => ({
         ...current,

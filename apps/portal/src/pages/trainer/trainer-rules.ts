@@ -20,10 +20,7 @@ export function replyAuthorLabel(item: InboxItem, reply: InboxItem['replies'][nu
   return reply.name ?? item.author?.name ?? t.byAuthor;
 }
 
-/**
- * GET /courses gives a trainer the open courses of his academy and his own ones, trainers by name only
- * (ids stay inside the course): his own are those that name him.
- */
-export function coursesTaughtBy(courses: readonly Course[], name: string): Course[] {
-  return courses.filter((course) => course.trainers.some((trainer) => trainer.name === name));
+/** GET /courses gives a trainer the open courses of his academy and his own ones: his own say so. */
+export function coursesITeach(courses: readonly Course[]): Course[] {
+  return courses.filter((course) => course.myRole === 'trainer');
 }
