@@ -180,8 +180,17 @@ test.describe('a trainer', () => {
     await page.getByRole('button', { name: `Formation terminée pour ${name}` }).click();
     await dialog.getByRole('button', { name: 'Confirmer' }).click();
     await expect(row).toContainText('Terminée');
+    // The state is the service's, not the page's: a reload still shows it, with its undo.
+    await page.reload();
+    await expect(row).toContainText('Terminée');
+    await expect(
+      row.getByRole('button', { name: `Annuler « formation terminée » pour ${name}` }),
+    ).toBeVisible();
     await expectNoAccessibilityViolations(page);
 
+    // Signed out from the public home page: after a reload, "Se déconnecter" on a guarded page races
+    // the sign-in redirect of RequireRole (reported to the lead; src/auth is another helper's).
+    await page.goto('/');
     await signOut(page);
     await signInAs(page, 'teacher.07', '/mes-parcours');
     const entry = page.getByRole('listitem').filter({ hasText: course.title });
@@ -249,24 +258,23 @@ test.describe('a training manager', () => {
     await page.getByRole('button', { name: 'Créer le parcours' }).click();
     await expect(page.getByText('Donnez au moins un thème.')).toBeVisible();
     await expect(page.getByText(/La durée se compte par demi-heures/)).toBeVisible();
-    await expect(page.getByText('Indiquez au moins un formateur.')).toBeVisible();
+    await expect(page.getByText('Cochez au moins un formateur.')).toBeVisible();
     await expect(page.getByRole('textbox', { name: /^Titre/ })).toHaveValue(title);
-    await expectNoAccessibilityViolations(page);
-
-    await page.getByRole('textbox', { name: /^Thèmes/ }).fill('cooperation, vie-scolaire');
-    await page.getByRole('textbox', { name: /^Durée prévue/ }).fill('4,5');
-    // An id that names no trainer of the academy: the service's 422 shows next to the field.
-    await page.getByRole('textbox', { name: /^Formateurs/ }).fill(userId('trainer.chloe'));
-    await page.getByRole('textbox', { name: /^Nombre de places/ }).fill('20');
-    await page.getByRole('button', { name: 'Créer le parcours' }).click();
-    await expect(
-      page.getByText(/Aucun formateur de votre académie n'a l'identifiant de la ligne 1/),
-    ).toBeVisible();
-    await expect(page.getByRole('textbox', { name: /^Thèmes/ })).toHaveValue('cooperation, vie-scolaire');
+    // The trainers offered are the academy's: Lyon's two, not Grenoble's.
+    const trainers = page.getByRole('group', { name: /^Formateurs/ });
+    await expect(trainers.getByRole('checkbox', { name: 'Alice Marchand' })).not.toBeChecked();
+    await expect(trainers.getByRole('checkbox', { name: 'Bruno Chevalier' })).toBeVisible();
+    await expect(trainers.getByRole('checkbox', { name: 'Chloé Perrin' })).toHaveCount(0);
     await expectNoAccessibilityViolations(page);
     await saveScreenshot(page, 'gestionnaire-formulaire');
 
-    await page.getByRole('textbox', { name: /^Formateurs/ }).fill(userId('trainer.alice'));
+    await page.getByRole('textbox', { name: /^Thèmes/ }).fill('cooperation, vie-scolaire');
+    await page.getByRole('textbox', { name: /^Durée prévue/ }).fill('4,5');
+    // DSFR draws the box on the label, which takes the click.
+    await trainers.getByText('Alice Marchand', { exact: true }).click();
+    await expect(trainers.getByRole('checkbox', { name: 'Alice Marchand' })).toBeChecked();
+    await expect(page.getByText('Cochez au moins un formateur.')).toHaveCount(0);
+    await page.getByRole('textbox', { name: /^Nombre de places/ }).fill('20');
     // A double click sends once.
     await page.getByRole('button', { name: 'Créer le parcours' }).dblclick();
     await expect(page).toHaveURL(/\/gestion$/);
@@ -291,10 +299,19 @@ test.describe('a training manager', () => {
     await expect(
       page.getByRole('heading', { level: 1, name: `Modifier le parcours « ${course.title} »` }),
     ).toBeVisible();
-    await expect(page.getByText(/Formateurs actuels : Alice Marchand/)).toBeVisible();
+    // What the course already is fills the form: its trainer ticked, its districts, its capacity.
+    const trainers = page.getByRole('group', { name: /^Formateurs/ });
+    await expect(trainers.getByRole('checkbox', { name: 'Alice Marchand' })).toBeChecked();
+    await expect(trainers.getByRole('checkbox', { name: 'Bruno Chevalier' })).not.toBeChecked();
+    await expect(page.getByRole('textbox', { name: /^Circonscriptions/ })).toHaveValue('lyon-d1');
+    await expect(page.getByRole('textbox', { name: /^Nombre de places/ })).toHaveValue('30');
     const renamed = `${course.title} (nouvelle session)`;
     await page.getByRole('textbox', { name: /^Titre/ }).fill(renamed);
     await page.getByRole('textbox', { name: /^Durée prévue/ }).fill('9');
+    await trainers.getByText('Bruno Chevalier', { exact: true }).click();
+    await expect(trainers.getByRole('checkbox', { name: 'Bruno Chevalier' })).toBeChecked();
+    // Emptied, the capacity no longer limits the course.
+    await page.getByRole('textbox', { name: /^Nombre de places/ }).fill('');
     await expectNoAccessibilityViolations(page);
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await expect(page).toHaveURL(/\/gestion$/);
@@ -303,6 +320,18 @@ test.describe('a training manager', () => {
     ).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: renamed });
     await expect(row).toContainText('9 heures');
+    await expect(row).toContainText('Sans limite');
+    await expect(row).toContainText('Bruno Chevalier');
+    const saved = await callApi<{ capacity: number | null; trainers: { userId?: string }[] }>(
+      request,
+      'manager.lyon',
+      'GET',
+      `/api/enrollment/courses/${course.id}`,
+    );
+    expect(saved.capacity).toBeNull();
+    expect(saved.trainers.map((trainer) => trainer.userId).sort()).toEqual(
+      [userId('trainer.alice'), userId('trainer.bruno')].sort(),
+    );
     await row.getByRole('button', { name: `Fermer aux inscriptions : ${renamed}` }).click();
     await expect(page.getByText(`Le parcours « ${renamed} » est fermé aux inscriptions.`)).toBeVisible();
     await expect(row).toContainText('Fermé');
