@@ -25,6 +25,13 @@ const MethodPage = lazy(() => import('./pages/statistics/MethodPage'));
 const PersonalDataPage = lazy(() => import('./pages/public/PersonalDataPage'));
 const LegalNoticePage = lazy(() => import('./pages/public/LegalNoticePage'));
 const NotRecordedPage = lazy(() => import('./pages/public/NotRecordedPage'));
+const TrainerCoursesPage = lazy(() => import('./pages/trainer/TrainerCoursesPage'));
+const TrainerCoursePage = lazy(() => import('./pages/trainer/TrainerCoursePage'));
+const ActivityEditorPage = lazy(() => import('./pages/trainer/ActivityEditorPage'));
+const FeedbackInboxPage = lazy(() => import('./pages/trainer/FeedbackInboxPage'));
+const ManagerCoursesPage = lazy(() => import('./pages/manager/ManagerCoursesPage'));
+const CreateCoursePage = lazy(() => import('./pages/manager/CreateCoursePage'));
+const EditCoursePage = lazy(() => import('./pages/manager/EditCoursePage'));
 
 /** A route only `role` may see; everyone else gets the French "not allowed" page. */
 export function guarded(role: Role | readonly Role[], path: string, Page: React.ComponentType): RouteObject {
@@ -40,7 +47,7 @@ export function guarded(role: Role | readonly Role[], path: string, Page: React.
 
 /**
  * Real URLs, in French, one per page: deep links and the back button work. The standalone server
- * answers index.html for any of them (see apps/standalone/src/portal.ts).
+ * answers index.html for any of them (see libs/host/src/portal).
  */
 export const routes: RouteObject[] = [
   {
@@ -65,6 +72,15 @@ export const routes: RouteObject[] = [
       guarded('teacher', 'mes-parcours/:courseId/retour', FeedbackFormPage),
       guarded('teacher', 'mes-parcours/:courseId/quitter', LeavePage),
       guarded('teacher', 'mes-retours', MyFeedbackPage),
+      // Trainers (issue 16, point 4).
+      guarded('trainer', 'formateur', TrainerCoursesPage),
+      guarded('trainer', 'formateur/parcours/:courseId', TrainerCoursePage),
+      guarded('trainer', 'formateur/parcours/:courseId/activites', ActivityEditorPage),
+      guarded('trainer', 'formateur/parcours/:courseId/retours', FeedbackInboxPage),
+      // Training managers (issue 16, point 5).
+      guarded('training-manager', 'gestion', ManagerCoursesPage),
+      guarded('training-manager', 'gestion/nouveau', CreateCoursePage),
+      guarded('training-manager', 'gestion/parcours/:courseId', EditCoursePage),
       // Teachers and trainers.
       guarded(['teacher', 'trainer'], 'messages', MessagesPage),
       guarded(['teacher', 'trainer'], 'messages/ecrire/:courseId/:userId', WriteMessagePage),

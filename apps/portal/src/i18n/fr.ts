@@ -6,6 +6,8 @@ import { formatNumber } from './format';
 import { inspector } from './fr/inspector';
 import { legal } from './fr/legal';
 import { statistics } from './fr/statistics';
+import { manager } from './fr/manager';
+import { trainer } from './fr/trainer';
 
 export const fr = {
   service: {
@@ -157,10 +159,9 @@ export const fr = {
         'Chaque activité doit avoir un titre. Complétez les titres vides puis enregistrez.',
       OTHER_ACADEMY: 'Ce parcours relève d’une autre académie : vous ne pouvez pas le créer ou le modifier.',
       TRAINERS_REQUIRED: 'Un parcours doit avoir au moins un formateur. Choisissez-en un puis enregistrez.',
-      UNKNOWN_TRAINER:
-        "Un des formateurs choisis n'est pas connu de Relais. Choisissez-le dans la liste proposée.",
       INTERNAL_ERROR:
         'Relais a rencontré un problème. Réessayez dans quelques instants ; ce que vous avez saisi est conservé.',
+      ...manager.errors,
     } as Record<string, string>,
     network:
       'Relais ne répond pas. Vérifiez votre connexion internet puis réessayez ; ce que vous avez saisi est conservé.',
@@ -353,6 +354,8 @@ export const fr = {
     cancel: 'Rester inscrit',
     left: (course: string): string => `Vous avez quitté le parcours « ${course} ».`,
   },
+  trainer,
+  manager,
   form: {
     sending: 'Envoi en cours…',
   },

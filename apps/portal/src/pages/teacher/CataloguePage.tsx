@@ -5,7 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tag } from '@codegouvfr/react-dsfr/Tag';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useCourses, useMyEnrollments, type Course } from '../../api/queries';
+import { useCourses, type Course } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatHours } from '../../i18n/format';
@@ -68,13 +68,11 @@ function CourseCard({ course, enrolled }: { course: Course; enrolled: boolean })
 export default function CataloguePage() {
   usePageTitle(fr.catalogue.title);
   const courses = useCourses();
-  const myEnrollments = useMyEnrollments();
   // The search lives in the URL: a filtered catalogue can be bookmarked, and Back restores it.
   const [params, setParams] = useSearchParams();
   const search = params.get('recherche') ?? '';
   const theme = params.get('theme') ?? '';
   const [typed, setTyped] = useState(search);
-  const enrolledIds = new Set(myEnrollments.data?.enrollments.map((enrollment) => enrollment.courseId));
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -143,7 +141,7 @@ export default function CataloguePage() {
               ) : (
                 <ul className="fr-grid-row fr-grid-row--gutters relais-plain-list">
                   {shown.map((course) => (
-                    <CourseCard key={course.id} course={course} enrolled={enrolledIds.has(course.id)} />
+                    <CourseCard key={course.id} course={course} enrolled={course.myRole === 'participant'} />
                   ))}
                 </ul>
               )}
