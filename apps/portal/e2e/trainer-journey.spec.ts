@@ -188,9 +188,7 @@ test.describe('a trainer', () => {
     ).toBeVisible();
     await expectNoAccessibilityViolations(page);
 
-    // Signed out from the public home page: after a reload, "Se déconnecter" on a guarded page races
-    // the sign-in redirect of RequireRole (reported to the lead; src/auth is another helper's).
-    await page.goto('/');
+    // Signed out from the guarded page just reloaded: the sign-out must not race a sign-in redirect.
     await signOut(page);
     await signInAs(page, 'teacher.07', '/mes-parcours');
     const entry = page.getByRole('listitem').filter({ hasText: course.title });

@@ -68,10 +68,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     const manager = userManager();
     const current = await manager.getUser();
-    await manager.removeUser();
-    setUser(undefined);
-    setExpired(false);
-    // Ends the provider's session too, so the next "Se connecter" asks for the account again.
+    // Ends the provider's session too, so the next "Se connecter" asks for the account again. The
+    // library forgets the stored user itself; clearing React's user first would re-render a guarded
+    // page into a sign-in redirect that could win the race and sign the person straight back in.
     await manager.signoutRedirect(current?.id_token ? { id_token_hint: current.id_token } : undefined);
   }, []);
 
