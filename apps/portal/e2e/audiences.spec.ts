@@ -169,6 +169,7 @@ test.describe('keyboard and display', () => {
     );
     await expect(section.getByRole('table')).toBeVisible();
 
+    await expect(page.locator('html')).toHaveAttribute('data-fr-js', 'true');
     await page.getByRole('button', { name: "Paramètres d'affichage" }).first().click();
     await page.getByText('Thème sombre').click();
     await expect(page.locator('html')).toHaveAttribute('data-fr-theme', 'dark');

@@ -28,6 +28,8 @@ test.describe('public pages', () => {
 
   test('dark mode is one choice in the display settings and survives a reload', async ({ page }) => {
     await page.goto('/');
+    // The settings dialog is DSFR's script's: a click before it has started opens nothing.
+    await expect(page.locator('html')).toHaveAttribute('data-fr-js', 'true');
     await page.getByRole('button', { name: "Paramètres d'affichage" }).first().click();
     await page.getByText('Thème sombre').click();
     await expect(page.locator('html')).toHaveAttribute('data-fr-theme', 'dark');
