@@ -1,4 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
@@ -7,6 +6,7 @@ import { statsApi, unwrap } from '../../api/client';
 import { Loading } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { fr } from '../../i18n/fr';
+import { DimensionAndApply } from './DimensionAndApply';
 import { FigureView, prefetchChart } from './FigureView';
 import { labelOf, monthsBetween, trendFigures, type Catalogue } from './model';
 import {
@@ -153,24 +153,11 @@ function Trends({ catalogue }: { catalogue: Catalogue }) {
               {[...published, ...upcoming].map(option)}
             </Select>
           </div>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <Select
-              label={fr.statistics.dimensionLegend}
-              nativeSelectProps={{
-                value: draft.by,
-                onChange: (event) => setDraft({ ...draft, by: event.target.value as By }),
-              }}
-            >
-              {dimensions.map((dimension) => (
-                <option key={dimension} value={dimension}>
-                  {fr.statistics.dimensions[dimension]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <Button type="submit">{fr.statistics.apply}</Button>
-          </div>
+          <DimensionAndApply
+            dimensions={dimensions}
+            value={draft.by}
+            onChange={(by) => setDraft({ ...draft, by })}
+          />
         </fieldset>
       </form>
       {notYet ? (

@@ -1,5 +1,4 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -8,6 +7,7 @@ import { statsApi, unwrap } from '../../api/client';
 import { Loading } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { fr } from '../../i18n/fr';
+import { DimensionAndApply } from './DimensionAndApply';
 import { FigureView, prefetchChart } from './FigureView';
 import { ministryFigures, type Catalogue } from './model';
 import {
@@ -96,24 +96,11 @@ function Statistics({ catalogue }: { catalogue: Catalogue }) {
               })}
             </Select>
           </div>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <Select
-              label={fr.statistics.dimensionLegend}
-              nativeSelectProps={{
-                value: draft.by,
-                onChange: (event) => setDraft({ ...draft, by: event.target.value as By }),
-              }}
-            >
-              {dimensions.map((dimension) => (
-                <option key={dimension} value={dimension}>
-                  {fr.statistics.dimensions[dimension]}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="fr-fieldset__element fr-fieldset__element--inline">
-            <Button type="submit">{fr.statistics.apply}</Button>
-          </div>
+          <DimensionAndApply
+            dimensions={dimensions}
+            value={draft.by}
+            onChange={(by) => setDraft({ ...draft, by })}
+          />
         </fieldset>
       </form>
       {notYet ? (
