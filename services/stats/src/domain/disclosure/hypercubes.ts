@@ -6,7 +6,9 @@ import { ALL, keyOf, type CellFamily, type Coordinates } from './cell-family';
  * ±δ, alternately, changes no margin (along an axis, two values that are both parts move in opposite
  * directions; a part and its margin move together), so an observer cannot tell the small cell from
  * any value the box allows. The box is chosen so that it allows 0 or a value of at least the minimum
- * count, at the least cost: fewest cells newly hidden, then the smallest values.
+ * count, at the least cost: fewest margins newly hidden (a national or yearly figure is what readers
+ * come for, and a hidden margin spreads secondary suppression through every table that shares it),
+ * then fewest cells newly hidden, then the smallest values.
  *
  * Returns the corners to hide, or undefined when no box exists (the line rules take over then).
  */
@@ -37,7 +39,8 @@ export function protectingBox(
     const reachesMinimum = up.length === 0 || target.value + Math.min(...up) >= minimumCount;
     if (!reachesZero && !reachesMinimum) continue;
     const added = corners.filter((corner) => !hidden.has(corner.key));
-    const cost = added.length * 1e9 + added.reduce((sum, corner) => sum + corner.value, 0);
+    const margins = added.reduce((sum, corner) => sum + corner.margins, 0);
+    const cost = margins * 1e12 + added.length * 1e9 + added.reduce((sum, corner) => sum + corner.value, 0);
     if (!best || cost < best.cost) best = { corners: corners.map((corner) => corner.key), cost };
   }
   return best?.corners;
@@ -68,6 +71,8 @@ interface Corner {
   value: number;
   /** +1 moves with the protected cell, -1 against it. */
   sign: number;
+  /** On how many axes this corner is a margin where the protected cell is not. */
+  margins: number;
 }
 
 function cornersOf(
@@ -98,7 +103,10 @@ function cornersOf(
     // An axis left fixed must have no line through a corner: that line would no longer add up.
     const fixedAxes = axes.filter((_axis, index) => choice[index] === undefined);
     if (fixedAxes.some((axis) => family.hasLineAlong(key, axis))) return undefined;
-    result.push({ key, value: cell.value, sign: corner.sign });
+    const margins = axes.filter(
+      (axis) => coordinate(corner.coordinates, axis) === ALL && coordinate(origin, axis) !== ALL,
+    ).length;
+    result.push({ key, value: cell.value, sign: corner.sign, margins });
   }
   return result;
 }
