@@ -1,24 +1,17 @@
 import { z } from 'zod';
 import { academy } from '@relais/contracts';
+import { NOT_BLANK } from '@relais/platform';
 
 /*
  * Every rule the server applies to a request is stated here, so the OpenAPI document generated from
  * these schemas tells clients (and property-based testers) exactly which requests are accepted.
  */
 
-/**
- * Not blank: at least one character that trim() keeps (JavaScript's white space and line breaks).
- * The class is spelled out rather than written `\S` because the pattern is also read by clients and
- * testers in other languages, whose `\s` is another set (Python's includes \x1c-\x1f and \x85 but
- * not \ufeff): an explicit class means the same everywhere.
- */
-const visibleCharacter = /[^\t\n\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-
 /** Free text that must say something; stored without its surrounding spaces. */
 const text = (field: string, maxLength: number) =>
   z
     .string()
-    .regex(visibleCharacter, `${field} must not be blank`)
+    .regex(NOT_BLANK, `${field} must not be blank`)
     .max(maxLength, `${field} is at most ${maxLength} characters`)
     .trim();
 
