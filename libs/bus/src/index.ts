@@ -24,7 +24,7 @@ export {
 export { KafkaEventBus } from './kafka/kafka-event-bus';
 export type { KafkaConnectionConfig, KafkaConsumerTimings, KafkaEventBusConfig } from './kafka/kafka-config';
 export type { KafkaLogLevel } from './kafka/kafka-log-bridge';
-export { ensureTopics, type TopicSpec } from './kafka/ensure-topics';
+export { ensureTopics, untilLeadersKnown, type TopicSpec } from './kafka/ensure-topics';
 
 export type {
   ClaimedDocument,

@@ -53,7 +53,12 @@ export async function ensureTopics(
   }
 }
 
-async function untilLeadersKnown(admin: Admin, names: readonly string[]): Promise<void> {
+/**
+ * Waits until the brokers report a leader for every partition of the named topics, treating "unknown
+ * topic" as the broker lagging behind its controller. Exported for the test infrastructure, which
+ * creates topics with its own retention settings.
+ */
+export async function untilLeadersKnown(admin: Admin, names: readonly string[]): Promise<void> {
   const deadline = Date.now() + LEADERS_TIMEOUT_MS;
   let lastState = 'no answer yet';
   for (;;) {

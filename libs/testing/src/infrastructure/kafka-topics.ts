@@ -1,5 +1,6 @@
 import kafkajs, { Kafka, logLevel } from 'kafkajs';
 import type { Admin } from 'kafkajs';
+import { untilLeadersKnown } from '@relais/bus';
 
 // kafkajs is CommonJS and Node's named-export detection misses this enum: take it from the default.
 const { ConfigResourceTypes } = kafkajs;
@@ -39,8 +40,9 @@ export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): 
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((topic) => !existing.has(topic.name));
   if (missing.length > 0) {
+    // kafkajs's own waitForLeaders gives up when a KRaft broker's metadata lags its controller.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       // replicationFactor -1: the broker's default.replication.factor (1 on a single test node).
       topics: missing.map((topic) => ({
         topic: topic.name,
@@ -49,6 +51,10 @@ export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): 
         configEntries: [retentionEntry(topic)],
       })),
     });
+    await untilLeadersKnown(
+      admin,
+      missing.map((topic) => topic.name),
+    );
   }
   const present = topics.filter((topic) => existing.has(topic.name));
   if (present.length > 0) {
