@@ -58,7 +58,7 @@ export const CRD_SOURCES: readonly CrdSource[] = [
 
 type Schema = Record<string, unknown>;
 
-interface CustomResourceDefinition {
+export interface CustomResourceDefinition {
   kind: string;
   spec: {
     group: string;
@@ -201,6 +201,39 @@ function customResourceDefinitions(source: CrdSource, file: string): CustomResou
   return crds;
 }
 
+/** Validators of every served version of the CRDs, by `apiVersion kind`. */
+export function crdValidators(
+  crds: readonly CustomResourceDefinition[],
+  origin: string,
+): Map<string, CrdSchema> {
+  // OpenAPI schemas use Kubernetes' keywords (x-kubernetes-*) and formats (int32, quantity…) that a
+  // JSON Schema validator does not know: the keywords are ignored, the formats not checked.
+  // Kubernetes' patterns are RE2, closer to JavaScript's non-Unicode regular expressions.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  const found = new Map<string, CrdSchema>();
+  for (const crd of crds) {
+    for (const version of crd.spec.versions) {
+      const openApi = version.schema?.openAPIV3Schema;
+      if (!version.served || !openApi) continue;
+      const schema = strict(openApi) as Schema;
+      schema['properties'] = {
+        ...(schema['properties'] as Schema),
+        apiVersion: { const: `${crd.spec.group}/${version.name}` },
+        kind: { const: crd.spec.names.kind },
+        metadata: OBJECT_META,
+      };
+      schema['required'] = [
+        ...new Set([...((schema['required'] as string[] | undefined) ?? []), 'apiVersion', 'kind']),
+      ];
+      found.set(`${crd.spec.group}/${version.name} ${crd.spec.names.kind}`, {
+        origin,
+        validatorFor: (resource) => ajv.compile(pruned(schema, [resource]) as Schema),
+      });
+    }
+  }
+  return found;
+}
+
 let schemas: Map<string, CrdSchema> | undefined;
 
 /**
@@ -210,36 +243,16 @@ let schemas: Map<string, CrdSchema> | undefined;
  */
 export function crdSchemas(): ReadonlyMap<string, CrdSchema> {
   if (schemas) return schemas;
-  // OpenAPI schemas use Kubernetes' keywords (x-kubernetes-*) and formats (int32, quantity…) that a
-  // JSON Schema validator does not know: the keywords are ignored, the formats not checked.
-  // Kubernetes' patterns are RE2, closer to JavaScript's non-Unicode regular expressions.
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
   const found = new Map<string, CrdSchema>();
   for (const source of CRD_SOURCES) {
     // Always asked, cache or not: a changed pin or checksum must fail here, not pass on an old cache.
     moduleDirectory(source);
-    for (const file of source.files) {
-      for (const crd of customResourceDefinitions(source, file)) {
-        for (const version of crd.spec.versions) {
-          const openApi = version.schema?.openAPIV3Schema;
-          if (!version.served || !openApi) continue;
-          const schema = strict(openApi) as Schema;
-          schema['properties'] = {
-            ...(schema['properties'] as Schema),
-            apiVersion: { const: `${crd.spec.group}/${version.name}` },
-            kind: { const: crd.spec.names.kind },
-            metadata: OBJECT_META,
-          };
-          schema['required'] = [
-            ...new Set([...((schema['required'] as string[] | undefined) ?? []), 'apiVersion', 'kind']),
-          ];
-          found.set(`${crd.spec.group}/${version.name} ${crd.spec.names.kind}`, {
-            origin: `${source.module}@${source.version} ${file}`,
-            validatorFor: (resource) => ajv.compile(pruned(schema, [resource]) as Schema),
-          });
-        }
-      }
-    }
+    for (const file of source.files)
+      for (const [key, schema] of crdValidators(
+        customResourceDefinitions(source, file),
+        `${source.module}@${source.version} ${file}`,
+      ))
+        found.set(key, schema);
   }
   schemas = found;
   return found;
