@@ -194,6 +194,11 @@ describe('the restore drill', () => {
     expect(stdout).toMatch(/Restore drill passed: 5 collections, 1238 documents/);
   });
 
+  it('fails when there is nothing to restore, rather than passing on no data', async () => {
+    const report = await runDrill(client, databases, await scratchFolder());
+    expect(report).toMatchObject({ ok: false, collections: 0 });
+  });
+
   it('refuses to wipe a server that is not on this machine', async () => {
     const failure = await run(
       process.execPath,

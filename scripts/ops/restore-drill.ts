@@ -273,6 +273,9 @@ export async function runDrill(
       .reduce((sum, state) => sum + state.count, 0),
     dumpFolder: out,
   };
+  // Nothing to dump proves nothing (a wrong prefix, an empty server): a drill that checked nothing fails.
+  if (base.collections === 0)
+    return { ...base, notWiped: [], dumpDifferences, restoreDifferences: [], ok: false };
   // A dump that does not match the data is not a backup: the data stays where it is.
   if (dumpDifferences.length > 0)
     return { ...base, notWiped: [], dumpDifferences, restoreDifferences: [], ok: false };
@@ -326,7 +329,9 @@ async function main(): Promise<number> {
     console.log(
       report.ok
         ? `Restore drill passed: ${report.collections} collections, ${report.documents} documents, every count and checksum equal.`
-        : `Restore drill FAILED: see notWiped, dumpDifferences and restoreDifferences above (dump kept in ${out}).`,
+        : report.collections === 0
+          ? `Restore drill FAILED: no collection in ${report.databases.join(', ')}; nothing was checked (wrong --prefix?).`
+          : `Restore drill FAILED: see notWiped, dumpDifferences and restoreDifferences above (dump kept in ${out}).`,
     );
     if (report.ok && !values.out) await rm(out, { recursive: true, force: true });
     return report.ok ? 0 : 1;
