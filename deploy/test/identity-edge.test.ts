@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { gatewayRoutes, routeFor } from './support/gateway-routes';
 import { kustomizeBuild } from './support/kustomize';
 import { k8sDirectory, OVERLAYS } from './support/paths';
 import { realmsOf } from './support/policies';
@@ -8,9 +9,18 @@ import { ofKind, workloads, type KubernetesResource } from './support/resources'
 const FIRST_BUILD_TIMEOUT_MS = 300_000;
 const TOKEN_PATH = '/realms/relais/protocol/openid-connect/token';
 
-interface IngressSpec {
-  rules: { host: string; http: { paths: { path: string; backend: { service: { name: string } } }[] } }[];
+interface TrafficPolicySpec {
+  targetRefs: { kind: string; name: string }[];
+  rateLimit?: {
+    local?: {
+      rules: {
+        clientSelectors?: unknown[];
+        limit: { requests: number; unit: 'Second' | 'Minute' | 'Hour' };
+      }[];
+    };
+  };
 }
+const SECONDS = { Second: 1, Minute: 60, Hour: 3600 } as const;
 
 interface PortalClient {
   clientId: string;
@@ -46,26 +56,33 @@ describe.each(OVERLAYS)('identity at the edge, overlay %s', (overlay) => {
     resources = kustomizeBuild(join(k8sDirectory, 'overlays', overlay));
   }, FIRST_BUILD_TIMEOUT_MS);
 
-  it('limits the token endpoint per client address, on the public auth host', () => {
-    const ingresses = ofKind(resources, 'Ingress');
-    const authHost = (ingresses.find((i) => i.metadata.name === 'relais-keycloak')?.spec as IngressSpec)
-      .rules[0]?.host;
-    const limited = ingresses.filter((ingress) =>
-      (ingress.spec as IngressSpec).rules.some(
-        (rule) =>
-          rule.host === authHost &&
-          rule.http.paths.some(
-            (path) => path.path === TOKEN_PATH && path.backend.service.name === 'relais-keycloak-service',
-          ),
-      ),
-    );
+  it('limits the token endpoint per client address, on the public auth host, and nothing else of it', () => {
+    const routes = gatewayRoutes(resources);
+    const authHost = new URL(
+      (ofKind(resources, 'Keycloak')[0]?.spec as { hostname: { hostname: string } }).hostname.hostname,
+    ).host;
+    const token = routeFor(routes, authHost, TOKEN_PATH);
+    expect(token?.backend).toBe('relais-keycloak-service');
+    const limits = (route: string | undefined) =>
+      ofKind(resources, 'BackendTrafficPolicy').filter((policy) =>
+        (policy.spec as TrafficPolicySpec).targetRefs.some(
+          (target) => target.kind === 'HTTPRoute' && target.name === route,
+        ),
+      );
 
-    expect(limited).toHaveLength(1);
-    const annotations =
-      (limited[0]?.metadata as { annotations?: Record<string, string> } | undefined)?.annotations ?? {};
-    expect(Number(annotations['nginx.ingress.kubernetes.io/limit-rps'])).toBeGreaterThan(0);
-    expect(Number(annotations['nginx.ingress.kubernetes.io/limit-rps'])).toBeLessThanOrEqual(10);
-    expect(annotations['nginx.ingress.kubernetes.io/enable-access-log']).toBe('false');
+    const [policy, ...others] = limits(token?.route);
+    expect(others).toEqual([]);
+    const rules = (policy?.spec as TrafficPolicySpec).rateLimit?.local?.rules ?? [];
+    expect(rules).toHaveLength(1);
+    // One bucket per client address, over every address.
+    expect(rules[0]?.clientSelectors).toEqual([{ sourceCIDR: { type: 'Distinct', value: '0.0.0.0/0' } }]);
+    const perSecond = (rules[0]?.limit.requests ?? 0) / SECONDS[rules[0]?.limit.unit ?? 'Hour'];
+    expect(perSecond).toBeGreaterThan(0);
+    expect(perSecond).toBeLessThanOrEqual(10);
+    // Signing in, the keys and the pages are not limited by it: they are other routes.
+    const signIn = routeFor(routes, authHost, '/realms/relais/protocol/openid-connect/auth');
+    expect(signIn?.route).not.toBe(token?.route);
+    expect(limits(signIn?.route).some((p) => (p.spec as TrafficPolicySpec).rateLimit)).toBe(false);
   });
 
   it('signs people in to the portal with the code flow and PKCE only: no password grant', () => {

@@ -18,7 +18,7 @@ const FIRST_BUILD_TIMEOUT_MS = 300_000;
 /**
  * The pods the operators create and the parts of the cluster Relais talks to, with the labels and
  * ports they really have: Strimzi's broker and entity-operator pods, the MongoDB operator's members,
- * the Keycloak operator's pods, the ingress controller, Prometheus, the telemetry backend, DNS, and
+ * the Keycloak operator's pods, the Gateway's proxies (Envoy Gateway), Prometheus, the telemetry backend, DNS, and
  * addresses outside the cluster (Keycloak's PostgreSQL, the API server, anywhere else).
  */
 function surroundings(namespace: string): Endpoint[] {
@@ -72,10 +72,40 @@ function surroundings(namespace: string): Endpoint[] {
       // HTTP, management (health, metrics), cache replication.
       ports: [{ port: 8080 }, { port: 9000 }, { port: 7800 }],
     },
+    // The proxies Envoy Gateway runs for the Gateway `relais` (in its own namespace, with the labels its
+    // controller sets), listening on 10080 and 10443 for the Gateway's ports 80 and 443.
     {
-      name: 'ingress-controller',
-      namespace: 'ingress-nginx',
+      name: 'gateway-proxy',
+      namespace: 'envoy-gateway-system',
       ip: '10.244.3.1',
+      labels: {
+        'app.kubernetes.io/name': 'envoy',
+        'app.kubernetes.io/component': 'proxy',
+        'app.kubernetes.io/managed-by': 'envoy-gateway',
+        'gateway.envoyproxy.io/owning-gateway-name': 'relais',
+        'gateway.envoyproxy.io/owning-gateway-namespace': namespace,
+      },
+      ports: [{ port: 10080 }, { port: 10443 }],
+    },
+    // Another Gateway's proxies, beside ours: the policies name our Gateway, not every proxy.
+    {
+      name: 'other-gateway-proxy',
+      namespace: 'envoy-gateway-system',
+      ip: '10.244.3.2',
+      labels: {
+        'app.kubernetes.io/name': 'envoy',
+        'app.kubernetes.io/component': 'proxy',
+        'app.kubernetes.io/managed-by': 'envoy-gateway',
+        'gateway.envoyproxy.io/owning-gateway-name': 'shop',
+        'gateway.envoyproxy.io/owning-gateway-namespace': 'shop',
+      },
+      ports: [{ port: 10080 }, { port: 10443 }],
+    },
+    // What ingress-nginx's pods were: nothing admits them any more.
+    {
+      name: 'retired-ingress-controller',
+      namespace: 'ingress-nginx',
+      ip: '10.244.3.3',
       labels: { 'app.kubernetes.io/name': 'ingress-nginx' },
       ports: [{ port: 80 }, { port: 443 }],
     },
@@ -165,9 +195,9 @@ const SERVICE_PORTS = { enrollment: 8081, progress: 8082, feedback: 8083, stats:
 
 /**
  * What each Job and Deployment must reach, and may: the whole list, nothing more. A service reaches
- * Kafka's TLS listener, MongoDB, Keycloak's keys through the ingress controller (the issuer is the
- * public address), the collector and DNS; it is reached by the ingress controller and Prometheus only.
- * The portal reaches DNS only and is reached by the ingress controller only.
+ * Kafka's TLS listener, MongoDB, Keycloak's keys through the Gateway's proxies (the issuer is the
+ * public address), the collector and DNS; it is reached by the Gateway's proxies and Prometheus only.
+ * The portal reaches DNS only and is reached by the Gateway's proxies only.
  */
 function declaredEgress(workload: string): Flow[] {
   const service = Object.entries(SERVICE_PORTS).find(([name]) => workload === `relais-${name}`);
@@ -175,7 +205,7 @@ function declaredEgress(workload: string): Flow[] {
     return [
       { to: 'kafka-broker', port: 9093 },
       { to: 'mongodb-member', port: 27017 },
-      { to: 'ingress-controller', port: 443 },
+      { to: 'gateway-proxy', port: 10443 },
       { to: 'relais-otel-collector', port: 4318 },
       ...DNS,
     ];
@@ -198,13 +228,13 @@ function declaredIngress(workload: string): Flow[] {
   const service = Object.entries(SERVICE_PORTS).find(([name]) => workload === `relais-${name}`);
   if (service)
     return [
-      { to: 'ingress-controller', port: service[1] },
+      { to: 'gateway-proxy', port: service[1] },
       { to: 'prometheus', port: service[1] },
     ];
   if (workload === 'relais-otel-collector')
     return Object.keys(SERVICE_PORTS).map((name) => ({ to: `relais-${name}`, port: 4318 }));
   // Nothing of it for Prometheus to scrape: nginx with its access log off.
-  if (workload === 'relais-portal') return [{ to: 'ingress-controller', port: 8080 }];
+  if (workload === 'relais-portal') return [{ to: 'gateway-proxy', port: 8080 }];
   return [];
 }
 
@@ -262,14 +292,14 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
     }
   });
 
-  it('opens Keycloak to the ingress controller and its realm configuration job only', () => {
+  it('opens Keycloak to the Gateway’s proxies and its realm configuration job only', () => {
     const keycloak = model.endpoint('keycloak');
     const clients = model
       .reachingTo(keycloak)
       .filter((flow) => flow.to !== 'keycloak')
       .map(flowKey)
       .sort();
-    expect(clients).toEqual(['ingress-controller:8080/TCP', 'relais-keycloak-realm:8080/TCP']);
+    expect(clients).toEqual(['gateway-proxy:8080/TCP', 'relais-keycloak-realm:8080/TCP']);
   });
 
   it('lets the infrastructure do its own work: replication, Keycloak’s database', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { portalCsp } from '@relais/host/portal';
 import { portalDockerfile } from './support/dockerfile';
+import { gatewayRoutes, routeFor } from './support/gateway-routes';
 import { kustomizeBuild } from './support/kustomize';
 import { k8sDirectory, OVERLAYS, repositoryRoot, SERVICES } from './support/paths';
 import { ofKind, selects, workloads, type KubernetesResource, type Workload } from './support/resources';
@@ -150,16 +151,6 @@ describe('the portal’s nginx configuration (apps/portal/nginx)', () => {
   });
 });
 
-interface IngressPath {
-  path: string;
-  pathType: string;
-  backend: { service: { name: string; port: { name: string } } };
-}
-interface IngressSpec {
-  tls: { hosts: string[] }[];
-  rules: { host: string; http: { paths: IngressPath[] } }[];
-}
-
 describe.each(OVERLAYS)('the portal in overlay %s', (overlay) => {
   let resources: KubernetesResource[] = [];
   let portal: Workload;
@@ -227,30 +218,27 @@ describe.each(OVERLAYS)('the portal in overlay %s', (overlay) => {
     expect(container().ports?.map((port) => port.containerPort)).toEqual([8080]);
   });
 
-  it('is served at / of the portal’s host, with the API at /api on the same origin, behind the same ingress', () => {
-    const ingress = ofKind(resources, 'Ingress').find((i) => i.metadata.name === 'relais-api');
-    const spec = ingress?.spec as IngressSpec;
+  it('is served at / of the portal’s host, with the API at /api on the same origin, through the same Gateway', () => {
+    const routes = gatewayRoutes(resources);
     const realmJob = workloads(resources).find((w) => w.metadata.name === 'relais-keycloak-realm');
     const portalOrigin = (
       realmJob?.spec.template.spec.containers[0] as { env?: { name: string; value?: string }[] }
     ).env?.find((variable) => variable.name === 'RELAIS_PORTAL_ORIGIN')?.value;
-    const portalRule = spec.rules.find((rule) => `https://${rule.host}` === portalOrigin);
-    expect(portalRule).toBeDefined();
-    expect(spec.tls.flatMap((tls) => tls.hosts)).toContain(portalRule?.host);
-    const routes = Object.fromEntries(
-      (portalRule?.http.paths ?? []).map((path) => [
-        `${path.pathType} ${path.path}`,
-        path.backend.service.name,
-      ]),
-    );
-    expect(routes).toEqual({
-      'Prefix /': 'relais-portal',
-      ...Object.fromEntries(SERVICES.map((service) => [`Prefix /api/${service}`, `relais-${service}`])),
+    const portalHost = new URL(portalOrigin ?? 'https://unset.invalid').host;
+    const backendOf = (host: string, path: string) => routeFor(routes, host, path)?.backend;
+
+    expect(backendOf(portalHost, '/')).toBe('relais-portal');
+    expect(backendOf(portalHost, '/courses/42')).toBe('relais-portal');
+    expect(backendOf(portalHost, '/assets/index-abc.js')).toBe('relais-portal');
+    for (const service of SERVICES)
+      expect(backendOf(portalHost, `/api/${service}/courses`)).toBe(`relais-${service}`);
+    expect(routeFor(routes, portalHost, '/')?.listener).toMatchObject({
+      protocol: 'HTTPS',
+      hostname: portalHost,
     });
     // The API's own host stays the API's: no pages there.
-    const others = spec.rules.filter((rule) => rule !== portalRule);
-    expect(
-      others.flatMap((rule) => rule.http.paths).some((path) => path.backend.service.name === 'relais-portal'),
-    ).toBe(false);
+    const others = routes.filter((route) => route.host !== portalHost);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.some((route) => route.backend === 'relais-portal')).toBe(false);
   });
 });

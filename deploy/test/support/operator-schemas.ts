@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /*
- * The operators' custom resources, for the fields Relais uses. Written by hand because no package
- * carries the CRD schemas of Strimzi, the Percona Operator for MongoDB or the Keycloak operator (checked
- * on the npm registry: @kubernetes-models has none of them), and the CRDs cannot be downloaded here.
- * Strict: a field that is misspelt, or that nobody has checked against the operator's documentation,
- * fails validation instead of being ignored by the operator. Add a field here when a manifest needs it.
+ * The custom resources of Strimzi and the Keycloak operator, for the fields Relais uses. Written by hand
+ * because no registry reached here serves their CRDs (crd-schemas.ts says where each was looked for);
+ * the other operators' resources are validated against their published CRDs instead. Strict: a field
+ * that is misspelt, or that nobody has checked against the operator's documentation, fails validation
+ * instead of being ignored by the operator. Add a field here when a manifest needs it.
  */
 
 const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a DNS subdomain name');
@@ -170,91 +170,6 @@ const kafkaUser = strimzi(
   }),
 );
 
-const mongoUser = z.strictObject({
-  name: z.string().min(1),
-  db: z.string().min(1),
-  passwordSecretRef: z.strictObject({ name, key: z.string().min(1) }),
-  roles: z.array(z.strictObject({ name: z.string().min(1), db: z.string().min(1) })).min(1),
-});
-
-const image = z
-  .string()
-  .regex(/^[a-z0-9./-]+:[A-Za-z0-9._-]+(@sha256:[0-9a-f]{64})?$/, 'an image with a tag');
-
-const perconaServerMongoDB = z.strictObject({
-  apiVersion: z.literal('psmdb.percona.com/v1'),
-  kind: z.literal('PerconaServerMongoDB'),
-  metadata,
-  spec: z.strictObject({
-    crVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
-    image,
-    upgradeOptions: z.strictObject({ apply: z.string().min(1) }).optional(),
-    secrets: z.strictObject({ users: name }),
-    tls: z.strictObject({ mode: z.enum(['disabled', 'allowTLS', 'preferTLS', 'requireTLS']) }),
-    replsets: z
-      .array(
-        z.strictObject({
-          name: z.string().min(1),
-          size: z.int().min(1),
-          affinity: z.strictObject({ antiAffinityTopologyKey: z.string().min(1) }).optional(),
-          resources: resources.optional(),
-          volumeSpec: z.strictObject({
-            persistentVolumeClaim: z.strictObject({
-              accessModes: z.array(z.enum(['ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany'])),
-              storageClassName: z.string().optional(),
-              resources: z.strictObject({ requests: z.strictObject({ storage: quantity }) }),
-            }),
-          }),
-        }),
-      )
-      .min(1),
-    sharding: z.strictObject({ enabled: z.boolean() }),
-    users: z.array(mongoUser).min(1),
-    backup: z.strictObject({
-      enabled: z.boolean(),
-      image,
-      storages: z.record(
-        z.string(),
-        z.strictObject({
-          type: z.literal('s3'),
-          s3: z.strictObject({
-            bucket: z.string().min(3),
-            prefix: z.string().optional(),
-            region: z.string().min(1),
-            endpointUrl: z.url(),
-            credentialsSecret: name,
-            serverSideEncryption: z.strictObject({ sseAlgorithm: z.enum(['AES256', 'aws:kms']) }).optional(),
-          }),
-        }),
-      ),
-      pitr: z
-        .strictObject({
-          enabled: z.boolean(),
-          oplogSpanMin: z.number().positive().optional(),
-          compressionType: z.enum(['gzip', 'snappy', 'lz4', 's2', 'pgzip', 'zstd']).optional(),
-        })
-        .optional(),
-      tasks: z.array(
-        z.strictObject({
-          name: z.string().min(1),
-          enabled: z.boolean(),
-          schedule: z.string().regex(/^(\S+\s+){4}\S+$/, 'a cron schedule'),
-          storageName: z.string().min(1),
-          type: z.enum(['logical', 'physical', 'incremental-base', 'incremental']),
-          compressionType: z.enum(['gzip', 'snappy', 'lz4', 's2', 'pgzip', 'zstd']).optional(),
-          retention: z
-            .strictObject({
-              type: z.literal('count'),
-              count: z.int().min(1),
-              deleteFromStorage: z.boolean(),
-            })
-            .optional(),
-        }),
-      ),
-    }),
-  }),
-});
-
 const keycloak = z.strictObject({
   apiVersion: z.literal('k8s.keycloak.org/v2beta1'),
   kind: z.literal('Keycloak'),
@@ -312,10 +227,8 @@ const keycloakRealmImport = z.strictObject({
 
 /** Schemas by `apiVersion kind`. */
 export const OPERATOR_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map(
-  [kafkaNodePool, kafka, kafkaTopic, kafkaUser, perconaServerMongoDB, keycloak, keycloakRealmImport].map(
-    (schema) => {
-      const shape = (schema as z.ZodObject).shape as { apiVersion: z.ZodLiteral; kind: z.ZodLiteral };
-      return [`${String(shape.apiVersion.value)} ${String(shape.kind.value)}`, schema];
-    },
-  ),
+  [kafkaNodePool, kafka, kafkaTopic, kafkaUser, keycloak, keycloakRealmImport].map((schema) => {
+    const shape = (schema as z.ZodObject).shape as { apiVersion: z.ZodLiteral; kind: z.ZodLiteral };
+    return [`${String(shape.apiVersion.value)} ${String(shape.kind.value)}`, schema];
+  }),
 );

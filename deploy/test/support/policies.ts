@@ -1,3 +1,4 @@
+import { gatewayRoutes } from './gateway-routes';
 import type { KafkaAcl } from './operator-schemas';
 import {
   resourceId,
@@ -143,23 +144,19 @@ const servicesHaveTheirCompanions: Policy = (resources) =>
     return missing.map((what) => `${resourceId(deployment)} has no ${what}`);
   });
 
-const ingressRoutesEveryService: Policy = (resources) => {
-  interface Path {
-    path: string;
-    backend: { service: { name: string } };
-  }
-  const routes = ofKind(resources, 'Ingress').flatMap((ingress) =>
-    ((ingress.spec as { rules?: { http?: { paths?: Path[] } }[] }).rules ?? []).flatMap(
-      (rule) => rule.http?.paths ?? [],
-    ),
-  );
+const gatewayRoutesEveryService: Policy = (resources) => {
+  const routes = gatewayRoutes(resources);
   return serviceDeployments(resources).flatMap((deployment) => {
     const service = serviceName(deployment);
     return routes.some(
-      (route) => route.path === `/api/${service}` && route.backend.service.name === deployment.metadata.name,
+      (route) =>
+        route.type === 'PathPrefix' &&
+        route.path === `/api/${service}` &&
+        route.backend === deployment.metadata.name &&
+        route.listener.protocol === 'HTTPS',
     )
       ? []
-      : [`${resourceId(deployment)}: no Ingress routes /api/${service} to it`];
+      : [`${resourceId(deployment)}: no HTTPRoute of the Gateway routes /api/${service} to it over HTTPS`];
   });
 };
 
@@ -467,7 +464,7 @@ const POLICIES: readonly Policy[] = [
   containersHaveResourcesAndProbes,
   servicesTerminateGracefully,
   servicesHaveTheirCompanions,
-  ingressRoutesEveryService,
+  gatewayRoutesEveryService,
   secretsAreNeverCommitted,
   networkIsDeniedByDefault,
   statsReadsOnlyFacts,

@@ -1,3 +1,5 @@
+import type { ErrorObject } from 'ajv';
+import { crdSchemas } from './crd-schemas';
 import { OPERATOR_SCHEMAS } from './operator-schemas';
 import { resourceId, type KubernetesResource } from './resources';
 
@@ -22,13 +24,37 @@ async function kubernetesModel(resource: KubernetesResource): Promise<ModelClass
   }
 }
 
+function describe(error: ErrorObject): string {
+  const where = error.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)';
+  const params = error.params as { additionalProperty?: string; allowedValues?: unknown[] };
+  const detail = params.additionalProperty
+    ? ` (${params.additionalProperty})`
+    : params.allowedValues
+      ? ` (${params.allowedValues.join(', ')})`
+      : '';
+  return `${where}: ${error.message ?? error.keyword}${detail}`;
+}
+
 /**
- * Validates every resource against its schema and answers what is wrong, one line per resource. A
- * resource whose apiVersion and kind have no schema at all is an error too: nothing goes unchecked.
+ * Validates every resource against its schema and answers what is wrong, one line per resource: the
+ * operator's published CRD where one is pinned (crd-schemas.ts), else the hand-written schema of
+ * operator-schemas.ts, else Kubernetes' own. A resource whose apiVersion and kind have no schema at
+ * all is an error too: nothing goes unchecked.
  */
 export async function schemaViolations(resources: readonly KubernetesResource[]): Promise<string[]> {
   const violations: string[] = [];
   for (const resource of resources) {
+    const crd = crdSchemas().get(`${resource.apiVersion} ${resource.kind}`);
+    if (crd) {
+      const validate = crd.validatorFor(resource);
+      if (!validate(resource)) {
+        const issues = [...new Set((validate.errors ?? []).map(describe))];
+        violations.push(
+          `${resourceId(resource)} does not match its CRD schema (${crd.origin}): ${issues.join('; ')}`,
+        );
+      }
+      continue;
+    }
     const operatorSchema = OPERATOR_SCHEMAS.get(`${resource.apiVersion} ${resource.kind}`);
     if (operatorSchema) {
       const result = operatorSchema.safeParse(resource);
