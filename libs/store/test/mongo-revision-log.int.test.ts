@@ -1,5 +1,5 @@
 import { MongoOutboxStore } from '@relais/bus';
-import mongoose, { Schema, type Connection } from 'mongoose';
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { closedSchemaOptions, ensureIndexes, MongoRevisionLog, revisionRecordDefinition } from '../src/index';
 import type { RevisionRecordFields } from '../src/index';
 import { openTestDatabase } from '../src/testing/index';
@@ -11,7 +11,7 @@ interface RollRecord extends RevisionRecordFields {
   members?: string[];
 }
 
-function rollModel(connection: Connection) {
+function rollModel(connection: Connection): Model<RollRecord> {
   return (
     connection.models['RollRevision'] ??
     connection.model<RollRecord>(

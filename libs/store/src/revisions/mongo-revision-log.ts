@@ -74,7 +74,7 @@ export class MongoRevisionLog<State, TRecord extends RevisionRecordFields> imple
     expectedRevision: number,
     events: readonly PendingEvent[] = [],
   ): Promise<SaveOutcome> {
-    return this.saveOver(id, expectedRevision, { removed: true }, events);
+    return this.saveOver(id, expectedRevision, { removed: true } as Partial<TRecord>, events);
   }
 
   /**
