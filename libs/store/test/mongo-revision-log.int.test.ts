@@ -4,6 +4,8 @@ import { closedSchemaOptions, ensureIndexes, MongoRevisionLog, revisionRecordDef
 import type { RevisionRecordFields } from '../src/index';
 import { openTestDatabase } from '../src/testing/index';
 import { describeRevisionLogContract, type Roll } from './revision-log-contract';
+import { randomUUID } from 'node:crypto';
+import { coursePublished, createEvent } from '@relais/contracts';
 
 interface RollRecord extends RevisionRecordFields {
   rollId: string;
@@ -29,11 +31,18 @@ function rollModel(connection: Connection): Model<RollRecord> {
   );
 }
 
-const rollLog = (connection: Connection) =>
-  new MongoRevisionLog<Roll, RollRecord>(rollModel(connection), {
+const rollLog = (connection: Connection, model = rollModel(connection)) =>
+  new MongoRevisionLog<Roll, RollRecord>(model, {
     idField: 'rollId',
     toRecord: (state) => ({ title: state.title, members: [...state.members] }),
     fromRecord: (record) => ({ title: record.title ?? '', members: [...(record.members ?? [])] }),
+  });
+
+const anEvent = () =>
+  createEvent(coursePublished, coursePublished.example, {
+    source: 'store-test',
+    correlationId: randomUUID(),
+    now: new Date('2026-12-07T10:00:00Z'),
   });
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -79,5 +88,49 @@ describe('MongoRevisionLog on the real database', () => {
     expect(await log.latestMatching({ title: 'Match' })).toEqual([
       { id: 'a', state: { title: 'Match', members: ['ann'] }, revision: 2 },
     ]);
+  });
+});
+
+describe('a writer overtaken between its read and its insert', () => {
+  /** The model, but each insert waits until `release` is called: a writer that stalls on the network. */
+  function stalledOnInsert(model: Model<RollRecord>) {
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let reachedInsert = (): void => undefined;
+    const atInsert = new Promise<void>((resolve) => (reachedInsert = resolve));
+    const stalled = new Proxy(model, {
+      get(target, property) {
+        if (property === 'create') {
+          return async (...args: Parameters<Model<RollRecord>['create']>) => {
+            reachedInsert();
+            await released;
+            return target.create(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    return { stalled, atInsert, release };
+  }
+
+  it('loses, leaving no record, when two saves went through meanwhile and freed its revision', async () => {
+    const id = randomUUID();
+    const fast = rollLog(database.connection);
+    await fast.append(id, 0, { title: 'Reading', members: [] }, []);
+    const { stalled, atInsert, release } = stalledOnInsert(rollModel(database.connection));
+    const slow = rollLog(database.connection, stalled);
+
+    const slowSave = slow.append(id, 1, { title: 'Reading', members: ['slow'] }, [anEvent()]);
+    await atInsert;
+    expect(await fast.append(id, 1, { title: 'Reading', members: ['b'] }, [])).toBe('saved');
+    expect(await fast.append(id, 2, { title: 'Reading', members: ['b', 'c'] }, [])).toBe('saved');
+    release();
+
+    expect(await slowSave).toBe('conflict');
+    expect(await fast.read(id)).toEqual({ state: { title: 'Reading', members: ['b', 'c'] }, revision: 3 });
+    const records = await rollModel(database.connection).find({ rollId: id }).lean().exec();
+    expect(records.map((record) => record._id)).toEqual([`${id}#000000003`]);
+    expect(records[0]?.outbox).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, type Model, type SchemaDefinitionProperty } from 'mongoose';
 import type { PendingEvent } from '@relais/contracts';
 import { isDuplicateKeyError } from '../apply-once';
@@ -12,13 +13,21 @@ export interface RevisionRecordFields {
   revision: number;
   removed?: boolean;
   outbox: PendingEvent[];
+  /** Random, unique to this save; absent in records written before it existed. */
+  saveId?: string;
+  /** The `saveId` of the record this save was decided on. */
+  savedOver?: string;
 }
+
+type SaveTrace = Pick<RevisionRecordFields, 'revision' | 'saveId' | 'savedOver'>;
 
 /** To spread into a revision schema, with the id field and the state's fields (all closed). */
 export const revisionRecordDefinition = {
   _id: { type: String, required: true },
   revision: { type: Number, required: true },
   removed: { type: Boolean, default: false },
+  saveId: { type: String },
+  savedOver: { type: String },
   outbox: { type: [Schema.Types.Mixed], default: [] } as SchemaDefinitionProperty<PendingEvent[]>,
 };
 
@@ -107,29 +116,58 @@ export class MongoRevisionLog<State, TRecord extends RevisionRecordFields> imple
     events: readonly PendingEvent[],
   ): Promise<SaveOutcome> {
     const existing = await this.model
-      .find(this.of(id), { revision: 1, removed: 1, outbox: 1 })
+      .find(this.of(id), { revision: 1, removed: 1, outbox: 1, saveId: 1 })
       .sort({ revision: 1 })
-      .lean<Pick<TRecord, 'revision' | 'removed' | 'outbox'>[]>()
+      .lean<Pick<TRecord, 'revision' | 'removed' | 'outbox' | 'saveId'>[]>()
       .exec();
     const last = existing.at(-1);
     const onExpected = last ? !last.removed && last.revision === expectedRevision : expectedRevision === 0;
     if (!onExpected) return 'conflict';
     const revision = expectedRevision + 1;
-    const carried = existing.flatMap((record) => record.outbox);
+    const _id = revisionIdOf(id, revision);
+    const saveId = randomUUID();
     try {
       await this.model.create({
         ...fields,
-        _id: revisionIdOf(id, revision),
+        _id,
         [this.mapping.idField]: id,
         revision,
-        outbox: [...carried, ...events],
+        saveId,
+        ...(last?.saveId ? { savedOver: last.saveId } : {}),
+        outbox: [...existing.flatMap((record) => record.outbox), ...events],
       });
     } catch (error) {
       if (isDuplicateKeyError(error)) return 'conflict';
       throw error;
     }
+    if (await this.overtaken(id, revision, saveId)) {
+      await this.model.deleteOne({ _id, saveId }).exec();
+      return 'conflict';
+    }
     await this.model.deleteMany({ ...this.of(id), revision: mongoose.trusted({ $lt: revision }) }).exec();
     return 'saved';
+  }
+
+  /**
+   * Whether others saved this revision and the next one, deleting this revision's record as
+   * superseded, between our read and our insert: the insert then found the `_id` free and succeeded
+   * over a state that is no longer the latest. Ours is then followed by a record not decided on it,
+   * or by a later one while ours is still there (a record decided on ours is deleted with ours). Ours
+   * already gone means a later writer read it and carried its events on: counted as saved (ADR 0026
+   * names the window this leaves).
+   */
+  private async overtaken(id: string, revision: number, saveId: string): Promise<boolean> {
+    const [ours, next] = await this.model
+      .find(
+        { ...this.of(id), revision: mongoose.trusted({ $gte: revision }) },
+        { revision: 1, saveId: 1, savedOver: 1 },
+      )
+      .sort({ revision: 1 })
+      .limit(2)
+      .lean<SaveTrace[]>()
+      .exec();
+    if (ours?.saveId !== saveId || !next) return false;
+    return next.revision !== revision + 1 || next.savedOver !== saveId;
   }
 
   private of(id: string): Record<string, unknown> {
