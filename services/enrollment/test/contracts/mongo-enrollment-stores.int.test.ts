@@ -1,6 +1,6 @@
 import { openTestDatabase } from '@relais/store/testing';
 import { ensureIndexes } from '@relais/store';
-import { courseRevisionModel } from '../../src/infrastructure/mongo/course-model';
+import { courseRevisionModel, dropFormerCourseProjection } from '../../src/infrastructure/mongo/course-model';
 import { MongoCourseRepository } from '../../src/infrastructure/mongo/mongo-course-repository';
 import {
   countedCellModel,
@@ -50,5 +50,17 @@ describe('courses saved before withdrawal after completion existed', () => {
     await courses.insert(course, []);
     await revisions.collection.updateOne({ courseId: course.id }, { $unset: { formerParticipants: '' } });
     expect((await courses.findById(course.id))?.course).toEqual(course);
+  });
+});
+
+describe('the former query projection', () => {
+  it('is dropped with the names it held, and dropping it again is harmless', async () => {
+    const { connection } = database;
+    await connection.collection('courses').insertOne({ participants: [{ name: 'Withdrawn Teacher' }] });
+    await dropFormerCourseProjection(connection);
+    const names = (await connection.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    expect(names).not.toContain('courses');
+    await expect(dropFormerCourseProjection(connection)).resolves.toBeUndefined();
+    expect(names).toContain('course_revisions');
   });
 });

@@ -107,3 +107,12 @@ export function courseRevisionModel(connection: Connection): Model<CourseRevisio
     connection.model<CourseRevisionRecord>('CourseRevision', revisionSchema)
   );
 }
+
+/**
+ * Courses were once copied to a `courses` collection for queries; queries now read the revisions
+ * (ADR 0026). The last copy of each course, withdrawn teachers included, must not outlive that (L1).
+ */
+export async function dropFormerCourseProjection(connection: Connection): Promise<void> {
+  const former = await connection.db?.listCollections({ name: 'courses' }, { nameOnly: true }).toArray();
+  if (former && former.length > 0) await connection.dropCollection('courses');
+}
