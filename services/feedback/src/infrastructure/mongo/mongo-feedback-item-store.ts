@@ -6,20 +6,20 @@ import type { FeedbackRevisionRecord } from './feedback-item-model';
 
 /** Feedback items in their RevisionLog on the database (ADR 0026): one record per item once saved. */
 export class MongoFeedbackItemStore extends ItemRevisions {
-  private readonly log: MongoRevisionLog<FeedbackItem, FeedbackRevisionRecord>;
+  declare readonly revisions: MongoRevisionLog<FeedbackItem, FeedbackRevisionRecord>;
 
   constructor(private readonly records: Model<FeedbackRevisionRecord>) {
-    const log = new MongoRevisionLog<FeedbackItem, FeedbackRevisionRecord>(records, {
-      idField: 'itemId',
-      toRecord: stateOf,
-      fromRecord: itemOf,
-    });
-    super(log);
-    this.log = log;
+    super(
+      new MongoRevisionLog<FeedbackItem, FeedbackRevisionRecord>(records, {
+        idField: 'itemId',
+        toRecord: stateOf,
+        fromRecord: itemOf,
+      }),
+    );
   }
 
   async inCourse(courseId: string): Promise<FeedbackItem[]> {
-    return (await this.log.latestMatching({ courseId })).map(({ state }) => state);
+    return (await this.revisions.latestMatching({ courseId })).map(({ state }) => state);
   }
 
   async coursesWithItems(): Promise<string[]> {
