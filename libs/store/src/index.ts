@@ -5,3 +5,6 @@ export * from './in-memory-documents';
 export * from './keyed-serializer';
 export * from './counted-tokens';
 export * from './outage';
+export * from './revisions/revision-log';
+export * from './revisions/in-memory-revision-log';
+export * from './revisions/mongo-revision-log';

@@ -2,11 +2,10 @@ export { createEnrollmentService, type EnrollmentPorts, type EnrollmentService }
 export {
   InMemoryCourseRepository,
   inMemoryCourseStores,
-  type CourseDocument,
 } from './infrastructure/memory/in-memory-course-repository';
 export { InMemoryParticipationCounter } from './infrastructure/memory/in-memory-participation-counter';
 export { MongoCourseRepository } from './infrastructure/mongo/mongo-course-repository';
-export { courseProjectionModel, courseRevisionModel } from './infrastructure/mongo/course-model';
+export { courseRevisionModel } from './infrastructure/mongo/course-model';
 export {
   MongoParticipationCounter,
   countedCellModel,

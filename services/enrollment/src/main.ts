@@ -3,7 +3,7 @@ import { MongoOutboxStore } from '@relais/bus';
 import { runProductionService } from '@relais/host';
 import { loadConfig } from '@relais/platform';
 import { createEnrollmentService } from './compose';
-import { courseProjectionModel, courseRevisionModel } from './infrastructure/mongo/course-model';
+import { courseRevisionModel, dropFormerCourseProjection } from './infrastructure/mongo/course-model';
 import { MongoCourseRepository } from './infrastructure/mongo/mongo-course-repository';
 import {
   countedCellModel,
@@ -24,10 +24,11 @@ const own = loadConfig(
   }),
 );
 
-await runProductionService('enrollment', 8081, ({ connection, verifier }) => {
+await runProductionService('enrollment', 8081, async ({ connection, verifier }) => {
+  await dropFormerCourseProjection(connection);
   const revisions = courseRevisionModel(connection);
   return createEnrollmentService({
-    courses: new MongoCourseRepository(revisions, courseProjectionModel(connection)),
+    courses: new MongoCourseRepository(revisions),
     // The outbox is in the revisions: each holds the events of its save until the relay publishes them.
     outbox: new MongoOutboxStore(revisions),
     trainers: new RealmFileTrainerDirectory(own.TRAINER_DIRECTORY_REALM_FILE),

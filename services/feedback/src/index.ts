@@ -5,7 +5,6 @@ export { InMemoryMessageStore } from './infrastructure/memory/in-memory-message-
 export {
   InMemoryFeedbackItemStore,
   inMemoryFeedbackItemStores,
-  type FeedbackItemDocument,
 } from './infrastructure/memory/in-memory-feedback-item-store';
 export { InMemoryRespondentCounter } from './infrastructure/memory/in-memory-respondent-counter';
 export { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';

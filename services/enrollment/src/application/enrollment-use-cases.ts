@@ -1,4 +1,5 @@
 import type { EventOrigin, PendingEvent } from '@relais/contracts';
+import { update } from '@relais/store/revisions';
 import {
   creditedHours,
   enroll,
@@ -17,9 +18,9 @@ import {
 } from '../domain/course';
 import type { Actor } from './actor';
 import { eventsFor } from './course-events';
-import { ConcurrentUpdate, CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
+import { CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
 import type { ParticipationFacts } from './participation-facts';
-import type { Clock, CourseRepository, StoredCourse, TrainerDirectory } from './ports';
+import type { Clock, CourseRepository, TrainerDirectory } from './ports';
 
 export interface NewCourseRequest {
   title: string;
@@ -71,7 +72,11 @@ export interface EnrollmentView {
   withdrawn: boolean;
 }
 
-const maxSaveAttempts = 8;
+/** A change as `update` answers it, with what to do once it is saved. */
+interface Saved {
+  outcome: CourseOutcome;
+  afterSave?: () => Promise<void>;
+}
 
 export class EnrollmentUseCases {
   constructor(
@@ -278,24 +283,29 @@ export class EnrollmentUseCases {
     return unique.map((id) => ({ userId: id, name: known.get(id)?.name ?? '' }));
   }
 
-  /** Read, apply a domain rule, save with the expected revision; retry when someone saved meanwhile. */
+  /**
+   * Applies a domain rule to the latest revision and saves over it; when another request saved first,
+   * the rule is applied again to the newer course (ADR 0026). RevisionConflict when it kept losing.
+   */
   private async change(
     { correlationId }: RequestContext,
     courseId: string,
     rule: (course: Course) => CourseOutcome,
   ): Promise<CourseOutcome> {
-    for (let attempt = 0; attempt < maxSaveAttempts; attempt += 1) {
-      const stored: StoredCourse | undefined = await this.courses.findById(courseId);
+    const saved = await update<Course, Saved>(this.courses.revisions, courseId, async (stored) => {
       if (!stored) throw new CourseNotFound();
-      const outcome = rule(stored.course);
-      if (outcome.changes.length === 0) return outcome;
+      const outcome = rule(stored.state);
+      if (outcome.changes.length === 0) return { save: 'nothing', result: { outcome } };
       const events = await this.pendingEventsFor(outcome, correlationId);
-      if (await this.courses.replace(stored, outcome.course, events.pending)) {
-        await events.afterSave();
-        return outcome;
-      }
-    }
-    throw new ConcurrentUpdate();
+      return {
+        save: 'state',
+        next: outcome.course,
+        events: events.pending,
+        result: { outcome, afterSave: events.afterSave },
+      };
+    });
+    await saved.afterSave?.();
+    return saved.outcome;
   }
 
   private async pendingEventsFor(outcome: CourseOutcome, correlationId: string) {

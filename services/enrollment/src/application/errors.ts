@@ -26,10 +26,3 @@ export class UnknownTrainers extends Error {
     );
   }
 }
-
-export class ConcurrentUpdate extends Error {
-  override readonly name = 'ConcurrentUpdate';
-  constructor() {
-    super('The course changed several times while saving; try again.');
-  }
-}

@@ -1,4 +1,5 @@
 import type { PendingEvent } from '@relais/contracts';
+import type { RevisionLog } from '@relais/store/revisions';
 import type { Course } from '../domain/course';
 
 export interface StoredCourse {
@@ -19,12 +20,16 @@ export interface CourseQuery {
 }
 
 /**
- * Courses are the aggregate: state and pending events are written in one single-document update
- * (the outbox of DESIGN §4, no multi-document transaction needed).
+ * Courses are the aggregate, kept in a RevisionLog (ADR 0026): state and pending events are written
+ * in one single-document write (the outbox, ADR 0002), conditional on the revision read (ADR 0004).
  */
 export interface CourseRepository {
+  /** The log itself: use cases change a course with `update` over it, which decides again on a race. */
+  readonly revisions: RevisionLog<Course>;
   findById(id: string): Promise<StoredCourse | undefined>;
+  /** Throws when the id exists already: ids are fresh uuids, so that is a bug. */
   insert(course: Course, events: readonly PendingEvent[]): Promise<void>;
+  /** false when someone saved the course since `stored` was read. */
   replace(stored: StoredCourse, next: Course, events: readonly PendingEvent[]): Promise<boolean>;
   find(query: CourseQuery): Promise<Course[]>;
 }

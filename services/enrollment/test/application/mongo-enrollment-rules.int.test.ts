@@ -1,6 +1,6 @@
 import { ensureIndexes } from '@relais/store';
 import { openTestDatabase } from '@relais/store/testing';
-import { courseProjectionModel, courseRevisionModel } from '../../src/infrastructure/mongo/course-model';
+import { courseRevisionModel } from '../../src/infrastructure/mongo/course-model';
 import { MongoCourseRepository } from '../../src/infrastructure/mongo/mongo-course-repository';
 import {
   countedCellModel,
@@ -12,16 +12,12 @@ let database: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
   database = await openTestDatabase('enrollment-rules');
   courseRevisionModel(database.connection);
-  courseProjectionModel(database.connection);
   countedCellModel(database.connection);
   await ensureIndexes(database.connection);
 });
 afterAll(async () => database.drop());
 
 describeEnrollmentRulesUnderConcurrency('mongoose', async () => ({
-  courses: new MongoCourseRepository(
-    courseRevisionModel(database.connection),
-    courseProjectionModel(database.connection),
-  ),
+  courses: new MongoCourseRepository(courseRevisionModel(database.connection)),
   counter: new MongoParticipationCounter(countedCellModel(database.connection)),
 }));

@@ -1,6 +1,6 @@
 import { openTestDatabase } from '@relais/store/testing';
 import { ensureIndexes } from '@relais/store';
-import { courseProjectionModel, courseRevisionModel } from '../../src/infrastructure/mongo/course-model';
+import { courseRevisionModel, dropFormerCourseProjection } from '../../src/infrastructure/mongo/course-model';
 import { MongoCourseRepository } from '../../src/infrastructure/mongo/mongo-course-repository';
 import {
   countedCellModel,
@@ -14,24 +14,20 @@ let database: Awaited<ReturnType<typeof openTestDatabase>>;
 beforeAll(async () => {
   database = await openTestDatabase('enrollment');
   courseRevisionModel(database.connection);
-  courseProjectionModel(database.connection);
   countedCellModel(database.connection);
   await ensureIndexes(database.connection);
 });
 afterAll(async () => database.drop());
 
 describeEnrollmentStoresContract('mongoose', async () => ({
-  courses: new MongoCourseRepository(
-    courseRevisionModel(database.connection),
-    courseProjectionModel(database.connection),
-  ),
+  courses: new MongoCourseRepository(courseRevisionModel(database.connection)),
   counter: new MongoParticipationCounter(countedCellModel(database.connection)),
 }));
 
 describe('course revisions on the real database', () => {
   it('keeps no superseded revision, so a withdrawn teacher leaves no trace, and loses no pending event', async () => {
     const revisions = courseRevisionModel(database.connection);
-    const courses = new MongoCourseRepository(revisions, courseProjectionModel(database.connection));
+    const courses = new MongoCourseRepository(revisions);
     const participant = ParticipantMother.enrolled({ name: 'Withdrawn Teacher' });
     const course = CourseMother.open();
     const event = (name: string) => ({ ...anEvent(), key: name });
@@ -49,10 +45,22 @@ describe('course revisions on the real database', () => {
 describe('courses saved before withdrawal after completion existed', () => {
   it('read back with no former participant', async () => {
     const revisions = courseRevisionModel(database.connection);
-    const courses = new MongoCourseRepository(revisions, courseProjectionModel(database.connection));
+    const courses = new MongoCourseRepository(revisions);
     const course = CourseMother.open();
     await courses.insert(course, []);
     await revisions.collection.updateOne({ courseId: course.id }, { $unset: { formerParticipants: '' } });
     expect((await courses.findById(course.id))?.course).toEqual(course);
+  });
+});
+
+describe('the former query projection', () => {
+  it('is dropped with the names it held, and dropping it again is harmless', async () => {
+    const { connection } = database;
+    await connection.collection('courses').insertOne({ participants: [{ name: 'Withdrawn Teacher' }] });
+    await dropFormerCourseProjection(connection);
+    const names = (await connection.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    expect(names).not.toContain('courses');
+    await expect(dropFormerCourseProjection(connection)).resolves.toBeUndefined();
+    expect(names).toContain('course_revisions');
   });
 });

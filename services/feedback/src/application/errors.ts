@@ -50,10 +50,3 @@ const describeQuota: Record<QuotaKind, (limit: number) => string> = {
   reply: (limit) => `You can add at most ${limit} replies a day to your feedback in one course.`,
   message: (limit) => `You can send at most ${limit} messages a day in one course.`,
 };
-
-export class ConcurrentUpdate extends Error {
-  override readonly name = 'ConcurrentUpdate';
-  constructor() {
-    super('The feedback item changed several times while saving; try again.');
-  }
-}

@@ -1,4 +1,5 @@
 import type { EventOrigin, PendingEvent } from '@relais/contracts';
+import { update, type Revision } from '@relais/store/revisions';
 import { membershipOf, type RosterStore } from '@relais/roster';
 import {
   addReply,
@@ -13,7 +14,7 @@ import {
 } from '../domain/feedback-item';
 import type { RequestContext } from './actor';
 import { dayOf } from './calendar';
-import { AnonymityThresholdNotMet, ConcurrentUpdate, CourseNotFound, FeedbackNotFound } from './errors';
+import { AnonymityThresholdNotMet, CourseNotFound, FeedbackNotFound } from './errors';
 import type { FeedbackFacts } from './feedback-facts';
 import type { KeyedTokens } from './keyed-tokens';
 import type { AuthorshipIndex, Clock, FeedbackItemStore, StoredItem } from './ports';
@@ -55,8 +56,6 @@ export interface ItemAccess {
   stored: StoredItem;
   role: ItemRole;
 }
-
-const maxSaveAttempts = 8;
 
 /** L12: teacher → trainer → reply → status, without exposing the teacher to anyone else. */
 export class FeedbackUseCases {
@@ -151,7 +150,7 @@ export class FeedbackUseCases {
   async reply(context: RequestContext, itemId: string, message: string): Promise<ItemAccess> {
     const { actor } = context;
     // The quota is taken once, before any save attempt: a retried save must not use a second slot.
-    const first = await this.access(actor.id, itemId);
+    const first = await this.accessTo(actor.id, await this.items.findById(itemId));
     if (first.role === 'author') await this.quotas.take('reply', actor.id, first.stored.item.courseId);
     return this.change(context, itemId, (access) => {
       const { item } = access.stored;
@@ -175,12 +174,11 @@ export class FeedbackUseCases {
 
   /** The author takes an item back: it leaves the trainers' view and its content is forgotten. */
   async withdraw({ actor }: RequestContext, itemId: string): Promise<void> {
-    for (let attempt = 0; attempt < maxSaveAttempts; attempt += 1) {
-      const access = await this.access(actor.id, itemId);
+    await update(this.items.revisions, itemId, async (current) => {
+      const access = await this.accessTo(actor.id, storedOf(current));
       if (access.role !== 'author') throw new FeedbackNotFound();
-      if (await this.items.remove(access.stored)) return;
-    }
-    throw new ConcurrentUpdate();
+      return { save: 'removal', result: undefined };
+    });
   }
 
   /**
@@ -215,8 +213,7 @@ export class FeedbackUseCases {
    * he refused once gone, any author's reply after a departure would prove the leaver did not write
    * that item.
    */
-  private async access(userId: string, itemId: string): Promise<ItemAccess> {
-    const stored = await this.items.findById(itemId);
+  private async accessTo(userId: string, stored: StoredItem | undefined): Promise<ItemAccess> {
     if (!stored) throw new FeedbackNotFound();
     const membership = membershipOf(await this.rosters.get(stored.item.courseId), userId);
     if (membership === 'trainer') return { stored, role: 'trainer' };
@@ -224,24 +221,26 @@ export class FeedbackUseCases {
     throw new FeedbackNotFound();
   }
 
-  /** Read, apply a rule, save over the revision read; read again when someone saved meanwhile. */
+  /** Applies a rule to the latest revision and saves over it; again on a newer one if it lost a race. */
   private async change(
     { actor }: RequestContext,
     itemId: string,
     rule: (access: ItemAccess) => { next: FeedbackItem; events: PendingEvent[] },
   ): Promise<ItemAccess> {
-    for (let attempt = 0; attempt < maxSaveAttempts; attempt += 1) {
-      const access = await this.access(actor.id, itemId);
+    return update<FeedbackItem, ItemAccess>(this.items.revisions, itemId, async (current) => {
+      const access = await this.accessTo(actor.id, storedOf(current));
       const { next, events } = rule(access);
-      if (next === access.stored.item) return access;
-      if (await this.items.replace(access.stored, next, events)) {
-        return { role: access.role, stored: { item: next, revision: access.stored.revision + 1 } };
-      }
-    }
-    throw new ConcurrentUpdate();
+      if (next === access.stored.item) return { save: 'nothing', result: access };
+      const saved = { item: next, revision: access.stored.revision + 1 };
+      return { save: 'state', next, events, result: { role: access.role, stored: saved } };
+    });
   }
 
   private origin(correlationId: string): EventOrigin {
     return { source: 'feedback', correlationId, now: this.clock.now() };
   }
+}
+
+function storedOf(revision: Revision<FeedbackItem> | undefined): StoredItem | undefined {
+  return revision && { item: revision.state, revision: revision.revision };
 }

@@ -1,4 +1,5 @@
 import type { PendingEvent } from '@relais/contracts';
+import type { RevisionLog } from '@relais/store/revisions';
 import type { FeedbackItem } from '../domain/feedback-item';
 import type { Message } from '../domain/message';
 
@@ -15,12 +16,15 @@ export interface StoredItem {
 }
 
 /**
- * Feedback items, each saved with the facts its change causes in one single-document write (the
- * outbox of DESIGN §4). Writers are HTTP requests of any replica, so saves are conditional on the
- * revision read (ADR 0004 pattern: an insert against a unique key on the database).
+ * Feedback items in a RevisionLog (ADR 0026), each saved with the facts its change causes in one
+ * single-document write (the outbox, ADR 0002). Writers are HTTP requests of any replica, so saves
+ * are conditional on the revision read.
  */
 export interface FeedbackItemStore {
+  /** The log itself: use cases change an item with `update` over it, which decides again on a race. */
+  readonly revisions: RevisionLog<FeedbackItem>;
   findById(id: string): Promise<StoredItem | undefined>;
+  /** Throws when the id exists already: ids are fresh uuids, so that is a bug. */
   insert(item: FeedbackItem, events: readonly PendingEvent[]): Promise<void>;
   /** false when someone saved the item since `stored` was read. */
   replace(stored: StoredItem, next: FeedbackItem, events: readonly PendingEvent[]): Promise<boolean>;

@@ -1,6 +1,7 @@
 import { Problem } from '@relais/platform';
+import { RevisionConflict } from '@relais/store/revisions';
 import { DomainError, type DomainErrorCode } from '../../domain/domain-error';
-import { ConcurrentUpdate, CourseNotFound, NotAllowed, UnknownTrainers } from '../../application/errors';
+import { CourseNotFound, NotAllowed, UnknownTrainers } from '../../application/errors';
 
 const statusOfDomainCode: Record<DomainErrorCode, number> = {
   COURSE_CLOSED: 409,
@@ -35,7 +36,9 @@ export function toProblem(error: unknown): unknown {
       },
     });
   }
-  if (error instanceof ConcurrentUpdate)
-    return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail: error.message });
+  if (error instanceof RevisionConflict) {
+    const detail = 'The course changed several times while saving; try again.';
+    return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail });
+  }
   return error;
 }

@@ -1,8 +1,7 @@
-import { Schema, type Connection, type Model, type SchemaDefinitionProperty } from 'mongoose';
-import { closedSchemaOptions } from '@relais/store';
-import type { PendingEvent } from '@relais/contracts';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { closedSchemaOptions, revisionRecordDefinition, type RevisionRecordFields } from '@relais/store';
 
-/** A course's state as stored: the same fields in a revision and in the query projection. */
+/** A course's state as stored in each of its revisions. */
 export interface CourseState {
   academy: string;
   title: string;
@@ -32,21 +31,13 @@ export interface CourseState {
 }
 
 /**
- * One saved version of a course, inserted once and never rewritten by a repository: the unique `_id`
- * `<courseId>#<revision>` makes concurrent saves conflict (the only write FerretDB makes atomic is an
- * insert against a unique key), and its `outbox` holds the events of that save (DESIGN §4).
+ * One saved version of a course, a record of its RevisionLog (ADR 0026), inserted once and never
+ * rewritten by the repository: the unique `_id` `<courseId>#<revision>` makes concurrent saves
+ * conflict, and its `outbox` holds the events of that save (ADR 0002). Queries read these records
+ * too: every course's latest revision is among them.
  */
-export interface CourseRevisionRecord extends CourseState {
-  _id: string;
+export interface CourseRevisionRecord extends CourseState, RevisionRecordFields {
   courseId: string;
-  revision: number;
-  outbox: PendingEvent[];
-}
-
-/** The latest state of each course, kept for queries; the truth is always the latest revision. */
-export interface CourseProjectionRecord extends CourseState {
-  _id: string;
-  revision: number;
 }
 
 const closed = { _id: false, ...closedSchemaOptions };
@@ -95,34 +86,20 @@ const courseStateDefinition = {
 
 const revisionSchema = new Schema<CourseRevisionRecord>(
   {
-    _id: { type: String, required: true },
+    ...revisionRecordDefinition,
     courseId: { type: String, required: true },
-    revision: { type: Number, required: true },
     ...courseStateDefinition,
-    outbox: { type: [Schema.Types.Mixed], default: [] } as SchemaDefinitionProperty<PendingEvent[]>,
   },
   { collection: 'course_revisions', ...closedSchemaOptions },
 );
 revisionSchema.index({ courseId: 1, revision: -1 });
-
-const projectionSchema = new Schema<CourseProjectionRecord>(
-  {
-    _id: { type: String, required: true },
-    revision: { type: Number, required: true },
-    ...courseStateDefinition,
-  },
-  { collection: 'courses', ...closedSchemaOptions },
-);
-projectionSchema.index({ academy: 1, status: 1 });
-projectionSchema.index({ 'trainers.userId': 1 });
-projectionSchema.index({ 'participants.userId': 1 });
-projectionSchema.index({ 'participants.district': 1 });
-projectionSchema.index({ 'formerParticipants.userId': 1 });
-projectionSchema.index({ 'formerParticipants.district': 1 });
-projectionSchema.index({ districts: 1 });
-
-export const revisionIdOf = (courseId: string, revision: number): string =>
-  `${courseId}#${String(revision).padStart(9, '0')}`;
+revisionSchema.index({ academy: 1, status: 1 });
+revisionSchema.index({ 'trainers.userId': 1 });
+revisionSchema.index({ 'participants.userId': 1 });
+revisionSchema.index({ 'participants.district': 1 });
+revisionSchema.index({ 'formerParticipants.userId': 1 });
+revisionSchema.index({ 'formerParticipants.district': 1 });
+revisionSchema.index({ districts: 1 });
 
 export function courseRevisionModel(connection: Connection): Model<CourseRevisionRecord> {
   return (
@@ -131,6 +108,11 @@ export function courseRevisionModel(connection: Connection): Model<CourseRevisio
   );
 }
 
-export function courseProjectionModel(connection: Connection): Model<CourseProjectionRecord> {
-  return connection.models['Course'] ?? connection.model<CourseProjectionRecord>('Course', projectionSchema);
+/**
+ * Courses were once copied to a `courses` collection for queries; queries now read the revisions
+ * (ADR 0026). The last copy of each course, withdrawn teachers included, must not outlive that (L1).
+ */
+export async function dropFormerCourseProjection(connection: Connection): Promise<void> {
+  const former = await connection.db?.listCollections({ name: 'courses' }, { nameOnly: true }).toArray();
+  if (former && former.length > 0) await connection.dropCollection('courses');
 }

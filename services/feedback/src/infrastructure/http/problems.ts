@@ -1,8 +1,8 @@
 import { Problem, tooManyRequests } from '@relais/platform';
+import { RevisionConflict } from '@relais/store/revisions';
 import { DomainError, type DomainErrorCode } from '../../domain/domain-error';
 import {
   AnonymityThresholdNotMet,
-  ConcurrentUpdate,
   CourseNotFound,
   DailyLimitReached,
   FeedbackNotFound,
@@ -34,8 +34,9 @@ export function toProblem(error: unknown): unknown {
   if (error instanceof DailyLimitReached) {
     return tooManyRequests('DAILY_LIMIT_REACHED', error.message, error.retryAfterSeconds);
   }
-  if (error instanceof ConcurrentUpdate) {
-    return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail: error.message });
+  if (error instanceof RevisionConflict) {
+    const detail = 'The feedback item changed several times while saving; try again.';
+    return new Problem({ status: 409, code: 'CONCURRENT_UPDATE', detail });
   }
   return error;
 }
