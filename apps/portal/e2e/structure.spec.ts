@@ -19,7 +19,7 @@ async function structureFindings(page: Page, audited: AuditedPage): Promise<stri
     `);
   const tree = await page.locator('body').ariaSnapshot();
 
-  const levels = [...tree.matchAll(/^\s*- heading .*\[level=(\d)\]/gm)].map((match) => Number(match[1]));
+  const levels = [...tree.matchAll(/^\s*- '?heading .*\[level=(\d)\]/gm)].map((match) => Number(match[1]));
   const firstLevels = levels.filter((level) => level === 1).length;
   if (firstLevels !== 1) findings.push(`${firstLevels} headings of level 1 instead of one`);
   levels.forEach((level, index) => {
@@ -27,7 +27,7 @@ async function structureFindings(page: Page, audited: AuditedPage): Promise<stri
     if (level > previous + 1) findings.push(`a heading of level ${level} follows one of level ${previous}`);
   });
 
-  const unnamedField = new RegExp(`^\\s*- (${FIELD_ROLES})(?=$|:| \\[)`, 'gm');
+  const unnamedField = new RegExp(`^\\s*- '?(${FIELD_ROLES})(?=$|:| \\[)`, 'gm');
   for (const match of tree.matchAll(unnamedField)) findings.push(`a ${match[1]} has no label`);
 
   const charts = await page.evaluate(() =>

@@ -143,6 +143,8 @@ export async function openForAudit(
   while (options.openTables !== false && (await toggles.count()) > 0) {
     await toggles.first().click();
   }
+  // The pointer leaves the last button it clicked: the page is judged at rest, not hovered.
+  await page.mouse.move(0, 0);
   await expect(page.locator('main .relais-chart:not(:has(canvas))')).toHaveCount(0);
 }
 
