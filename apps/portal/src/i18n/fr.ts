@@ -255,6 +255,8 @@ export const fr = {
   },
   myCourses: {
     title: 'Mes parcours',
+    // Not the course's title alone: its catalogue page has that title, and each page needs its own (RGAA 8.6).
+    courseTitle: (title: string): string => `${title} — mes parcours`,
     empty: "Vous n'êtes inscrit à aucun parcours. Le catalogue présente ceux de votre académie.",
     toCatalogue: 'Voir le catalogue',
     status: 'Statut',

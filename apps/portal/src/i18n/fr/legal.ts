@@ -12,38 +12,57 @@ export const legal = {
       'Le ministère de l’Éducation nationale s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s’applique au portail Relais.',
     statusTitle: 'État de conformité',
     status:
-      'Relais est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2, en raison des non-conformités et des dérogations énumérées ci-dessous.',
+      'Relais est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2, en raison des non-conformités et des vérifications non réalisées énumérées ci-dessous.',
     auditTitle: 'Résultats des tests',
     audit:
-      'Cette déclaration repose sur un auto-contrôle de l’équipe, non sur un audit complet par un organisme indépendant : le taux de conformité au sens du RGAA n’a donc pas encore été calculé.',
-    automated:
-      'Tests automatiques : chaque page du portail (y compris les pages de statistiques et leurs graphiques, la page de connexion exceptée) est analysée dans un navigateur réel par axe-core sur les critères WCAG 2.1 A et AA, à chaque modification : zéro anomalie détectée.',
-    manualTitle: 'Vérifications manuelles effectuées',
-    manual: [
-      'Au clavier seul : le formulaire de retour au formateur, les filtres et le tri du tableau de l’inspecteur, le bouton « Voir le tableau » des graphiques ; le focus reste visible.',
-      'Un lien d’évitement mène au contenu ; chaque page a son propre titre et un seul titre de niveau 1.',
-      'Chaque graphique a une description textuelle et un tableau de données équivalent, avec en-têtes de lignes et de colonnes ; les valeurs masquées y sont écrites en toutes lettres (« secret statistique ») et non par une couleur.',
-      'Thème sombre : la page des tendances du CHSCT, graphiques compris, sans anomalie détectée.',
-      'Langue de la page déclarée (français) ; dates et nombres au format français.',
+      'Cette déclaration repose sur un auto-contrôle de l’équipe, réalisé dans un navigateur et automatisé, et non sur un audit complet des 106 critères par un organisme indépendant : le taux de conformité au sens du RGAA n’a donc pas été calculé. Les vérifications manuelles avec un lecteur d’écran n’ont pas pu être faites ; elles sont indispensables à un audit complet.',
+    checksTitle: 'Vérifications effectuées',
+    checksIntro:
+      'Chaque vérification porte sur toutes les pages du portail, pour chaque public (visiteur non connecté, enseignant, formateur, responsable de formation, inspecteur, CHSCT, ministère), tableaux des graphiques ouverts :',
+    checks: [
+      'Analyse automatique par axe-core des critères WCAG 2.1 A et AA, en thème clair et en thème sombre (critères 3.2 et 3.3 pour les contrastes), éléments au repos : aucune anomalie.',
+      'Affichage sur un écran de 320 pixels de large (critère 10.11) : pas de défilement horizontal, aucun contenu coupé ; seuls les tableaux de données défilent, dans leur propre cadre.',
+      'Texte agrandi à 200 % (critère 10.4) : chaque bouton, lien et champ reste visible, dans la fenêtre et non recouvert ; aucun texte coupé.',
+      'Espacement du texte augmenté (interlignage, espacement des lettres, des mots et des paragraphes ; critère 10.12) : aucun texte coupé, aucun élément recouvert.',
+      'Navigation au clavier seul (critères 10.7, 12.7, 12.8 et 12.9) : la touche Tab atteint chaque élément dans l’ordre de la page, le focus est toujours visible, aucun piège au clavier ; le lien d’évitement « Contenu » mène au contenu.',
+      'Structure lue par les technologies d’assistance, depuis l’arbre d’accessibilité du navigateur (critères 1.1, 5.x, 8.5 à 8.7, 9.1, 11.1, 12.6) : en-tête, contenu principal et pied de page ; un seul titre de niveau 1 par page et aucun niveau de titre sauté ; chaque champ a une étiquette ; chaque graphique a une description et un tableau de données avec titre et en-têtes ; chaque page a un titre propre, en français, et une langue déclarée.',
     ],
     nonConformTitle: 'Contenus non accessibles',
+    nonConformIntro:
+      'Les défauts trouvés par ces vérifications ont été corrigés (page des activités trop large sur un petit écran, libellé caché des boutons de téléchargement des graphiques, en-tête coupé avec le texte agrandi, deux pages portant le même titre), sauf ceux-ci :',
     nonConform: [
-      'Graphiques (critère 1.1 et 3.3) : les couleurs des séries viennent de la palette illustrative du DSFR ; certaines (orange, vert émeraude) n’atteignent pas un contraste de 3:1 avec le fond blanc. Les séries sont aussi distinguées par la forme de leurs points et par la légende, et le tableau de données donne chaque valeur.',
+      'Thème sombre (critère 3.2) : au survol de la souris, le texte des boutons secondaires (« Voir le tableau », par exemple) a un contraste de 3,96:1 avec son fond, sous les 4,5:1 requis. Ces couleurs sont celles du système de design de l’État (DSFR) ; au repos, le contraste est suffisant (vérifié par axe sur chaque page).',
+      'Graphiques (critère 3.3) : les couleurs des séries viennent de la palette illustrative du DSFR ; certaines (orange, vert émeraude) n’atteignent pas un contraste de 3:1 avec le fond. Les séries sont aussi distinguées par la forme de leurs points et par la légende, et le tableau de données donne chaque valeur.',
       'Infobulles des graphiques (critère 10.13) : elles apparaissent au survol de la souris seulement ; leur contenu est dans le tableau de données, accessible au clavier et aux lecteurs d’écran.',
-      'Non vérifié à ce jour : la restitution par les lecteurs d’écran (NVDA, JAWS, VoiceOver), l’agrandissement du texte à 200 % et l’affichage sur petit écran. Seules les vérifications ci-dessus ont été faites.',
+    ],
+    notDoneTitle: 'Vérifications non réalisées',
+    notDone: [
+      'Restitution par les lecteurs d’écran (NVDA, JAWS, VoiceOver) et par les technologies d’assistance des mobiles : aucun lecteur d’écran n’était disponible dans l’environnement de test. La structure a été contrôlée dans l’arbre d’accessibilité du navigateur, ce qui ne remplace pas une écoute réelle.',
+      'Pertinence des alternatives textuelles, des intitulés de liens et des titres, jugée par une personne : seule leur présence a été vérifiée automatiquement.',
+      'Navigateurs autres que Chromium (Firefox, Safari) et agrandissement par le zoom du navigateur lui-même (le texte a été agrandi par la taille de police de la page).',
+      'Page de connexion : elle est celle du fournisseur d’identité académique et ne fait pas partie du portail.',
     ],
     derogationTitle: 'Contenus non soumis à l’obligation d’accessibilité',
     derogation: 'Aucun.',
     environmentTitle: 'Environnement de test',
-    environment:
-      'Chromium (Debian) piloté par Playwright, axe-core 4 (règles WCAG 2.1 A et AA), fenêtre de 1280 × 900 pixels ; clavier seul ; thème clair et, pour les statistiques, sombre.',
+    environment: [
+      'Navigateur : Chromium 156.0.8078.129 (Debian 12), piloté par Playwright 1.65.2, fenêtre de 1280 × 900 pixels (320 pixels de large pour l’affichage sur petit écran).',
+      'Outil d’analyse : axe-core 4.14.1 (par @axe-core/playwright 4.14.1), règles WCAG 2.1 A et AA.',
+      'Aucune technologie d’assistance (lecteur d’écran, loupe, commande vocale).',
+    ],
+    technologiesTitle: 'Technologies utilisées',
+    technologies:
+      'HTML5, CSS, JavaScript, WAI-ARIA ; graphiques dessinés dans un canevas (ECharts) doublés d’un tableau HTML.',
+    pagesTitle: 'Pages vérifiées',
+    pages:
+      'Toutes les pages du portail : accueil, déclaration d’accessibilité, données personnelles, mentions légales, « Ce que Relais n’enregistre pas », page introuvable, page « accès non autorisé » ; catalogue, fiche d’un parcours, mes parcours, un parcours suivi, formulaire de retour, départ d’un parcours, mes retours, messages, écrire un message ; parcours du formateur, un parcours, ses activités, ses retours ; gestion des parcours, création, modification ; parcours de la circonscription ; tendances du CHSCT ; statistiques du ministère ; méthode des statistiques.',
     contactTitle: 'Retour d’information et contact',
     contact:
       'Si vous ne parvenez pas à accéder à un contenu ou à un service, contactez le référent numérique de votre académie : une alternative accessible vous sera proposée.',
     remedyTitle: 'Voies de recours',
     remedy:
-      'Si vous signalez un défaut d’accessibilité sans obtenir de réponse satisfaisante, vous pouvez écrire au Défenseur des droits, le contacter par son formulaire en ligne ou vous adresser à son délégué dans votre région, ou lui écrire par courrier gratuit : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
-    established: 'Déclaration établie le 7 décembre 2026.',
+      'Si vous avez signalé au responsable du site un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez : écrire un message au Défenseur des droits (formulaire en ligne sur defenseurdesdroits.fr) ; contacter le délégué du Défenseur des droits dans votre région ; envoyer un courrier par la poste, gratuit, sans mettre de timbre : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+    established: 'Déclaration établie le 7 décembre 2026, à partir de l’auto-contrôle du même jour.',
   },
   personalData: {
     title: 'Données personnelles',

@@ -143,7 +143,8 @@ export function FigureView({
           <Chart figure={figure} {...(onChartReady ? { onReady: onChartReady } : {})} />
         )}
       </ChartBoundary>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mt-2w">
+      {/* icon-left: without it DSFR draws an icon button of a group as the icon alone, its label hidden. */}
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left fr-mt-2w">
         <li>
           <Button
             priority="secondary"

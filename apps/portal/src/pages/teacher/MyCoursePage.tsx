@@ -98,7 +98,7 @@ export default function MyCoursePage() {
   const progress = useMyProgress(courseId);
   const participants = useParticipants(courseId);
   const enrollment = myEnrollments.data?.enrollments.find((candidate) => candidate.courseId === courseId);
-  usePageTitle(enrollment?.title ?? fr.myCourses.title);
+  usePageTitle(enrollment ? fr.myCourses.courseTitle(enrollment.title) : fr.myCourses.title);
 
   if (myEnrollments.isPending) return <Loading />;
   if (myEnrollments.isError)

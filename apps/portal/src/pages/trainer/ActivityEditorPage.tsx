@@ -171,33 +171,37 @@ function Editor({ courseId, initial }: { courseId: string; initial: ActivityDraf
                 ]}
               />
             </div>
-            <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-              <li>
-                <Button
-                  type="button"
-                  priority="tertiary"
-                  disabled={index === 0}
-                  onClick={() => move(index, -1)}
-                >
-                  {t.moveUp(position)}
-                </Button>
-              </li>
-              <li>
-                <Button
-                  type="button"
-                  priority="tertiary"
-                  disabled={index === drafts.length - 1}
-                  onClick={() => move(index, 1)}
-                >
-                  {t.moveDown(position)}
-                </Button>
-              </li>
-              <li>
-                <Button type="button" priority="tertiary" onClick={() => remove(index)}>
-                  {t.remove(position)}
-                </Button>
-              </li>
-            </ul>
+            {/* Inside an element of the fieldset: DSFR gives the fieldset negative side margins that its
+                elements compensate; a bare group of buttons overflows a 320 px screen (RGAA 10.11). */}
+            <div className="fr-fieldset__element">
+              <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+                <li>
+                  <Button
+                    type="button"
+                    priority="tertiary"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                  >
+                    {t.moveUp(position)}
+                  </Button>
+                </li>
+                <li>
+                  <Button
+                    type="button"
+                    priority="tertiary"
+                    disabled={index === drafts.length - 1}
+                    onClick={() => move(index, 1)}
+                  >
+                    {t.moveDown(position)}
+                  </Button>
+                </li>
+                <li>
+                  <Button type="button" priority="tertiary" onClick={() => remove(index)}>
+                    {t.remove(position)}
+                  </Button>
+                </li>
+              </ul>
+            </div>
           </fieldset>
         );
       })}
