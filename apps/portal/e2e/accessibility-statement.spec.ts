@@ -16,7 +16,8 @@ test.describe('the accessibility statement', () => {
     const environment = page.getByRole('heading', { level: 2, name: 'Environnement de test' });
     await expect(environment).toBeVisible();
     const main = page.getByRole('main');
-    await expect(main).toContainText(`Chromium ${browser.version()}`);
+    // The major version: a Debian security update of the same release does not change what was audited.
+    await expect(main).toContainText(`Chromium ${browser.version().split('.')[0]} `);
     await expect(main).toContainText(`axe-core ${axeVersion}`);
   });
 
@@ -25,7 +26,7 @@ test.describe('the accessibility statement', () => {
   }) => {
     await page.goto('/accessibilite');
     const main = page.getByRole('main');
-    await expect(main).toContainText('partiellement conforme');
+    await expect(main).toContainText('Relais est non conforme');
     await expect(page.getByRole('heading', { level: 3, name: 'Vérifications non réalisées' })).toBeVisible();
     await expect(main).toContainText(/lecteurs d’écran \(NVDA, JAWS, VoiceOver\)/);
     await expect(main).toContainText('le taux de conformité au sens du RGAA n’a donc pas été calculé');

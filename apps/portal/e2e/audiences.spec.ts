@@ -293,9 +293,11 @@ test.describe('public pages of a State service', () => {
     });
   }
 
-  test('the accessibility statement claims partial conformity and lists what fails', async ({ page }) => {
+  test('the accessibility statement claims no conformity before a full audit and lists what fails', async ({
+    page,
+  }) => {
     await page.goto('/accessibilite');
-    await expect(page.getByRole('main')).toContainText('partiellement conforme');
+    await expect(page.getByRole('main')).toContainText('Relais est non conforme');
     await expect(page.getByRole('main')).toContainText('RGAA), version 4.1.2');
     await expect(page.getByRole('heading', { level: 2, name: 'Contenus non accessibles' })).toBeVisible();
   });

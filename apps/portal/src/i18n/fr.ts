@@ -79,12 +79,6 @@ export const fr = {
   },
   accessibility: {
     title: "Déclaration d'accessibilité",
-    status:
-      "Relais est en conformité partielle avec le référentiel général d'amélioration de l'accessibilité (RGAA 4.1.2) : l'audit complet n'a pas encore été réalisé.",
-    tested:
-      'Chaque page est vérifiée automatiquement dans un navigateur réel (axe-core, critères WCAG 2.1 A et AA) et le formulaire de retour est testé au clavier seul.',
-    contact:
-      'Si vous ne parvenez pas à accéder à un contenu ou à un service, contactez le référent numérique de votre académie : une alternative vous sera proposée.',
   },
   list: {
     loading: 'Chargement…',

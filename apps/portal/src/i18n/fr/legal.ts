@@ -4,7 +4,7 @@ export const legal = {
     personalData: 'Données personnelles',
     legalNotice: 'Mentions légales',
     notRecorded: 'Ce que Relais n’enregistre pas',
-    accessibility: 'Accessibilité : partiellement conforme',
+    accessibility: 'Accessibilité : non conforme',
   },
   accessibility: {
     title: 'Déclaration d’accessibilité',
@@ -12,7 +12,7 @@ export const legal = {
       'Le ministère de l’Éducation nationale s’engage à rendre ses services numériques accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s’applique au portail Relais.',
     statusTitle: 'État de conformité',
     status:
-      'Relais est partiellement conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2, en raison des non-conformités et des vérifications non réalisées énumérées ci-dessous.',
+      'Relais est non conforme avec le référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1.2 : aucun audit complet n’a encore mesuré ses 106 critères, et le RGAA déclare non conforme un service qui n’en a pas eu. L’auto-contrôle décrit ci-dessous n’a trouvé que les non-conformités énumérées plus bas ; les vérifications non réalisées y sont aussi listées.',
     auditTitle: 'Résultats des tests',
     audit:
       'Cette déclaration repose sur un auto-contrôle de l’équipe, réalisé dans un navigateur et automatisé, et non sur un audit complet des 106 critères par un organisme indépendant : le taux de conformité au sens du RGAA n’a donc pas été calculé. Les vérifications manuelles avec un lecteur d’écran n’ont pas pu être faites ; elles sont indispensables à un audit complet.',
@@ -46,7 +46,7 @@ export const legal = {
     derogation: 'Aucun.',
     environmentTitle: 'Environnement de test',
     environment: [
-      'Navigateur : Chromium 156.0.8078.129 (Debian 12), piloté par Playwright 1.65.2, fenêtre de 1280 × 900 pixels (320 pixels de large pour l’affichage sur petit écran).',
+      'Navigateur : Chromium 156 (paquet Debian 12), piloté par Playwright 1.65.2, fenêtre de 1280 × 900 pixels (320 pixels de large pour l’affichage sur petit écran).',
       'Outil d’analyse : axe-core 4.14.1 (par @axe-core/playwright 4.14.1), règles WCAG 2.1 A et AA.',
       'Aucune technologie d’assistance (lecteur d’écran, loupe, commande vocale).',
     ],
