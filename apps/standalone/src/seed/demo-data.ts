@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { respondentCell } from '@relais/contracts';
 import { FactIngestion, liveFactsTopics, type ReadFact, type TallyStore } from '@relais/stats';
-import { passwordGrant } from '@relais/testing';
+import { demoAccessToken } from './demo-token';
 
 interface RealmUser {
   id: string;
@@ -178,7 +178,7 @@ export async function seedDemoData(baseUrl: string, realmFile: string) {
   const as = async (username: string) => {
     const cached = tokens.get(username);
     if (cached) return cached;
-    const token = await passwordGrant({ baseUrl, username });
+    const token = await demoAccessToken(baseUrl, username);
     tokens.set(username, token);
     return token;
   };
@@ -463,6 +463,9 @@ export async function seedDemoHistory(
       if (pending[topic].length > 0) await ingestion.record(partition, pending[topic]);
       pending[topic] = [];
     }
+    // The in-memory store answers without I/O: without a pause here the history would hold the event
+    // loop for its whole count, and /readyz and the first pages would wait for it.
+    await new Promise((resolve) => setImmediate(resolve));
     // Later facts fall in the next month or after: no earlier period is needed again.
     const oldestMonth = monthAfter(month, -1);
     const oldestQuarter = quarterOfMonth(oldestMonth);
@@ -479,7 +482,7 @@ export async function seedDemoHistory(
  */
 export async function publishDemoHistory(baseUrl: string): Promise<{ tables: number }> {
   const get = async (username: string, path: string) => {
-    const token = await passwordGrant({ baseUrl, username });
+    const token = await demoAccessToken(baseUrl, username);
     const response = await fetch(`${baseUrl}/api/stats${path}`, {
       headers: { authorization: `Bearer ${token}` },
     });
