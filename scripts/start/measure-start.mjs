@@ -132,6 +132,7 @@ async function measureOnce() {
   // Memory settles once the seed's requests are answered: read it after a short quiet moment.
   await sleep(500);
   const rssSeeded = residentMegabytes(pid);
+  const cpuSeeded = cpuMilliseconds(pid);
   const stopAt = performance.now();
   if (status === undefined) process.kill(-child.pid, 'SIGINT');
   const { code, signal } = await exited;
@@ -147,9 +148,12 @@ async function measureOnce() {
     cpuAtReady,
     rssAtReady,
     seededMs,
+    cpuSeeded,
     rssSeeded,
     stopMs,
     exit: code ?? signal,
+    // The server's own word that every shutdown step succeeded (npm itself ends by the signal).
+    clean: output.some((line) => line.includes('"failed":false') && line.includes('shutdown complete')),
   };
 }
 
@@ -167,7 +171,16 @@ const results = [];
 for (let run = 0; run < runs; run++) results.push(await measureOnce());
 const loadAfter = loadavg();
 
-const columns = ['readyMs', 'readyInMs', 'cpuAtReady', 'rssAtReady', 'seededMs', 'rssSeeded', 'stopMs'];
+const columns = [
+  'readyMs',
+  'readyInMs',
+  'cpuAtReady',
+  'rssAtReady',
+  'seededMs',
+  'cpuSeeded',
+  'rssSeeded',
+  'stopMs',
+];
 console.log(`command: ${command.join(' ')}; Node ${process.version}; ${availableParallelism()} cores`);
 console.log(
   `load average (1 min) before ${loadBefore[0].toFixed(2)}, after ${loadAfter[0].toFixed(2)}; ` +
