@@ -383,6 +383,9 @@ export async function seedDemoHistory(
   for (let index = 0; index < months; index++) {
     const month = monthAfter(firstMonth, index);
     for (const [academy, teachers] of historyAcademies) {
+      // Counted in memory, without I/O: without a pause the history would hold the event loop for its
+      // whole count (seconds), and /readyz and the first pages would wait for it.
+      await new Promise((resolve) => setImmediate(resolve));
       const enrolments = Math.round(teachers * 0.035 * seasonOf(month, index) * (0.8 + random() * 0.4));
       for (let enrolment = 0; enrolment < enrolments; enrolment++) {
         const teacher = `${academy}#${Math.floor(random() * teachers)}`;
@@ -463,9 +466,6 @@ export async function seedDemoHistory(
       if (pending[topic].length > 0) await ingestion.record(partition, pending[topic]);
       pending[topic] = [];
     }
-    // The in-memory store answers without I/O: without a pause here the history would hold the event
-    // loop for its whole count, and /readyz and the first pages would wait for it.
-    await new Promise((resolve) => setImmediate(resolve));
     // Later facts fall in the next month or after: no earlier period is needed again.
     const oldestMonth = monthAfter(month, -1);
     const oldestQuarter = quarterOfMonth(oldestMonth);
