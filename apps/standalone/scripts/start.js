@@ -3,14 +3,8 @@
 // The `start` script gives node --max-semi-space-size=2: V8's young generation grows to 32 MB per
 // semi-space by default, which the demo seed fills; at 2 MB the process stays under 200 MB once seeded
 // (about 300 MB otherwise). V8 sizes its heap when it starts: the flag cannot be set from here.
-import { enableCompileCache } from 'node:module';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureBundle, STANDALONE_CACHE_DIR } from './standalone-bundle.js';
-
-// V8's compiled code for the bundle and the packages it loads, kept on disk between starts: compiling
-// them was about a quarter of the start-up's CPU time. Node checks each entry against its source.
-enableCompileCache(join(STANDALONE_CACHE_DIR, 'v8'));
+import { ensureBundle } from './standalone-bundle.js';
 
 // As before the bundle: development unless the caller says otherwise (production refuses to start).
 process.env.NODE_ENV ||= 'development';
