@@ -87,7 +87,7 @@ const sourceLocation = {
 /**
  * What the bundle was made from, with each file's size and modification time; a change to any of them
  * makes it stale. Besides the sources: the workspaces' package.json files (their `exports` decide what
- * is bundled), this builder (its options) and esbuild's package.json (its version).
+ * is bundled), the tsconfig files, this builder (its options) and esbuild's package.json (its version).
  */
 async function fingerprint(files) {
   const entries = await Promise.all(
@@ -119,6 +119,9 @@ export async function bundleIsStale({ entry = STANDALONE_ENTRY, outDir = STANDAL
 function packageManifestsOf(inputs) {
   const manifests = new Set([
     join(repositoryRoot, 'package.json'),
+    // esbuild reads the TypeScript settings that change the output (class fields, decorators).
+    join(repositoryRoot, 'tsconfig.json'),
+    join(repositoryRoot, 'tsconfig.base.json'),
     join(repositoryRoot, 'node_modules', 'esbuild', 'package.json'),
     BUILDER_FILE,
   ]);
