@@ -6,7 +6,7 @@ import { startServiceHost, type RunningHost } from '@relais/host';
 import type { MetricsEndpoint } from '@relais/platform';
 import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
-import { freePort } from '@relais/testing';
+import { freePort } from './free-port';
 import { InMemoryTallyStore } from '@relais/stats';
 import { inMemoryServices } from './in-memory-services';
 import { mountPortal } from '@relais/host/portal';

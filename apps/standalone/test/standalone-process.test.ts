@@ -11,8 +11,9 @@ import { freePort } from '@relais/testing';
 describe('the standalone process', () => {
   it('starts with demo data, serves every service and stops on SIGTERM', async () => {
     const port = await freePort();
-    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    // What `npm start` runs: the launcher, which bundles the standalone when a source changed.
+    const start = fileURLToPath(new URL('../scripts/start.js', import.meta.url));
+    const child = spawn(process.execPath, [start], {
       env: { ...process.env, PORT: String(port), NODE_OPTIONS: '', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

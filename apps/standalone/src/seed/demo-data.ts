@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { respondentCell } from '@relais/contracts';
 import { FactIngestion, liveFactsTopics, type ReadFact, type TallyStore } from '@relais/stats';
-import { passwordGrant } from '@relais/testing';
+import { demoAccessToken } from './demo-token';
 
 interface RealmUser {
   id: string;
@@ -178,7 +178,7 @@ export async function seedDemoData(baseUrl: string, realmFile: string) {
   const as = async (username: string) => {
     const cached = tokens.get(username);
     if (cached) return cached;
-    const token = await passwordGrant({ baseUrl, username });
+    const token = await demoAccessToken(baseUrl, username);
     tokens.set(username, token);
     return token;
   };
@@ -383,6 +383,9 @@ export async function seedDemoHistory(
   for (let index = 0; index < months; index++) {
     const month = monthAfter(firstMonth, index);
     for (const [academy, teachers] of historyAcademies) {
+      // Counted in memory, without I/O: without a pause the history would hold the event loop for its
+      // whole count (seconds), and /readyz and the first pages would wait for it.
+      await new Promise((resolve) => setImmediate(resolve));
       const enrolments = Math.round(teachers * 0.035 * seasonOf(month, index) * (0.8 + random() * 0.4));
       for (let enrolment = 0; enrolment < enrolments; enrolment++) {
         const teacher = `${academy}#${Math.floor(random() * teachers)}`;
@@ -479,7 +482,7 @@ export async function seedDemoHistory(
  */
 export async function publishDemoHistory(baseUrl: string): Promise<{ tables: number }> {
   const get = async (username: string, path: string) => {
-    const token = await passwordGrant({ baseUrl, username });
+    const token = await demoAccessToken(baseUrl, username);
     const response = await fetch(`${baseUrl}/api/stats${path}`, {
       headers: { authorization: `Bearer ${token}` },
     });
