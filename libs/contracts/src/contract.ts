@@ -20,6 +20,13 @@ export interface EventContract<TType extends string = string, TSchema extends z.
 
 export type EventData<TContract extends EventContract> = z.infer<TContract['schema']>;
 
+/** Every contract made by defineEvent: the registry finds them among the exports of ./events. */
+const definedContracts = new WeakSet<object>();
+
+export function isEventContract(value: unknown): value is EventContract {
+  return typeof value === 'object' && value !== null && definedContracts.has(value);
+}
+
 export function defineEvent<TType extends string, TSchema extends z.ZodType>(
   contract: EventContract<TType, TSchema>,
 ): EventContract<TType, TSchema> {
@@ -30,5 +37,6 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
       `${contract.type} is ${contract.classification}: it belongs on ${service}.${expectedTopicKind}.v1`,
     );
   }
+  definedContracts.add(contract);
   return contract;
 }
