@@ -20,10 +20,36 @@ module.exports = {
     },
     {
       name: 'application-does-not-know-adapters',
-      comment: 'Use cases depend on ports, never on mongoose, kafkajs or express adapters.',
+      comment:
+        'Use cases depend on ports, never on their adapters (src/infrastructure), the wiring (compose, ' +
+        'in-memory, main) or the drivers the adapters wrap (mongoose, the MongoDB driver, kafkajs, express).',
       severity: 'error',
       from: { path: '^services/([^/]+)/src/application/' },
-      to: { path: '^services/$1/src/(infrastructure|compose|main)' },
+      to: {
+        path: [
+          '^services/$1/src/(infrastructure/|compose\\.ts$|in-memory\\.ts$|main\\.ts$)',
+          '(^|/)node_modules/(mongoose|mongodb|kafkajs|express)/',
+        ],
+      },
+    },
+    {
+      name: 'runtime-does-not-import-test-support',
+      comment:
+        'Runtime code (the src of every lib, service and app) never imports @relais/testing, a ' +
+        'src/testing folder or a test folder: what runs in production carries no test double (docs/design.md §3). ' +
+        'Only test support itself (libs/testing, the src/testing folders) may.',
+      severity: 'error',
+      from: {
+        path: '^(libs|services|apps)/[^/]+/src/',
+        pathNot: ['^libs/testing/', '^(libs|services|apps)/[^/]+/src/testing/'],
+      },
+      to: {
+        path: [
+          '^libs/testing/',
+          '^(libs|services|apps)/[^/]+/src/testing/',
+          '^(libs|services|apps)/[^/]+/test/',
+        ],
+      },
     },
     {
       name: 'contracts-import-nothing-internal',
@@ -59,7 +85,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist)/' },
+    exclude: { path: '(^|/)dist/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createLogger } from '@relais/platform';
-import { recordSuppressedCells } from '@relais/telemetry';
+import { recordSuppressedCells } from '@relais/stats';
 import { demoRealmFile, eventually, relaisClient, userIdOf } from '@relais/testing';
 import { startStandalone, type Standalone } from '../../apps/standalone/src/standalone';
 import { repositoryRoot } from './support/paths';

@@ -13,6 +13,7 @@ import {
   type Workload,
 } from './resources';
 import { parse as parseYaml } from 'yaml';
+import { allContracts } from '@relais/contracts';
 import type { TopicSpec } from '@relais/testing';
 
 /** libs/host: a service stops within 10 s of SIGTERM. */
@@ -241,13 +242,16 @@ const statsReadsOnlyFacts: Policy = (resources) =>
       }),
     );
 
-/** Each service writes its own topics, and the dead-letter topics of the topics it reads. */
-const servicesWriteOnlyTheirOwnTopics: Policy = (resources, topics) =>
+/**
+ * Each service writes the topics its own contracts publish to (libs/contracts, the one place that
+ * declares a topic), and the dead-letter topics of the topics it reads.
+ */
+const servicesWriteOnlyTheirOwnTopics: Policy = (resources) =>
   ofKind(resources, 'KafkaUser').flatMap((user) => {
     const service = user.metadata.name.replace(/^relais-/, '');
-    const own = topics
-      .map((t) => t.name)
-      .filter((name) => name.startsWith(`${service}.`) && !name.endsWith('.dlq'));
+    const own = allContracts
+      .filter((contract) => contract.type.startsWith(`${service}.`))
+      .map((contract) => contract.topic);
     const deadLetters = topicAcls(user, READ_OPERATIONS).map((acl) => `${acl.resource.name}.dlq`);
     const allowed = new Set([...own, ...deadLetters]);
     return topicAcls(user, WRITE_OPERATIONS)

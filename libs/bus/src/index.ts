@@ -11,7 +11,7 @@ export { DEFAULT_MAX_BATCH_SIZE } from './event-bus';
 export type { BusLogger } from './bus-logger';
 export { silentLogger } from './bus-logger';
 export { EventBusClosedError, InvalidEnvelopeError } from './errors';
-export { DeadLetterHeaders, deadLetterTopicOf } from './delivery/dead-letter';
+export { DeadLetterHeaders } from './delivery/dead-letter';
 export { DEFAULT_MAX_ATTEMPTS, type RetryOptions } from './delivery/retry-policy';
 export { describeError } from './delivery/scrub-error';
 

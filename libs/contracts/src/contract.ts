@@ -7,8 +7,8 @@ import type { z } from 'zod';
  */
 export type DataClassification = 'personal-reference' | 'anonymous';
 
-export interface EventContract<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
-  readonly type: TType;
+export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
+  readonly type: string;
   readonly topic: string;
   readonly classification: DataClassification;
   readonly description: string;
@@ -18,11 +18,16 @@ export interface EventContract<TType extends string = string, TSchema extends z.
   readonly example: z.infer<TSchema>;
 }
 
-export type EventData<TContract extends EventContract> = z.infer<TContract['schema']>;
+/** Every contract made by defineEvent: the registry finds them among the exports of ./events. */
+const definedContracts = new WeakSet<object>();
 
-export function defineEvent<TType extends string, TSchema extends z.ZodType>(
-  contract: EventContract<TType, TSchema>,
-): EventContract<TType, TSchema> {
+export function isEventContract(value: unknown): value is EventContract {
+  return typeof value === 'object' && value !== null && definedContracts.has(value);
+}
+
+export function defineEvent<TSchema extends z.ZodType>(
+  contract: EventContract<TSchema>,
+): EventContract<TSchema> {
   const expectedTopicKind = contract.classification === 'anonymous' ? 'facts' : 'events';
   const [service] = contract.type.split('.');
   if (contract.topic !== `${service}.${expectedTopicKind}.v1`) {
@@ -30,5 +35,6 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
       `${contract.type} is ${contract.classification}: it belongs on ${service}.${expectedTopicKind}.v1`,
     );
   }
+  definedContracts.add(contract);
   return contract;
 }

@@ -57,7 +57,7 @@ function occurredAtFor(contract: EventContract, now: Date): string {
  * stripped by the schema, so nothing beyond the contract can leave a service.
  */
 export function createEvent<TSchema extends z.ZodType>(
-  contract: EventContract<string, TSchema>,
+  contract: EventContract<TSchema>,
   data: z.input<TSchema>,
   origin: EventOrigin,
 ): PendingEvent {
@@ -76,7 +76,7 @@ export function createEvent<TSchema extends z.ZodType>(
 
 /** Consumers read data through the contract: a message that does not match is a poison message. */
 export function readEvent<TSchema extends z.ZodType>(
-  contract: EventContract<string, TSchema>,
+  contract: EventContract<TSchema>,
   envelope: EventEnvelope,
 ): z.infer<TSchema> {
   if (envelope.type !== contract.type)

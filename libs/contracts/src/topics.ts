@@ -1,17 +1,25 @@
-/** Every topic of Relais. deploy/kafka/topics.txt lists the same names (kept in step by a test). */
+import { allContracts } from './registry';
+
+/**
+ * The topics subscribers name. Each is the topic of a contract (a test checks it): a topic exists
+ * because a contract declares it, never because it is listed here.
+ */
 export const topics = {
   enrollmentEvents: 'enrollment.events.v1',
   enrollmentFacts: 'enrollment.facts.v1',
-  progressEvents: 'progress.events.v1',
-  feedbackEvents: 'feedback.events.v1',
   feedbackFacts: 'feedback.facts.v1',
 } as const;
 
-export type Topic = (typeof topics)[keyof typeof topics];
+/** Where a consumer puts a message it cannot handle (libs/bus): `<topic>.dlq`. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}
 
-export const deadLetterTopicOf = (topic: string): string => `${topic}.dlq`;
+/** The topics the contracts publish to, in the order of the contracts. */
+const contractTopics: readonly string[] = [...new Set(allContracts.map((contract) => contract.topic))];
 
-export const allTopics: readonly string[] = Object.values(topics).flatMap((topic) => [
+/** Every topic Kafka must hold (deploy/kafka/topics.txt, kept in step by a test): each with its dead letters. */
+export const allTopics: readonly string[] = contractTopics.flatMap((topic) => [
   topic,
   deadLetterTopicOf(topic),
 ]);

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as events from '../src/events';
 import {
   allContracts,
   allTopics,
+  deadLetterTopicOf,
+  isEventContract,
+  topics,
+  type EventContract,
   ContractViolation,
   createEvent,
   envelopeSchema,
@@ -10,6 +16,7 @@ import {
   readEvent,
   enrollmentCreated,
 } from '../src/index';
+import { topicsFilePath, topicsFileText } from '../scripts/topics-file';
 
 const origin = { source: 'enrollment', correlationId: 'corr-1', now: new Date('2026-11-28T14:35:12.345Z') };
 
@@ -46,17 +53,70 @@ describe('event contracts', () => {
     },
   );
 
-  it('deploy/kafka/topics.txt lists exactly the topics of the contracts, dead-letter topics included', () => {
-    const file = readFileSync(
-      fileURLToPath(new URL('../../../deploy/kafka/topics.txt', import.meta.url)),
-      'utf8',
-    );
-    const listed = file
+  it('deploy/kafka/topics.txt is what the contracts declare (else: npm run contracts:topics)', () => {
+    expect(readFileSync(topicsFilePath, 'utf8')).toBe(topicsFileText());
+  });
+
+  it('lists in topics.txt every topic of a contract, each with its dead letters, and nothing else', () => {
+    const listed = readFileSync(topicsFilePath, 'utf8')
       .split('\n')
       .filter((line) => line.trim() && !line.startsWith('#'))
       .map((line) => line.split(/\s+/)[0]);
-    expect([...listed].sort()).toEqual([...allTopics].sort());
+    const declared = allContracts.flatMap((c) => [c.topic, deadLetterTopicOf(c.topic)]);
+    expect([...listed].sort()).toEqual([...new Set(declared)].sort());
+    expect([...allTopics].sort()).toEqual([...new Set(declared)].sort());
   });
+
+  it('names in `topics` only topics a contract publishes to', () => {
+    const declared = new Set(allContracts.map((c) => c.topic));
+    expect(Object.values(topics).filter((topic) => !declared.has(topic))).toEqual([]);
+  });
+});
+
+describe('no unused event or topic', () => {
+  const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+  /** The runtime code: src of every lib, service and app but the contracts themselves. */
+  const runtimeSources = ['libs', 'services', 'apps']
+    .flatMap((kind) =>
+      readdirSync(join(repositoryRoot, kind)).map((name) => join(repositoryRoot, kind, name)),
+    )
+    .filter((root) => !root.endsWith(join('libs', 'contracts')) && existsSync(join(root, 'src')))
+    .flatMap((root) =>
+      readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.tsx?$/.test(file) && !file.split(sep).includes('testing'))
+        .map((file) => readFileSync(join(root, 'src', file), 'utf8')),
+    );
+  const contractNames = Object.entries(events).filter(([, value]) => isEventContract(value));
+  const namedInRuntime = (name: string) =>
+    runtimeSources.some((source) => new RegExp(`\\b${name}\\b`).test(source));
+
+  it('finds the runtime sources', () => {
+    expect(runtimeSources.length).toBeGreaterThan(100);
+  });
+
+  it.each(contractNames.map(([name, contract]) => [(contract as EventContract).type, name] as const))(
+    '%s is emitted or handled by runtime code (%s)',
+    (_type, name) => {
+      expect(namedInRuntime(name)).toBe(true);
+    },
+  );
+
+  it.each([...new Set(allContracts.map((c) => c.topic))])(
+    '%s has a publisher or a consumer in runtime code',
+    (topic) => {
+      const publishers = contractNames
+        .filter(([, contract]) => (contract as EventContract).topic === topic)
+        .map(([name]) => name);
+      const subscribers = Object.entries(topics)
+        .filter(([, name]) => name === topic)
+        .map(([key]) => `topics.${key}`);
+      expect(
+        [...publishers, ...subscribers].filter((name) =>
+          runtimeSources.some((source) => source.includes(name)),
+        ),
+      ).not.toEqual([]);
+    },
+  );
 });
 
 describe('createEvent and readEvent', () => {

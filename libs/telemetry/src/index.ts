@@ -26,5 +26,3 @@ export {
 } from './instrumentations';
 export { TRACE_CONTEXT_HEADERS, contextFromHeaders, currentTraceHeaders, runUntraced } from './trace-context';
 export { markPendingEvents, outboxTelemetryPlugin } from './outbox-telemetry';
-export { recordSuppressedCells } from './suppressed-cells';
-export type { SuppressedCells, SuppressionKind } from './suppressed-cells';

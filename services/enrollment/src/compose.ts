@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
-import type { OutboxStore, Subscription } from '@relais/bus';
-import type { ServiceApi } from '@relais/platform';
+import type { OutboxStore } from '@relais/bus';
+import type { ServiceModule } from '@relais/host';
 import { EnrollmentUseCases } from './application/enrollment-use-cases';
 import { ParticipationFacts } from './application/participation-facts';
 import type { Clock, CourseRepository, ParticipationCounter, TrainerDirectory } from './application/ports';
@@ -20,15 +20,8 @@ export interface EnrollmentPorts {
   newId?: () => string;
 }
 
-export interface EnrollmentService {
-  name: 'enrollment';
-  api: ServiceApi;
-  subscriptions: Subscription[];
-  outboxStores: OutboxStore[];
-}
-
 /** The one place where enrollment is assembled; the same in one process or many (DESIGN §3). */
-export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentService {
+export function createEnrollmentService(ports: EnrollmentPorts): ServiceModule {
   const useCases = new EnrollmentUseCases(
     ports.courses,
     ports.trainers,

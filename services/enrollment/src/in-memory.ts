@@ -1,5 +1,6 @@
+import type { ServiceModule } from '@relais/host';
 import type { TokenVerifier } from '@relais/auth';
-import { createEnrollmentService, type EnrollmentService } from './compose';
+import { createEnrollmentService } from './compose';
 import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
 import { inMemoryCourseStores } from './infrastructure/memory/in-memory-course-repository';
 import { InMemoryParticipationCounter } from './infrastructure/memory/in-memory-participation-counter';
@@ -9,7 +10,7 @@ export function createInMemoryEnrollmentService(options: {
   verifier: TokenVerifier;
   realmFile: string;
   countingKey: string;
-}): EnrollmentService {
+}): ServiceModule {
   const { courses, outbox } = inMemoryCourseStores();
   return createEnrollmentService({
     courses,

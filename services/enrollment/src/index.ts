@@ -1,4 +1,4 @@
-export { createEnrollmentService, type EnrollmentPorts, type EnrollmentService } from './compose';
+export { createEnrollmentService, type EnrollmentPorts } from './compose';
 export {
   InMemoryCourseRepository,
   inMemoryCourseStores,

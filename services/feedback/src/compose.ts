@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
-import type { OutboxStore, Subscription } from '@relais/bus';
-import type { ServiceApi } from '@relais/platform';
+import type { OutboxStore } from '@relais/bus';
+import type { ServiceModule } from '@relais/host';
 import { rosterSubscription, type RosterStore } from '@relais/roster';
 import { FeedbackFacts } from './application/feedback-facts';
 import { FeedbackUseCases } from './application/feedback-use-cases';
@@ -44,15 +44,8 @@ export interface FeedbackPorts {
   newId?: () => string;
 }
 
-export interface FeedbackService {
-  name: 'feedback';
-  api: ServiceApi;
-  subscriptions: Subscription[];
-  outboxStores: OutboxStore[];
-}
-
 /** The one place where feedback is assembled; the same in one process or many (DESIGN §3). */
-export function createFeedbackService(ports: FeedbackPorts): FeedbackService {
+export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
   const clock = ports.clock ?? { now: () => new Date() };
   const newId = ports.newId ?? randomUUID;
   const anonymityThreshold = anonymityThresholdOf(ports.anonymityThreshold);

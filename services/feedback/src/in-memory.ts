@@ -1,9 +1,10 @@
+import type { ServiceModule } from '@relais/host';
 import { randomBytes } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import { InMemoryRosterStore } from '@relais/roster';
 import type { Clock } from './application/ports';
 import type { FeedbackLimits } from './application/quotas';
-import { createFeedbackService, type FeedbackService } from './compose';
+import { createFeedbackService } from './compose';
 import { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from './infrastructure/memory/in-memory-feedback-item-store';
@@ -24,7 +25,7 @@ export interface InMemoryFeedbackOptions {
 }
 
 /** Feedback on in-memory adapters: standalone mode and fast tests. */
-export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): FeedbackService {
+export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): ServiceModule {
   const { items, outbox } = inMemoryFeedbackItemStores();
   return createFeedbackService({
     rosters: new InMemoryRosterStore(),

@@ -1,4 +1,4 @@
-export { createFeedbackService, type FeedbackPorts, type FeedbackService } from './compose';
+export { createFeedbackService, type FeedbackPorts } from './compose';
 export { createInMemoryFeedbackService, type InMemoryFeedbackOptions } from './in-memory';
 export { defaultLimits, type FeedbackLimits } from './application/quotas';
 export { InMemoryMessageStore } from './infrastructure/memory/in-memory-message-store';

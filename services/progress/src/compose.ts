@@ -1,6 +1,5 @@
 import type { TokenVerifier } from '@relais/auth';
-import type { OutboxStore, Subscription } from '@relais/bus';
-import type { ServiceApi } from '@relais/platform';
+import type { ServiceModule } from '@relais/host';
 import { rosterSubscription, type RosterStore } from '@relais/roster';
 import { ActivityUseCases } from './application/activity-use-cases';
 import { CompletionUseCases } from './application/completion-use-cases';
@@ -16,15 +15,8 @@ export interface ProgressPorts {
   verifier: TokenVerifier;
 }
 
-export interface ProgressService {
-  name: 'progress';
-  api: ServiceApi;
-  subscriptions: Subscription[];
-  outboxStores: OutboxStore[];
-}
-
 /** The one place where progress is assembled; the same in one process or many (DESIGN §3). */
-export function createProgressService(ports: ProgressPorts): ProgressService {
+export function createProgressService(ports: ProgressPorts): ServiceModule {
   const access = new CourseAccess(ports.rosters);
   const completion = new CompletionUseCases(access, ports.activities, ports.marks);
   return {

@@ -1,4 +1,4 @@
-export { createProgressService, type ProgressPorts, type ProgressService } from './compose';
+export { createProgressService, type ProgressPorts } from './compose';
 export type { ActivityStore, CompletionMarkStore } from './application/ports';
 export type { Activity, ActivityKind } from './domain/activity';
 export type { CompletionMark } from './domain/completion-mark';

@@ -19,3 +19,4 @@ export {
   type PublicationCalendar,
 } from './domain/publication';
 export { defaultSettlingDays, loadStatsConfig } from './stats-config';
+export { recordSuppressedCells } from './infrastructure/metrics/suppressed-cells';

@@ -1,5 +1,3 @@
-export const DEAD_LETTER_SUFFIX = '.dlq';
-
 export const DeadLetterHeaders = {
   reason: 'x-dlq-reason',
   sourceTopic: 'x-dlq-source-topic',
@@ -7,10 +5,6 @@ export const DeadLetterHeaders = {
   sourceOffset: 'x-dlq-source-offset',
   attempts: 'x-dlq-attempts',
 } as const;
-
-export function deadLetterTopicOf(topic: string): string {
-  return `${topic}${DEAD_LETTER_SUFFIX}`;
-}
 
 /** A message on its way to `<topic>.dlq`: the original key, bytes and headers, plus why and whence. */
 export interface DeadLetter {

@@ -1,5 +1,6 @@
 import { deferred } from './async-helpers';
-import { DeadLetterHeaders, deadLetterTopicOf } from '../delivery/dead-letter';
+import { deadLetterTopicOf } from '@relais/contracts';
+import { DeadLetterHeaders } from '../delivery/dead-letter';
 import type { DeliveredEnvelope, EventHandler, Subscription } from '../event-bus';
 import {
   HAPPENED,

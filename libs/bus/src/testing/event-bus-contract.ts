@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DeadLetterHeaders, deadLetterTopicOf } from '../delivery/dead-letter';
+import { deadLetterTopicOf } from '@relais/contracts';
+import { DeadLetterHeaders } from '../delivery/dead-letter';
 import { EventBusClosedError, InvalidEnvelopeError } from '../errors';
 import type { DeliveredMessage, Subscription } from '../event-bus';
 import { deferred, waitFor } from './async-helpers';

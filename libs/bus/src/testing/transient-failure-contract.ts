@@ -1,4 +1,5 @@
-import { DeadLetterHeaders, deadLetterTopicOf } from '../delivery/dead-letter';
+import { deadLetterTopicOf } from '@relais/contracts';
+import { DeadLetterHeaders } from '../delivery/dead-letter';
 import type { DeliveredEnvelope } from '../event-bus';
 import {
   ContractTransientError,

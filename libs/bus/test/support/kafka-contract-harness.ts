@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Admin, type Producer } from 'kafkajs';
 import type { Subscription } from '../../src/event-bus';
-import { deadLetterTopicOf } from '../../src/delivery/dead-letter';
+import { deadLetterTopicOf } from '@relais/contracts';
 import { ensureTopics } from '../../src/kafka/ensure-topics';
 import type { KafkaConnectionConfig, KafkaEventBusConfig } from '../../src/kafka/kafka-config';
 import { decodeHeaders } from '../../src/kafka/kafka-headers';

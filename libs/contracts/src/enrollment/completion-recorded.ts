@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { courseId, userId } from '../primitives';
 
 export const completionRecorded = defineEvent({
   type: 'enrollment.completion.recorded.v1',
-  topic: topics.enrollmentEvents,
+  topic: 'enrollment.events.v1',
   classification: 'personal-reference',
   description: 'A trainer ticked "training completed" for a participant (binary, L9).',
   schema: z.object({ courseId, userId }),

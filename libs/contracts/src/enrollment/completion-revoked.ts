@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { courseId, userId } from '../primitives';
 
 export const completionRevoked = defineEvent({
   type: 'enrollment.completion.revoked.v1',
-  topic: topics.enrollmentEvents,
+  topic: 'enrollment.events.v1',
   classification: 'personal-reference',
   description: 'A trainer unticked "training completed"; the credited hours are removed.',
   schema: z.object({ courseId, userId }),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { academy, courseId, displayName, userId } from '../primitives';
 
 export const courseSnapshot = z.object({
@@ -13,7 +12,7 @@ export const courseSnapshot = z.object({
 
 export const coursePublished = defineEvent({
   type: 'enrollment.course.published.v1',
-  topic: topics.enrollmentEvents,
+  topic: 'enrollment.events.v1',
   classification: 'personal-reference',
   description: 'A course was created; siblings learn who trains it (their roster replicas).',
   schema: courseSnapshot,

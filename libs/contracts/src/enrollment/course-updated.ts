@@ -1,10 +1,9 @@
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { courseSnapshot } from './course-published';
 
 export const courseUpdated = defineEvent({
   type: 'enrollment.course.updated.v1',
-  topic: topics.enrollmentEvents,
+  topic: 'enrollment.events.v1',
   classification: 'personal-reference',
   description: 'A course changed (title, status or trainers); carries the full snapshot siblings need.',
   schema: courseSnapshot,

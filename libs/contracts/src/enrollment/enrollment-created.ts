@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { courseId, displayName, schoolCode, userId } from '../primitives';
 
 export const enrollmentCreated = defineEvent({
   type: 'enrollment.enrollment.created.v1',
-  topic: topics.enrollmentEvents,
+  topic: 'enrollment.events.v1',
   classification: 'personal-reference',
   description: 'A teacher enrolled himself in a course (voluntary, L1).',
   schema: z.object({ courseId, userId, name: displayName, school: schoolCode.optional() }),

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { courseId, userId } from '../primitives';
 
 export const enrollmentWithdrawn = defineEvent({
   type: 'enrollment.enrollment.withdrawn.v1',
-  topic: topics.enrollmentEvents,
+  topic: 'enrollment.events.v1',
   classification: 'personal-reference',
   description:
     'A teacher withdrew; replicas forget him for this course (L1: no trace beyond "not enrolled").',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { academy, month, theme } from '../primitives';
 
 /**
@@ -17,7 +16,7 @@ export const countingCell = z.object({
 
 export const participationCounted = defineEvent({
   type: 'enrollment.participation.counted.v1',
-  topic: topics.enrollmentFacts,
+  topic: 'enrollment.facts.v1',
   classification: 'anonymous',
   description: 'One enrollment, withdrawal, completion or revoked completion, with no person reference.',
   schema: z.object({

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { academy, month } from '../primitives';
 import { feedbackCategory, intensityBand, respondentCell } from './feedback-dimensions';
 
 export const contributionCounted = defineEvent({
   type: 'feedback.contribution.counted.v1',
-  topic: topics.feedbackFacts,
+  topic: 'feedback.facts.v1',
   classification: 'anonymous',
   description:
     'A teacher posted a feedback item to a trainer (named or anonymous alike). Carries only the ' +

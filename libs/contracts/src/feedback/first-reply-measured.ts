@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { topics } from '../topics';
 import { academy, month } from '../primitives';
 import { feedbackCategory, intensityBand } from './feedback-dimensions';
 
 export const firstReplyMeasured = defineEvent({
   type: 'feedback.first-reply.measured.v1',
-  topic: topics.feedbackFacts,
+  topic: 'feedback.facts.v1',
   classification: 'anonymous',
   description:
     'A trainer answered a feedback item for the first time. `daysToFirstReply` counts whole calendar ' +

@@ -1,14 +1,10 @@
 import { membershipOf, type RosterStore } from '@relais/roster';
 import type { Message } from '../domain/message';
+import type { Actor } from './actor';
 import { dayOf } from './calendar';
 import { CourseNotFound, RecipientNotInCourse } from './errors';
 import type { Clock, MessageStore } from './ports';
 import type { Quotas } from './quotas';
-
-export interface Sender {
-  id: string;
-  name: string;
-}
 
 /** L6: a member contacts a trainer or a colleague of the same course, individually. */
 export class MessagingUseCases {
@@ -20,7 +16,7 @@ export class MessagingUseCases {
     private readonly newId: () => string,
   ) {}
 
-  async send(sender: Sender, courseId: string, toUserId: string, text: string): Promise<Message> {
+  async send(sender: Actor, courseId: string, toUserId: string, text: string): Promise<Message> {
     const roster = await this.rosters.get(courseId);
     if (!roster || membershipOf(roster, sender.id) === 'none') throw new CourseNotFound();
     const recipient = [...roster.trainers, ...roster.participants].find(

@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import { ServiceApi } from '@relais/platform';
-import { recordSuppressedCells } from '@relais/telemetry';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import { monthRange, longestRangeInMonths } from '../../domain/period';
 import { trendPublicationDay } from '../../domain/publication';
 import type { TrendScope } from '../../domain/feedback-trends';
 import { NotYetPublished, type StatsQueries } from '../../application/stats-queries';
+import { recordSuppressedCells } from '../metrics/suppressed-cells';
 import { toCsv } from './csv';
 import { periodNotPublished, periodReversed, periodTooLong } from './problems';
 import { catalogueBody, enrollmentQuery, enrollmentTableBody, trendsQuery, trendsTableBody } from './schemas';

@@ -1,4 +1,5 @@
-import { createPrometheusMetrics, recordSuppressedCells } from '../src';
+import { createPrometheusMetrics } from '@relais/telemetry';
+import { recordSuppressedCells } from '../../src/infrastructure/metrics/suppressed-cells';
 
 describe('recordSuppressedCells', () => {
   it('counts withheld cells per catalogue table and rule, on the provider started after it was imported', async () => {
