@@ -30,9 +30,11 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium', viewport: { width: 1280, height: 900 } } }],
   webServer: {
-    command: 'node --import tsx apps/standalone/src/main.ts',
+    // What `npm start` runs (the cached bundle), so the browser tests exercise the path users take.
+    command: 'node apps/standalone/scripts/start.js',
     cwd: repositoryRoot,
-    url: `${baseURL}/readyz`,
+    // Not /readyz: the standalone answers before its demo data is written, and the tests read it.
+    url: `${baseURL}/demo/status`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -94,7 +94,7 @@ async function freePort() {
 /** `npm start` as a user runs it, on a free port, with demo data: the ids the runs reuse exist. */
 async function startStandalone(port) {
   const log = createWriteStream(join(reportDir, 'standalone.log'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/standalone/src/main.ts')], {
+  const child = spawn(process.execPath, [join(root, 'apps/standalone/scripts/start.js')], {
     cwd: root,
     env: {
       ...process.env,

@@ -8,6 +8,7 @@ import { createLogger, loadConfig, portNumber, runUntilSignalled } from '@relais
 import { demoHistoryNotice, publishDemoHistory, seedDemoData, seedDemoHistory } from './seed/demo-data';
 import { ensurePortalBuilt } from '@relais/host/portal';
 import { startStandalone } from './standalone';
+import { DemoSeeding } from './seed/demo-seeding';
 
 // Standalone mode serves demo accounts with public passwords: never where NODE_ENV says production.
 try {
@@ -35,11 +36,13 @@ const logger = createLogger({ service: 'standalone', level: config.LOG_LEVEL });
 const realmFile = fileURLToPath(new URL('../../../deploy/keycloak/realm-relais.json', import.meta.url));
 
 await ensurePortalBuilt(logger);
+const demoSeeding = new DemoSeeding(config.RELAIS_SEED === 'demo');
 const standalone = await startStandalone({
   port: config.PORT,
   host: config.HOST,
   logger,
   realmFile,
+  demoSeeding,
   ...(config.RELAIS_SEED === 'demo' ? { statsNotice: demoHistoryNotice } : {}),
   ...(config.RELAIS_PUBLIC_URL ? { publicBaseUrl: config.RELAIS_PUBLIC_URL } : {}),
 });
@@ -52,11 +55,13 @@ logger.info(
 if (config.RELAIS_SEED === 'demo') {
   // The history first: a table asked for before its facts are counted would be published without them.
   const history = await seedDemoHistory(standalone.statsTallies, new Date());
+  demoSeeding.historyDone();
   logger.info(
     { ...history, ...(await publishDemoHistory(standalone.baseUrl)) },
     'demo statistics history counted and published (synthetic, anonymous)',
   );
   const summary = await seedDemoData(standalone.baseUrl, realmFile);
   logger.info(summary, 'demo data seeded');
+  demoSeeding.done();
 }
 runUntilSignalled({ logger, server: standalone.server, onShutdown: standalone.shutdownSteps });

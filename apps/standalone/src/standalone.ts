@@ -10,6 +10,7 @@ import { freePort } from './free-port';
 import { InMemoryTallyStore } from '@relais/stats';
 import { inMemoryServices } from './in-memory-services';
 import { mountPortal } from '@relais/host/portal';
+import type { DemoSeeding } from './seed/demo-seeding';
 
 export interface StandaloneOptions {
   /** 0 picks a free port. */
@@ -31,6 +32,8 @@ export interface StandaloneOptions {
    * `--import @relais/telemetry/register`; a Prometheus provider of its own otherwise.
    */
   metrics?: MetricsEndpoint;
+  /** Holds statistics back and reports progress while the demo data is written after start. */
+  demoSeeding?: DemoSeeding;
 }
 
 export interface Standalone extends RunningHost {
@@ -74,6 +77,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       readiness: [{ name: 'event-bus', check: () => bus.ready() }],
       metrics: options.metrics ?? createPrometheusMetrics(),
       relay: { pollIntervalMs: 20 },
+      beforeServices: (app) => options.demoSeeding?.mount(app),
       configure: (app) => {
         identityProvider.mount(app);
         mountApiDocs(

@@ -29,6 +29,8 @@ export interface ServiceHostOptions {
   dependencyProbeIntervalMs?: number;
   metrics?: MetricsEndpoint;
   configure?: (app: Express) => void;
+  /** Middleware that must see a request before the services do (the standalone's demo gate). */
+  beforeServices?: (app: Express) => void;
   relay?: { pollIntervalMs?: number; leaseMs?: number };
   /** Closed after consumers and producer, e.g. database connections. */
   dependencies?: readonly ShutdownStep[];
@@ -62,6 +64,7 @@ export async function startServiceHost(
     readiness: recordReadinessOutcomes(options.readiness),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.configure ? { configure: options.configure } : {}),
+    ...(options.beforeServices ? { beforeServices: options.beforeServices } : {}),
   });
 
   for (const module of options.modules) {

@@ -94,6 +94,8 @@ export const fr = {
       IDENTITY_PROVIDER_UNAVAILABLE:
         'Le service de connexion ne répond pas. Réessayez dans quelques minutes.',
       KEYS_UNREACHABLE: 'Le service de connexion ne répond pas. Réessayez dans quelques minutes.',
+      DEMO_DATA_LOADING:
+        'Les statistiques de démonstration sont en cours de préparation. Réessayez dans quelques secondes.',
       COURSE_NOT_FOUND:
         "Ce parcours n'existe pas ou ne vous est pas accessible. Revenez au catalogue pour en choisir un autre.",
       COURSE_FULL:

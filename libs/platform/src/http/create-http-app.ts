@@ -24,6 +24,8 @@ export interface HttpAppOptions {
   readinessTimeoutMs?: number;
   /** Extra routes (identity provider, /docs), mounted before the 404. */
   configure?: (app: Express) => void;
+  /** Middleware that must see a request before the services do (the standalone's demo gate). */
+  beforeServices?: (app: Express) => void;
 }
 
 /** The HTTP defaults every Relais process shares; services only bring their ServiceApi. */
@@ -56,6 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const getOnly = answerUnsupportedMethod(() => allowedMethods(['get']));
   app.all(['/healthz', '/readyz', '/metrics'], getOnly);
 
+  options.beforeServices?.(app);
   const mounted = new Set<string>();
   for (const api of options.services) {
     if (mounted.has(api.service)) throw new TypeError(`Service "${api.service}" is mounted twice`);
