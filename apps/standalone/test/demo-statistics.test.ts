@@ -25,7 +25,8 @@ describe('the demo statistics history', () => {
       const table = await queries.ministryEnrollments(parsePeriod(quarter)!, 'academy');
       for (const cell of table.cells) {
         if (cell.academy) academies.add(cell.academy);
-        if (cell.measure === 'teachers-enrolled' && cell.value !== null) enrolled += cell.value;
+        if (cell.academy && cell.measure === 'teachers-enrolled' && cell.value !== null)
+          enrolled += cell.value;
       }
     }
     expect(enrolled).toBeGreaterThan(2_000);
@@ -49,6 +50,39 @@ describe('the demo statistics history', () => {
     const why = (cell: (typeof cells)[number]) => ('suppressed' in cell ? cell.suppressed : undefined);
     expect(corse.some((cell) => why(cell) === 'primary')).toBe(true);
     expect(cells.some((cell) => why(cell) === 'secondary')).toBe(true);
+  });
+
+  it('hides almost no national figure: they count hundreds of teachers', async () => {
+    const months = queries.publication().chsctFeedbackTrends.publishedPeriods.slice(-23);
+    const { cells } = await queries.feedbackTrends(months, 'category', { kind: 'national' });
+    const rows = cells.filter((cell) => cell.measure === 'respondents' && !cell.intensityBand);
+    const totals = rows.filter((cell) => !cell.category);
+    const categories = rows.filter((cell) => cell.category);
+    expect(totals).toHaveLength(23);
+    expect(categories).toHaveLength(23 * 6);
+    // Hypercubes hid 18 of the 23 monthly totals and 93 of the 138 national category rows.
+    expect(totals.filter((cell) => cell.value === null)).toEqual([]);
+    expect(categories.filter((cell) => cell.value === null).length).toBeLessThanOrEqual(
+      categories.length / 10,
+    );
+  });
+
+  it('publishes a national total beside the academies of every quarter', async () => {
+    const { cells } = await queries.ministryEnrollments(parsePeriod('2026-Q2')!, 'academy');
+    const national = cells.filter((cell) => cell.academy === undefined);
+    expect(national.map((cell) => cell.measure)).toEqual([
+      'teachers-enrolled',
+      'teachers-completed',
+      'teachers-withdrawn',
+      'credited-hours',
+    ]);
+    const enrolled = cells.filter((cell) => cell.measure === 'teachers-enrolled');
+    const academies = enrolled.filter((cell) => cell.academy !== undefined);
+    const total = enrolled.find((cell) => cell.academy === undefined);
+    // The sum of the academies: at least what the published ones show.
+    const published = academies.reduce((sum, cell) => sum + (cell.value ?? 0), 0);
+    expect(total?.value).toBeGreaterThanOrEqual(published);
+    expect(total?.value).toBeGreaterThan(500);
   });
 
   it('leaves the current and the unsettled month unpublished', async () => {
