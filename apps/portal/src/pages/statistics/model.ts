@@ -181,7 +181,9 @@ export function ministryFigures(table: MinistryTable): Figure[] {
       .filter((cell) => !isNational(cell))
       .map((cell) => [`${cell.measure}|${cell[dimension]}`, cell]),
   );
-  const national = new Map(table.cells.filter(isNational).map((cell) => [cell.measure, cell]));
+  const national = new Map<string, RawCell>(
+    table.cells.filter(isNational).map((cell) => [cell.measure, cell]),
+  );
   const seriesOf = (measure: string) => ({
     key: measure,
     label: fr.statistics.ministry.measures[measure] ?? measure,
