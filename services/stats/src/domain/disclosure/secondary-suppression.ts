@@ -1,4 +1,4 @@
-import { solve, type Constraint, type Coefficients } from 'yalps';
+import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
 import { ALL, type CellFamily, type FamilyCell } from './cell-family';
 
 export type Suppression = 'primary' | 'secondary';
@@ -76,17 +76,50 @@ function deviationProtecting(
   suppressed: ReadonlyMap<string, Suppression>,
   minimumCount: number,
 ): string[] {
+  // Every line is an equation equal to 0: the programme is highly degenerate, and without the cycle
+  // check the simplex method could pivot for minutes on one cell. Should it still cycle, costs
+  // perturbed by a few millionths (the same for the same family) break the ties it cycles on.
+  for (const perturbation of [0, 1e-6]) {
+    const solution = solve(programme(family, lines, target, suppressed, minimumCount, perturbation), {
+      checkCycles: true,
+    });
+    if (solution.status !== 'optimal') continue;
+    const moved = new Set<string>();
+    for (const [name, amount] of solution.variables) {
+      if (amount <= 1e-9) continue;
+      const key = name.slice(name.indexOf(' ') + 1);
+      if (key !== target.key) moved.add(key);
+    }
+    return [...moved];
+  }
+  // Always feasible (the target and every margin above it can grow together), so only a solver
+  // failure gets here: hiding every cell of the family is the answer that cannot leak.
+  return [...family.cells.keys()];
+}
+
+function programme(
+  family: CellFamily,
+  lines: ReadonlyMap<string, [string, number][]>,
+  target: FamilyCell,
+  suppressed: ReadonlyMap<string, Suppression>,
+  minimumCount: number,
+  perturbation: number,
+): Model {
   const shift = target.value < minimumCount ? minimumCount - target.value : -target.value;
   const constraints = new Map<string, Constraint>([['target', { equal: shift }]]);
   family.lines.forEach((_line, index) => constraints.set(`line${index}`, { equal: 0 }));
   const variables: [string, Coefficients][] = [];
+  let index = 0;
   for (const cell of family.cells.values()) {
+    index += 1;
     const isTarget = cell.key === target.key;
-    const cost = isTarget
-      ? 0
-      : suppressed.has(cell.key) || cell.unpublished
-        ? costOfHidden
-        : costOfPublished(family, cell);
+    const cost =
+      (isTarget
+        ? 0
+        : suppressed.has(cell.key) || cell.unpublished
+          ? costOfHidden
+          : costOfPublished(family, cell)) +
+      (perturbation * ((index * 7919) % 1000)) / 1000;
     const inLines = lines.get(cell.key) ?? [];
     variables.push([
       `up ${cell.key}`,
@@ -104,20 +137,5 @@ function deviationProtecting(
       ],
     ]);
   }
-  // Every line is an equation equal to 0: the programme is highly degenerate, and without the cycle
-  // check the simplex method could pivot for minutes on one cell before reaching its optimum.
-  const solution = solve(
-    { direction: 'minimize', objective: 'cost', constraints, variables },
-    { checkCycles: true },
-  );
-  // Always feasible: the target and every margin above it can grow together. Should the solver fail,
-  // hiding every cell of the family is the answer that cannot leak.
-  if (solution.status !== 'optimal') return [...family.cells.keys()];
-  const moved = new Set<string>();
-  for (const [name, amount] of solution.variables) {
-    if (amount <= 1e-9) continue;
-    const key = name.slice(name.indexOf(' ') + 1);
-    if (key !== target.key) moved.add(key);
-  }
-  return [...moved];
+  return { direction: 'minimize', objective: 'cost', constraints, variables };
 }
