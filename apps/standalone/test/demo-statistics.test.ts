@@ -52,21 +52,6 @@ describe('the demo statistics history', () => {
     expect(cells.some((cell) => why(cell) === 'secondary')).toBe(true);
   });
 
-  it('hides almost no national figure: they count hundreds of teachers', async () => {
-    const months = queries.publication().chsctFeedbackTrends.publishedPeriods.slice(-23);
-    const { cells } = await queries.feedbackTrends(months, 'category', { kind: 'national' });
-    const rows = cells.filter((cell) => cell.measure === 'respondents' && !cell.intensityBand);
-    const totals = rows.filter((cell) => !cell.category);
-    const categories = rows.filter((cell) => cell.category);
-    expect(totals).toHaveLength(23);
-    expect(categories).toHaveLength(23 * 6);
-    // Hypercubes hid 18 of the 23 monthly totals and 93 of the 138 national category rows.
-    expect(totals.filter((cell) => cell.value === null)).toEqual([]);
-    expect(categories.filter((cell) => cell.value === null).length).toBeLessThanOrEqual(
-      categories.length / 10,
-    );
-  });
-
   it('publishes a national total beside the academies of every quarter', async () => {
     const { cells } = await queries.ministryEnrollments(parsePeriod('2026-Q2')!, 'academy');
     const national = cells.filter((cell) => cell.academy === undefined);

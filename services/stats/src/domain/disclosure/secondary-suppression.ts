@@ -1,30 +1,25 @@
-import { solve, type Coefficients, type Constraint, type Model } from 'yalps';
-import { ALL, type CellFamily, type FamilyCell } from './cell-family';
+import type { CellFamily, Line } from './cell-family';
+import { protectingBox } from './hypercubes';
 
 export type Suppression = 'primary' | 'secondary';
 
 /**
- * Secondary suppression over a whole family of tables, one protected cell at a time, by linear
- * programming (the model of Kelly, Golden and Assad, and of Fischetti and Salazar, that τ-Argus's
- * optimal method solves exactly).
+ * Secondary suppression over a whole family of tables, in two passes. First every small cell is
+ * hidden with the other corners of a box that lets it take 0 or a publishable value whatever the
+ * margins say (see `hypercubes.ts`). Then these two rules are applied until they hold in every line
+ * (a margin and its parts), which also covers cells for which no box exists:
  *
- * For each cell that must be protected, find the cheapest set of published cells to hide such that
- * some table exists that an observer cannot tell from the real one: every published cell unchanged,
- * every line (a margin and its parts) still adding up, no cell below 0, and the protected cell at the
- * value it must be able to take (the minimum count when it is below it, so an observer cannot rule out
- * a publishable value; otherwise 0, so he cannot rule out that nobody is there). The deviations of
- * that table are the unknowns of a linear programme; every cell it moves is hidden. Moving a cell
- * already hidden costs (almost) nothing, so the cells hidden for one small cell protect the next ones
- * together, which a single box of cells per small cell (the hypercube method used before) cannot see:
- * in a small academy whose every cell is small, no box stays inside the academy, and the only boxes
- * left went through the national margins.
+ * 1. No line has exactly one unknown member that is a hidden cell: the margin identity would give it
+ *    away. A member is known when it is published, or when it is an unpublished cell (a total nobody
+ *    publishes) that another line lets an observer compute.
+ * 2. When the margin of a line is known, what an observer computes for the hidden parts together
+ *    (the margin minus the known parts) is at least the minimum count, so no hidden part can be
+ *    narrowed below the primary bound by difference.
  *
- * Cost of moving a published cell: it grows tenfold with each axis on which the cell is a margin (a
- * national or quarterly figure is what readers come for, and it sits in many lines), then with its
- * value, so the fewest and smallest cells, and the fewest margins, are hidden.
- *
- * The pattern depends only on the family's values: cells are protected in the order of their keys, so
- * every table of the family, whichever is asked for, shows the same pattern.
+ * Hiding a cell changes the other lines it belongs to, so the rules are applied until nothing moves
+ * (this ends: cells are only ever added). The cell hidden next in a line is its smallest non-zero
+ * published part (the least information lost), then its margin, then a zero part; ties go by key, so
+ * the same data always gives the same pattern, whichever table of the family is asked for.
  */
 export function protectFamily(
   family: CellFamily,
@@ -35,107 +30,90 @@ export function protectFamily(
   for (const cell of family.cells.values()) {
     if (cell.primary && !cell.unpublished && !suppressed.has(cell.key)) suppressed.set(cell.key, 'primary');
   }
-  const lines = linesByCell(family);
-  const toProtect = [...suppressed].filter(([, why]) => why === 'primary').map(([key]) => key);
-  for (const key of toProtect.sort()) {
-    const target = family.cells.get(key);
-    if (!target) continue;
-    for (const moved of deviationProtecting(family, lines, target, suppressed, minimumCount))
-      if (!suppressed.has(moved)) suppressed.set(moved, 'secondary');
+  const valueOf = (key: string) => family.cells.get(key)?.value ?? 0;
+  const primaries = [...suppressed].filter(([, why]) => why === 'primary').map(([key]) => key);
+  for (const key of primaries.sort()) {
+    const box = protectingBox(family, key, new Set(suppressed.keys()), minimumCount);
+    for (const corner of box ?? []) if (!suppressed.has(corner)) suppressed.set(corner, 'secondary');
   }
+  const isPublished = (key: string) => !suppressed.has(key) && family.cells.get(key)?.unpublished !== true;
+
+  // Passes over every line until one changes nothing; what an observer can derive is recomputed
+  // between passes (within a pass it can only be overestimated, which hides more, never less).
+  for (let changed = true; changed;) {
+    changed = false;
+    const { known, derivedBy } = knownCells(family, isPublished);
+    for (const line of family.lines) {
+      if (!violates(line, known, suppressed, minimumCount)) continue;
+      const next = nextToHide(line, isPublished, valueOf) ?? hideInDerivation(line, derivedBy);
+      if (next === undefined) continue;
+      suppressed.set(next, 'secondary');
+      known.delete(next);
+      changed = true;
+    }
+  }
+
+  function hideInDerivation(line: Line, derivedBy: ReadonlyMap<string, Line>): string | undefined {
+    const source = derivedBy.get(line.total);
+    return source ? nextToHide(source, isPublished, valueOf) : undefined;
+  }
+
   return suppressed;
 }
 
-/** For each cell, the lines it belongs to: +1 as a part, -1 as the margin. */
-function linesByCell(family: CellFamily): Map<string, [string, number][]> {
-  const byCell = new Map<string, [string, number][]>();
-  family.lines.forEach((line, index) => {
-    const name = `line${index}`;
-    for (const part of line.parts) byCell.set(part, [...(byCell.get(part) ?? []), [name, 1]]);
-    byCell.set(line.total, [...(byCell.get(line.total) ?? []), [name, -1]]);
-  });
-  return byCell;
+function violates(
+  line: Line,
+  known: ReadonlyMap<string, number>,
+  suppressed: ReadonlyMap<string, Suppression>,
+  minimumCount: number,
+): boolean {
+  const members = [line.total, ...line.parts];
+  const unknown = members.filter((key) => !known.has(key));
+  const hiddenProtected = unknown.filter((key) => suppressed.has(key));
+  if (hiddenProtected.length === 0) return false;
+  if (unknown.length === 1) return true;
+  const total = known.get(line.total);
+  if (total === undefined) return false;
+  const knownParts = line.parts.reduce((sum, key) => sum + (known.get(key) ?? 0), 0);
+  return total - knownParts < minimumCount;
 }
 
-/** Moving a hidden (or never published) cell reveals nothing more; a tiny cost keeps deviations short. */
-const costOfHidden = 1e-3;
-
-function costOfPublished(family: CellFamily, cell: FamilyCell): number {
-  const margins = family.axes.filter((axis) => (cell.coordinates[axis] ?? ALL) === ALL).length;
-  return 10 ** margins * (1 + cell.value / 1e5);
+function nextToHide(
+  line: Line,
+  isPublished: (key: string) => boolean,
+  valueOf: (key: string) => number,
+): string | undefined {
+  const published = line.parts.filter(isPublished);
+  const byValue = (a: string, b: string) => valueOf(a) - valueOf(b) || a.localeCompare(b);
+  const nonZero = published.filter((key) => valueOf(key) !== 0).sort(byValue);
+  const zero = published.filter((key) => valueOf(key) === 0).sort(byValue);
+  const margin = isPublished(line.total) ? [line.total] : [];
+  return [...nonZero, ...margin, ...zero][0];
 }
 
 /**
- * The cells (other than the target) that the cheapest admissible deviation moves. Each cell has an
- * upward and a downward deviation variable; the downward one is bounded by the cell's value.
+ * What an observer knows: every published cell, and every unpublished cell that is the only unknown
+ * of some line (its value follows from the others), repeatedly.
  */
-function deviationProtecting(
+function knownCells(
   family: CellFamily,
-  lines: ReadonlyMap<string, [string, number][]>,
-  target: FamilyCell,
-  suppressed: ReadonlyMap<string, Suppression>,
-  minimumCount: number,
-): string[] {
-  // Every line is an equation equal to 0: the programme is highly degenerate, and without the cycle
-  // check the simplex method could pivot for minutes on one cell. Should it still cycle, costs
-  // perturbed by a few millionths (the same for the same family) break the ties it cycles on.
-  for (const perturbation of [0, 1e-6]) {
-    const solution = solve(programme(family, lines, target, suppressed, minimumCount, perturbation), {
-      checkCycles: true,
-    });
-    if (solution.status !== 'optimal') continue;
-    const moved = new Set<string>();
-    for (const [name, amount] of solution.variables) {
-      if (amount <= 1e-9) continue;
-      const key = name.slice(name.indexOf(' ') + 1);
-      if (key !== target.key) moved.add(key);
+  isPublished: (key: string) => boolean,
+): { known: Map<string, number>; derivedBy: Map<string, Line> } {
+  const known = new Map<string, number>();
+  const derivedBy = new Map<string, Line>();
+  for (const cell of family.cells.values()) if (isPublished(cell.key)) known.set(cell.key, cell.value);
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const line of family.lines) {
+      const members = [line.total, ...line.parts];
+      const unknown = members.filter((key) => !known.has(key));
+      const [only] = unknown;
+      if (unknown.length !== 1 || only === undefined || !family.cells.get(only)?.unpublished) continue;
+      const partsSum = line.parts.reduce((sum, key) => sum + (known.get(key) ?? 0), 0);
+      known.set(only, only === line.total ? partsSum : (known.get(line.total) ?? 0) - partsSum);
+      derivedBy.set(only, line);
+      progress = true;
     }
-    return [...moved];
   }
-  // Always feasible (the target and every margin above it can grow together), so only a solver
-  // failure gets here: hiding every cell of the family is the answer that cannot leak.
-  return [...family.cells.keys()];
-}
-
-function programme(
-  family: CellFamily,
-  lines: ReadonlyMap<string, [string, number][]>,
-  target: FamilyCell,
-  suppressed: ReadonlyMap<string, Suppression>,
-  minimumCount: number,
-  perturbation: number,
-): Model {
-  const shift = target.value < minimumCount ? minimumCount - target.value : -target.value;
-  const constraints = new Map<string, Constraint>([['target', { equal: shift }]]);
-  family.lines.forEach((_line, index) => constraints.set(`line${index}`, { equal: 0 }));
-  const variables: [string, Coefficients][] = [];
-  let index = 0;
-  for (const cell of family.cells.values()) {
-    index += 1;
-    const isTarget = cell.key === target.key;
-    const cost =
-      (isTarget
-        ? 0
-        : suppressed.has(cell.key) || cell.unpublished
-          ? costOfHidden
-          : costOfPublished(family, cell)) +
-      (perturbation * ((index * 7919) % 1000)) / 1000;
-    const inLines = lines.get(cell.key) ?? [];
-    variables.push([
-      `up ${cell.key}`,
-      [...inLines, ['cost', cost], ...(isTarget ? [['target', 1] as [string, number]] : [])],
-    ]);
-    if (cell.value <= 0) continue; // a cell of 0 cannot go lower: no downward variable at all
-    constraints.set(`floor ${cell.key}`, { max: cell.value });
-    variables.push([
-      `down ${cell.key}`,
-      [
-        ...inLines.map(([line, sign]): [string, number] => [line, -sign]),
-        ['cost', cost],
-        [`floor ${cell.key}`, 1],
-        ...(isTarget ? [['target', -1] as [string, number]] : []),
-      ],
-    ]);
-  }
-  return { direction: 'minimize', objective: 'cost', constraints, variables };
+  return { known, derivedBy };
 }
