@@ -25,7 +25,8 @@ describe('the demo statistics history', () => {
       const table = await queries.ministryEnrollments(parsePeriod(quarter)!, 'academy');
       for (const cell of table.cells) {
         if (cell.academy) academies.add(cell.academy);
-        if (cell.measure === 'teachers-enrolled' && cell.value !== null) enrolled += cell.value;
+        if (cell.academy && cell.measure === 'teachers-enrolled' && cell.value !== null)
+          enrolled += cell.value;
       }
     }
     expect(enrolled).toBeGreaterThan(2_000);
@@ -49,6 +50,24 @@ describe('the demo statistics history', () => {
     const why = (cell: (typeof cells)[number]) => ('suppressed' in cell ? cell.suppressed : undefined);
     expect(corse.some((cell) => why(cell) === 'primary')).toBe(true);
     expect(cells.some((cell) => why(cell) === 'secondary')).toBe(true);
+  });
+
+  it('publishes a national total beside the academies of every quarter', async () => {
+    const { cells } = await queries.ministryEnrollments(parsePeriod('2026-Q2')!, 'academy');
+    const national = cells.filter((cell) => cell.academy === undefined);
+    expect(national.map((cell) => cell.measure)).toEqual([
+      'teachers-enrolled',
+      'teachers-completed',
+      'teachers-withdrawn',
+      'credited-hours',
+    ]);
+    const enrolled = cells.filter((cell) => cell.measure === 'teachers-enrolled');
+    const academies = enrolled.filter((cell) => cell.academy !== undefined);
+    const total = enrolled.find((cell) => cell.academy === undefined);
+    // The sum of the academies: at least what the published ones show.
+    const published = academies.reduce((sum, cell) => sum + (cell.value ?? 0), 0);
+    expect(total?.value).toBeGreaterThanOrEqual(published);
+    expect(total?.value).toBeGreaterThan(500);
   });
 
   it('leaves the current and the unsettled month unpublished', async () => {

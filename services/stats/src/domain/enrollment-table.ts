@@ -32,9 +32,15 @@ export type EnrollmentCell = { [dimension in EnrollmentDimension]?: string } & {
 
 /**
  * The ministry's tables of one quarter form one family: its three months and the quarter itself, by
- * academy and by theme, joined by the national total of each period (never published: stats cannot
- * count distinct teachers across cells, and it would be one more margin to difference from). The
- * period axis has the quarter as its margin, so a quarter and its months are protected together.
+ * academy and by theme, joined by the national total of each period. The period axis has the quarter
+ * as its margin, so a quarter and its months are protected together.
+ *
+ * The national total is the sum of the academies (ADR 0023): a course belongs to one academy and a
+ * teacher enrolls in his own academy's courses, so that sum counts each teacher once, except one who
+ * moved academy within the period (counted in each). Facts carry no "first time nationally" flag, so
+ * no other total could be counted. It is published under the same rules as any cell (a count of 1 to
+ * 10 is hidden; hours need their contributions) and protected with the family, so that the total
+ * minus the published academies, or minus the published themes, never gives a hidden cell away.
  */
 const axes = ['academy', 'theme', 'period'] as const;
 const dimensions: readonly EnrollmentDimension[] = ['academy', 'theme'];
@@ -53,6 +59,8 @@ export interface QuarterTables {
   measures: ReadonlyMap<EnrollmentMeasure, ProtectedMeasure>;
 }
 
+const nationalOf = (period: string): Coordinates => ({ academy: ALL, theme: ALL, period });
+
 const coordinatesOf = (dimension: EnrollmentDimension, value: string, period: string): Coordinates => ({
   academy: dimension === 'academy' ? value : ALL,
   theme: dimension === 'theme' ? value : ALL,
@@ -68,12 +76,6 @@ export function quarterTables(
 ): QuarterTables {
   const values = valuesIn(months, counters);
   const periods = [...months, ALL];
-  const totals: CellInput[] = periods.map((period) => ({
-    coordinates: { academy: ALL, theme: ALL, period },
-    value: 0,
-    primary: false,
-    unpublished: true,
-  }));
   const measures = new Map<EnrollmentMeasure, ProtectedMeasure>();
 
   for (const [measure, change] of Object.entries(countMeasures)) {
@@ -85,9 +87,14 @@ export function quarterTables(
             0,
           )
         : (counters.get(period)?.get(teachersKey(change, dimension, 'month', value)) ?? 0);
-    const cells = cellsOf(values, periods, (dimension, value, period) => {
-      const count = countOf(dimension, value, period);
-      return { value: count, primary: isSmallCount(count, rule) };
+    const count = (dimension: EnrollmentDimension, value: string, period: string) => {
+      const counted = countOf(dimension, value, period);
+      return { value: counted, primary: isSmallCount(counted, rule) };
+    };
+    const cells = cellsOf(values, periods, count);
+    const totals = periods.map((period): CellInput => {
+      const national = values.academy.reduce((sum, academy) => sum + countOf('academy', academy, period), 0);
+      return { coordinates: nationalOf(period), value: national, primary: isSmallCount(national, rule) };
     });
     const family = new CellFamily(axes, [...cells, ...totals]);
     measures.set(measure as EnrollmentMeasure, {
@@ -99,13 +106,20 @@ export function quarterTables(
   // Hours follow the completions they credit: hidden wherever the count of completions is hidden.
   const completions = measures.get('teachers-completed');
   const amounts = creditedAmounts(months, counters);
-  const hours = cellsOf(values, periods, (dimension, value, period) => {
-    const contributions = amountsIn(amounts, dimension, value, period === ALL ? months : [period]);
+  const hoursOf = (contributions: ReadonlyMap<number, number>) => {
     let sum = 0;
     for (const [amount, times] of contributions) sum += amount * times;
     return { value: roundHours(sum), primary: failsSumRules(contributions, rule) };
-  });
-  const hoursFamily = new CellFamily(axes, [...hours, ...totals]);
+  };
+  const monthsOf = (period: string) => (period === ALL ? months : [period]);
+  const hours = cellsOf(values, periods, (dimension, value, period) =>
+    hoursOf(amountsIn(amounts, dimension, value, monthsOf(period))),
+  );
+  const hoursTotals = periods.map((period): CellInput => ({
+    coordinates: nationalOf(period),
+    ...hoursOf(nationalAmounts(amounts, values.academy, monthsOf(period))),
+  }));
+  const hoursFamily = new CellFamily(axes, [...hours, ...hoursTotals]);
   measures.set('credited-hours', {
     family: hoursFamily,
     suppressed: protectFamily(hoursFamily, rule.minimumCount, completions?.suppressed),
@@ -115,11 +129,16 @@ export function quarterTables(
 
 /**
  * What is published of a quarter's family, frozen when first published (ADR 0014): the value of every
- * published non-zero cell and the reason of every hidden one. Hidden values and the national totals
- * are not in it, so a stored release holds nothing that is not published.
+ * published non-zero cell and the reason of every hidden one. Hidden values are not in it, so a stored
+ * release holds nothing that is not published.
  */
 export interface QuarterRelease {
   quarter: string;
+  /**
+   * Whether the release publishes the national totals (ADR 0023). Releases stored before they were
+   * published have none, and are served as they were published: without a national row.
+   */
+  nationalTotals?: boolean;
   months: readonly string[];
   values: Readonly<Record<EnrollmentDimension, readonly string[]>>;
   measures: Readonly<
@@ -141,23 +160,43 @@ export function releaseOfQuarter(tables: QuarterTables): QuarterRelease {
       return [measure, { published, suppressed }];
     }),
   ) as QuarterRelease['measures'];
-  return { quarter: tables.quarter, months: tables.months, values: tables.values, measures };
+  return {
+    quarter: tables.quarter,
+    nationalTotals: true,
+    months: tables.months,
+    values: tables.values,
+    measures,
+  };
 }
 
-/** One published table of the family: a month or the quarter, by academy or by theme. */
+/**
+ * One published table of the family: a month or the quarter, by academy or by theme, then its
+ * national total (a cell naming neither academy nor theme), the same in both tables of a period.
+ */
 export function enrollmentTable(
   release: QuarterRelease,
   period: Period,
   by: EnrollmentDimension,
 ): EnrollmentCell[] {
   const periodCoordinate = period.kind === 'month' ? period.id : ALL;
-  return release.values[by].flatMap((value) =>
-    enrollmentMeasures.map((measure): EnrollmentCell => {
-      const { published: values, suppressed } = release.measures[measure];
-      const key = keyOf(axes, coordinatesOf(by, value, periodCoordinate));
-      return { [by]: value, measure, ...published(values[key] ?? 0, suppressed[key]) };
-    }),
+  const cellAt = (coordinates: Coordinates, measure: EnrollmentMeasure) => {
+    const { published: values, suppressed } = release.measures[measure];
+    const key = keyOf(axes, coordinates);
+    return published(values[key] ?? 0, suppressed[key]);
+  };
+  const rows = release.values[by].flatMap((value) =>
+    enrollmentMeasures.map((measure): EnrollmentCell => ({
+      [by]: value,
+      measure,
+      ...cellAt(coordinatesOf(by, value, periodCoordinate), measure),
+    })),
   );
+  if (!release.nationalTotals || rows.length === 0) return rows;
+  const national = enrollmentMeasures.map((measure): EnrollmentCell => ({
+    measure,
+    ...cellAt(nationalOf(periodCoordinate), measure),
+  }));
+  return [...rows, ...national];
 }
 
 function cellsOf(
@@ -212,6 +251,19 @@ function creditedAmounts(months: readonly string[], counters: MonthCounters): Am
     }
   }
   return amounts;
+}
+
+/** Every academy's contributions together: what the national total of hours is made of. */
+function nationalAmounts(
+  amounts: Amounts,
+  academies: readonly string[],
+  months: readonly string[],
+): Map<number, number> {
+  const merged = new Map<number, number>();
+  for (const academy of academies)
+    for (const [amount, times] of amountsIn(amounts, 'academy', academy, months))
+      merged.set(amount, (merged.get(amount) ?? 0) + times);
+  return merged;
 }
 
 function amountsIn(

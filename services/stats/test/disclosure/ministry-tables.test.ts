@@ -6,9 +6,10 @@ import { statsOnBus } from '../support/stats-on-bus';
 
 /**
  * The ministry's tables of one quarter, attacked the way an analyst would: every table of the quarter
- * (three months and the quarter, by academy and by theme) side by side, every margin identity assumed
- * to hold exactly (a quarter is the sum of its months, the national total is the sum of the academies
- * and the sum of the themes), and linear programming to bound every hidden cell.
+ * (three months and the quarter, by academy and by theme, each with its national total) side by side,
+ * every margin identity assumed to hold exactly (a quarter is the sum of its months, the national
+ * total is the sum of the academies and the sum of the themes), and linear programming to bound
+ * every hidden cell.
  */
 const minimumCount = 11;
 const months = ['2026-10', '2026-11', '2026-12'] as const;
@@ -98,19 +99,21 @@ const seeded: PendingEvent[] = [
   }),
 ];
 
-type Published = { key: string; value: number | null };
+type Published = { key: string; value: number | null; suppressed?: string };
 
 const keyOf = (view: View, value: string) => `${view.period}|${view.by}|${value}`;
 const totalOf = (period: string) => `${period}|total`;
 
-/** The identities an analyst assumes between the given views (the national totals are never published). */
+const isTotal = (key: string) => key.endsWith('|total');
+
+/** The identities an analyst assumes between the given views; a total of a period not shown is unknown. */
 function linesBetween(selected: readonly View[], cells: ReadonlyMap<string, Published[]>): ObservedLine[] {
   const lines: ObservedLine[] = [];
   const has = (view: View) => selected.some((other) => other.period === view.period && other.by === view.by);
   for (const view of selected) {
     lines.push({
       total: totalOf(view.period),
-      parts: (cells.get(`${view.period}|${view.by}`) ?? []).map((c) => c.key),
+      parts: (cells.get(`${view.period}|${view.by}`) ?? []).map((c) => c.key).filter((key) => !isTotal(key)),
     });
   }
   for (const by of dimensions) {
@@ -118,6 +121,7 @@ function linesBetween(selected: readonly View[], cells: ReadonlyMap<string, Publ
     const monthViews = months.map((period) => ({ period, by }));
     if (!has(quarter) || !monthViews.some(has)) continue;
     for (const cell of cells.get(`2026-Q4|${by}`) ?? []) {
+      if (isTotal(cell.key)) continue;
       const value = cell.key.split('|')[2] ?? '';
       const parts = monthViews.filter(has).map((view) => keyOf(view, value));
       // Months not selected are unknown to this observer: they enter as unknowns of the identity.
@@ -133,41 +137,52 @@ function audit(selected: readonly View[], cells: ReadonlyMap<string, Published[]
   const lines = linesBetween(selected, cells);
   const visible = selected.flatMap((view) => cells.get(`${view.period}|${view.by}`) ?? []);
   const published = new Map(visible.filter((c) => c.value !== null).map((c) => [c.key, c.value as number]));
-  const hidden = visible.filter((c) => c.value === null).map((c) => c.key);
+  // A national total shown in both tables of a period is one cell.
+  const hidden = [...new Set(visible.filter((c) => c.value === null).map((c) => c.key))];
   const mentioned = new Set(lines.flatMap((line) => [line.total, ...line.parts]));
   const unpublished = [...mentioned].filter((key) => !published.has(key) && !hidden.includes(key));
   return feasibleIntervals(published, hidden, unpublished, lines);
 }
 
+type Tables = Map<string, Map<string, Published[]>>;
+
+/** Every table of the quarter, per measure and view; the national total keyed by its period alone. */
+async function quarterOf(events: readonly PendingEvent[], minimum: number): Promise<Tables> {
+  const stats = await statsOnBus({ minimumCount: minimum });
+  await stats.publish(events);
+  const tables: Tables = new Map(measures.map((measure) => [measure, new Map()]));
+  for (const view of views) {
+    const table = await stats.queries.ministryEnrollments(parsePeriod(view.period)!, view.by);
+    for (const measure of measures)
+      tables.get(measure)!.set(
+        `${view.period}|${view.by}`,
+        table.cells
+          .filter((cell) => cell.measure === measure)
+          .map((cell) => {
+            const value = cell[view.by];
+            return {
+              key: value === undefined ? totalOf(view.period) : keyOf(view, value),
+              value: cell.value,
+              ...('suppressed' in cell && cell.suppressed ? { suppressed: cell.suppressed } : {}),
+            };
+          }),
+      );
+  }
+  return tables;
+}
+
 describe('the ministry tables of a quarter, side by side', () => {
-  const tables = new Map<string, Map<string, Published[]>>();
+  let tables: Tables;
   const truth = new Map<string, Map<string, number>>();
 
   beforeAll(async () => {
-    const stats = await statsOnBus({ minimumCount });
-    await stats.publish(seeded);
-    const large = await statsOnBus({ minimumCount: 1 });
-    await large.publish(seeded);
+    tables = await quarterOf(seeded, minimumCount);
+    const unprotected = await quarterOf(seeded, 1);
     for (const measure of measures) {
-      tables.set(measure, new Map());
-      truth.set(measure, new Map());
-    }
-    for (const view of views) {
-      const period = parsePeriod(view.period)!;
-      const table = await stats.queries.ministryEnrollments(period, view.by);
-      const unprotected = await large.queries.ministryEnrollments(period, view.by);
-      for (const measure of measures) {
-        const ofMeasure = (cells: typeof table.cells) => cells.filter((cell) => cell.measure === measure);
-        tables.get(measure)!.set(
-          `${view.period}|${view.by}`,
-          ofMeasure(table.cells).map((cell) => ({
-            key: keyOf(view, cell[view.by] ?? ''),
-            value: cell.value,
-          })),
-        );
-        for (const cell of ofMeasure(unprotected.cells))
-          truth.get(measure)!.set(keyOf(view, cell[view.by] ?? ''), cell.value ?? NaN);
-      }
+      const values = new Map<string, number>();
+      for (const cells of unprotected.get(measure)!.values())
+        for (const cell of cells) values.set(cell.key, cell.value ?? NaN);
+      truth.set(measure, values);
     }
   });
 
@@ -175,6 +190,7 @@ describe('the ministry tables of a quarter, side by side', () => {
     const naive = new Map<string, Published[]>();
     const counts = truth.get('teachers-enrolled')!;
     for (const view of views) {
+      // Primary suppression alone, and no national total: that alone already leaks.
       const keys = [...counts.keys()].filter((key) => key.startsWith(`${view.period}|${view.by}|`));
       naive.set(
         `${view.period}|${view.by}`,
@@ -196,7 +212,7 @@ describe('the ministry tables of a quarter, side by side', () => {
     const counts = truth.get(measure === 'credited-hours' ? 'teachers-completed' : measure)!;
     for (const [key, count] of counts) {
       if (count > 0 && count < minimumCount) {
-        const [period, by] = key.split('|');
+        const [period, by] = isTotal(key) ? [key.split('|')[0], 'academy'] : key.split('|');
         const cell = tables
           .get(measure)!
           .get(`${period}|${by}`)
@@ -239,4 +255,83 @@ describe('the ministry tables of a quarter, side by side', () => {
     // The themes add up to the national total (61), so Lyon's 52 would give Grenoble's 9 away.
     expect(valueOf('2026-Q4|academy', '2026-Q4|academy|lyon')).toBeNull();
   });
+});
+
+/** A small deterministic generator (mulberry32), so a failing quarter can be replayed from its seed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * The national total published beside the academies (ADR 0023), on random quarters: a large academy,
+ * a middling one and two small ones, three themes, cells of 0, of 1 to 10 and of 11 or more teachers.
+ */
+describe('the national total, on random quarters', () => {
+  const themeHours: [string, number][] = [
+    ['reading', 9],
+    ['mathematics', 12],
+    ['sciences', 6],
+  ];
+  const randomQuarter = (seed: number): PendingEvent[] => {
+    const next = random(seed);
+    const events: PendingEvent[] = [];
+    for (const month of months)
+      for (const [academy, size] of [
+        ['lyon', 3],
+        ['grenoble', 2],
+        ['corse', 1],
+        ['nice', 1],
+      ] as const)
+        for (const [theme, hours] of themeHours)
+          for (const change of ['enrolled', 'completed', 'withdrawn'] as const) {
+            const draw = next();
+            const teachers =
+              draw < 0.35
+                ? 0
+                : draw < 0.75
+                  ? 1 + Math.floor(next() * 10)
+                  : 11 + Math.floor(next() * 10 * size);
+            events.push(...participations({ month, academy, themes: [theme], change, teachers, hours }));
+          }
+    return events;
+  };
+
+  it.each(Array.from({ length: 8 }, (_, index) => index + 1))(
+    'seed %i: the total minus the published rows never gives a hidden cell away',
+    async (seed) => {
+      const tables = await quarterOf(randomQuarter(seed), minimumCount);
+      let totalsPublished = 0;
+      for (const measure of measures) {
+        const cells = tables.get(measure)!;
+        for (const view of views) {
+          const table = cells.get(`${view.period}|${view.by}`) ?? [];
+          const total = table.find((cell) => isTotal(cell.key));
+          // The same national total in the table by academy and in the table by theme.
+          const other = cells.get(`${view.period}|${view.by === 'academy' ? 'theme' : 'academy'}`);
+          expect(other?.find((cell) => isTotal(cell.key))).toEqual(total);
+          if (total?.value === null || total === undefined) continue;
+          totalsPublished += 1;
+          const rows = table.filter((cell) => !isTotal(cell.key));
+          const hidden = rows.filter((cell) => cell.value === null);
+          // Never a single hidden row: the total minus the others would be it.
+          expect({ view, measure, hidden: hidden.length }).not.toEqual({ view, measure, hidden: 1 });
+          if (measure !== 'credited-hours' && hidden.some((cell) => cell.suppressed === 'primary')) {
+            const published = rows.reduce((sum, cell) => sum + (cell.value ?? 0), 0);
+            // What the hidden rows hold together could be one publishable cell.
+            expect(total.value - published).toBeGreaterThanOrEqual(minimumCount);
+          }
+        }
+        const intervals = audit(views, cells);
+        expect({ measure, exposed: exposed(intervals, minimumCount) }).toEqual({ measure, exposed: [] });
+        expect({ measure, narrowed: narrowed(intervals, minimumCount) }).toEqual({ measure, narrowed: [] });
+      }
+      expect(totalsPublished).toBeGreaterThan(0);
+    },
+  );
 });

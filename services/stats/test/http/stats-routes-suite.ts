@@ -137,6 +137,33 @@ export function describeStatsRoutes(adapterName: string, openTallies: () => Prom
       expect(rows).toHaveLength(json.body.cells.length);
     });
 
+    it('ends each ministry table with the national total, which gives no hidden academy away', async () => {
+      const tables = await Promise.all(
+        ['academy', 'theme'].map((by) =>
+          harness.call('ministry.dne', 'GET', `/api/stats/ministry/enrollments?period=2026-11&by=${by}`),
+        ),
+      );
+      type Cell = { academy?: string; theme?: string; measure: string; value: number | null };
+      const [byAcademy, byTheme] = tables.map((response) => response.body.cells as Cell[]);
+      const nationalOf = (cells: Cell[] = []) =>
+        cells.filter((cell) => cell.academy === undefined && cell.theme === undefined);
+      expect(nationalOf(byAcademy)).toEqual(
+        expect.arrayContaining([
+          { measure: 'teachers-completed', value: 12 },
+          { measure: 'credited-hours', value: 108 },
+        ]),
+      );
+      expect(nationalOf(byAcademy)).toHaveLength(4);
+      expect(nationalOf(byTheme)).toEqual(nationalOf(byAcademy));
+      // Grenoble's 2 teachers: Lyon's 12 and the total of 14 are never both published.
+      const enrolled = (byAcademy ?? []).filter((cell) => cell.measure === 'teachers-enrolled');
+      const lyon = enrolled.find((cell) => cell.academy === 'lyon');
+      const total = enrolled.find((cell) => cell.academy === undefined);
+      expect([lyon?.value, total?.value]).toContain(null);
+      const answer = await csv(harness, 'ministry.dne', '/ministry/enrollments?period=2026-11&by=academy');
+      expect(answer.text.split('\r\n')).toContain('2026-11,,teachers-completed,12,');
+    });
+
     it('gives the national CHSCT every academy, and an academy CHSCT its own only', async () => {
       const path = '/api/stats/chsct/feedback-trends?from=2026-10&to=2026-11&by=academy';
       const national = await harness.call('chsct.national', 'GET', path);

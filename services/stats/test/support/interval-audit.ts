@@ -41,19 +41,29 @@ export function feasibleIntervals(
     }
     constraints.push([name, { equal: constant }]);
   });
+  // The identities are equations, most equal to 0: a degenerate programme on which the simplex method
+  // can cycle. The cycle check stops it; then an objective tilted by a few millionths towards the
+  // other unknowns (rounded away below) breaks the tie it cycled on.
   const bound = (cell: string, direction: 'minimize' | 'maximize') => {
-    const variables = [...unknowns].map((unknown): [string, [string, number][]] => [
-      unknown,
-      [
-        ...(coefficients.get(unknown) ?? []),
-        ...(unknown === cell ? [['objective', 1] as [string, number]] : []),
-      ],
-    ]);
-    const solution = solve({ direction, objective: 'objective', constraints, variables });
-    if (solution.status === 'unbounded') return direction === 'maximize' ? Infinity : -Infinity;
-    if (solution.status !== 'optimal')
-      throw new Error(`the published tables are inconsistent (${solution.status})`);
-    return Math.round(solution.result);
+    for (const tilt of [0, 1e-6]) {
+      const variables = [...unknowns].map((unknown, index): [string, [string, number][]] => [
+        unknown,
+        [
+          ...(coefficients.get(unknown) ?? []),
+          ['objective', unknown === cell ? 1 : (tilt * (index % 7)) / 7],
+        ],
+      ]);
+      const solution = solve(
+        { direction, objective: 'objective', constraints, variables },
+        { checkCycles: true },
+      );
+      if (solution.status === 'cycled') continue;
+      if (solution.status === 'unbounded') return direction === 'maximize' ? Infinity : -Infinity;
+      if (solution.status !== 'optimal')
+        throw new Error(`the published tables are inconsistent (${solution.status})`);
+      return Math.round(solution.result);
+    }
+    throw new Error(`the audit of ${cell} cycled`);
   };
   return hidden.map((cell) => ({ cell, low: bound(cell, 'minimize'), high: bound(cell, 'maximize') }));
 }

@@ -122,8 +122,11 @@ export interface operations {
              */
             publishedOn: string;
             minimumCount: number;
+            /** @description each row’s four measures, then the national total’s (no academy, no theme: the sum of the academies, suppressed under the same rules); a table published before national totals has none */
             cells: {
+              /** @description the row of a table by academy; a cell with neither academy nor theme is the national total */
               academy?: string;
+              /** @description the row of a table by theme */
               theme?: string;
               /** @enum {string} */
               measure: 'teachers-enrolled' | 'teachers-completed' | 'teachers-withdrawn' | 'credited-hours';

@@ -161,8 +161,8 @@ export const statistics = {
       'credited-hours': 'Heures créditées',
     } as Record<string, string>,
     national: 'Total national',
-    nationalNotPublished:
-      'Le total national n’est pas publié : un même enseignant peut compter dans plusieurs académies ou thèmes, et un total permettrait de retrouver les cases masquées en soustrayant les autres.',
+    nationalNote:
+      'La dernière ligne de chaque tableau, « Total national », additionne les académies : elle est la même par académie et par thème (un enseignant inscrit à des formations de plusieurs thèmes compte dans chacun, mais une seule fois dans le total). Elle suit les mêmes règles de secret que les autres cases.',
     rowHeader: { academy: 'Académie', theme: 'Thème' } as Record<string, string>,
   },
   method: {
@@ -193,7 +193,7 @@ export const statistics = {
       `Le délai médian avant la première réponse d’un formateur n’est publié que s’il repose sur au moins ${minimum} retours ayant reçu une réponse, et seulement si le nombre d’enseignants de la ligne est publié.`,
     secondaryTitle: 'Le secret secondaire',
     secondary:
-      'Masquer une petite case ne suffit pas : on pourrait la retrouver en soustrayant les autres cases d’un total, d’un mois ou d’un trimestre. D’autres cases sont donc masquées aussi, marquées « secret statistique (secondaire) », de sorte qu’aucune ligne, colonne ou total ne laisse une seule case masquée, ni des cases masquées dont la somme serait inférieure au seuil. Ces cases ne sont pas petites : elles protègent une petite case voisine.',
+      'Masquer une petite case ne suffit pas : on pourrait la retrouver en soustrayant les autres cases d’un total, d’un mois ou d’un trimestre. D’autres cases sont donc masquées aussi, marquées « secret statistique (secondaire) », de sorte qu’aucune ligne, colonne ou total ne laisse une seule case masquée, ni des cases masquées dont la somme serait inférieure au seuil. Les totaux (national, trimestre) ne sont masqués qu’en dernier recours. Ces cases ne sont pas petites : elles protègent une petite case voisine.',
     periodsTitle: 'Des périodes closes, publiées une seule fois',
     periods: (days: number): string =>
       `Les tableaux ne couvrent que des mois ou des trimestres terminés. Un mois du CHSCT est publié ${days} jours après sa fin ; un mois ou un trimestre du ministère est publié avec son trimestre, ${days} jours après la fin du trimestre. Une fois publié, un tableau ne change plus jamais : comparer deux publications ne révèle donc rien. Un fait arrivé en retard compte dans le mois où il arrive.`,
@@ -202,9 +202,9 @@ export const statistics = {
       `${table} : publié jusqu’à ${last} inclus (le catalogue énumère les périodes publiées depuis ${first} ; les précédentes le sont aussi).`,
     next: (table: string, when: string, periods: string): string =>
       `${table} : prochaine publication le ${when} (${periods}).`,
-    nationalTitle: 'Pourquoi pas de total national',
-    national:
-      'Les tableaux du ministère ne publient pas de total : un enseignant distinct peut figurer dans plusieurs académies ou thèmes, et un total serait une marge de plus à partir de laquelle on pourrait retrouver une case masquée.',
+    nationalTitle: 'Le total national',
+    national: (minimum: number): string =>
+      `Les tableaux du ministère se terminent par un total national : la somme des académies, chaque enseignant comptant dans l’académie de ses formations (un enseignant qui change d’académie dans la période compte dans chacune). C’est le même total dans le tableau par académie et dans le tableau par thème ; la somme des thèmes peut le dépasser, car un enseignant formé sur deux thèmes compte dans les deux. Le total obéit aux mêmes règles que les autres cases : en dessous de ${minimum} enseignants, il est en « secret statistique ». Et comme un total permettrait de retrouver une case masquée en soustrayant les autres, le secret secondaire le prend en compte : le total moins les cases publiées ne permet jamais de retrouver une case masquée, ni de la savoir inférieure à ${minimum}.`,
     neverTitle: 'Ce qui n’est jamais collecté',
     never:
       'Le service des statistiques ne connaît ni le nom, ni l’identifiant, ni un pseudonyme d’aucune personne : il ne reçoit que des faits anonymes (une inscription dans telle académie, tel mois). Le temps de connexion, les clics, les pages consultées et les ressources vues ne sont enregistrés nulle part dans Relais. Le contenu des retours n’entre pas dans les statistiques.',

@@ -50,6 +50,48 @@ describe('the table beside a chart', () => {
   });
 });
 
+describe('the ministry’s table with its national total', () => {
+  it('ends with a "Total national" row, a withheld total as "secret statistique" with its reason', () => {
+    render(
+      <FigureTable
+        figure={{
+          ...figure,
+          title: 'Enseignants, par mesure',
+          axis: [{ key: 'lyon', label: 'Lyon' }],
+          axisHeader: 'Académie',
+          series: [
+            {
+              key: 'teachers-enrolled',
+              label: 'Inscrits',
+              total: false,
+              points: [{ kind: 'value', value: 219 }],
+            },
+            {
+              key: 'teachers-withdrawn',
+              label: 'Retirés',
+              total: false,
+              points: [{ kind: 'secret', reason: 'secondary' }],
+            },
+          ],
+          totalRow: {
+            label: 'Total national',
+            points: [
+              { kind: 'value', value: 1234 },
+              { kind: 'secret', reason: 'primary' },
+            ],
+          },
+        }}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Enseignants, par mesure : tableau des valeurs' });
+    const last = within(table).getAllByRole('row').at(-1)!;
+    expect(within(last).getByRole('rowheader').textContent).toBe('Total national');
+    const cells = within(last).getAllByRole('cell');
+    expect(cells[0]?.textContent).toBe('1\u202f234');
+    expect(cells[1]?.textContent).toBe('secret statistique(moins de 11 enseignants)');
+  });
+});
+
 describe('a period not yet published', () => {
   it('gives its publication date in French', () => {
     const error = new ApiError(404, 'PERIOD_NOT_PUBLISHED', [], { publishedOn: '2027-01-08' });

@@ -108,6 +108,19 @@ export function FigureTable({ figure }: { figure: Figure }) {
                     ))}
                   </tr>
                 ))}
+                {figure.totalRow && (
+                  <tr>
+                    <th scope="row">{figure.totalRow.label}</th>
+                    {figure.series.map((series, index) => (
+                      <td key={series.key}>
+                        <PointText
+                          point={figure.totalRow?.points[index] ?? { kind: 'none' }}
+                          figure={figure}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                )}
               </tbody>
             </table>
           </div>

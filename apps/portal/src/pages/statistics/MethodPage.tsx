@@ -70,7 +70,7 @@ function Method({ catalogue }: { catalogue: Catalogue }) {
         })}
       </ul>
       <h2>{m.nationalTitle}</h2>
-      <p>{m.national}</p>
+      <p>{m.national(minimum)}</p>
       <h2>{m.csvTitle}</h2>
       <p>{m.csv}</p>
     </>

@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -122,15 +121,10 @@ function Statistics({ catalogue }: { catalogue: Catalogue }) {
               fileName={`relais-ministere-${applied.by}-${applied.period}.csv`}
             />
           </div>
+          <p className="fr-text--sm">{fr.statistics.ministry.nationalNote}</p>
           {figures.map((figure) => (
             <FigureView key={figure.id} figure={figure} />
           ))}
-          <Alert
-            severity="info"
-            small
-            title={fr.statistics.ministry.national}
-            description={fr.statistics.ministry.nationalNotPublished}
-          />
         </>
       )}
     </>

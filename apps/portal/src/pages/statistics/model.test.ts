@@ -127,6 +127,35 @@ describe('ministry figures', () => {
     ]);
     expect(hours?.primaryReason).toBe('trop peu de contributions ou une seule trop importante');
   });
+
+  it('has no national row when the period was published without one', () => {
+    for (const figure of ministryFigures(table)) expect(figure.totalRow).toBeUndefined();
+  });
+
+  it('ends each table with the national total, off the chart, a withheld one as a secret', () => {
+    const [teachers, hours] = ministryFigures({
+      ...table,
+      cells: [
+        ...table.cells,
+        { measure: 'teachers-enrolled', value: 234 },
+        { measure: 'teachers-completed', value: 180 },
+        { measure: 'teachers-withdrawn', value: null, suppressed: 'primary' },
+        { measure: 'credited-hours', value: 1620.5 },
+      ],
+    });
+    expect(teachers?.axis.map((entry) => entry.label)).toEqual(['Corse', 'Lyon']);
+    expect(teachers?.totalRow).toEqual({
+      label: 'Total national',
+      points: [
+        { kind: 'value', value: 234 },
+        { kind: 'value', value: 180 },
+        { kind: 'secret', reason: 'primary' },
+      ],
+    });
+    expect(hours?.totalRow?.points).toEqual([{ kind: 'value', value: 1620.5 }]);
+    const csv = figureCsv(teachers!).replace('\uFEFF', '').trim().split('\r\n');
+    expect(csv.at(-1)).toBe('Total national,234,,180,,,moins de 11 enseignants');
+  });
 });
 
 describe('the method read from the catalogue', () => {

@@ -39,6 +39,11 @@ export interface Figure {
   axis: { key: string; label: string }[];
   axisHeader: string;
   series: Series[];
+  /**
+   * A last row of the table (the ministry's national total): one point per series. Not drawn in the
+   * chart, where a bar summing every other would flatten them; the table and the CSV carry it.
+   */
+  totalRow?: { label: string; points: Point[] };
   /** What "secret statistique" means for a primary suppression of this measure. */
   primaryReason: string;
 }
@@ -159,20 +164,41 @@ export function trendFigures(table: TrendsTable): Figure[] {
 
 const countMeasures = ['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn'] as const;
 
-/** The ministry's two figures for one period: teachers per measure, and credited hours. */
+/**
+ * The ministry's two figures for one period: teachers per measure, and credited hours, each table
+ * ending with the national total when the period has one (a cell naming neither academy nor theme).
+ */
 export function ministryFigures(table: MinistryTable): Figure[] {
   const dimension = table.by;
   const keys = [
     ...new Set(table.cells.map((cell) => cell[dimension]).filter((key): key is string => key !== undefined)),
   ].sort((a, b) => rowOrder(labelOf(dimension, a), labelOf(dimension, b)));
   const axis = keys.map((key) => ({ key, label: labelOf(dimension, key) }));
-  const lookup = new Map(table.cells.map((cell) => [`${cell.measure}|${cell[dimension] ?? ''}`, cell]));
+  const isNational = (cell: MinistryTable['cells'][number]) =>
+    cell.academy === undefined && cell.theme === undefined;
+  const lookup = new Map(
+    table.cells
+      .filter((cell) => !isNational(cell))
+      .map((cell) => [`${cell.measure}|${cell[dimension]}`, cell]),
+  );
+  const national = new Map<string, RawCell>(
+    table.cells.filter(isNational).map((cell) => [cell.measure, cell]),
+  );
   const seriesOf = (measure: string) => ({
     key: measure,
     label: fr.statistics.ministry.measures[measure] ?? measure,
     total: false,
     points: keys.map((key) => pointOf(lookup.get(`${measure}|${key}`))),
   });
+  const totalRowOf = (measures: readonly string[]) =>
+    national.size === 0
+      ? {}
+      : {
+          totalRow: {
+            label: fr.statistics.ministry.national,
+            points: measures.map((measure) => pointOf(national.get(measure))),
+          },
+        };
   const axisHeader = fr.statistics.ministry.rowHeader[dimension] ?? dimension;
   return [
     {
@@ -183,6 +209,7 @@ export function ministryFigures(table: MinistryTable): Figure[] {
       axis,
       axisHeader,
       series: countMeasures.map(seriesOf),
+      ...totalRowOf(countMeasures),
       primaryReason: fr.statistics.primaryReason(table.minimumCount, 'count'),
     },
     {
@@ -193,6 +220,7 @@ export function ministryFigures(table: MinistryTable): Figure[] {
       axis,
       axisHeader,
       series: [seriesOf('credited-hours')],
+      ...totalRowOf(['credited-hours']),
       primaryReason: fr.statistics.primaryReason(table.minimumCount, 'hours'),
     },
   ];
@@ -204,12 +232,12 @@ export function figureCsv(figure: Figure): string {
     figure.axisHeader,
     ...figure.series.flatMap((series) => [series.label, `${series.label} (secret)`]),
   ];
+  const cellsOf = (point: Point = { kind: 'none' }) =>
+    point.kind === 'value' ? [point.value, ''] : ['', reasonText(point, figure)];
   const rows = figure.axis.map((entry, index) => [
     entry.key,
-    ...figure.series.flatMap((series) => {
-      const point = series.points[index] ?? { kind: 'none' as const };
-      return point.kind === 'value' ? [point.value, ''] : ['', reasonText(point, figure)];
-    }),
+    ...figure.series.flatMap((series) => cellsOf(series.points[index])),
   ]);
-  return toCsv([header, ...rows]);
+  const total = figure.totalRow ? [[figure.totalRow.label, ...figure.totalRow.points.flatMap(cellsOf)]] : [];
+  return toCsv([header, ...rows, ...total]);
 }

@@ -47,8 +47,11 @@ const suppressed = z
   .describe('why the value is withheld: primary (a small cell), secondary (it would reveal one)');
 
 export const enrollmentCell = z.object({
-  academy: z.string().optional(),
-  theme: z.string().optional(),
+  academy: z
+    .string()
+    .optional()
+    .describe('the row of a table by academy; a cell with neither academy nor theme is the national total'),
+  theme: z.string().optional().describe('the row of a table by theme'),
   measure: z.enum(['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn', 'credited-hours']),
   value: z.number().nullable(),
   suppressed,
@@ -60,7 +63,12 @@ export const enrollmentTableBody = z.object({
   by: z.enum(['academy', 'theme']),
   publishedOn: z.iso.date().describe('the day the table was published; it never changes afterwards'),
   minimumCount: z.number().int(),
-  cells: z.array(enrollmentCell),
+  cells: z
+    .array(enrollmentCell)
+    .describe(
+      'each row’s four measures, then the national total’s (no academy, no theme: the sum of the ' +
+        'academies, suppressed under the same rules); a table published before national totals has none',
+    ),
 });
 
 export const trendCell = z.object({

@@ -188,7 +188,10 @@ function catalogue(minimumCount: number, publication: ReturnType<StatsQueries['p
         dimensions: ['academy', 'theme'],
         periods: ['YYYY-MM', 'YYYY-Qn'],
         measures: ['teachers-enrolled', 'teachers-completed', 'teachers-withdrawn', 'credited-hours'],
-        margins: 'none published: distinct teachers do not add up across cells',
+        margins:
+          'the national total of each period, in both tables (a cell without academy or theme, empty in ' +
+          'CSV): the sum of the academies, each teacher counted in the academy of his courses; ' +
+          'suppressed under the same rules and protected with every row',
         publication: publication.ministryEnrollments,
       },
       {
@@ -212,8 +215,9 @@ function catalogue(minimumCount: number, publication: ReturnType<StatsQueries['p
       medians: `at least ${minimumCount} replies, and only where the respondents of the row are published`,
       secondarySuppression:
         'decided over every table that can be set side by side (a quarter with its months, by academy ' +
-        'with by theme; a month of feedback with all its academies): no line of a table or of its margins ' +
-        `leaves a single hidden cell, nor hidden cells that add up to less than ${minimumCount}`,
+        'with by theme, with the national totals; a month of feedback with all its academies): for each ' +
+        'small cell, the fewest and smallest other cells are hidden so that the published rows, columns ' +
+        `and totals still allow it to be ${minimumCount} or more`,
       periods:
         'calendar months and quarters only; a quarter and its months are protected together. Closed periods ' +
         'only: a CHSCT month is published settlingDays after it ends, a ministry month or quarter with its ' +
