@@ -17,15 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeMachine, loadAverages } from './lib/machine';
 import { summariseProfiles } from './lib/cpu-profile';
-import { markdownReport, textTable, type ScenarioOutcome } from './lib/report';
+import { markdownReport, textTable, withReport, type ScenarioOutcome } from './lib/report';
 import type { Scenario } from './lib/types';
 import { scenarios } from './scenarios/index';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-const BEGIN = '<!-- bench:begin (written by npm run bench: edit outside these markers) -->';
-const END = '<!-- bench:end -->';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values } = parseArgs({
@@ -114,16 +111,8 @@ async function main(): Promise<number> {
   return outcomes.some((outcome) => outcome.skipped?.startsWith('failed')) ? 1 : 0;
 }
 
-/** Replaces what lies between the markers; the prose around them (the analysis) is kept. */
 function writeMarkdown(file: string, report: string): void {
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
-  const begin = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next =
-    begin >= 0 && end > begin
-      ? `${current.slice(0, begin + BEGIN.length)}\n${report}\n${current.slice(end)}`
-      : `${current.trimEnd()}\n\n${BEGIN}\n${report}\n${END}\n`;
-  writeFileSync(file, next);
+  writeFileSync(file, withReport(existsSync(file) ? readFileSync(file, 'utf8') : undefined, report));
   log(`\nwrote ${file}`);
 }
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@relais/testing';
@@ -12,6 +13,8 @@ export interface Started {
   child: ChildProcess;
   baseUrl: string;
   port: number;
+  /** Milliseconds from spawning the process to its being ready for the load. */
+  readyAfterMs?: number;
   stop(): Promise<void>;
 }
 
@@ -51,7 +54,6 @@ export interface StandaloneStart {
   root: string;
   /** Node flags before the entry point, e.g. --cpu-prof. */
   nodeFlags?: string[];
-  logLevel?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export interface StandaloneStart {
  */
 export async function startStandalone(options: StandaloneStart): Promise<Started> {
   const port = await freePort();
+  const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
     [...(options.nodeFlags ?? []), '--import', 'tsx', 'apps/standalone/src/main.ts'],
@@ -71,7 +74,8 @@ export async function startStandalone(options: StandaloneStart): Promise<Started
         NODE_ENV: 'development',
         PORT: String(port),
         RELAIS_SEED: 'demo',
-        LOG_LEVEL: options.logLevel ?? 'info',
+        // The operator's default, and the level that says when the demo data is seeded.
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -103,6 +107,7 @@ export async function startStandalone(options: StandaloneStart): Promise<Started
     child,
     port,
     baseUrl: `http://localhost:${port}`,
+    readyAfterMs: performance.now() - spawnedAt,
     stop: () => stopChild(child),
   };
 }

@@ -87,3 +87,16 @@ export function markdownReport(options: {
     lines.push('### CPU profile of Relais under the authed read load', '', options.profileSummary, '');
   return lines.join('\n');
 }
+
+export const BEGIN = '<!-- bench:begin (written by npm run bench: edit outside these markers) -->';
+export const END = '<!-- bench:end -->';
+
+/** The file with what lies between its markers replaced; the prose around them (the analysis) is kept. */
+export function withReport(current: string | undefined, report: string): string {
+  const text = current ?? `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+  const begin = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  return begin >= 0 && end > begin
+    ? `${text.slice(0, begin + BEGIN.length)}\n${report}\n${text.slice(end)}`
+    : `${text.trimEnd()}\n\n${BEGIN}\n${report}\n${END}\n`;
+}

@@ -167,8 +167,8 @@ export const trend: Scenario = {
   needs: ['infrastructure'],
   async run(context) {
     const sizes = context.quick ? [20_000] : [1_000_000, 10_000_000];
-    const rounds = context.quick ? 20 : 200;
-    const coldRounds = context.quick ? 3 : 20;
+    const rounds = context.quick ? 20 : 100;
+    const coldRounds = context.quick ? 3 : 10;
     const tables: { heading: string; figures: Figure[] }[] = [];
     const targets: TargetCheck[] = [];
     for (const size of sizes) {
