@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { describeMachine, loadAverages } from './lib/machine';
 import { summariseProfiles } from './lib/cpu-profile';
 import { markdownReport, textTable, withReport, type ScenarioOutcome } from './lib/report';
@@ -102,7 +103,7 @@ async function main(): Promise<number> {
     outcomes,
     ...(profileSummary ? { profileSummary } : {}),
   });
-  if (values.out !== '-') writeMarkdown(resolve(root, values.out), report);
+  if (values.out !== '-') await writeMarkdown(resolve(root, values.out), report);
   if (values.json)
     writeFileSync(
       values.json,
@@ -111,8 +112,11 @@ async function main(): Promise<number> {
   return outcomes.some((outcome) => outcome.skipped?.startsWith('failed')) ? 1 : 0;
 }
 
-function writeMarkdown(file: string, report: string): void {
-  writeFileSync(file, withReport(existsSync(file) ? readFileSync(file, 'utf8') : undefined, report));
+async function writeMarkdown(file: string, report: string): Promise<void> {
+  const text = withReport(existsSync(file) ? readFileSync(file, 'utf8') : undefined, report);
+  // Formatted as the repository's `npm run format:check` wants it, so a rerun leaves nothing to fix.
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
   log(`\nwrote ${file}`);
 }
 
