@@ -2,7 +2,8 @@
  * The baselines of the HTTP scenarios: the least a program needs to answer the same requests
  * correctly. Each request's bearer token is verified with `jose` against Relais's own JWKS (signature,
  * issuer, audience of the service, expiry, `typ` Bearer and `azp` relais-portal, as Relais checks);
- * reads answer the JSON Relais answered, held in memory; writes validate their body and keep it in a Map.
+ * reads answer the JSON Relais answered, held in memory; writes validate their body and keep it in a Map
+ * (the trainer's status change checks no role: the token check is what is compared).
  * BASELINE=express: Express 5 with express.json and one middleware for the token; BASELINE=http: bare
  * node:http. Prints `listening <port>` once it listens.
  */
@@ -100,6 +101,17 @@ function post(courseId: string, body: unknown): Answer {
   return { status: 201, body: created };
 }
 
+const statuses = new Map<string, string>();
+
+function changeStatus(itemId: string, body: unknown): Answer {
+  const status = (body as { status?: unknown } | null)?.status;
+  if (status !== 'open' && status !== 'acknowledged' && status !== 'addressed')
+    return { status: 400, body: { code: 'INVALID_BODY' } };
+  statuses.set(itemId, status);
+  return { status: 200, body: { id: itemId, status } };
+}
+
+const STATUS = /^\/api\/feedback\/feedback\/([^/]+)$/;
 const ENROLL = /^\/api\/enrollment\/courses\/([^/]+)\/enrollments$/;
 const TICK = /^\/api\/progress\/courses\/([^/]+)\/activities\/([^/]+)\/completion$/;
 const FEEDBACK = /^\/api\/feedback\/courses\/([^/]+)\/feedback$/;
@@ -144,6 +156,9 @@ function startExpress(port: number) {
   app.post('/api/feedback/courses/:id/feedback', authenticated('feedback'), (req, res) =>
     send(res, post(String(req.params['id']), req.body)),
   );
+  app.patch('/api/feedback/feedback/:id', authenticated('feedback'), (req, res) =>
+    send(res, changeStatus(String(req.params['id']), req.body)),
+  );
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!(error instanceof Refused)) return next(error);
     res.status(error.status).type('application/problem+json').send({ code: error.code });
@@ -175,6 +190,11 @@ async function answerHttp(req: IncomingMessage): Promise<Answer | { status: numb
   if (match) {
     await callerOf(req.headers.authorization, 'feedback');
     return post(match[1]!, await readBody(req));
+  }
+  match = req.method === 'PATCH' ? STATUS.exec(path) : null;
+  if (match) {
+    await callerOf(req.headers.authorization, 'feedback');
+    return changeStatus(match[1]!, await readBody(req));
   }
   return { status: 404, body: { code: 'NOT_FOUND' } };
 }

@@ -2,10 +2,12 @@ import autocannon from 'autocannon';
 
 export interface LoadShape {
   url: string;
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   headers?: Record<string, string>;
   /** Bodies sent in turn on each connection (one request per body, then again). */
   bodies?: string[];
+  /** The Authorization header of each body, when they differ (two callers taking turns). */
+  authorizations?: string[];
   connections?: number;
   seconds: number;
   /** Requests per second over all connections; unset: as fast as the server answers. */

@@ -8,9 +8,11 @@ import type { Figure, RunContext, ScenarioResult, TargetCheck } from '../lib/typ
 /** One request shape, sent the same way to Relais and to each baseline. */
 export interface Endpoint {
   name: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   bodies?: string[];
+  /** The Authorization header of each body, when other callers than the teacher take turns. */
+  authorizations?: string[];
 }
 
 export interface Preparation {
@@ -85,6 +87,7 @@ export async function compareHttp(
             method: endpoint.method,
             headers: { authorization },
             ...(endpoint.bodies ? { bodies: endpoint.bodies } : {}),
+            ...(endpoint.authorizations ? { authorizations: endpoint.authorizations } : {}),
           },
           seconds,
         );
@@ -119,7 +122,7 @@ export async function compareHttp(
         targets: [],
         notes: [
           `Ratio: requests/s against bare Express 5 + jose in the same run. Saturation: autocannon, 10 connections, ${seconds} s after a warm-up; then the same for ${seconds} s at half the saturated rate.`,
-          'One teacher token (teacher.01) for every request; every server verifies it on every request (the key set is cached by all three).',
+          "One teacher token (teacher.01) for every request, a trainer token (trainer.alice) for the trainer's write; every server verifies it on every request (the key set is cached by all three).",
         ],
       },
       relaisToExpress,
