@@ -2,8 +2,10 @@
 // to jest as before (CI passes --json --outputFile=...); the portal's results are added to that JSON
 // file, so .ci/summarize.mjs's closing 'N passed, N failed' line counts the tests of all three runners.
 // Arguments that pick jest tests (a path, --testPathPatterns, --selectProjects…) run jest only;
-// RELAIS_PORTAL_TESTS=0 skips the portal, =1 runs it even then.
-import { spawnSync } from 'node:child_process';
+// RELAIS_PORTAL_TESTS=0 skips the portal, =1 runs it even then. Jest's two projects run one after the
+// other, so that the closing lines can say each runner's wall time and peak memory (the resident memory
+// of its whole process tree, sampled from /proc).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,16 +31,73 @@ const selectsJestTests = args.some(
     args[index - 1] !== '--outputFile',
 );
 
-function run(command, commandArgs, env = {}) {
-  const result = spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
+/** Resident kB of a process and its descendants; 0 when /proc cannot tell (not Linux, already gone). */
+function treeResidentKb(pid) {
+  let total = 0;
+  const visit = (current) => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0);
+      const children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8');
+      for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
+    } catch {
+      // The process ended between two reads.
+    }
+  };
+  visit(pid);
+  return total;
 }
 
-let status = run(process.execPath, ['node_modules/jest/bin/jest.js', ...jestArgs], {
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
-});
+const costs = [];
+
+/** Runs a test runner, inheriting the terminal, and records its wall time and peak resident memory. */
+function run(label, command, commandArgs, env = {}) {
+  const started = Date.now();
+  const child = spawn(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    peakKb = Math.max(peakKb, treeResidentKb(child.pid));
+  }, 250);
+  return new Promise((resolvePromise) => {
+    child.once('exit', (code) => {
+      clearInterval(sampler);
+      costs.push({ label, seconds: (Date.now() - started) / 1000, peakMb: peakKb / 1024 });
+      resolvePromise(code ?? 1);
+    });
+  });
+}
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+
+const jestEnv = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+let status;
+if (selectsJestTests) {
+  status = await run('jest', process.execPath, ['node_modules/jest/bin/jest.js', ...jestArgs], jestEnv);
+} else {
+  // One project at a time, each into its own JSON, merged into the one the caller asked for.
+  const parts = [];
+  status = 0;
+  for (const project of ['unit', 'integration']) {
+    const output = join(scratch, `jest-${project}.json`);
+    const code = await run(
+      `jest ${project}`,
+      process.execPath,
+      ['node_modules/jest/bin/jest.js', `--selectProjects=${project}`, '--json', `--outputFile=${output}`],
+      jestEnv,
+    );
+    status ||= code;
+    parts.push(readJson(output));
+  }
+  const present = parts.filter(Boolean);
+  if (present.length > 0) {
+    const merged = { ...present[0], testResults: [] };
+    for (const key of Object.keys(merged).filter((name) => /^num[A-Z]/.test(name))) {
+      merged[key] = present.reduce((sum, part) => sum + (part[key] ?? 0), 0);
+    }
+    merged.testResults = present.flatMap((part) => part.testResults);
+    merged.success = present.length === parts.length && present.every((part) => part.success);
+    writeFileSync(jestOutput, JSON.stringify(merged));
+  }
+}
 
 /** Playwright's JSON report as jest-like per-file results (passed = expected or flaky). */
 function playwrightResults(report) {
@@ -68,7 +127,7 @@ const portal = [];
 const portalWanted = process.env.RELAIS_PORTAL_TESTS ?? (selectsJestTests ? '0' : '1');
 if (portalWanted !== '0') {
   const vitestOutput = join(scratch, 'vitest.json');
-  const vitestStatus = run(process.execPath, [
+  const vitestStatus = await run('vitest', process.execPath, [
     'node_modules/vitest/vitest.mjs',
     'run',
     '--root',
@@ -87,7 +146,8 @@ if (portalWanted !== '0') {
   });
 
   const playwrightOutput = join(scratch, 'playwright.json');
-  const playwrightStatus = run(
+  const playwrightStatus = await run(
+    'playwright',
     process.execPath,
     ['node_modules/@playwright/test/cli.js', 'test', '--config', 'apps/portal/playwright.config.ts'],
     { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightOutput },
@@ -120,4 +180,6 @@ if (jest) {
 for (const { runner, passed, failed } of portal)
   console.log(`portal tests (${runner}): ${passed} passed, ${failed} failed`);
 if (portal.some((run) => run.status !== 0)) status ||= 1;
+for (const { label, seconds, peakMb } of costs)
+  console.log(`test cost (${label}): ${seconds.toFixed(0)} s, peak ${peakMb.toFixed(0)} MB resident`);
 process.exit(status);

@@ -22,6 +22,9 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactionPaths(), remove: true },
     },
-    destination ?? fileDestination({ dest: 1, sync: true }),
+    // Asynchronous: a synchronous write is a system call per line, and a line per request made it the
+    // heaviest function under load (docs/benchmarks.md). Pino flushes what is pending when the process
+    // exits, and runUntilSignalled flushes on shutdown.
+    destination ?? fileDestination({ dest: 1, sync: false }),
   );
 }
