@@ -7,8 +7,9 @@ import type { KubernetesResource } from './resources';
 /*
  * Strimzi's CRDs are on no registry reached here as YAML (crd-schemas.ts says where they were looked
  * for), but npm has them compiled: @kubernetes-models/strimzi-kafka-operator generates one ajv
- * validator per kind and version from the CRD bundles of Strimzi's releases (its crd-generate input
- * lists the bundles of 0.49.0 and 1.0.0, the two releases that serve `kafka.strimzi.io/v1`).
+ * validator per kind and version from the CRD bundles of Strimzi's releases. Its crd-generate input is
+ * the bundles of 0.49.0 then 1.0.0, and a later definition of a kind and version replaces an earlier
+ * one: `kafka.strimzi.io/v1` is Strimzi 1.0.0's (v1beta2, which 1.0.0 dropped, is 0.49.0's).
  * Those validators check types, enums, patterns, bounds and required fields as the CRD states them, but
  * let unknown fields through: Strimzi's schemas set no additionalProperties (the API server's strict
  * field validation refuses such fields, a JSON Schema validator does not), and the validators are
@@ -26,8 +27,7 @@ const packageVersion = (): string =>
   ).devDependencies[PACKAGE] ?? 'unknown';
 
 /** Where the Strimzi schemas come from, as error messages name it. */
-export const strimziSchemaOrigin = (): string =>
-  `${PACKAGE}@${packageVersion()}, from Strimzi 0.49.0 and 1.0.0 CRDs`;
+export const strimziSchemaOrigin = (): string => `${PACKAGE}@${packageVersion()}, Strimzi 1.0.0 CRDs`;
 
 interface StrimziModel {
   validate(): void;
