@@ -4,6 +4,7 @@ import { kustomizeBuild } from './support/kustomize';
 import { k8sDirectory, OVERLAYS } from './support/paths';
 import { ofKind, type KubernetesResource } from './support/resources';
 import { schemaViolations } from './support/schema-validation';
+import { strimziSchemaErrors } from './support/strimzi-schemas';
 
 // The first run on a machine compiles kustomize and downloads the CRDs' Go modules (about 15 MB).
 const FIRST_BUILD_TIMEOUT_MS = 300_000;
@@ -25,13 +26,27 @@ function withFields(resource: KubernetesResource, fields: Record<string, unknown
 describe.each(OVERLAYS)('the custom resources of overlay %s', (overlay) => {
   it(
     'are checked against the CRDs their operators publish, for every operator that publishes them',
-    () => {
+    async () => {
       const resources = kustomizeBuild(join(k8sDirectory, 'overlays', overlay));
-      const checked = resources
-        .filter((resource) => crdSchemas().has(`${resource.apiVersion} ${resource.kind}`))
-        .map((resource) => resource.kind);
+      const checked: string[] = [];
+      for (const resource of resources) {
+        const published =
+          crdSchemas().has(`${resource.apiVersion} ${resource.kind}`) ||
+          (await strimziSchemaErrors(resource)) !== undefined;
+        if (published) checked.push(resource.kind);
+      }
       expect([...new Set(checked)].sort()).toEqual(
-        ['BackendTrafficPolicy', 'EnvoyProxy', 'Gateway', 'HTTPRoute', 'PerconaServerMongoDB'].sort(),
+        [
+          'BackendTrafficPolicy',
+          'EnvoyProxy',
+          'Gateway',
+          'HTTPRoute',
+          'Kafka',
+          'KafkaNodePool',
+          'KafkaTopic',
+          'KafkaUser',
+          'PerconaServerMongoDB',
+        ].sort(),
       );
     },
     FIRST_BUILD_TIMEOUT_MS,
@@ -91,6 +106,38 @@ describe('validation against the published CRDs', () => {
       ),
       expect.stringMatching(
         /^BackendTrafficPolicy\/relais-keycloak-token does not match its CRD schema \(github\.com\/envoyproxy\/gateway@v1\.7\.0 .*\): spec\.rateLimit\.local\.rules\.0\.limit\.unit: must be equal to one of the allowed values/,
+      ),
+    ]);
+  });
+
+  it("names the mistakes in Strimzi's resources and the CRDs that found them", async () => {
+    const kafka = one('Kafka');
+    const { listeners, ...kafkaWithoutListeners } = (kafka.spec as { kafka: Record<string, unknown> }).kafka;
+    const misspelt = withFields(kafka, { 'spec.kafka': { ...kafkaWithoutListeners, listners: listeners } });
+    const pool = withFields(one('KafkaNodePool'), { 'spec.replicas': '3', 'spec.roles.1': 'brokers' });
+
+    const violations = await schemaViolations([misspelt, pool]);
+
+    expect(violations).toEqual([
+      expect.stringMatching(
+        /^Kafka\/relais-kafka does not match its CRD schema \(@kubernetes-models\/strimzi-kafka-operator@1\.0\.1, Strimzi 1\.0\.0 CRDs\): spec\.kafka: must have required property listeners$/,
+      ),
+      expect.stringMatching(
+        /^KafkaNodePool\/brokers does not match its CRD schema \(@kubernetes-models\/strimzi-kafka-operator@1\.0\.1, .*\): .*spec\.replicas: must be integer/,
+      ),
+    ]);
+    expect(violations[1]).toMatch(
+      /spec\.roles\.1: must be equal to one of the allowed values \(controller, broker\)/,
+    );
+  });
+
+  it("refuses an unknown field in a Strimzi resource, which Strimzi's CRD lets through", async () => {
+    const kafka = withFields(one('Kafka'), { 'spec.kafka.metricConfig': { type: 'jmxPrometheusExporter' } });
+
+    expect(await strimziSchemaErrors(kafka)).toEqual([]);
+    expect(await schemaViolations([kafka])).toEqual([
+      expect.stringMatching(
+        /^Kafka\/relais-kafka does not match its hand-written schema \(operator-schemas\.ts\): .*metricConfig/,
       ),
     ]);
   });

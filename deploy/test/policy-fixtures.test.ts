@@ -95,7 +95,9 @@ describe('the schema validation', () => {
         expect.stringMatching(
           /^Deployment\/relais-stats does not match the Kubernetes schema: .*containerPort must be integer/,
         ),
-        expect.stringMatching(/^KafkaUser\/relais-enrollment does not match its CRD schema: .*operations\.0/),
+        expect.stringMatching(
+          /^KafkaUser\/relais-enrollment does not match its CRD schema \(@kubernetes-models\/strimzi-kafka-operator@.*\): .*operations\.0/,
+        ),
       ]);
     },
     FIRST_BUILD_TIMEOUT_MS,

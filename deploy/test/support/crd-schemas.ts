@@ -13,9 +13,9 @@ import { parseAllDocuments } from 'yaml';
  * about 15 MB; later runs read the cache.
  *
  * Not from here: Strimzi's CRDs (Strimzi is not a Go module: the proxy answers 403; its Maven artefact
- * io.strimzi:api has the Java model, not the CRDs, and Strimzi 1.x is not on Maven Central) and the
- * Keycloak operator's (Java, not published as CRD files on any registry reached here). Those keep the
- * hand-written schemas of operator-schemas.ts.
+ * io.strimzi:api has the Java model, not the CRDs, and Strimzi 1.x is not on Maven Central: npm has
+ * them compiled, see strimzi-schemas.ts) and the Keycloak operator's (Java, not published as CRD files
+ * on any registry reached here, which keeps the hand-written schemas of operator-schemas.ts).
  */
 
 export interface CrdSource {

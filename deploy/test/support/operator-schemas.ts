@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 /*
  * The custom resources of Strimzi and the Keycloak operator, for the fields Relais uses. Written by hand
- * because no registry reached here serves their CRDs (crd-schemas.ts says where each was looked for);
- * the other operators' resources are validated against their published CRDs instead. Strict: a field
- * that is misspelt, or that nobody has checked against the operator's documentation, fails validation
- * instead of being ignored by the operator. Add a field here when a manifest needs it.
+ * because no registry reached here serves their CRDs as files (crd-schemas.ts says where each was looked
+ * for); the other operators' resources are validated against their published CRDs instead. Strict: a
+ * field that is misspelt, or that nobody has checked against the operator's documentation, fails
+ * validation instead of being ignored by the operator. Add a field here when a manifest needs it.
+ * Strimzi's resources are first checked against Strimzi's own CRD (strimzi-schemas.ts), which lets
+ * unknown fields through: for them, these schemas are what refuses a misspelt optional field.
  */
 
 const name = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'a DNS subdomain name');

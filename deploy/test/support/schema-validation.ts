@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { crdSchemas } from './crd-schemas';
 import { OPERATOR_SCHEMAS } from './operator-schemas';
 import { resourceId, type KubernetesResource } from './resources';
+import { strimziSchemaErrors, strimziSchemaOrigin } from './strimzi-schemas';
 
 interface ValidatableModel {
   validate(): void;
@@ -37,9 +38,10 @@ function describe(error: ErrorObject): string {
 
 /**
  * Validates every resource against its schema and answers what is wrong, one line per resource: the
- * operator's published CRD where one is pinned (crd-schemas.ts), else the hand-written schema of
- * operator-schemas.ts, else Kubernetes' own. A resource whose apiVersion and kind have no schema at
- * all is an error too: nothing goes unchecked.
+ * operator's published CRD where one is pinned (crd-schemas.ts), else Strimzi's CRD as compiled by its
+ * npm package (strimzi-schemas.ts) and, when that passes, the hand-written schema of operator-schemas.ts
+ * that also refuses unknown fields, else Kubernetes' own. A resource whose apiVersion and kind have no
+ * schema at all is an error too: nothing goes unchecked.
  */
 export async function schemaViolations(resources: readonly KubernetesResource[]): Promise<string[]> {
   const violations: string[] = [];
@@ -55,12 +57,22 @@ export async function schemaViolations(resources: readonly KubernetesResource[])
       }
       continue;
     }
+    const strimziErrors = await strimziSchemaErrors(resource);
+    if (strimziErrors?.length) {
+      const issues = [...new Set(strimziErrors.map(describe))];
+      violations.push(
+        `${resourceId(resource)} does not match its CRD schema (${strimziSchemaOrigin()}): ${issues.join('; ')}`,
+      );
+      continue;
+    }
     const operatorSchema = OPERATOR_SCHEMAS.get(`${resource.apiVersion} ${resource.kind}`);
     if (operatorSchema) {
       const result = operatorSchema.safeParse(resource);
       if (!result.success) {
         const issues = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-        violations.push(`${resourceId(resource)} does not match its CRD schema: ${issues.join('; ')}`);
+        violations.push(
+          `${resourceId(resource)} does not match its hand-written schema (operator-schemas.ts): ${issues.join('; ')}`,
+        );
       }
       continue;
     }
