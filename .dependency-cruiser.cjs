@@ -1,12 +1,12 @@
 /**
- * Import rules of DESIGN §3, enforced in CI (`npm run deps:check`).
+ * Import rules of docs/design.md §3, enforced in CI (`npm run deps:check`).
  * Paths are real paths: workspace symlinks (@relais/*) resolve to libs/, services/ and apps/.
  */
 module.exports = {
   forbidden: [
     {
       name: 'services-are-independent',
-      comment: 'A service never imports another service: they talk only through events (DESIGN §3).',
+      comment: 'A service never imports another service: they talk only through events (docs/design.md §3).',
       severity: 'error',
       from: { path: '^services/([^/]+)/' },
       to: { path: '^services/', pathNot: '^services/$1/' },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (DESIGN §8): every scenario with its baselines measured in the same run, a table per
+ * `npm run bench` (docs/design.md §8): every scenario with its baselines measured in the same run, a table per
  * scenario on stdout, and docs/benchmarks.md rewritten between its markers with the figures, the
  * machine and the command. Needs the integration suite's infrastructure for the pipeline and trend
  * scenarios (`eval "$(scripts/infra/infra env)"`) and Debian's Chromium for the portal's paint.

@@ -12,7 +12,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** The layers DESIGN §8 asks about, recognised by where the function's code lives (first match wins). */
+/** The layers docs/design.md §8 asks about, recognised by where the function's code lives (first match wins). */
 const layers: [string, RegExp][] = [
   ['idle (waiting for requests)', /^\((idle|program)\)$/],
   ['garbage collection', /^\(garbage collector\)$/],

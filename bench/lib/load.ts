@@ -50,7 +50,7 @@ export async function load(shape: LoadShape): Promise<LoadFigures> {
   };
 }
 
-/** Saturation, then p99 at half of it: the two shapes of DESIGN §8's HTTP target. */
+/** Saturation, then p99 at half of it: the two shapes of docs/design.md §8's HTTP target. */
 export async function saturateThenHalf(
   shape: Omit<LoadShape, 'overallRate' | 'seconds'>,
   seconds: number,

@@ -61,7 +61,7 @@ export function markdownReport(options: {
       `${machine.platform}; load average (1 min) ${number(machine.loadAtStart[0], 2)} at the start, ` +
       `${number(machine.loadAtEnd?.[0], 2)} at the end.`,
     '',
-    '### Targets (DESIGN §8)',
+    '### Targets (docs/design.md §8)',
     '',
     '| target | measured | |',
     '| --- | --- | --- |',

@@ -16,7 +16,7 @@ export interface Figure {
 }
 
 export interface TargetCheck {
-  /** As DESIGN §8 words it. */
+  /** As docs/design.md §8 words it. */
   target: string;
   measured: string;
   met: boolean;

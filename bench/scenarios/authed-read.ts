@@ -3,7 +3,7 @@ import { compareHttp, getJson, httpTargets } from './http-comparison';
 
 const ME = '/api/enrollment/me/enrollments';
 
-/** A teacher's "my enrollments" and the page of one of his courses (DESIGN §8 HTTP). */
+/** A teacher's "my enrollments" and the page of one of his courses (docs/design.md §8 HTTP). */
 export const authedRead: Scenario = {
   name: 'authed-read',
   title: 'Authenticated read: Relais standalone vs bare Express 5 and bare node:http (same token check)',

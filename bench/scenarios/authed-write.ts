@@ -46,7 +46,7 @@ export const authedWrite: Scenario = {
       target.target.includes('0.7×'),
     );
     result.notes.push(
-      'DESIGN §8 sets its HTTP targets for reads; the writes are shown against the same 0.7× for comparison.',
+      'docs/design.md §8 sets its HTTP targets for reads; the writes are shown against the same 0.7× for comparison.',
       "Feedback is measured as a trainer changing an item's status: a teacher posting items in a loop meets the daily quota per course (429) after a few; the baselines have no quota.",
     );
     return result;

@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * `npm run bench -- --quick` on the integration suite's infrastructure: proves that every scenario
  * runs to the end and produces figures. It asserts no speed: the figures of a shared CI machine say
- * nothing, and DESIGN §8's targets are read in docs/benchmarks.md.
+ * nothing, and docs/design.md §8's targets are read in docs/benchmarks.md.
  */
 describe('npm run bench -- --quick', () => {
   it(

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Generates realm-relais.json, the single source of truth for identity (DESIGN §6): Keycloak imports it
+// Generates realm-relais.json, the single source of truth for identity (docs/design.md §6): Keycloak imports it
 // with `kc.sh start-dev --import-realm`, and the embedded identity provider of standalone mode reads it.
-// The users are the demo realm table of API.md. Run: `node deploy/keycloak/generate-realm.mjs`; with
+// The users are the demo realm table of docs/api.md. Run: `node deploy/keycloak/generate-realm.mjs`; with
 // `--check` it only verifies that the committed files are what this script generates (exit code 1 if not).
 // The output is deterministic (ids are name-based UUIDs), so regenerating it yields the same file.
 // It also writes the production realm, same roles, profile, clients and mappers but no user and no secret,
@@ -107,7 +107,7 @@ function lyonTeacherSchool(n) {
   return '0690006F';
 }
 
-/** The demo table of API.md, row by row. */
+/** The demo table of docs/api.md, row by row. */
 function demoUsers() {
   const users = [
     {
@@ -203,7 +203,7 @@ function userRepresentation({ username, firstName, lastName, role, ...attributes
     lastName,
     email: `${username}@${EMAIL_DOMAIN}`,
     ...(Object.keys(attributeValues).length > 0 ? { attributes: attributeValues } : {}),
-    // Demo realm only: the password equals the username (API.md), and it is not temporary.
+    // Demo realm only: the password equals the username (docs/api.md), and it is not temporary.
     credentials: [{ type: 'password', value: username, temporary: false }],
     realmRoles: [role],
   };
@@ -395,7 +395,7 @@ function userProfileConfig() {
 }
 
 /**
- * Keycloak's brute-force detection (DESIGN §6): after 5 wrong passwords an account is locked for 1 minute,
+ * Keycloak's brute-force detection (docs/design.md §6): after 5 wrong passwords an account is locked for 1 minute,
  * one more minute for each further 5 failures, 15 minutes at most; never permanently, which would let anyone
  * lock a colleague out. The embedded provider of standalone mode reads and applies the same settings.
  */

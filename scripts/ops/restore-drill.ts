@@ -32,7 +32,7 @@ const { MongoClient, BSON } = mongoose.mongo;
 type MongoClientInstance = InstanceType<typeof MongoClient>;
 type Document = mongoose.mongo.Document;
 
-/** The services that own a database (DESIGN §3), named `<prefix>-<service>` as production-config does. */
+/** The services that own a database (docs/design.md §3), named `<prefix>-<service>` as production-config does. */
 export const SERVICES = ['enrollment', 'progress', 'feedback', 'stats'] as const;
 export const DEFAULT_PREFIX = 'relais';
 

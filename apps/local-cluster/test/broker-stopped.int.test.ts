@@ -20,7 +20,7 @@ import { localServiceEnv } from '../src/local-service-env';
 const enrollmentMain = fileURLToPath(new URL('../../../services/enrollment/src/main.ts', import.meta.url));
 
 /**
- * DESIGN §5 and §8: a broker outage degrades a service, it does not take it down. The enrollment
+ * docs/design.md §5 and §8: a broker outage degrades a service, it does not take it down. The enrollment
  * process runs on the production adapters against a Kafka broker of the test's own (the shared one
  * serves the suites running in parallel), which is killed while the service serves: /readyz stays
  * 200, a write is still accepted (201, its event waiting in the outbox), and once the broker is back

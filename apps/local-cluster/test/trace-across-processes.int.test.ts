@@ -14,7 +14,7 @@ const PRODUCER = 4;
 const CONSUMER = 5;
 
 /**
- * DESIGN §7 and the observability issue's "done when": a write and the stats update it causes are one
+ * docs/design.md §7 and the observability issue's "done when": a write and the stats update it causes are one
  * trace, across the test (the client), the writing service's process (HTTP, outbox, relay) and the
  * stats process (consumer, store), exported over OTLP by the services' real start-up
  * (`--import @relais/telemetry/register`).
@@ -153,7 +153,7 @@ describe('one trace across processes', () => {
       trainerIds: [userIdOf('trainer.alice')],
     });
     const courseId: string = created.body.id;
-    // Five participants: the fewest with which feedback accepts anonymous items (DESIGN §7).
+    // Five participants: the fewest with which feedback accepts anonymous items (docs/design.md §7).
     for (const teacher of ['teacher.08', 'teacher.09', 'teacher.10', 'teacher.11', 'teacher.12']) {
       expect(
         (await relais.call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,

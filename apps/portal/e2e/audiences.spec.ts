@@ -122,7 +122,7 @@ test.describe('the CHSCT', () => {
     test.info().annotations.push({ type: 'first chart (ms)', description: firstChartMs.toFixed(0) });
     // The figure, for the report: `npm run portal:e2e -- audiences.spec.ts` prints it.
     process.stdout.write(`CHSCT 24-month page: first chart after ${firstChartMs.toFixed(0)} ms\n`);
-    // A figure, not a timed assertion (the 1 s target is checked by benchmarks, DESIGN §8): the mark exists.
+    // A figure, not a timed assertion (the 1 s target is checked by benchmarks, docs/design.md §8): the mark exists.
     expect(Number.isFinite(firstChartMs)).toBe(true);
   });
 

@@ -45,7 +45,7 @@ export interface Standalone extends RunningHost {
 
 /**
  * Relais in one process: the four services on in-memory adapters, the embedded identity provider
- * at /realms/relais and Swagger UI at /docs. No other software needed (DESIGN §9).
+ * at /realms/relais and Swagger UI at /docs. No other software needed (docs/design.md §9).
  */
 export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
   const host = options.host ?? '127.0.0.1';

@@ -70,7 +70,7 @@ const FREE_TEXT = {
 };
 
 /**
- * DESIGN §7, measured: the four services in one process, instrumented exactly as in production, run a
+ * docs/design.md §7, measured: the four services in one process, instrumented exactly as in production, run a
  * scenario full of known personal values; none may appear in any exported span (name, attribute,
  * event, status), any log line or any metric label.
  */
@@ -164,7 +164,7 @@ async function runScenario(relais: RelaisClient): Promise<void> {
   });
   expect(created.status).toBe(201);
   const courseId: string = created.body.id;
-  // Five participants: the fewest with which feedback accepts anonymous items (DESIGN §7).
+  // Five participants: the fewest with which feedback accepts anonymous items (docs/design.md §7).
   for (const teacher of ['teacher.22', 'teacher.31', 'teacher.32', 'teacher.33', 'teacher.34']) {
     expect(
       (await relais.call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
@@ -241,7 +241,7 @@ async function runScenario(relais: RelaisClient): Promise<void> {
     ).status,
   ).toBe(400);
 
-  // The current period is not published (DESIGN §7); a closed one is, and both are traced.
+  // The current period is not published (docs/design.md §7); a closed one is, and both are traced.
   const month = currentMonth();
   const closed = `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
   expect(

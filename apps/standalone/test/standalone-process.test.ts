@@ -43,7 +43,7 @@ describe('the standalone process', () => {
       const discovery = await fetch(`${base}/realms/relais/.well-known/openid-configuration`);
       expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`${base}/realms/relais`);
 
-      // DESIGN §5 over the real process: authenticated answers are never cached, errors included,
+      // docs/design.md §5 over the real process: authenticated answers are never cached, errors included,
       // and an undeclared method on a known path is 405 with Allow, not 404.
       const tokenResponse = await fetch(`${base}/realms/relais/protocol/openid-connect/token`, {
         method: 'POST',

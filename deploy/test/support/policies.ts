@@ -227,7 +227,7 @@ function aclTopic(acl: KafkaAcl): string {
   return acl.resource.patternType === 'prefix' ? `${acl.resource.name}* (prefix)` : String(acl.resource.name);
 }
 
-/** DESIGN §3: facts are the only input of stats; .events topics carry person references. */
+/** docs/design.md §3: facts are the only input of stats; .events topics carry person references. */
 const statsReadsOnlyFacts: Policy = (resources) =>
   ofKind(resources, 'KafkaUser')
     .filter((user) => user.metadata.name === 'relais-stats')
@@ -340,7 +340,7 @@ const databaseUsersOwnTheirDatabaseOnly: Policy = (resources) =>
     return violations;
   });
 
-/** Data that can be recovered, and that travels encrypted (DESIGN §9, ADR 0017). */
+/** Data that can be recovered, and that travels encrypted (docs/design.md §9, ADR 0017). */
 const databaseIsEncryptedAndBackedUp: Policy = (resources) =>
   ofKind(resources, 'PerconaServerMongoDB').flatMap((mongo) => {
     const spec = mongo.spec as {

@@ -7,7 +7,7 @@ import { isRole } from './roles';
 const optionalName = displayName.optional();
 
 /**
- * The claims Relais reads from a Keycloak-shaped access token (API.md "Token claims used"), held to
+ * The claims Relais reads from a Keycloak-shaped access token (docs/api.md "Token claims used"), held to
  * the same formats as the events they end up in: a school that is not a UAI code would otherwise pass
  * the token check and fail later, deep in a service, as a 500.
  */

@@ -1,4 +1,4 @@
-/** The realm roles of Relais (DESIGN §6); a token may carry other roles, which Relais ignores. */
+/** The realm roles of Relais (docs/design.md §6); a token may carry other roles, which Relais ignores. */
 export const ROLES = [
   'teacher',
   'trainer',

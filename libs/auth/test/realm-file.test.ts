@@ -55,7 +55,7 @@ interface DemoUser {
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const two = (n: number) => String(n).padStart(2, '0');
 
-// The demo realm table of API.md, transcribed row by row.
+// The demo realm table of docs/api.md, transcribed row by row.
 const lyonSchools: [number, number, string][] = [
   [1, 5, '0690001A'],
   [6, 10, '0690002B'],
@@ -111,20 +111,23 @@ describe('realm-relais.json', () => {
     );
   });
 
-  it('has exactly the users of the API.md demo table', () => {
+  it('has exactly the users of the docs/api.md demo table', () => {
     expect(people.map((user) => user.username).sort()).toEqual(
       API_DEMO_TABLE.map((user) => user.username).sort(),
     );
   });
 
-  it.each(API_DEMO_TABLE)('$username has role $role and academy/district/school as in API.md', (expected) => {
-    const user = personNamed(expected.username);
+  it.each(API_DEMO_TABLE)(
+    '$username has role $role and academy/district/school as in docs/api.md',
+    (expected) => {
+      const user = personNamed(expected.username);
 
-    expect(user?.realmRoles).toEqual([expected.role]);
-    expect(user?.attributes?.academy).toEqual(expected.academy ? [expected.academy] : undefined);
-    expect(user?.attributes?.district).toEqual(expected.district ? [expected.district] : undefined);
-    expect(user?.attributes?.school).toEqual(expected.school ? [expected.school] : undefined);
-  });
+      expect(user?.realmRoles).toEqual([expected.role]);
+      expect(user?.attributes?.academy).toEqual(expected.academy ? [expected.academy] : undefined);
+      expect(user?.attributes?.district).toEqual(expected.district ? [expected.district] : undefined);
+      expect(user?.attributes?.school).toEqual(expected.school ? [expected.school] : undefined);
+    },
+  );
 
   it.each(API_DEMO_TABLE)(
     '$username is enabled, named, with a verified non-routable email and password = username',

@@ -34,7 +34,7 @@ export interface DeliveredEnvelope {
  */
 export type BatchHandler = (items: readonly DeliveredEnvelope[]) => Promise<void>;
 
-/** Messages handed to a batch handler at once when a subscription does not say (DESIGN §8's throughput). */
+/** Messages handed to a batch handler at once when a subscription does not say (docs/design.md §8's throughput). */
 export const DEFAULT_MAX_BATCH_SIZE = 500;
 
 /**
@@ -57,7 +57,7 @@ export interface Subscription {
 }
 
 /**
- * The event bus port (DESIGN §4). Delivery is at-least-once with per-key ordering: messages with the
+ * The event bus port (docs/design.md §4). Delivery is at-least-once with per-key ordering: messages with the
  * same key land in the same partition and are handled one after the other. A handler that keeps
  * failing sends its message to `<topic>.dlq` and the partition keeps flowing.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The envelope every event and fact travels in (DESIGN §4). Trace context is not here: it travels
+ * The envelope every event and fact travels in (docs/design.md §4). Trace context is not here: it travels
  * in Kafka headers. `occurredAt` is an ISO date-time; facts round it to the day so that no fact
  * carries a time finer than stats needs.
  */

@@ -16,7 +16,7 @@ export function jsonSchemaOf(contract: EventContract): JsonSchema {
 }
 
 /**
- * Why a new schema would break consumers of the stored one (DESIGN §4: add optional fields only).
+ * Why a new schema would break consumers of the stored one (docs/design.md §4: add optional fields only).
  * Breaking: a property removed, a property made required, a type or enum changed, a constraint
  * tightened or loosened (consumers may rely on it either way). Allowed: a new optional property.
  */

@@ -36,7 +36,7 @@ function probe(check: ReadinessCheck, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * Dependencies whose outage the service rides out (DESIGN §5): Kafka (writes wait in the outbox) and
+ * Dependencies whose outage the service rides out (docs/design.md §5): Kafka (writes wait in the outbox) and
  * the identity provider (tokens are verified with the keys already fetched). They never make /readyz
  * fail, which would take every pod out of the Service and turn the whole API 503; instead each one's
  * state is the gauge `relais_dependency_up{dependency}` (alert RelaisDependencyDown) and a log line

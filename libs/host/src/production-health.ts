@@ -9,7 +9,7 @@ export interface ProductionDependencies {
 }
 
 /**
- * Readiness means "can serve" (DESIGN §5): only the service's own database. Kafka and the identity
+ * Readiness means "can serve" (docs/design.md §5): only the service's own database. Kafka and the identity
  * provider are degradations: writes wait in the outbox while Kafka is away, and tokens are verified
  * with the keys already fetched while Keycloak is; were they readiness checks, an outage of either
  * would take every pod of every service out of its Service at once.

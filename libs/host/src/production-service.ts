@@ -13,7 +13,7 @@ import type { ServiceModule } from './service-module';
 
 export interface ProductionInfrastructure {
   config: ProductionConfig;
-  /** This service's own database, nobody else's (DESIGN §3). */
+  /** This service's own database, nobody else's (docs/design.md §3). */
   connection: Connection;
   verifier: TokenVerifier;
 }

@@ -22,7 +22,7 @@ function guardedApi(): ServiceApi {
   return api;
 }
 
-describe('Cache-Control on API responses (DESIGN §5: personal data is never cached)', () => {
+describe('Cache-Control on API responses (docs/design.md §5: personal data is never cached)', () => {
   const { app } = sampleApp({ services: [sampleApi(), guardedApi()] });
 
   it.each([

@@ -2,7 +2,7 @@ import type { CourseRoster } from './course-roster';
 
 /**
  * The replica's storage. `apply` runs `change` on the current roster and records `eventId` in the
- * same single-document write, so a redelivered event changes nothing (idempotent consumer, DESIGN §4).
+ * same single-document write, so a redelivered event changes nothing (idempotent consumer, docs/design.md §4).
  */
 export interface RosterStore {
   get(courseId: string): Promise<CourseRoster | undefined>;

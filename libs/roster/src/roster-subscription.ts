@@ -17,7 +17,7 @@ export interface RosterHooks {
   participantLeft?(courseId: string, userId: string): Promise<void>;
 }
 
-/** The explicit list of enrollment events a roster replica consumes (DESIGN §3). */
+/** The explicit list of enrollment events a roster replica consumes (docs/design.md §3). */
 export function rosterSubscription(
   groupId: string,
   store: RosterStore,

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 
 /**
- * Idempotent consumers without transactions (DESIGN §4): the id of the event is recorded in the same
+ * Idempotent consumers without transactions (docs/design.md §4): the id of the event is recorded in the same
  * single-document update as its effect, and the update matches only documents that have not seen it.
  * The list is capped: redeliveries arrive close to the original, never hundreds of events later.
  */

@@ -8,7 +8,7 @@ export interface MongoConnectionOptions {
 }
 
 /**
- * One connection per service, to its own database only (DESIGN §3). Filters are sanitized so that a
+ * One connection per service, to its own database only (docs/design.md §3). Filters are sanitized so that a
  * `$` operator smuggled in from a request body is matched literally; code that means an operator
  * marks it with `mongoose.trusted`.
  */

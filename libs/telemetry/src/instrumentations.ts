@@ -39,7 +39,7 @@ function dropQueryStrings(span: Span, _request?: unknown): void {
   if (attributes['url.query'] !== undefined) span.setAttribute('url.query', '');
 }
 
-/** The settings of DESIGN §7, separate from construction so they can be checked without patching modules. */
+/** The settings of docs/design.md §7, separate from construction so they can be checked without patching modules. */
 export function instrumentationConfigs() {
   return {
     http: {

@@ -32,7 +32,7 @@ export function markPendingEvents<TEvent extends PendingEventLike>(
 }
 
 /**
- * A mongoose plugin for the schemas of aggregates that keep an outbox (DESIGN §4): the pending events
+ * A mongoose plugin for the schemas of aggregates that keep an outbox (docs/design.md §4): the pending events
  * of a document being saved are marked by markPendingEvents. Registered once on a service's
  * connection (`connection.plugin(outboxTelemetryPlugin)`), it reaches every repository without any
  * of them knowing about telemetry.

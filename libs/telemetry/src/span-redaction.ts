@@ -3,7 +3,7 @@ import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 import { maskStatement } from './statement-masking';
 
 /**
- * The last line of defence of DESIGN §7: whatever an instrumentation (or a forgotten setting)
+ * The last line of defence of docs/design.md §7: whatever an instrumentation (or a forgotten setting)
  * recorded, exported spans carry no identity, no Kafka key, no query string, no statement values
  * and no exception message.
  */

@@ -20,7 +20,7 @@ export interface EnrollmentPorts {
   newId?: () => string;
 }
 
-/** The one place where enrollment is assembled; the same in one process or many (DESIGN §3). */
+/** The one place where enrollment is assembled; the same in one process or many (docs/design.md §3). */
 export function createEnrollmentService(ports: EnrollmentPorts): ServiceModule {
   const useCases = new EnrollmentUseCases(
     ports.courses,

@@ -44,7 +44,7 @@ export interface FeedbackPorts {
   newId?: () => string;
 }
 
-/** The one place where feedback is assembled; the same in one process or many (DESIGN §3). */
+/** The one place where feedback is assembled; the same in one process or many (docs/design.md §3). */
 export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
   const clock = ports.clock ?? { now: () => new Date() };
   const newId = ports.newId ?? randomUUID;
@@ -66,7 +66,7 @@ export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
   return {
     name: 'feedback',
     api: feedbackApi(feedback, messaging, ports.verifier, anonymityThreshold),
-    // No hook on a participant's departure: his items stay (DESIGN §7, ADR 0016); only he withdraws one.
+    // No hook on a participant's departure: his items stay (docs/design.md §7, ADR 0016); only he withdraws one.
     subscriptions: [rosterSubscription('feedback.roster', ports.rosters)],
     outboxStores: [ports.outbox],
   };

@@ -15,7 +15,7 @@ export interface ProgressPorts {
   verifier: TokenVerifier;
 }
 
-/** The one place where progress is assembled; the same in one process or many (DESIGN §3). */
+/** The one place where progress is assembled; the same in one process or many (docs/design.md §3). */
 export function createProgressService(ports: ProgressPorts): ServiceModule {
   const access = new CourseAccess(ports.rosters);
   const completion = new CompletionUseCases(access, ports.activities, ports.marks);

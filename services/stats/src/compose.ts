@@ -1,6 +1,5 @@
 import type { TokenVerifier } from '@relais/auth';
-import type { OutboxStore, Subscription } from '@relais/bus';
-import type { ServiceApi } from '@relais/platform';
+import type { ServiceModule } from '@relais/host';
 import { FactIngestion } from './application/fact-ingestion';
 import type { TallyStore } from './application/ports';
 import { StatsQueries } from './application/stats-queries';
@@ -19,15 +18,8 @@ export interface StatsPorts {
   notice?: string;
 }
 
-export interface StatsService {
-  name: 'stats';
-  api: ServiceApi;
-  subscriptions: Subscription[];
-  outboxStores: OutboxStore[];
-}
-
-/** The one place where stats is assembled; the same in one process or many (DESIGN §3). */
-export function createStatsService(ports: StatsPorts): StatsService {
+/** The one place where stats is assembled; the same in one process or many (docs/design.md §3). */
+export function createStatsService(ports: StatsPorts): ServiceModule {
   const ingestion = new FactIngestion(ports.tallies, () => ports.tallies.activeGeneration());
   return {
     name: 'stats',

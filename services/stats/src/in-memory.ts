@@ -1,5 +1,6 @@
 import type { TokenVerifier } from '@relais/auth';
-import { createStatsService, type StatsService } from './compose';
+import type { ServiceModule } from '@relais/host';
+import { createStatsService } from './compose';
 import type { PublicationCalendar } from './domain/publication';
 import { InMemoryTallyStore } from './infrastructure/memory/in-memory-tally-store';
 import { defaultSettlingDays } from './stats-config';
@@ -13,7 +14,7 @@ export function createInMemoryStatsService(options: {
   publication?: PublicationCalendar;
   /** Shown in the catalogue: standalone mode says its tables come from demo data. */
   notice?: string;
-}): StatsService {
+}): ServiceModule {
   return createStatsService({
     tallies: options.tallies ?? new InMemoryTallyStore(),
     verifier: options.verifier,

@@ -1,4 +1,4 @@
-export { createStatsService, type StatsPorts, type StatsService } from './compose';
+export { createStatsService, type StatsPorts } from './compose';
 export type { CountedFact, FactPosition, PartitionOf, TallyShard, TallyStore } from './application/ports';
 export { FactIngestion, type FactContent, type ReadFact } from './application/fact-ingestion';
 export { StatsQueries } from './application/stats-queries';

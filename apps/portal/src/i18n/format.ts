@@ -1,4 +1,4 @@
-/** Dates and numbers the French way, through Intl only (DESIGN §10). */
+/** Dates and numbers the French way, through Intl only (docs/design.md §10). */
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',

@@ -1,5 +1,5 @@
 /**
- * Every word the portal shows, in French, in one place (DESIGN §10). Pages never hold literal text:
+ * Every word the portal shows, in French, in one place (docs/design.md §10). Pages never hold literal text:
  * a reviewer reads this file to review the portal's language, and a change of wording is one edit.
  */
 import { formatNumber } from './format';

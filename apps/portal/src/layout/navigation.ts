@@ -6,7 +6,7 @@ export interface NavigationEntry {
   to: string;
 }
 
-/** Each audience sees its own pages only (DESIGN §10); a person with two roles sees both sets. */
+/** Each audience sees its own pages only (docs/design.md §10); a person with two roles sees both sets. */
 const entriesByRole: Record<Role, NavigationEntry[]> = {
   teacher: [
     { text: fr.nav.catalogue, to: '/catalogue' },

@@ -6,7 +6,7 @@ import { forbiddenClient, identityProviderUnavailable, invalidToken } from '../e
 import type { TokenVerifier } from '../token-verifier';
 import { createRealmKeyCache, JWKS_FETCH_FAILED } from './realm-key-cache';
 
-/** User routes serve people signed in through the portal, and no other client (DESIGN §6). */
+/** User routes serve people signed in through the portal, and no other client (docs/design.md §6). */
 export const DEFAULT_AUTHORIZED_PARTIES: readonly string[] = ['relais-portal'];
 
 export interface KeycloakConnectVerifierOptions {

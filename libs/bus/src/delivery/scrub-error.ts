@@ -2,7 +2,7 @@
  * Error messages end up in dead-letter headers and logs. Handlers may build messages from the data
  * they handle (ids, emails, school codes, quoted values), so everything that looks like a value is
  * replaced before a message leaves the process. Hand-written because it is a few regular expressions
- * and the rules are ours (DESIGN §7); it is defence in depth, not a licence to put personal data in
+ * and the rules are ours (docs/design.md §7); it is defence in depth, not a licence to put personal data in
  * error messages.
  */
 const MAX_MESSAGE_LENGTH = 200;

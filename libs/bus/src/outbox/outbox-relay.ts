@@ -22,7 +22,7 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes the events that aggregates keep in their own document, then removes them (DESIGN §4).
+ * Publishes the events that aggregates keep in their own document, then removes them (docs/design.md §4).
  *
  * Publish-then-acknowledge is at-least-once: a relay that dies between the two leaves the events in
  * place, and they are published again once its lease expires. Consumers are idempotent for that

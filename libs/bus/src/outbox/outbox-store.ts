@@ -20,7 +20,7 @@ export interface OutboxLease {
 }
 
 /**
- * The fields an aggregate document carries next to its state (DESIGN §4, outbox without
+ * The fields an aggregate document carries next to its state (docs/design.md §4, outbox without
  * multi-document transactions). Repositories append to `outbox` with `$push` in the same
  * single-document update as the state change, and never rewrite `outbox` wholesale: a relay may be
  * pulling published events from the same document at the same moment. `outboxLease` is written by

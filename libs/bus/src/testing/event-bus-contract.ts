@@ -18,7 +18,7 @@ import { describeTransientFailureContract } from './transient-failure-contract';
 
 export type { EventBusContractHarness, RawRecord } from './contract-support';
 
-/** The semantics every EventBus adapter must have (DESIGN §3: one contract suite per adapter pair). */
+/** The semantics every EventBus adapter must have (docs/design.md §3: one contract suite per adapter pair). */
 export function describeEventBusContract(
   adapterName: string,
   createHarness: () => Promise<EventBusContractHarness>,

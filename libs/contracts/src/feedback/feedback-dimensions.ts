@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The categories a teacher chooses from when voicing a difficulty (API.md, Feedback). */
+/** The categories a teacher chooses from when voicing a difficulty (docs/api.md, Feedback). */
 export const feedbackCategory = z.enum([
   'technical-access',
   'tool-usability',

@@ -39,7 +39,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(recordRequestMetrics());
   app.use(logRequests(options.logger));
   app.use(helmet());
-  // DESIGN §5: personal data never rests in a browser or proxy cache. Set before anything can answer,
+  // docs/design.md §5: personal data never rests in a browser or proxy cache. Set before anything can answer,
   // body parsing included, so that every error (malformed JSON, 401, 404, validation) carries it too.
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

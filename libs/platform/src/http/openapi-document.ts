@@ -35,7 +35,7 @@ const HTTP_CONVENTIONS =
 
 const NO_STORE_HEADER = {
   'Cache-Control': {
-    description: 'Personal data is never cached (DESIGN §5)',
+    description: 'Personal data is never cached (docs/design.md §5)',
     required: true,
     schema: { type: 'string' as const, enum: ['no-store'] },
   },

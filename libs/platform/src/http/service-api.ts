@@ -139,7 +139,7 @@ export class ServiceApi {
       // Path parameters must appear in OpenAPI; undeclared ones are plain strings.
       request.params = z.strictObject(Object.fromEntries(names.map((name) => [name, z.string().min(1)])));
     }
-    // API.md: unknown request fields are a 400, in the query string too (L2 is enforced at the edge).
+    // docs/api.md: unknown request fields are a 400, in the query string too (L2 is enforced at the edge).
     request.query ??= z.strictObject({});
     for (const part of ['query', 'body'] as const) {
       const schema = request[part];

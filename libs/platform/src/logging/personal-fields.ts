@@ -3,7 +3,7 @@
  * removed from log lines at the top level and the two levels below, wherever they appear.
  */
 export const PERSONAL_FIELDS = [
-  // Token claims and profile fields (API.md "Token claims used").
+  // Token claims and profile fields (docs/api.md "Token claims used").
   'name',
   'given_name',
   'family_name',

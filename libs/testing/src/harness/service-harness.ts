@@ -15,7 +15,7 @@ export interface ServiceHarness extends RelaisClient {
 /**
  * One service (or several) hosted in the test process on in-memory adapters, with the embedded
  * identity provider and an in-memory bus the test can publish on: what a service's HTTP tests need,
- * without importing any sibling service (DESIGN §3).
+ * without importing any sibling service (docs/design.md §3).
  */
 export async function startServiceHarness(
   build: (verifierFor: (audience: string) => TokenVerifier) => ServiceModule[],

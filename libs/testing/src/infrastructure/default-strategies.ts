@@ -6,7 +6,7 @@ import { testcontainersStrategy } from './testcontainers-strategy';
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
- * DESIGN §9's order: endpoints given in the environment, then Docker through testcontainers, then the
+ * docs/design.md §9's order: endpoints given in the environment, then Docker through testcontainers, then the
  * native provisioner of scripts/infra; resolveInfrastructure turns "none of them" into a clear error.
  */
 export function defaultStrategies(environment: Environment): InfrastructureStrategy[] {

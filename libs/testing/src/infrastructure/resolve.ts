@@ -1,6 +1,6 @@
 import type { InfrastructureEndpoints } from './endpoints';
 
-/** The ways of finding infrastructure, in the order DESIGN §9 tries them. */
+/** The ways of finding infrastructure, in the order docs/design.md §9 tries them. */
 export type InfrastructureSource = 'environment' | 'testcontainers' | 'native-provisioner';
 
 export interface ResolvedInfrastructure {

@@ -22,7 +22,7 @@ export async function runCourseLife(relais: RelaisClient, options: ScenarioOptio
   });
   expect(created.status).toBe(201);
   const courseId: string = created.body.id;
-  // Five participants: the fewest with which feedback accepts anonymous items (DESIGN §7).
+  // Five participants: the fewest with which feedback accepts anonymous items (docs/design.md §7).
   for (const teacher of ['teacher.14', 'teacher.15', 'teacher.22', 'teacher.23', 'teacher.24']) {
     expect(
       (await relais.call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,

@@ -4,7 +4,7 @@ export interface ScenarioOptions {
   /**
    * Publishes the current period's statistics: in one process, waits until stats has counted every
    * fact so far, then moves its clock past the period's publication day. Absent across processes,
-   * where the current period stays unpublished for weeks (DESIGN §7).
+   * where the current period stays unpublished for weeks (docs/design.md §7).
    */
   publishStats?: () => Promise<void>;
 }

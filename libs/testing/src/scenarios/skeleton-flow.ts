@@ -9,7 +9,7 @@ const teachers = Array.from({ length: 11 }, (_, index) => `teacher.${String(inde
  * teachers enroll, the trainer records their completion, anonymous facts reach stats, and the
  * ministry reads a table in which those completions are counted (eleven: smaller cells are
  * suppressed, as in production) once the period is published: in one process, where the scenario
- * can publish it; across processes, it checks that stats says when it will be (DESIGN §7). Uses
+ * can publish it; across processes, it checks that stats says when it will be (docs/design.md §7). Uses
  * jest's expect: it is a test scenario, not a client.
  */
 export async function runSkeletonFlow(relais: RelaisClient, options: ScenarioOptions = {}): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from '@relais/contracts';
 import type { Course, CourseChange } from '../domain/course';
 
-/** The least that siblings need to keep their rosters (DESIGN §3): ids, names, schools; nothing else. */
+/** The least that siblings need to keep their rosters (docs/design.md §3): ids, names, schools; nothing else. */
 export function eventsFor(
   course: Course,
   changes: readonly CourseChange[],

@@ -49,7 +49,7 @@ export interface TrainerDirectory {
 
 /**
  * Remembers in which statistical cells a teacher was already counted, under keyed one-way tokens,
- * so that facts can say "a new distinct teacher" without naming anyone (DESIGN §7, L11).
+ * so that facts can say "a new distinct teacher" without naming anyone (docs/design.md §7, L11).
  */
 export interface ParticipationCounter {
   alreadyCounted(cellTokens: readonly string[]): Promise<Set<string>>;

@@ -2,7 +2,7 @@ import { userIdOf, type ServiceHarness } from '@relais/testing';
 import { courseWith, lyonCourse, startEnrollmentHarness } from './enrollment-harness';
 
 /**
- * Every Enrollment route × every demo role, member or not, own academy or other (API.md): the status
+ * Every Enrollment route × every demo role, member or not, own academy or other (docs/api.md): the status
  * each must get. Each case runs on a fresh course (trained by trainer.alice in Lyon, district lyon-d1,
  * with teacher.01 enrolled), so a case that changes something cannot affect another.
  */

@@ -3,7 +3,7 @@ import { userIdOf, type ServiceHarness } from '@relais/testing';
 import { courseWith, lyonCourse, startEnrollmentHarness } from './enrollment-harness';
 
 /**
- * DESIGN §5, issue 15 point 5: a course the caller may not see answers exactly as an id that names no
+ * docs/design.md §5, issue 15 point 5: a course the caller may not see answers exactly as an id that names no
  * course, on every route — whether it is closed or full. Each row calls a route once with a hidden
  * course and once with an unknown id, and both answers must be the same problem, byte for byte.
  */
@@ -43,7 +43,7 @@ const routes = [
   },
 ];
 
-/** Who may call which route at all (API.md); any other role gets 403 whatever the id. */
+/** Who may call which route at all (docs/api.md); any other role gets 403 whatever the id. */
 const rolesOf: Record<string, string[]> = {
   'GET /courses/:id': ['teacher', 'trainer', 'manager'],
   'POST /courses/:id/enrollments': ['teacher'],

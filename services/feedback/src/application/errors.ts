@@ -20,7 +20,7 @@ export class RecipientNotInCourse extends Error {
   }
 }
 
-/** An anonymous item in a course too small to hide its author (DESIGN §7): it may be sent named. */
+/** An anonymous item in a course too small to hide its author (docs/design.md §7): it may be sent named. */
 export class AnonymityThresholdNotMet extends Error {
   override readonly name = 'AnonymityThresholdNotMet';
   constructor(readonly threshold: number) {

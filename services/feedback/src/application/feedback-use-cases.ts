@@ -125,7 +125,7 @@ export class FeedbackUseCases {
   }
 
   /**
-   * Every item of the course, whoever is still a participant (DESIGN §7: anonymous items outlive
+   * Every item of the course, whoever is still a participant (docs/design.md §7: anonymous items outlive
    * their author). The roster is read only to mark a named item whose author has left; an anonymous
    * item is never compared with it, so nothing the trainer sees of one depends on who is still there.
    */

@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /**
  * Keyed one-way tokens (HMAC-SHA-256) with the secret FEEDBACK_AUTHOR_KEY, which lives in the
  * configuration, never in the database. Each purpose is a separate label, so a token made for one
- * purpose matches none made for another; without the key a token names no one (DESIGN §7).
+ * purpose matches none made for another; without the key a token names no one (docs/design.md §7).
  */
 export class KeyedTokens {
   constructor(private readonly key: string) {

@@ -125,7 +125,7 @@ export function trainerReadingOrder(a: FeedbackItem, b: FeedbackItem): number {
 
 /**
  * Below this many participants (trainers not counted), a trainer could guess who wrote an anonymous
- * item, so none is accepted (DESIGN §7, ADR 0016). Configuration may raise it, never lower it.
+ * item, so none is accepted (docs/design.md §7, ADR 0016). Configuration may raise it, never lower it.
  */
 export const minimumAnonymityThreshold = 5;
 

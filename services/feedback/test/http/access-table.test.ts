@@ -8,7 +8,7 @@ import { createInMemoryFeedbackService } from '../../src/in-memory';
 
 /**
  * Every route × every demo role × member / non-member × author / not author → expected status
- * (API.md: a role that may never use a route → 403; a course or item of a kind the caller may use
+ * (docs/api.md: a role that may never use a route → 403; a course or item of a kind the caller may use
  * but is not his → 404, so existence does not leak). One row per caller, one column per route.
  */
 type Route =

@@ -34,7 +34,7 @@ const anonymousPost = {
 };
 
 /**
- * Every Feedback row of API.md over HTTP, run on both adapters: in memory (unit) and on the real
+ * Every Feedback row of docs/api.md over HTTP, run on both adapters: in memory (unit) and on the real
  * database (integration). Tokens are real ones of the demo realm.
  */
 export function describeFeedbackOverHttp(adapterName: string, open: () => Promise<FeedbackUnderTest>): void {

@@ -3,7 +3,7 @@ import { publishCourseWithMembers, startServiceHarness, type ServiceHarness } fr
 import { createInMemoryProgressService } from '../../src/index';
 
 /**
- * L4 and API.md in one table: every Progress route × every demo role × member or not. A role that
+ * L4 and docs/api.md in one table: every Progress route × every demo role × member or not. A role that
  * may never use a route gets 403; a role that may, but is not a member of this course, gets 404
  * (as for a course that does not exist), so that the existence of a course never leaks.
  */

@@ -17,7 +17,7 @@ const activities = [
 ];
 
 /**
- * Every Progress row of API.md, end to end over HTTP with real tokens and a roster built from
+ * Every Progress row of docs/api.md, end to end over HTTP with real tokens and a roster built from
  * enrollment events; run once per adapter pair (in-memory, mongoose).
  */
 export function describeProgressOverHttp(adapterName: string, openStores: () => Promise<StorePorts>): void {

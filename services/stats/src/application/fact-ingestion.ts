@@ -34,7 +34,7 @@ function countedFact(read: ReadFact): CountedFact {
 
 /**
  * Facts into counters, at ingestion, so a query reads a few small documents however many facts came
- * (DESIGN §8). A run of consecutive facts of one partition is applied in one go: a handful of database
+ * (docs/design.md §8). A run of consecutive facts of one partition is applied in one go: a handful of database
  * round trips for hundreds of facts. Runs of one partition are serialized in this process; across
  * processes a partition has one writer, the consumer that owns it.
  */

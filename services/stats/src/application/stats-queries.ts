@@ -48,7 +48,7 @@ export class NotYetPublished extends Error {
 const releasesKept = 512;
 
 /**
- * The fixed catalogue of tables (DESIGN §7): no other question can be asked of the counters. Only
+ * The fixed catalogue of tables (docs/design.md §7): no other question can be asked of the counters. Only
  * closed, settled periods are answered, each from its release: the family's tables protected once,
  * when the period is first asked for after its publication day, stored, and served unchanged from
  * then on, whatever facts arrive later (ADR 0014).

@@ -6,7 +6,7 @@ import { partsOf, respondentsKey, type Counters } from './tallies';
 export type TrendDimension = 'category' | 'academy';
 export type TrendMeasure = 'respondents' | 'median-days-to-first-reply';
 
-/** Everything in a national table, or only one academy (an academy's CHSCT: DESIGN §1, L12). */
+/** Everything in a national table, or only one academy (an academy's CHSCT: docs/design.md §1, L12). */
 export type TrendScope = { kind: 'national' } | { kind: 'academy'; academy: string };
 
 export interface TrendVocabulary {

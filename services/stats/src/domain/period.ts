@@ -1,5 +1,5 @@
 /**
- * Calendar periods that never overlap (DESIGN §7): a month `YYYY-MM` or a quarter `YYYY-Qn`. A month
+ * Calendar periods that never overlap (docs/design.md §7): a month `YYYY-MM` or a quarter `YYYY-Qn`. A month
  * always belongs to exactly one quarter, and a quarter and its months are protected together.
  */
 export type Period =

@@ -1,7 +1,7 @@
 import { longestRangeInMonths, monthsOfQuarter, quarterOf } from './period';
 
 /**
- * When a period's tables are published (DESIGN §7, ADR 0014): once, `settlingDays` after the period
+ * When a period's tables are published (docs/design.md §7, ADR 0014): once, `settlingDays` after the period
  * closes, so that facts still in flight when it closed are counted, and never again. Dates are days
  * of the French administrative calendar (Europe/Paris), like the months facts are counted in.
  *

@@ -1,5 +1,5 @@
 /**
- * Primary disclosure rules (DESIGN §7). A count of distinct teachers is published only if it is 0 or
+ * Primary disclosure rules (docs/design.md §7). A count of distinct teachers is published only if it is 0 or
  * at least `minimumCount` (11 in production: the rule of CASD, CMS and French tax statistics). A sum
  * (credited hours) also needs at least 3 contributors and no contributor above 85 % of it. Secondary
  * suppression is decided over whole families of tables: see `disclosure/`.

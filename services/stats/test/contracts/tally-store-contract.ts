@@ -16,7 +16,7 @@ const countersOf = async (store: TallyStore, generation: number, month: string) 
   return counters;
 };
 
-/** One suite, two adapters (DESIGN §3): what the in-memory store does, the mongoose one does too. */
+/** One suite, two adapters (docs/design.md §3): what the in-memory store does, the mongoose one does too. */
 export function describeTallyStoreContract(adapterName: string, open: () => Promise<TallyStore>): void {
   describe(`tally store contract: ${adapterName}`, () => {
     let store: TallyStore;

@@ -15,7 +15,7 @@ const FACTS = 360;
 const PER_TICK = 20;
 
 /**
- * DESIGN §8 "broker killed mid-stream": writes keep being accepted while the only broker is killed
+ * docs/design.md §8 "broker killed mid-stream": writes keep being accepted while the only broker is killed
  * with SIGKILL, stays down, and comes back on its data. From the outbox through the relay, Kafka and
  * the stats consumer, every accepted write must be counted exactly once. A broker of the test's own:
  * the shared one serves the suites running in parallel.

@@ -14,7 +14,7 @@ const FACTS = 3_000;
 const consumerScript = fileURLToPath(new URL('./support/stats-consumer-process.ts', import.meta.url));
 
 /**
- * DESIGN §8 "a consumer killed with SIGKILL": the stats consumer dies mid-stream, with runs written
+ * docs/design.md §8 "a consumer killed with SIGKILL": the stats consumer dies mid-stream, with runs written
  * but not committed, others half done. Started again, it must count every fact exactly once.
  */
 describe('stats consumer killed with SIGKILL mid-stream', () => {

@@ -11,7 +11,7 @@ const ENROLLED_IN_LYON = 'teachers|enrolled|academy|month|lyon';
 const CUT_MS = 10_000;
 
 /**
- * DESIGN §8 "a 10 s network cut": the stats consumer loses its database mid-stream. Facts that
+ * docs/design.md §8 "a 10 s network cut": the stats consumer loses its database mid-stream. Facts that
  * arrive meanwhile fail, again and again, far beyond the retry budget (2 attempts here); they must be
  * waited out as an outage, not dead-lettered, and every one must be counted exactly once afterwards.
  */

@@ -18,7 +18,7 @@ const LEASE_MS = 3_000;
 const relayScript = fileURLToPath(new URL('./support/outbox-relay-process.ts', import.meta.url));
 
 /**
- * DESIGN §8 "a relay killed with SIGKILL": the outbox relay dies mid-stream, some rounds published
+ * docs/design.md §8 "a relay killed with SIGKILL": the outbox relay dies mid-stream, some rounds published
  * but not acknowledged. Its successor takes over once the leases expire and publishes those again;
  * the stats tables must still count every accepted write exactly once.
  */

@@ -2,7 +2,7 @@ import { startServiceHarness, type ServiceHarness } from '@relais/testing';
 import { createInMemoryStatsService } from '../../src/index';
 import { everyTestPeriodPublished } from '../support/facts';
 
-/** Every Stats route × every demo role (API.md): ministry, the CHSCT, nobody else; 401 without a token. */
+/** Every Stats route × every demo role (docs/api.md): ministry, the CHSCT, nobody else; 401 without a token. */
 const users = [
   'anonymous',
   'ministry.dne',

@@ -17,7 +17,7 @@ async function csv(harness: ServiceHarness, username: string, path: string) {
 }
 
 /**
- * Every Stats route of API.md, run on the in-memory store (stats-over-http.test.ts) and on the
+ * Every Stats route of docs/api.md, run on the in-memory store (stats-over-http.test.ts) and on the
  * mongoose one (stats-over-http.int.test.ts): same answers from both adapters.
  */
 export function describeStatsRoutes(adapterName: string, openTallies: () => Promise<TallyStore>): void {

@@ -3,7 +3,7 @@ import { isPublishedBy, parisDayOf, publicationDayAfter } from '../../src/domain
 
 const at = (instant: string, settlingDays = 7) => ({ settlingDays, now: () => new Date(instant) });
 
-describe('when a period is published (DESIGN §7, ADR 0014)', () => {
+describe('when a period is published (docs/design.md §7, ADR 0014)', () => {
   it('publishes a CHSCT month the settling days after it ends', () => {
     expect(trendPublicationDay('2026-11', at('2026-12-01'))).toBe('2026-12-08');
     expect(trendPublicationDay('2026-12', at('2026-12-01'))).toBe('2027-01-08');

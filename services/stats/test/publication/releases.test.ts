@@ -5,7 +5,7 @@ import { statsOnBus, type StatsOnBus } from '../support/stats-on-bus';
 
 /**
  * Releases set side by side: a reader who keeps every table he ever downloaded and subtracts one
- * reading from another. DESIGN §7: closed periods only, published once, a published cell never
+ * reading from another. docs/design.md §7: closed periods only, published once, a published cell never
  * changes, and facts arriving late count in the month they arrive in.
  */
 const minimumCount = 11;

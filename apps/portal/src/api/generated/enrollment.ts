@@ -216,7 +216,7 @@ export interface operations {
       /** @description Catalogue entries. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -255,7 +255,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -266,7 +266,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -277,7 +277,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -288,7 +288,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -323,7 +323,7 @@ export interface operations {
       /** @description The course, open for enrollment. */
       201: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -362,7 +362,7 @@ export interface operations {
       /** @description The body breaks a rule of the schema. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -373,7 +373,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -384,7 +384,7 @@ export interface operations {
       /** @description Not a training manager, or another academy. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -395,7 +395,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -406,7 +406,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -417,7 +417,7 @@ export interface operations {
       /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`). */
       422: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -428,7 +428,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -452,7 +452,7 @@ export interface operations {
       /** @description The catalogue entry. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -491,7 +491,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -502,7 +502,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -513,7 +513,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -524,7 +524,7 @@ export interface operations {
       /** @description No such course visible to you. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -535,7 +535,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -573,7 +573,7 @@ export interface operations {
       /** @description The course as it now is. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -612,7 +612,7 @@ export interface operations {
       /** @description The body breaks a rule of the schema. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -623,7 +623,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -634,7 +634,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -645,7 +645,7 @@ export interface operations {
       /** @description No such course in your academy. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -656,7 +656,7 @@ export interface operations {
       /** @description Capacity below the enrolled participants, or a participant named as trainer. */
       409: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -667,7 +667,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -678,7 +678,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -689,7 +689,7 @@ export interface operations {
       /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`). */
       422: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -700,7 +700,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -722,7 +722,7 @@ export interface operations {
       /** @description Trainers by name. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -737,7 +737,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -748,7 +748,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -759,7 +759,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -770,7 +770,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -794,7 +794,7 @@ export interface operations {
       /** @description One row per participant. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -808,7 +808,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -819,7 +819,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -830,7 +830,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -841,7 +841,7 @@ export interface operations {
       /** @description Not a course you train. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -852,7 +852,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -876,7 +876,7 @@ export interface operations {
       /** @description Trainers and participants. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -893,7 +893,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -904,7 +904,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -915,7 +915,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -926,7 +926,7 @@ export interface operations {
       /** @description Not a course you are a member of. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -937,7 +937,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -961,7 +961,7 @@ export interface operations {
       /** @description Courses in place for the district. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -986,7 +986,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -997,7 +997,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1008,7 +1008,7 @@ export interface operations {
       /** @description Not your district. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1019,7 +1019,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1047,7 +1047,7 @@ export interface operations {
       /** @description Already enrolled: the same enrollment. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1067,7 +1067,7 @@ export interface operations {
       /** @description Enrolled. */
       201: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1087,7 +1087,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1098,7 +1098,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1109,7 +1109,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1120,7 +1120,7 @@ export interface operations {
       /** @description No such course visible to you; a closed course you are not in answers the same. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1131,7 +1131,7 @@ export interface operations {
       /** @description COURSE_FULL: no seat left; TRAINER_CANNOT_ENROLL: you train this course. */
       409: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1142,7 +1142,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1153,7 +1153,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1164,7 +1164,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1188,7 +1188,7 @@ export interface operations {
       /** @description Withdrawn: you leave the participant list; hours credited by a completion stay in your record. */
       204: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1197,7 +1197,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1208,7 +1208,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1219,7 +1219,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1230,7 +1230,7 @@ export interface operations {
       /** @description You are not enrolled in this course. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1241,7 +1241,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1272,7 +1272,7 @@ export interface operations {
       /** @description The participant’s binary status and credited hours. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1292,7 +1292,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1303,7 +1303,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1314,7 +1314,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1325,7 +1325,7 @@ export interface operations {
       /** @description Not a course you train, or not a participant of it (someone who withdrew no longer is). */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1336,7 +1336,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1347,7 +1347,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1358,7 +1358,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1380,7 +1380,7 @@ export interface operations {
       /** @description Your enrollments. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1403,7 +1403,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1414,7 +1414,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1425,7 +1425,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1436,7 +1436,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };

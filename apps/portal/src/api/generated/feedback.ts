@@ -182,7 +182,7 @@ export interface operations {
       /** @description The same for everyone. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -210,7 +210,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -221,7 +221,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -232,7 +232,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -243,7 +243,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -267,7 +267,7 @@ export interface operations {
       /** @description For this course, now. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -282,7 +282,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -293,7 +293,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -304,7 +304,7 @@ export interface operations {
       /** @description Only teachers and trainers take part in courses. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -315,7 +315,7 @@ export interface operations {
       /** @description Not a course of yours. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -326,7 +326,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -350,7 +350,7 @@ export interface operations {
       /** @description Newest day first; within a day in no meaningful order. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -412,7 +412,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -423,7 +423,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -434,7 +434,7 @@ export interface operations {
       /** @description Only trainers read a course’s feedback. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -445,7 +445,7 @@ export interface operations {
       /** @description Not a course you train. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -456,7 +456,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -497,7 +497,7 @@ export interface operations {
       /** @description Posted. */
       201: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -548,7 +548,7 @@ export interface operations {
       /** @description Unknown category, intensity outside 1–5, blank or over-long message. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -559,7 +559,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -570,7 +570,7 @@ export interface operations {
       /** @description Only teachers post feedback. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -581,7 +581,7 @@ export interface operations {
       /** @description Not a course you take part in. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -592,7 +592,7 @@ export interface operations {
       /** @description `ANONYMITY_THRESHOLD`: anonymous, in a course of fewer participants than the threshold of `GET /policy` (trainers not counted); the item may be sent named. */
       409: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -603,7 +603,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -614,7 +614,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -625,7 +625,7 @@ export interface operations {
       /** @description Too many items today in this course; see Retry-After. */
       429: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -636,7 +636,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -666,7 +666,7 @@ export interface operations {
       /** @description The item with the reply, as you see it. */
       201: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -717,7 +717,7 @@ export interface operations {
       /** @description Blank or over-long message. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -728,7 +728,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -739,7 +739,7 @@ export interface operations {
       /** @description Only trainers and teachers reply. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -750,7 +750,7 @@ export interface operations {
       /** @description Not an item of a course you train, nor one you wrote. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -761,7 +761,7 @@ export interface operations {
       /** @description `CONCURRENT_UPDATE`: the item changed several times while saving; try again. */
       409: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -772,7 +772,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -783,7 +783,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -794,7 +794,7 @@ export interface operations {
       /** @description Too many replies today in this course; see Retry-After. */
       429: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -805,7 +805,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -829,7 +829,7 @@ export interface operations {
       /** @description Withdrawn. */
       204: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -838,7 +838,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -849,7 +849,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -860,7 +860,7 @@ export interface operations {
       /** @description Only teachers write, and so withdraw, feedback. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -871,7 +871,7 @@ export interface operations {
       /** @description Not an item you wrote. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -882,7 +882,7 @@ export interface operations {
       /** @description `CONCURRENT_UPDATE`: the item changed several times while saving; try again. */
       409: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -893,7 +893,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -924,7 +924,7 @@ export interface operations {
       /** @description The item, as you see it. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -975,7 +975,7 @@ export interface operations {
       /** @description Unknown status. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -986,7 +986,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -997,7 +997,7 @@ export interface operations {
       /** @description Not a trainer or teacher; or an author asking for more than a reopen. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1008,7 +1008,7 @@ export interface operations {
       /** @description Not an item of a course you train, nor one you wrote. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1019,7 +1019,7 @@ export interface operations {
       /** @description `INVALID_STATUS_TRANSITION`: a transition that makes no sense (see ADR 0009); or `CONCURRENT_UPDATE`: the item changed several times while saving, try again. */
       409: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1030,7 +1030,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1041,7 +1041,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1052,7 +1052,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1074,7 +1074,7 @@ export interface operations {
       /** @description Newest day first. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1126,7 +1126,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1137,7 +1137,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1148,7 +1148,7 @@ export interface operations {
       /** @description Only teachers write feedback. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1159,7 +1159,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1191,7 +1191,7 @@ export interface operations {
       /** @description Sent. */
       201: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1215,7 +1215,7 @@ export interface operations {
       /** @description Blank or over-long message. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1226,7 +1226,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1237,7 +1237,7 @@ export interface operations {
       /** @description Only teachers and trainers take part in courses. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1248,7 +1248,7 @@ export interface operations {
       /** @description Not a course of yours. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1259,7 +1259,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1270,7 +1270,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1281,7 +1281,7 @@ export interface operations {
       /** @description `RECIPIENT_NOT_IN_COURSE`: the recipient is not another member of this course. */
       422: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1292,7 +1292,7 @@ export interface operations {
       /** @description Too many messages today in this course; see Retry-After. */
       429: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1303,7 +1303,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1325,7 +1325,7 @@ export interface operations {
       /** @description Newest first. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1349,7 +1349,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1360,7 +1360,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1371,7 +1371,7 @@ export interface operations {
       /** @description Forbidden */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -1382,7 +1382,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };

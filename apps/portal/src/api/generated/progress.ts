@@ -124,7 +124,7 @@ export interface operations {
       /** @description The activities, in the trainers’ order. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -141,7 +141,7 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -152,7 +152,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -163,7 +163,7 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -174,7 +174,7 @@ export interface operations {
       /** @description No such course among yours. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -185,7 +185,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -220,7 +220,7 @@ export interface operations {
       /** @description The new list. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -237,7 +237,7 @@ export interface operations {
       /** @description Blank titles, malformed ids, or fields that are not part of an activity. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -248,7 +248,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -259,7 +259,7 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -270,7 +270,7 @@ export interface operations {
       /** @description Not a course you train. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -281,7 +281,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -292,7 +292,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -303,7 +303,7 @@ export interface operations {
       /** @description The same activity id appears twice in the list (DUPLICATE_ACTIVITY_IDS). */
       422: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -314,7 +314,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -345,7 +345,7 @@ export interface operations {
       /** @description Your progress bar after the change. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -368,7 +368,7 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -379,7 +379,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -390,7 +390,7 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -401,7 +401,7 @@ export interface operations {
       /** @description Not a course you take part in, or no such activity in it. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -412,7 +412,7 @@ export interface operations {
       /** @description Payload Too Large */
       413: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -423,7 +423,7 @@ export interface operations {
       /** @description Unsupported Media Type */
       415: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -434,7 +434,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -458,7 +458,7 @@ export interface operations {
       /** @description Your bar and the activities behind it. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -481,7 +481,7 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -492,7 +492,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -503,7 +503,7 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -514,7 +514,7 @@ export interface operations {
       /** @description Not a course you take part in. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -525,7 +525,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -549,7 +549,7 @@ export interface operations {
       /** @description One row per participant, by name. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -566,7 +566,7 @@ export interface operations {
       /** @description Invalid input; any undeclared field (time spent, clicks, views, last access…) is refused: such data is not recorded. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -577,7 +577,7 @@ export interface operations {
       /** @description Unauthorized */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -588,7 +588,7 @@ export interface operations {
       /** @description Your role never uses this route. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -599,7 +599,7 @@ export interface operations {
       /** @description Not a course you train. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -610,7 +610,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };

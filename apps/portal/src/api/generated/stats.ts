@@ -105,7 +105,7 @@ export interface operations {
       /** @description The table; a suppressed cell has value null. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -143,7 +143,7 @@ export interface operations {
       /** @description Unknown dimension or malformed period. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -154,7 +154,7 @@ export interface operations {
       /** @description No valid bearer token. */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -165,7 +165,7 @@ export interface operations {
       /** @description Only the ministry reads this table. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -176,7 +176,7 @@ export interface operations {
       /** @description The period is not published yet (PERIOD_NOT_PUBLISHED): a month or quarter is published with its quarter, settling days after the quarter ends; `publishedOn` says when. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -187,7 +187,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -215,7 +215,7 @@ export interface operations {
       /** @description The table; a suppressed cell has value null. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -256,7 +256,7 @@ export interface operations {
       /** @description Unknown dimension or malformed months. */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -267,7 +267,7 @@ export interface operations {
       /** @description No valid bearer token. */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -278,7 +278,7 @@ export interface operations {
       /** @description Only the CHSCT reads this table. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -289,7 +289,7 @@ export interface operations {
       /** @description The last month asked for is not published yet (PERIOD_NOT_PUBLISHED); `publishedOn` says when. */
       404: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -300,7 +300,7 @@ export interface operations {
       /** @description PERIOD_REVERSED: `from` after `to`; PERIOD_TOO_LONG: more than 36 months. */
       422: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -311,7 +311,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -333,7 +333,7 @@ export interface operations {
       /** @description The catalogue. */
       200: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -377,7 +377,7 @@ export interface operations {
       /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
       400: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -388,7 +388,7 @@ export interface operations {
       /** @description No valid bearer token. */
       401: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -399,7 +399,7 @@ export interface operations {
       /** @description Only the ministry and the CHSCT read statistics. */
       403: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };
@@ -410,7 +410,7 @@ export interface operations {
       /** @description Internal Server Error */
       500: {
         headers: {
-          /** @description Personal data is never cached (DESIGN §5) */
+          /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';
           [name: string]: unknown;
         };

@@ -12,7 +12,7 @@ interface RealmUser {
 
 /**
  * Trainers as listed in a Keycloak realm export: the directory of standalone mode and tests, where
- * the realm file is the single source of truth for users (DESIGN §6).
+ * the realm file is the single source of truth for users (docs/design.md §6).
  */
 export class RealmFileTrainerDirectory implements TrainerDirectory {
   private readonly trainers: Map<string, DirectoryTrainer>;

@@ -29,7 +29,7 @@ const wrongRole = problem('Your role never uses this route.');
 
 /**
  * Roles that can never be members of a course get 403 on every route; a member role that is not a
- * member of this course gets 404, so that the course's existence does not leak (API.md, L4).
+ * member of this course gets 404, so that the course's existence does not leak (docs/api.md, L4).
  */
 export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier): ServiceApi {
   const api = new ServiceApi({ service: 'progress', title: 'Relais progress', version: '1.0.0', toProblem });

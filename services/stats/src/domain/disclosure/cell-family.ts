@@ -1,6 +1,6 @@
 /**
  * A family of published tables seen as one set of cells, so that suppression is decided once for
- * everything an observer could put side by side (DESIGN §7). A cell has a coordinate on every axis of
+ * everything an observer could put side by side (docs/design.md §7). A cell has a coordinate on every axis of
  * the family; `ALL` on an axis makes it a margin (the total over that axis). Any cell and the cells
  * that differ from it on exactly one axis, with that axis's margin, form a line: the margin is
  * assumed to be the sum of its parts. For distinct counts this is the worst case (a teacher counted

@@ -13,7 +13,7 @@ export const periodTooLong = () =>
     `A trend covers at most ${longestRangeInMonths} months: narrow from and to, or ask in several parts.`,
   );
 
-/** API.md: a period not yet published answers 404 with the date it will be. */
+/** docs/api.md: a period not yet published answers 404 with the date it will be. */
 export const periodNotPublished = (period: string, publishedOn: string) =>
   new Problem({
     status: 404,

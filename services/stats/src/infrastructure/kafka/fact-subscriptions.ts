@@ -48,7 +48,7 @@ const feedbackFactReaders: Record<string, FactReader> = {
 };
 
 /**
- * Stats reads facts topics only (L11, DESIGN §3): never a `.events` topic, which carries person
+ * Stats reads facts topics only (L11, docs/design.md §3): never a `.events` topic, which carries person
  * references. A test asserts this list. Facts are read through their contracts. Runs of facts go to
  * the store together (the bus's batch handler); when a run fails, the bus hands its facts over one by
  * one, so a fact that does not match its contract is retried alone, then sent to `<topic>.dlq`, and

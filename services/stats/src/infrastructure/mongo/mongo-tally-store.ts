@@ -35,7 +35,7 @@ const partitionRecordOf = (generation: number, { topic, partition }: PartitionOf
  * unique ids (atomic per id there) and one whole-document write of each shard it touches, which only
  * its partition's consumer writes. Every read is by `_id`, the one lookup FerretDB answers without
  * reading the whole collection. A handful of round trips per run, however long: that is what makes
- * ingestion fast (DESIGN §8).
+ * ingestion fast (docs/design.md §8).
  */
 export class MongoTallyStore implements TallyStore {
   /** Per generation and topic, how many partitions this process has seen registered. */

@@ -4,7 +4,7 @@ import type { PendingEvent } from '@relais/contracts';
 
 /**
  * Writes the services accepted: each an aggregate document holding its fact in its outbox, written in
- * one insert as enrollment and feedback do (DESIGN §4). A relay publishes them from there.
+ * one insert as enrollment and feedback do (docs/design.md §4). A relay publishes them from there.
  */
 export class AcceptedWrites {
   private readonly collection: mongo.Collection<mongo.Document>;
