@@ -22,10 +22,16 @@ const academies = Array.from(
   (_, index) => `academy-${String.fromCharCode(97 + (index % 26), 97 + Math.floor(index / 26))}`,
 );
 const themes = Array.from({ length: 20 }, (_, index) => `theme-${index}`);
-export const benchMonths = Array.from(
-  { length: 36 },
-  (_, index) => `${2024 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
-);
+/**
+ * The 36 calendar months that ended before this one. Facts are dated in their month, and Kafka 4
+ * refuses a record time more than an hour ahead (`log.message.timestamp.after.max.ms`, KIP-937), so a
+ * fixed calendar would start failing as soon as one of its months lay in the future.
+ */
+export const benchMonths = Array.from({ length: 36 }, (_, index) => {
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 36 + index, 1));
+  return month.toISOString().slice(0, 7);
+});
 
 /** Facts occur in the month they name, as the services date them, so stats counts them there. */
 export const originIn = (month: string) => ({

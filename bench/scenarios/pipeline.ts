@@ -13,7 +13,7 @@ import {
   tallyModels,
   type FactsTopics,
 } from '@relais/stats';
-import { SyntheticFacts } from '../lib/synthetic-facts';
+import { benchMonths, SyntheticFacts } from '../lib/synthetic-facts';
 import { percentile, sortedCopy, type Figure, type Scenario } from '../lib/types';
 
 const SENT_AT = 'x-bench-sent-at';
@@ -87,7 +87,7 @@ export const pipeline: Scenario = {
         const due = Math.min(total, Math.floor(((performance.now() - started) / 1_000) * rate));
         const messages: OutgoingMessage[] = [];
         for (; sent < due; sent++) {
-          const event = synthetic.contributionEvent('2026-11');
+          const event = synthetic.contributionEvent(benchMonths.at(-1)!);
           messages.push({
             key: event.key,
             envelope: event.envelope,
