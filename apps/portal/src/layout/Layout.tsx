@@ -81,7 +81,7 @@ export function Layout() {
         id="pied-de-page"
         brandTop={brandTop}
         homeLinkProps={{ to: '/', title: fr.service.homeTitle }}
-        accessibility="partially compliant"
+        accessibility="non compliant"
         accessibilityLinkProps={{ to: '/accessibilite' }}
         contentDescription={fr.service.footerDescription}
         termsLinkProps={{ to: '/mentions-legales' }}

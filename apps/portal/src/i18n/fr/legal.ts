@@ -4,7 +4,6 @@ export const legal = {
     personalData: 'Données personnelles',
     legalNotice: 'Mentions légales',
     notRecorded: 'Ce que Relais n’enregistre pas',
-    accessibility: 'Accessibilité : non conforme',
   },
   accessibility: {
     title: 'Déclaration d’accessibilité',
