@@ -4,9 +4,9 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { statsApi, unwrap } from '../../api/client';
 import { Loading } from '../../components/QueryState';
-import { usePageTitle } from '../../components/usePageTitle';
 import { fr } from '../../i18n/fr';
 import { DimensionAndApply } from './DimensionAndApply';
+import { StatisticsPage } from './StatisticsPage';
 import { FigureView, prefetchChart } from './FigureView';
 import { labelOf, monthsBetween, trendFigures, type Catalogue } from './model';
 import {
@@ -20,7 +20,6 @@ import {
   tableOf,
   takeEarly,
   upcomingDate,
-  useCatalogue,
 } from './publication';
 
 // This page always draws charts: fetch the library and the data with the page's own code.
@@ -199,19 +198,9 @@ function Trends({ catalogue }: { catalogue: Catalogue }) {
 }
 
 export default function ChsctTrendsPage() {
-  usePageTitle(fr.statistics.chsct.title);
-  const catalogue = useCatalogue();
   return (
-    <>
-      <h1>{fr.statistics.chsct.title}</h1>
-      <p className="fr-text--lead">{fr.statistics.chsct.lead}</p>
-      {catalogue.isPending ? (
-        <Loading />
-      ) : catalogue.isError ? (
-        <TableError error={catalogue.error} onRetry={() => void catalogue.refetch()} />
-      ) : (
-        <Trends catalogue={catalogue.data} />
-      )}
-    </>
+    <StatisticsPage title={fr.statistics.chsct.title} lead={fr.statistics.chsct.lead}>
+      {(catalogue) => <Trends catalogue={catalogue} />}
+    </StatisticsPage>
   );
 }

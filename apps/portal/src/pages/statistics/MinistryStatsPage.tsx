@@ -4,9 +4,9 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { statsApi, unwrap } from '../../api/client';
 import { Loading } from '../../components/QueryState';
-import { usePageTitle } from '../../components/usePageTitle';
 import { fr } from '../../i18n/fr';
 import { DimensionAndApply } from './DimensionAndApply';
+import { StatisticsPage } from './StatisticsPage';
 import { FigureView, prefetchChart } from './FigureView';
 import { ministryFigures, type Catalogue } from './model';
 import {
@@ -16,7 +16,6 @@ import {
   TableError,
   tableOf,
   upcomingDate,
-  useCatalogue,
 } from './publication';
 
 // This page always draws charts: fetch the library with the page's own code, not after its data.
@@ -132,19 +131,9 @@ function Statistics({ catalogue }: { catalogue: Catalogue }) {
 }
 
 export default function MinistryStatsPage() {
-  usePageTitle(fr.statistics.ministry.title);
-  const catalogue = useCatalogue();
   return (
-    <>
-      <h1>{fr.statistics.ministry.title}</h1>
-      <p className="fr-text--lead">{fr.statistics.ministry.lead}</p>
-      {catalogue.isPending ? (
-        <Loading />
-      ) : catalogue.isError ? (
-        <TableError error={catalogue.error} onRetry={() => void catalogue.refetch()} />
-      ) : (
-        <Statistics catalogue={catalogue.data} />
-      )}
-    </>
+    <StatisticsPage title={fr.statistics.ministry.title} lead={fr.statistics.ministry.lead}>
+      {(catalogue) => <Statistics catalogue={catalogue} />}
+    </StatisticsPage>
   );
 }
