@@ -21,6 +21,7 @@ import {
   type Sort,
   type SortColumn,
 } from './overview';
+import { TableFrame } from '../../components/TableFrame';
 
 const t = fr.inspector;
 
@@ -124,42 +125,23 @@ function OverviewTable({ overview }: { overview: Overview }) {
       {shown.length === 0 ? (
         <p className="relais-empty">{t.noMatch}</p>
       ) : (
-        <div className="fr-table fr-table--bordered">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t.caption(shown.length)}</caption>
-                  <thead>
-                    <tr>
-                      <SortableHeader column="course" label={t.columns.course} sort={sort} onSort={onSort} />
-                      <th scope="col">{t.columns.trainers}</th>
-                      <SortableHeader
-                        column="teacher"
-                        label={t.columns.teacher}
-                        sort={sort}
-                        onSort={onSort}
-                      />
-                      <SortableHeader column="school" label={t.columns.school} sort={sort} onSort={onSort} />
-                      <SortableHeader column="status" label={t.columns.status} sort={sort} onSort={onSort} />
-                      <SortableHeader
-                        column="creditedHours"
-                        label={t.columns.hours}
-                        sort={sort}
-                        onSort={onSort}
-                      />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((row, index) => (
-                      <Row key={`${row.courseId}-${row.teacher ?? ''}-${index}`} row={row} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <TableFrame caption={t.caption(shown.length)}>
+          <thead>
+            <tr>
+              <SortableHeader column="course" label={t.columns.course} sort={sort} onSort={onSort} />
+              <th scope="col">{t.columns.trainers}</th>
+              <SortableHeader column="teacher" label={t.columns.teacher} sort={sort} onSort={onSort} />
+              <SortableHeader column="school" label={t.columns.school} sort={sort} onSort={onSort} />
+              <SortableHeader column="status" label={t.columns.status} sort={sort} onSort={onSort} />
+              <SortableHeader column="creditedHours" label={t.columns.hours} sort={sort} onSort={onSort} />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row, index) => (
+              <Row key={`${row.courseId}-${row.teacher ?? ''}-${index}`} row={row} />
+            ))}
+          </tbody>
+        </TableFrame>
       )}
     </>
   );

@@ -2,7 +2,6 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { describeError } from '../../api/errors';
 import { useCourses, type Course } from '../../api/queries';
 import { Notice } from '../../components/Notice';
 import { QueryState } from '../../components/QueryState';
@@ -10,6 +9,8 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatHours, formatNumber } from '../../i18n/format';
 import { fr } from '../../i18n/fr';
 import { useUpdateCourse } from './manager-queries';
+import { ActionOutcome } from '../../components/ActionOutcome';
+import { TableFrame } from '../../components/TableFrame';
 
 const t = fr.manager.courses;
 
@@ -27,79 +28,63 @@ function CourseTable({ courses }: { courses: Course[] }) {
   };
   return (
     <>
-      <p role="status" className={said ? 'fr-valid-text fr-mb-2w' : 'fr-sr-only'}>
-        {said}
-      </p>
-      {update.isError && (
-        <p role="alert" className="fr-error-text fr-mb-2w">
-          {describeError(update.error)}
-        </p>
-      )}
-      <div className="fr-table fr-table--no-caption">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>{t.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.status}</th>
-                    <th scope="col">{t.hours}</th>
-                    <th scope="col">{t.seats}</th>
-                    <th scope="col">{t.trainers}</th>
-                    <th scope="col">{t.actions}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {courses.map((course) => (
-                    <tr key={course.id}>
-                      <th scope="row">{course.title}</th>
-                      <td>
-                        <Badge small severity={course.status === 'open' ? 'success' : 'info'}>
-                          {t.statusLabel[course.status]}
-                        </Badge>
-                      </td>
-                      <td>{formatHours(course.predictedHours)}</td>
-                      <td>{course.seatsLeft === null ? t.unlimited : formatNumber(course.seatsLeft)}</td>
-                      <td>
-                        {course.trainers.length === 0
-                          ? t.noTrainer
-                          : course.trainers.map((trainer) => trainer.name).join(', ')}
-                      </td>
-                      <td>
-                        <ul className="fr-btns-group fr-btns-group--sm">
-                          <li>
-                            <Link
-                              to={`/gestion/parcours/${course.id}`}
-                              className="fr-btn fr-btn--secondary"
-                              aria-label={t.edit(course.title)}
-                            >
-                              {t.editShort}
-                            </Link>
-                          </li>
-                          <li>
-                            <Button
-                              priority="tertiary"
-                              disabled={update.isPending}
-                              onClick={() => toggle(course)}
-                              aria-label={
-                                course.status === 'open' ? t.closeFor(course.title) : t.openFor(course.title)
-                              }
-                            >
-                              {course.status === 'open' ? t.close : t.open}
-                            </Button>
-                          </li>
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <ActionOutcome said={said} error={update.isError ? update.error : null} />
+      <TableFrame caption={t.caption} hiddenCaption>
+        <thead>
+          <tr>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.hours}</th>
+            <th scope="col">{t.seats}</th>
+            <th scope="col">{t.trainers}</th>
+            <th scope="col">{t.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {courses.map((course) => (
+            <tr key={course.id}>
+              <th scope="row">{course.title}</th>
+              <td>
+                <Badge small severity={course.status === 'open' ? 'success' : 'info'}>
+                  {t.statusLabel[course.status]}
+                </Badge>
+              </td>
+              <td>{formatHours(course.predictedHours)}</td>
+              <td>{course.seatsLeft === null ? t.unlimited : formatNumber(course.seatsLeft)}</td>
+              <td>
+                {course.trainers.length === 0
+                  ? t.noTrainer
+                  : course.trainers.map((trainer) => trainer.name).join(', ')}
+              </td>
+              <td>
+                <ul className="fr-btns-group fr-btns-group--sm">
+                  <li>
+                    <Link
+                      to={`/gestion/parcours/${course.id}`}
+                      className="fr-btn fr-btn--secondary"
+                      aria-label={t.edit(course.title)}
+                    >
+                      {t.editShort}
+                    </Link>
+                  </li>
+                  <li>
+                    <Button
+                      priority="tertiary"
+                      disabled={update.isPending}
+                      onClick={() => toggle(course)}
+                      aria-label={
+                        course.status === 'open' ? t.closeFor(course.title) : t.openFor(course.title)
+                      }
+                    >
+                      {course.status === 'open' ? t.close : t.open}
+                    </Button>
+                  </li>
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TableFrame>
       <p className="fr-text--sm">{t.closedHint}</p>
     </>
   );

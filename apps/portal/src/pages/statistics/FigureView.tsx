@@ -7,6 +7,7 @@ import { Loading } from '../../components/QueryState';
 import { downloadText } from '../../components/download';
 import { figureCsv, reasonText, type Figure, type Point } from './model';
 import type * as EChartModule from './EChart';
+import { TableFrame } from '../../components/TableFrame';
 
 type ChartModule = typeof EChartModule;
 
@@ -80,53 +81,40 @@ export function PointText({ point, figure }: { point: Point; figure: Figure }) {
 
 export function FigureTable({ figure }: { figure: Figure }) {
   return (
-    <div className="fr-table fr-table--bordered">
-      <div className="fr-table__wrapper">
-        {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it (RGAA 7.3). */}
-        <div className="fr-table__container" tabIndex={0}>
-          <div className="fr-table__content">
-            <table>
-              <caption>{fr.statistics.tableCaption(figure.title)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{figure.axisHeader}</th>
-                  {figure.series.map((series) => (
-                    <th scope="col" key={series.key}>
-                      {series.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {figure.axis.map((entry, index) => (
-                  <tr key={entry.key}>
-                    <th scope="row">{entry.label}</th>
-                    {figure.series.map((series) => (
-                      <td key={series.key}>
-                        <PointText point={series.points[index] ?? { kind: 'none' }} figure={figure} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-                {figure.totalRow && (
-                  <tr>
-                    <th scope="row">{figure.totalRow.label}</th>
-                    {figure.series.map((series, index) => (
-                      <td key={series.key}>
-                        <PointText
-                          point={figure.totalRow?.points[index] ?? { kind: 'none' }}
-                          figure={figure}
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <TableFrame caption={fr.statistics.tableCaption(figure.title)} scrollable>
+      <thead>
+        <tr>
+          <th scope="col">{figure.axisHeader}</th>
+          {figure.series.map((series) => (
+            <th scope="col" key={series.key}>
+              {series.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {figure.axis.map((entry, index) => (
+          <tr key={entry.key}>
+            <th scope="row">{entry.label}</th>
+            {figure.series.map((series) => (
+              <td key={series.key}>
+                <PointText point={series.points[index] ?? { kind: 'none' }} figure={figure} />
+              </td>
+            ))}
+          </tr>
+        ))}
+        {figure.totalRow && (
+          <tr>
+            <th scope="row">{figure.totalRow.label}</th>
+            {figure.series.map((series, index) => (
+              <td key={series.key}>
+                <PointText point={figure.totalRow?.points[index] ?? { kind: 'none' }} figure={figure} />
+              </td>
+            ))}
+          </tr>
+        )}
+      </tbody>
+    </TableFrame>
   );
 }
 

@@ -4,7 +4,6 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { describeError } from '../../api/errors';
 import { useCourse } from '../../api/queries';
 import { ErrorNotice, Loading, QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -18,6 +17,8 @@ import {
   type ProgressRow,
 } from './trainer-queries';
 import type { Completions } from './completion-rules';
+import { ActionOutcome } from '../../components/ActionOutcome';
+import { TableFrame } from '../../components/TableFrame';
 
 const t = fr.trainer.course;
 
@@ -108,48 +109,32 @@ function SyntheticView({
 
   return (
     <>
-      <p role="status" className={notice ? 'fr-valid-text fr-mb-2w' : 'fr-sr-only'}>
-        {notice}
-      </p>
-      {setCompletion.isError && (
-        <p role="alert" className="fr-error-text fr-mb-2w">
-          {describeError(setCompletion.error)}
-        </p>
-      )}
-      <div className="fr-table fr-table--no-caption">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table>
-                <caption>{t.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.progress}</th>
-                    <th scope="col">{t.doneOverTotal}</th>
-                    <th scope="col">{t.completion}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <SyntheticRow
-                      key={row.userId}
-                      row={row}
-                      completed={completions[row.userId] === true}
-                      pending={setCompletion.isPending}
-                      onComplete={() => {
-                        setChosen(row);
-                        confirmModal.open();
-                      }}
-                      onUndo={() => change(row, false)}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <ActionOutcome said={notice} error={setCompletion.isError ? setCompletion.error : null} />
+      <TableFrame caption={t.caption} hiddenCaption>
+        <thead>
+          <tr>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.progress}</th>
+            <th scope="col">{t.doneOverTotal}</th>
+            <th scope="col">{t.completion}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <SyntheticRow
+              key={row.userId}
+              row={row}
+              completed={completions[row.userId] === true}
+              pending={setCompletion.isPending}
+              onComplete={() => {
+                setChosen(row);
+                confirmModal.open();
+              }}
+              onUndo={() => change(row, false)}
+            />
+          ))}
+        </tbody>
+      </TableFrame>
       <p className="fr-text--sm">{t.completionHint}</p>
       <confirmModal.Component
         title={t.confirmTitle}
