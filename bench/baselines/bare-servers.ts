@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { feedbackCategory } from '@relais/contracts';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 
@@ -22,14 +23,7 @@ interface Routes {
 
 const routes = JSON.parse(readFileSync(process.env['ROUTES_FILE']!, 'utf8')) as Routes;
 const keys = createRemoteJWKSet(new URL(routes.jwksUrl));
-const categories = new Set([
-  'technical-access',
-  'tool-usability',
-  'workload-time',
-  'content-relevance',
-  'support-guidance',
-  'other',
-]);
+const categories = new Set<string>(feedbackCategory.options);
 
 class Refused extends Error {
   constructor(

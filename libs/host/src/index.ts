@@ -4,3 +4,4 @@ export { runProductionService, type ProductionInfrastructure } from './productio
 export { productionHealthChecks, type ProductionDependencies } from './production-health';
 export { monitorDependencies, type DependencyMonitor } from './dependency-monitor';
 export { loadProductionConfig, productionConfigSchema, type ProductionConfig } from './production-config';
+export { freePort } from './free-port';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
-import { freePort } from '../harness/free-port';
+import { freePort } from '@relais/host';
 import { repositoryRoot } from '../infrastructure/repository-paths';
 
 const script = join(repositoryRoot, 'scripts/infra/disposable-kafka');

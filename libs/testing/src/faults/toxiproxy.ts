@@ -1,4 +1,4 @@
-import { freePort } from '../harness/free-port';
+import { freePort } from '@relais/host';
 
 /**
  * A TCP proxy the test can cut, on the Toxiproxy server of the integration infrastructure

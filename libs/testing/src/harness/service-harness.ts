@@ -1,10 +1,9 @@
 import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
 import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
 import { InMemoryEventBus } from '@relais/bus';
-import { startServiceHost, type RunningHost, type ServiceModule } from '@relais/host';
+import { freePort, startServiceHost, type RunningHost, type ServiceModule } from '@relais/host';
 import { createLogger } from '@relais/platform';
 import { demoRealmFile, relaisClient, type RelaisClient } from '../relais-client';
-import { freePort } from './free-port';
 
 export interface ServiceHarness extends RelaisClient {
   bus: InMemoryEventBus;
