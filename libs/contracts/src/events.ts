@@ -11,4 +11,7 @@ export { completionRevoked } from './enrollment/completion-revoked';
 export { participationCounted, countingCell } from './enrollment/participation-counted';
 export { contributionCounted } from './feedback/contribution-counted';
 export { firstReplyMeasured } from './feedback/first-reply-measured';
+export { feedbackItemPosted } from './feedback/item-posted';
+export { feedbackReplyPosted } from './feedback/reply-posted';
+export { feedbackStatusChanged } from './feedback/status-changed';
 export { feedbackCategory, intensityBand, respondentCell } from './feedback/feedback-dimensions';

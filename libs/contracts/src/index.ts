@@ -6,3 +6,4 @@ export * from './event-factory';
 export * from './json-schema';
 export * from './registry';
 export * from './events';
+export * from './sealed-recipient';

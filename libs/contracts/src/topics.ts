@@ -7,6 +7,7 @@ import { allContracts } from './registry';
 export const topics = {
   enrollmentEvents: 'enrollment.events.v1',
   enrollmentFacts: 'enrollment.facts.v1',
+  feedbackEvents: 'feedback.events.v1',
   feedbackFacts: 'feedback.facts.v1',
 } as const;
 

@@ -40,6 +40,11 @@ export interface FeedbackPorts {
    */
   anonymityThreshold?: number;
   limits?: Partial<FeedbackLimits>;
+  /**
+   * The notifications service's public key (PEM): each item's author is sealed with it in
+   * `feedback.item.posted.v1`, so a trainer's reply can reach him. Without it, authors get no notices.
+   */
+  recipientSealKey?: string;
   clock?: Clock;
   newId?: () => string;
 }
@@ -61,6 +66,7 @@ export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
     quotas,
     clock,
     newId,
+    ports.recipientSealKey,
   );
   const messaging = new MessagingUseCases(ports.rosters, ports.messages, quotas, clock, newId);
   return {

@@ -10,6 +10,14 @@ export const feedbackConfigSchema = z.object({
       'secret key of the one-way tokens that recognise the author of an anonymous item (kept outside ' +
         'the database; changing it makes existing items unrecognisable to their authors)',
     ),
+  NOTIFICATIONS_RECIPIENT_PUBLIC_KEY: z
+    .string()
+    .includes('PUBLIC KEY', { message: 'a PEM public key' })
+    .optional()
+    .describe(
+      'the notifications service’s RSA public key (PEM): authors are sealed with it so that a reply can ' +
+        'reach them without feedback or Kafka knowing who wrote an item (ADR 0030); unset, no author notices',
+    ),
   FEEDBACK_ANONYMITY_THRESHOLD: z
     .string()
     .regex(/^\d+$/, 'not a whole number')

@@ -21,6 +21,8 @@ export interface InMemoryFeedbackOptions {
   /** Defaults to 5; a lower value is refused (see FeedbackPorts). */
   anonymityThreshold?: number;
   limits?: Partial<FeedbackLimits>;
+  /** The notifications service's public key (PEM), see FeedbackPorts. */
+  recipientSealKey?: string;
   clock?: Clock;
 }
 
@@ -40,5 +42,6 @@ export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions):
     ...(options.anonymityThreshold === undefined ? {} : { anonymityThreshold: options.anonymityThreshold }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.recipientSealKey ? { recipientSealKey: options.recipientSealKey } : {}),
   });
 }

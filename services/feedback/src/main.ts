@@ -30,5 +30,8 @@ await runProductionService('feedback', 8083, ({ connection, verifier }) => {
     verifier,
     authorKey: own.FEEDBACK_AUTHOR_KEY,
     anonymityThreshold: own.FEEDBACK_ANONYMITY_THRESHOLD,
+    ...(own.NOTIFICATIONS_RECIPIENT_PUBLIC_KEY
+      ? { recipientSealKey: own.NOTIFICATIONS_RECIPIENT_PUBLIC_KEY }
+      : {}),
   });
 });

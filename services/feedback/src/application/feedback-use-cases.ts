@@ -1,4 +1,12 @@
-import type { EventOrigin, PendingEvent } from '@relais/contracts';
+import {
+  createEvent,
+  feedbackItemPosted,
+  feedbackReplyPosted,
+  feedbackStatusChanged,
+  sealRecipient,
+  type EventOrigin,
+  type PendingEvent,
+} from '@relais/contracts';
 import { update, type Revision } from '@relais/store/revisions';
 import { membershipOf, type RosterStore } from '@relais/roster';
 import {
@@ -69,6 +77,8 @@ export class FeedbackUseCases {
     private readonly quotas: Quotas,
     private readonly clock: Clock,
     private readonly newId: () => string,
+    /** The notifications service's public key: the author is sealed for it alone (ADR 0030). */
+    private readonly recipientSealKey?: string,
   ) {}
 
   async post(
@@ -107,7 +117,17 @@ export class FeedbackUseCases {
       item,
       this.origin(correlationId),
     );
-    await this.items.insert(item, [fact]);
+    const posted = createEvent(
+      feedbackItemPosted,
+      {
+        courseId,
+        itemId: id,
+        anonymous: item.visibility === 'anonymous',
+        ...(this.recipientSealKey ? { sealedAuthor: sealRecipient(this.recipientSealKey, actor.id) } : {}),
+      },
+      this.origin(correlationId),
+    );
+    await this.items.insert(item, [fact, posted]);
     await this.facts.markCounted(countedTokens);
     // After the insert: a crash in between costs the author only his view of this item once he left.
     await this.authorship.record(this.tokens.authorIn(actor.id, courseId));
@@ -157,19 +177,37 @@ export class FeedbackUseCases {
       const postedOn = dayOf(this.clock.now());
       const name = access.role === 'trainer' || item.visibility === 'named' ? { name: actor.name } : {};
       const outcome = addReply(item, { id: this.newId(), by: access.role, ...name, message, postedOn });
-      const events =
+      const origin = this.origin(context.correlationId);
+      const firstReply =
         outcome.daysToFirstReply === undefined
           ? []
-          : [this.facts.firstReplyOf(item, outcome.daysToFirstReply, this.origin(context.correlationId))];
-      return { next: outcome.item, events };
+          : [this.facts.firstReplyOf(item, outcome.daysToFirstReply, origin)];
+      // The author is told of a trainer's reply; trainers of an author's, by reading their inbox.
+      const notice =
+        access.role === 'trainer'
+          ? [createEvent(feedbackReplyPosted, { courseId: item.courseId, itemId: item.id }, origin)]
+          : [];
+      return { next: outcome.item, events: [...firstReply, ...notice] };
     });
   }
 
   async setStatus(context: RequestContext, itemId: string, status: FeedbackStatus): Promise<ItemAccess> {
-    return this.change(context, itemId, (access) => ({
-      next: changeStatus(access.stored.item, status, access.role),
-      events: [],
-    }));
+    return this.change(context, itemId, (access) => {
+      const next = changeStatus(access.stored.item, status, access.role);
+      const { courseId, id } = next;
+      // Only a trainer's decision is announced: a reopening is the author's own act.
+      const events =
+        access.role === 'trainer' && next !== access.stored.item && next.status !== 'open'
+          ? [
+              createEvent(
+                feedbackStatusChanged,
+                { courseId, itemId: id, status: next.status },
+                this.origin(context.correlationId),
+              ),
+            ]
+          : [];
+      return { next, events };
+    });
   }
 
   /** The author takes an item back: it leaves the trainers' view and its content is forgotten. */
