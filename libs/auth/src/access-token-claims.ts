@@ -21,6 +21,9 @@ const accessTokenClaims = z.looseObject({
   academy: academy.optional(),
   district: z.string().min(1).max(100).optional(),
   school: schoolCode.optional(),
+  // Not checked as an address here: a malformed one must not lock a person out; the notifications
+  // service, its only reader, checks it before it sends anything.
+  email: z.string().max(320).optional(),
 });
 
 /** Which claims are wrong and what they should be; never their values, which name a person. */
@@ -54,5 +57,6 @@ export function callerFromClaims(payload: unknown): Caller {
     ...(claims.academy ? { academy: claims.academy } : {}),
     ...(claims.district ? { district: claims.district } : {}),
     ...(claims.school ? { school: claims.school } : {}),
+    ...(claims.email ? { email: claims.email } : {}),
   });
 }

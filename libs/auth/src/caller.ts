@@ -12,6 +12,8 @@ export interface Caller {
   readonly district?: string;
   /** UAI code of the school. */
   readonly school?: string;
+  /** The address of the token's `email` claim, unchecked; only notifications reads it, to send mail. */
+  readonly email?: string;
   hasRole(role: Role): boolean;
 }
 
