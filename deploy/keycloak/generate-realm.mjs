@@ -18,7 +18,13 @@ import { stringify } from 'yaml';
 const REALM = 'relais';
 const EMAIL_DOMAIN = 'demo.relais.invalid'; // RFC 2606: can never route a message to a real person
 const ROLES = ['teacher', 'trainer', 'training-manager', 'inspector', 'ministry', 'chsct', 'ops'];
-const API_CLIENTS = ['relais-enrollment', 'relais-progress', 'relais-feedback', 'relais-stats'];
+const API_CLIENTS = [
+  'relais-enrollment',
+  'relais-progress',
+  'relais-feedback',
+  'relais-stats',
+  'relais-notifications',
+];
 const USER_ATTRIBUTES = ['academy', 'district', 'school'];
 
 // Name-based UUID (RFC 9562 v5) written out here because node:crypto only offers random UUIDs and the ids

@@ -18,7 +18,13 @@ afterAll(async () => {
 });
 
 const realmUrl = () => `${idp.baseUrl}/realms/relais`;
-const API_AUDIENCE = ['relais-enrollment', 'relais-progress', 'relais-feedback', 'relais-stats'];
+const API_AUDIENCE = [
+  'relais-enrollment',
+  'relais-progress',
+  'relais-feedback',
+  'relais-stats',
+  'relais-notifications',
+];
 
 /** A GET with headers fetch will not forge (Host); resolves with status, headers and body. */
 function rawGet(url: string, headers: Record<string, string>) {

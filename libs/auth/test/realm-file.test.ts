@@ -94,7 +94,13 @@ const API_DEMO_TABLE: DemoUser[] = [
   { username: 'ops.admin', role: 'ops' },
 ];
 
-const API_CLIENTS = ['relais-enrollment', 'relais-progress', 'relais-feedback', 'relais-stats'];
+const API_CLIENTS = [
+  'relais-enrollment',
+  'relais-progress',
+  'relais-feedback',
+  'relais-stats',
+  'relais-notifications',
+];
 const people = realm.users.filter((user) => user.serviceAccountClientId === undefined);
 const personNamed = (username: string) => people.find((user) => user.username === username);
 
@@ -183,7 +189,7 @@ describe('realm-relais.json', () => {
   );
 
   it.each(realm.clients.map((client) => client.clientId))(
-    '%s maps academy, district, school and the four API audiences into access tokens',
+    '%s maps academy, district, school and the five API audiences into access tokens',
     (clientId) => {
       const mappers = realm.clients.find((client) => client.clientId === clientId)?.protocolMappers ?? [];
       const onAccessToken = mappers.filter((mapper) => mapper.config['access.token.claim'] === 'true');
