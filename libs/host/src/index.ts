@@ -1,4 +1,4 @@
-export type { ServiceModule } from './service-module';
+export type { BackgroundJob, ServiceModule } from './service-module';
 export { startServiceHost, type RunningHost, type ServiceHostOptions } from './service-host';
 export { runProductionService, type ProductionInfrastructure } from './production-service';
 export { productionHealthChecks, type ProductionDependencies } from './production-health';

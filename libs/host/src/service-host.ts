@@ -84,6 +84,8 @@ export async function startServiceHost(
     ...(options.relay?.leaseMs === undefined ? {} : { leaseMs: options.relay.leaseMs }),
   });
   relay.start();
+  const background = options.modules.flatMap((module) => module.background ?? []);
+  for (const job of background) job.start();
   const dependencies = monitorDependencies(
     options.degradedWithout ?? [{ name: 'event-bus', check: () => options.bus.ready() }],
     {
@@ -97,6 +99,7 @@ export async function startServiceHost(
   const server = app.listen(port, host);
   await once(server, 'listening');
   const shutdownSteps: ShutdownStep[] = [
+    ...background.map((job) => ({ name: job.name, close: () => job.stop() })),
     {
       name: 'outbox-relay',
       close: async () => {

@@ -10,4 +10,13 @@ export interface ServiceModule {
   api: ServiceApi;
   subscriptions: readonly Subscription[];
   outboxStores: readonly OutboxStore[];
+  /** Work on a timer rather than on a request or an event (the mail queue, the daily digest). */
+  background?: readonly BackgroundJob[];
+}
+
+export interface BackgroundJob {
+  name: string;
+  start(): void;
+  /** Resolves once a run in progress has finished; no run starts after. */
+  stop(): Promise<void>;
 }

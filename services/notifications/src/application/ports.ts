@@ -1,0 +1,107 @@
+import type { Notice, NoticeFacts, Preferences } from '../domain/notice';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Where the service writes what went wrong with a mail: never an address, a name or a text. */
+export interface NotificationLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+}
+
+export const silentLog: NotificationLog = { warn: () => undefined, info: () => undefined };
+
+/** A notice held back until the day is over, for the digest mail (and the notice itself, `withNotice`). */
+export interface DigestEntry {
+  id: string;
+  recipient: string;
+  day: string;
+  facts: NoticeFacts;
+  /** New anonymous feedback: the notice in the portal waits for the digest too (ADR 0030). */
+  withNotice: boolean;
+}
+
+export type MailState = 'pending' | 'sent' | 'undeliverable';
+
+/** A mail in the queue, kept once sent so that a redelivered event does not send it twice. */
+export interface QueuedMail {
+  id: string;
+  recipient: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** For the List-Unsubscribe header: the way out of the mail's first kind. */
+  unsubscribeUrl: string;
+  state: MailState;
+  attempts: number;
+  nextAttemptAt: Date;
+  /** Day of the last change (Europe/Paris): what a sent mail is pruned by. */
+  updatedOn: string;
+}
+
+export type MailAttempt = Pick<QueuedMail, 'attempts' | 'nextAttemptAt'>;
+
+/** What the service keeps, one store over its own database (docs/design.md §3). */
+export interface NotificationStore {
+  /** False when a notice of that id exists already (a redelivered event). */
+  addNotice(notice: Notice): Promise<boolean>;
+  /** Newest day first. */
+  noticesOf(recipient: string, limit: number): Promise<Notice[]>;
+  unreadCountOf(recipient: string): Promise<number>;
+  /** False when the recipient has no notice of that id. */
+  markRead(recipient: string, noticeId: string): Promise<boolean>;
+
+  preferencesOf(userId: string): Promise<Partial<Preferences> | undefined>;
+  setPreferences(userId: string, preferences: Preferences): Promise<void>;
+
+  recordAddress(userId: string, address: string): Promise<void>;
+  addressOf(userId: string): Promise<string | undefined>;
+
+  /** The item's author, as sealed by the feedback service; opened only when there is news for him. */
+  rememberAuthor(itemId: string, sealedAuthor: string): Promise<void>;
+  sealedAuthorOf(itemId: string): Promise<string | undefined>;
+
+  /** Idempotent by id. */
+  addToDigest(entry: DigestEntry): Promise<void>;
+  digestBefore(day: string): Promise<DigestEntry[]>;
+  removeFromDigest(ids: readonly string[]): Promise<void>;
+
+  /** Idempotent by id: a mail queued (or sent) already is left as it is. */
+  enqueueMail(mail: QueuedMail): Promise<void>;
+  /** Pending mails whose next attempt is due, oldest first. */
+  dueMails(now: Date, limit: number): Promise<QueuedMail[]>;
+  /**
+   * Takes a due mail for one attempt by pushing its next attempt to `until`, if it is still as it was
+   * seen; false when another dispatcher took it first.
+   */
+  claimMail(id: string, seen: MailAttempt, until: Date): Promise<boolean>;
+  settleMail(
+    id: string,
+    change: Pick<QueuedMail, 'state' | 'attempts' | 'nextAttemptAt' | 'updatedOn'>,
+  ): Promise<void>;
+  /** Forgets sent mails last changed before that day. */
+  pruneSentBefore(day: string): Promise<number>;
+}
+
+/** An SMTP relay, or the standalone's mailbox in memory. */
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  unsubscribeUrl: string;
+}
+
+/** The relay refused the mail for good (5xx, a malformed address): retrying would not help. */
+export class MailRejected extends Error {
+  override readonly name = 'MailRejected';
+  constructor(readonly responseCode: number | undefined) {
+    super(`the mail relay refused the mail${responseCode === undefined ? '' : ` (${responseCode})`}`);
+  }
+}

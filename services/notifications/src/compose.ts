@@ -1,0 +1,88 @@
+import { openSealedRecipient } from '@relais/contracts';
+import type { TokenVerifier } from '@relais/auth';
+import type { ServiceModule } from '@relais/host';
+import type { RosterStore } from '@relais/roster';
+import { defaultDispatchOptions, MailDispatcher, type DispatchOptions } from './application/mail-dispatcher';
+import { MailOutbox } from './application/mail-outbox';
+import { NotificationUseCases } from './application/notification-use-cases';
+import { notificationWorker } from './application/notification-worker';
+import {
+  silentLog,
+  type Clock,
+  type MailTransport,
+  type NotificationLog,
+  type NotificationStore,
+} from './application/ports';
+import { UnsubscribeTokens } from './application/unsubscribe-tokens';
+import { notificationsApi } from './infrastructure/http/notifications-api';
+import { enrollmentSubscription, feedbackSubscription } from './infrastructure/subscriptions';
+
+export interface NotificationPorts {
+  rosters: RosterStore;
+  store: NotificationStore;
+  transport: MailTransport;
+  verifier: TokenVerifier;
+  /** The private key (PEM) whose public half the feedback service seals item authors with. */
+  recipientPrivateKey: string;
+  /** Signs the unsubscribe links; ≥ 32 characters, outside the database. */
+  unsubscribeKey: string;
+  /** Where the portal and its API answer, as links in mails give them (no trailing slash). */
+  publicUrl: string;
+  /** Hour (Europe/Paris) from which the digest of the previous days goes; 7 unless told. */
+  digestHour?: number;
+  /** How often the mail queue and the digest are looked at; 5 s unless told. */
+  workerIntervalMs?: number;
+  dispatch?: Partial<DispatchOptions>;
+  log?: NotificationLog;
+  clock?: Clock;
+}
+
+export interface NotificationsModule extends ServiceModule {
+  /** One pass of the worker now: the digest if due, then the mail queue (tests, the demo). */
+  runWorkerOnce(): Promise<void>;
+}
+
+/** The one place where notifications are assembled; the same in one process or many (docs/design.md §3). */
+export function createNotificationsService(ports: NotificationPorts): NotificationsModule {
+  if (ports.unsubscribeKey.length < 32) {
+    throw new RangeError('The unsubscribe key must be at least 32 characters.');
+  }
+  const clock = ports.clock ?? { now: () => new Date() };
+  const log = ports.log ?? silentLog;
+  const tokens = new UnsubscribeTokens(ports.unsubscribeKey);
+  const publicUrl = ports.publicUrl.replace(/\/+$/, '');
+  const outbox = new MailOutbox(ports.store, tokens, publicUrl, clock, log);
+  const openSealed = (sealed: string) => {
+    try {
+      return openSealedRecipient(ports.recipientPrivateKey, sealed);
+    } catch {
+      return undefined;
+    }
+  };
+  const notifications = new NotificationUseCases(
+    ports.store,
+    ports.rosters,
+    outbox,
+    tokens,
+    openSealed,
+    clock,
+    log,
+    { digestHour: ports.digestHour ?? 7 },
+  );
+  const dispatcher = new MailDispatcher(ports.store, ports.transport, clock, log, {
+    ...defaultDispatchOptions,
+    ...ports.dispatch,
+  });
+  const worker = notificationWorker(notifications, dispatcher, log, ports.workerIntervalMs ?? 5_000);
+  return {
+    name: 'notifications',
+    api: notificationsApi(notifications, ports.verifier),
+    subscriptions: [
+      enrollmentSubscription(ports.rosters, notifications),
+      feedbackSubscription(notifications),
+    ],
+    outboxStores: [],
+    background: [worker],
+    runWorkerOnce: () => worker.runOnce(),
+  };
+}

@@ -1,0 +1,53 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { TokenVerifier } from '@relais/auth';
+import { InMemoryRosterStore } from '@relais/roster';
+import type { Clock, MailTransport } from './application/ports';
+import { createNotificationsService, type NotificationsModule } from './compose';
+import { InMemoryMailbox } from './infrastructure/mail/in-memory-mailbox';
+import { InMemoryNotificationStore } from './infrastructure/memory/in-memory-notification-store';
+
+/** A key pair for sealing authors, made per process where nothing outlives it (standalone, tests). */
+export function recipientKeyPair(): { publicKey: string; privateKey: string } {
+  return generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+}
+
+export interface InMemoryNotificationsOptions {
+  verifier: TokenVerifier;
+  /** The private half of the key pair whose public half the feedback service seals with. */
+  recipientPrivateKey: string;
+  publicUrl: string;
+  /** Defaults to a mailbox in memory, shown at /dev/mails. */
+  transport?: MailTransport;
+  workerIntervalMs?: number;
+  clock?: Clock;
+}
+
+export interface InMemoryNotifications {
+  module: NotificationsModule;
+  mailbox: InMemoryMailbox;
+  store: InMemoryNotificationStore;
+}
+
+/** Notifications on in-memory adapters: standalone mode and fast tests. Mails stay in memory. */
+export function createInMemoryNotificationsService(
+  options: InMemoryNotificationsOptions,
+): InMemoryNotifications {
+  const mailbox = new InMemoryMailbox();
+  const store = new InMemoryNotificationStore();
+  const module = createNotificationsService({
+    rosters: new InMemoryRosterStore(),
+    store,
+    transport: options.transport ?? mailbox,
+    verifier: options.verifier,
+    recipientPrivateKey: options.recipientPrivateKey,
+    unsubscribeKey: randomBytes(32).toString('base64url'),
+    publicUrl: options.publicUrl,
+    ...(options.workerIntervalMs === undefined ? {} : { workerIntervalMs: options.workerIntervalMs }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return { module, mailbox, store };
+}

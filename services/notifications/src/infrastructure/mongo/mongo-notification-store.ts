@@ -1,0 +1,162 @@
+import { isDuplicateKeyError } from '@relais/store';
+import type { Notice, NoticeFacts, Preferences } from '../../domain/notice';
+import type { DigestEntry, MailAttempt, NotificationStore, QueuedMail } from '../../application/ports';
+import type { DigestRecord, MailRecord, NoticeRecord, NotificationModels } from './notification-models';
+
+async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
+function factsOf(
+  record: Pick<NoticeRecord, 'kind' | 'courseId' | 'courseTitle' | 'count' | 'status'>,
+): NoticeFacts {
+  return {
+    kind: record.kind as NoticeFacts['kind'],
+    courseId: record.courseId,
+    courseTitle: record.courseTitle,
+    ...(record.count === undefined || record.count === null ? {} : { count: record.count }),
+    ...(record.status ? { status: record.status as NonNullable<NoticeFacts['status']> } : {}),
+  };
+}
+
+const noticeOf = (record: NoticeRecord): Notice => ({
+  ...factsOf(record),
+  id: record._id,
+  recipient: record.recipient,
+  createdOn: record.createdOn,
+  read: record.read,
+});
+
+const digestEntryOf = (record: DigestRecord): DigestEntry => ({
+  id: record._id,
+  recipient: record.recipient,
+  day: record.day,
+  facts: factsOf(record.facts),
+  withNotice: record.withNotice,
+});
+
+const mailOf = ({ _id, ...mail }: MailRecord): QueuedMail => ({ id: _id, ...mail });
+
+/** The notifications' own database (docs/design.md §3), on MongoDB and FerretDB alike. */
+export class MongoNotificationStore implements NotificationStore {
+  constructor(private readonly models: NotificationModels) {}
+
+  addNotice({ id, ...notice }: Notice): Promise<boolean> {
+    return insertOnce(() => this.models.notices.create({ _id: id, ...notice }));
+  }
+
+  async noticesOf(recipient: string, limit: number): Promise<Notice[]> {
+    const records = await this.models.notices
+      .find({ recipient })
+      .sort({ createdOn: -1, _id: 1 })
+      .limit(limit)
+      .lean<NoticeRecord[]>()
+      .exec();
+    return records.map(noticeOf);
+  }
+
+  unreadCountOf(recipient: string): Promise<number> {
+    return this.models.notices.countDocuments({ recipient, read: false }).exec();
+  }
+
+  async markRead(recipient: string, noticeId: string): Promise<boolean> {
+    const result = await this.models.notices
+      .updateOne({ _id: noticeId, recipient }, { $set: { read: true } })
+      .exec();
+    return result.matchedCount === 1;
+  }
+
+  async preferencesOf(userId: string): Promise<Partial<Preferences> | undefined> {
+    const record = await this.models.preferences.findById(userId).lean().exec();
+    if (!record) return undefined;
+    return Object.fromEntries(
+      Object.entries(record.kinds ?? {}).filter(([, value]) => value !== undefined && value !== null),
+    ) as Partial<Preferences>;
+  }
+
+  async setPreferences(userId: string, preferences: Preferences): Promise<void> {
+    await this.models.preferences
+      .updateOne({ _id: userId }, { $set: { kinds: preferences } }, { upsert: true })
+      .exec();
+  }
+
+  async recordAddress(userId: string, address: string): Promise<void> {
+    await this.models.addresses
+      .updateOne({ _id: userId }, { $set: { value: address } }, { upsert: true })
+      .exec();
+  }
+
+  async addressOf(userId: string): Promise<string | undefined> {
+    return (await this.models.addresses.findById(userId).lean().exec())?.value;
+  }
+
+  async rememberAuthor(itemId: string, sealedAuthor: string): Promise<void> {
+    await insertOnce(() => this.models.authors.create({ _id: itemId, value: sealedAuthor }));
+  }
+
+  async sealedAuthorOf(itemId: string): Promise<string | undefined> {
+    return (await this.models.authors.findById(itemId).lean().exec())?.value;
+  }
+
+  async addToDigest({ id, ...entry }: DigestEntry): Promise<void> {
+    await insertOnce(() => this.models.digest.create({ _id: id, ...entry }));
+  }
+
+  async digestBefore(day: string): Promise<DigestEntry[]> {
+    const records = await this.models.digest
+      .find({ day: { $lt: day } })
+      .lean<DigestRecord[]>()
+      .exec();
+    return records.map(digestEntryOf);
+  }
+
+  async removeFromDigest(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.models.digest.deleteMany({ _id: { $in: [...ids] } }).exec();
+  }
+
+  async enqueueMail({ id, ...mail }: QueuedMail): Promise<void> {
+    await insertOnce(() => this.models.mails.create({ _id: id, ...mail }));
+  }
+
+  async dueMails(now: Date, limit: number): Promise<QueuedMail[]> {
+    const records = await this.models.mails
+      .find({ state: 'pending', nextAttemptAt: { $lte: now } })
+      .sort({ nextAttemptAt: 1 })
+      .limit(limit)
+      .lean<MailRecord[]>()
+      .exec();
+    return records.map(mailOf);
+  }
+
+  /**
+   * Conditional on the mail being as it was seen. FerretDB does not make this atomic across
+   * processes (ADR 0002), so two dispatchers may rarely both send one mail: a duplicate, never a loss.
+   */
+  async claimMail(id: string, seen: MailAttempt, until: Date): Promise<boolean> {
+    const result = await this.models.mails
+      .updateOne(
+        { _id: id, state: 'pending', attempts: seen.attempts, nextAttemptAt: seen.nextAttemptAt },
+        { $set: { nextAttemptAt: until } },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  async settleMail(
+    id: string,
+    change: Pick<QueuedMail, 'state' | 'attempts' | 'nextAttemptAt' | 'updatedOn'>,
+  ): Promise<void> {
+    await this.models.mails.updateOne({ _id: id }, { $set: change }).exec();
+  }
+
+  async pruneSentBefore(day: string): Promise<number> {
+    const result = await this.models.mails.deleteMany({ state: 'sent', updatedOn: { $lt: day } }).exec();
+    return result.deletedCount;
+  }
+}

@@ -1,0 +1,131 @@
+import { defaultPreferences } from '../../src/domain/notice';
+import type { NotificationStore } from '../../src/application/ports';
+import { aDigestEntry, aNotice, aNoticeFacts, aQueuedMail } from '../mothers/notification-mother';
+
+/** One suite, both adapters: the in-memory store (unit) and the mongoose one (integration). */
+export function describeNotificationStoreContract(
+  adapterName: string,
+  open: () => Promise<NotificationStore>,
+): void {
+  describe(`notification store: ${adapterName}`, () => {
+    let store: NotificationStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+
+    it('keeps a notice once: the same id again is refused and changes nothing', async () => {
+      const notice = aNotice({ count: 3, kind: 'feedback-new' });
+      expect(await store.addNotice(notice)).toBe(true);
+      expect(await store.addNotice({ ...notice, count: 9 })).toBe(false);
+      expect(await store.noticesOf(notice.recipient, 10)).toEqual([notice]);
+    });
+
+    it('lists a person’s notices newest day first, counts the unread and marks one read', async () => {
+      const recipient = 'a1f7c0de-0000-4000-8000-000000000101';
+      const older = aNotice({ recipient, createdOn: '2026-12-01' });
+      const newer = aNotice({
+        recipient,
+        createdOn: '2026-12-06',
+        kind: 'feedback-status',
+        status: 'addressed',
+      });
+      const someoneElse = aNotice({ createdOn: '2026-12-07' });
+      for (const notice of [older, newer, someoneElse]) await store.addNotice(notice);
+
+      expect(await store.noticesOf(recipient, 10)).toEqual([newer, older]);
+      expect(await store.noticesOf(recipient, 1)).toEqual([newer]);
+      expect(await store.unreadCountOf(recipient)).toBe(2);
+      expect(await store.markRead(recipient, older.id)).toBe(true);
+      expect(await store.unreadCountOf(recipient)).toBe(1);
+      expect(await store.markRead(recipient, someoneElse.id)).toBe(false);
+      expect(await store.unreadCountOf(someoneElse.recipient)).toBe(1);
+    });
+
+    it('keeps preferences, addresses and sealed authors per person or item', async () => {
+      expect(await store.preferencesOf('user-1')).toBeUndefined();
+      const chosen = { ...defaultPreferences, 'feedback-reply': 'off' as const };
+      await store.setPreferences('user-1', chosen);
+      expect(await store.preferencesOf('user-1')).toEqual(chosen);
+
+      expect(await store.addressOf('user-1')).toBeUndefined();
+      await store.recordAddress('user-1', 'old@demo.relais.invalid');
+      await store.recordAddress('user-1', 'new@demo.relais.invalid');
+      expect(await store.addressOf('user-1')).toBe('new@demo.relais.invalid');
+
+      await store.rememberAuthor('item-1', 'sealed-1');
+      await store.rememberAuthor('item-1', 'sealed-again');
+      expect(await store.sealedAuthorOf('item-1')).toBe('sealed-1');
+      expect(await store.sealedAuthorOf('item-2')).toBeUndefined();
+    });
+
+    it('holds digest entries by day until they are removed, each once', async () => {
+      const yesterday = aDigestEntry({ day: '2026-12-06' });
+      const today = aDigestEntry({
+        day: '2026-12-07',
+        facts: aNoticeFacts({ kind: 'feedback-status', status: 'acknowledged' }),
+      });
+      await store.addToDigest(yesterday);
+      await store.addToDigest({ ...yesterday, withNotice: false });
+      await store.addToDigest(today);
+
+      expect(await store.digestBefore('2026-12-07')).toEqual([yesterday]);
+      expect(await store.digestBefore('2026-12-08')).toHaveLength(2);
+      await store.removeFromDigest([yesterday.id]);
+      expect(await store.digestBefore('2026-12-08')).toEqual([today]);
+    });
+
+    it('queues a mail once, hands out the due ones oldest first, and lets one dispatcher claim each attempt', async () => {
+      const now = new Date('2026-12-07T09:00:00Z');
+      const first = aQueuedMail({ nextAttemptAt: new Date('2026-12-07T08:00:00Z') });
+      const second = aQueuedMail({ nextAttemptAt: new Date('2026-12-07T08:30:00Z') });
+      const later = aQueuedMail({ nextAttemptAt: new Date('2026-12-07T10:00:00Z') });
+      for (const mail of [second, first, later]) await store.enqueueMail(mail);
+      await store.enqueueMail({ ...first, subject: 'again' });
+
+      expect(await store.dueMails(now, 10)).toEqual([first, second]);
+      const until = new Date('2026-12-07T09:02:00Z');
+      expect(await store.claimMail(first.id, first, until)).toBe(true);
+      expect(await store.claimMail(first.id, first, until)).toBe(false);
+      expect((await store.dueMails(now, 10)).map((mail) => mail.id)).toEqual([second.id]);
+    });
+
+    it('settles a mail as sent, to retry or undeliverable, and prunes only old sent mails', async () => {
+      const now = new Date('2026-12-07T09:00:00Z');
+      const sent = aQueuedMail({ nextAttemptAt: now });
+      const retried = aQueuedMail({ nextAttemptAt: now });
+      const refused = aQueuedMail({ nextAttemptAt: now });
+      for (const mail of [sent, retried, refused]) await store.enqueueMail(mail);
+
+      await store.settleMail(sent.id, {
+        state: 'sent',
+        attempts: 1,
+        nextAttemptAt: now,
+        updatedOn: '2026-11-01',
+      });
+      const retryAt = new Date('2026-12-07T09:00:30Z');
+      await store.settleMail(retried.id, {
+        state: 'pending',
+        attempts: 1,
+        nextAttemptAt: retryAt,
+        updatedOn: '2026-12-07',
+      });
+      await store.settleMail(refused.id, {
+        state: 'undeliverable',
+        attempts: 1,
+        nextAttemptAt: now,
+        updatedOn: '2026-11-01',
+      });
+
+      expect(await store.dueMails(now, 10)).toEqual([]);
+      expect(await store.dueMails(retryAt, 10)).toEqual([
+        { ...retried, attempts: 1, nextAttemptAt: retryAt },
+      ]);
+      expect(await store.pruneSentBefore('2026-12-01')).toBe(1);
+      // The refused mail stays, for the record; the sent one is gone, so it cannot be queued twice only by chance.
+      await store.enqueueMail({ ...refused, state: 'pending', attempts: 0 });
+      expect(await store.dueMails(retryAt, 10)).toEqual([
+        { ...retried, attempts: 1, nextAttemptAt: retryAt },
+      ]);
+    });
+  });
+}

@@ -1,0 +1,406 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import type { TokenVerifier } from '@relais/auth';
+import {
+  completionRecorded,
+  createEvent,
+  feedbackItemPosted,
+  feedbackReplyPosted,
+  feedbackStatusChanged,
+  sealRecipient,
+  type PendingEvent,
+} from '@relais/contracts';
+import {
+  demoNameOf,
+  publishCourseWithMembers,
+  startServiceHarness,
+  userIdOf,
+  type ServiceHarness,
+} from '@relais/testing';
+import type { Clock } from '../../src/application/ports';
+import type { NotificationsModule } from '../../src/compose';
+import { InMemoryMailbox } from '../../src/infrastructure/mail/in-memory-mailbox';
+
+export interface NotificationsUnderTest {
+  build(options: {
+    verifier: TokenVerifier;
+    clock: Clock;
+    transport: InMemoryMailbox;
+    recipientPrivateKey: string;
+    publicUrl: string;
+  }): NotificationsModule;
+  close?(): Promise<void>;
+}
+
+const keys = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const publicUrl = 'http://relais.test';
+const title = 'Enseigner la lecture au CP';
+const teachers = Array.from({ length: 6 }, (_, i) => `teacher.0${i + 1}`);
+const addressOf = (username: string) => `${username}@demo.relais.invalid`;
+
+interface NoticeView {
+  id: string;
+  kind: string;
+  text: string;
+  link: string;
+  courseId: string;
+  createdOn: string;
+  read: boolean;
+}
+interface NoticesView {
+  unread: number;
+  notifications: NoticeView[];
+}
+
+/**
+ * Every Notifications route over HTTP, run on both adapters: in memory (unit) and on the real
+ * database (integration). Events are published as feedback and enrollment would publish them.
+ */
+export function describeNotificationsOverHttp(
+  adapterName: string,
+  open: () => Promise<NotificationsUnderTest>,
+): void {
+  describe(`notifications over HTTP: ${adapterName}`, () => {
+    let service: NotificationsUnderTest;
+    let harness: ServiceHarness;
+    let module: NotificationsModule;
+    let mailbox: InMemoryMailbox;
+    // Monday 7 December 2026, 11:00 in Paris.
+    let now = new Date('2026-12-07T10:00:00Z');
+
+    beforeAll(async () => {
+      service = await open();
+      mailbox = new InMemoryMailbox();
+      harness = await startServiceHarness((verifierFor) => {
+        module = service.build({
+          verifier: verifierFor('relais-notifications'),
+          clock: { now: () => now },
+          transport: mailbox,
+          recipientPrivateKey: keys.privateKey,
+          publicUrl,
+        });
+        return [module];
+      });
+      // Each person's address is learnt from his token when he first opens his notifications.
+      for (const username of ['trainer.alice', 'trainer.bruno', ...teachers]) {
+        expect((await harness.call(username, 'GET', '/api/notifications/me/notifications')).status).toBe(200);
+      }
+    });
+    afterAll(async () => {
+      await harness.stop();
+      await service.close?.();
+    });
+    beforeEach(() => {
+      now = new Date('2026-12-07T10:00:00Z');
+    });
+
+    const origin = () => ({ source: 'feedback', correlationId: randomUUID(), now });
+    async function publish(...events: PendingEvent[]): Promise<void> {
+      for (const event of events) {
+        await harness.bus.publish(event.topic, [{ key: event.key, envelope: event.envelope }]);
+      }
+      await harness.bus.idle();
+    }
+    async function course(): Promise<string> {
+      const courseId = await publishCourseWithMembers(harness.bus, {
+        trainers: ['trainer.alice'],
+        participants: teachers,
+        title,
+      });
+      await harness.bus.idle();
+      return courseId;
+    }
+    const posted = (courseId: string, author: string, anonymous: boolean, itemId = randomUUID()) =>
+      createEvent(
+        feedbackItemPosted,
+        { courseId, itemId, anonymous, sealedAuthor: sealRecipient(keys.publicKey, userIdOf(author)) },
+        origin(),
+      );
+    const noticesOf = async (username: string) =>
+      (await harness.call(username, 'GET', '/api/notifications/me/notifications')).body as NoticesView;
+    const noticesAbout = async (username: string, courseId: string) =>
+      (await noticesOf(username)).notifications.filter((notice) => notice.courseId === courseId);
+    const mailsTo = (username: string) => mailbox.mails().filter((mail) => mail.to === addressOf(username));
+    const mailsAbout = (username: string, needle: string) =>
+      mailsTo(username).filter((mail) => mail.text.includes(needle));
+    /** Whatever a mail or notice must never hold: texts, authors, categories, intensities. */
+    const forbidden = (author: string) => [
+      demoNameOf(author),
+      addressOf(author).replace('@demo.relais.invalid', ''),
+      userIdOf(author),
+      demoNameOf('trainer.alice'),
+      'workload',
+      'charge de travail',
+      'intensit',
+      'anonyme',
+    ];
+
+    it('tells the author of a trainer’s reply, in the portal and by mail, with what happened and nothing more', async () => {
+      const courseId = await course();
+      const item = posted(courseId, 'teacher.03', true);
+      const itemId = (item.envelope.data as { itemId: string }).itemId;
+      await publish(item, createEvent(feedbackReplyPosted, { courseId, itemId }, origin()));
+
+      const notices = await noticesAbout('teacher.03', courseId);
+      expect(notices).toEqual([
+        {
+          id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+          kind: 'feedback-reply',
+          text: `Un formateur a répondu à l’un de vos retours dans « ${title} ».`,
+          link: '/mes-retours',
+          courseId,
+          createdOn: '2026-12-07',
+          read: false,
+        },
+      ]);
+      await module.runWorkerOnce();
+      const [mail, ...more] = mailsTo('teacher.03');
+      expect(more).toEqual([]);
+      expect(mail?.subject).toBe(`Relais : Un formateur a répondu à l’un de vos retours dans « ${title} »`);
+      expect(mail?.text).toMatch(
+        new RegExp(
+          '^Bonjour,\n\n' +
+            `Un formateur a répondu à l’un de vos retours dans « ${title} ».\n` +
+            `Pour le voir : ${publicUrl}/mes-retours\n\n--\n` +
+            'Relais, la plateforme de formation des enseignants\n' +
+            `Ne plus recevoir « Réponse à l’un de mes retours » par courriel : ${publicUrl}/api/notifications/unsubscribe/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n` +
+            `Choisir ce que vous recevez : ${publicUrl}/notifications/preferences$`,
+        ),
+      );
+      for (const word of forbidden('teacher.03')) {
+        expect(mail?.text).not.toContain(word);
+        expect(mail?.html).not.toContain(word);
+        expect(mail?.subject).not.toContain(word);
+        expect(JSON.stringify(notices)).not.toContain(word);
+      }
+      expect(mailsTo('trainer.alice').filter((sent) => sent.text.includes(title))).toEqual([]);
+    });
+
+    it('announces new anonymous feedback to trainers only in the next day’s digest, as a count, never at once', async () => {
+      const courseId = await course();
+      await publish(
+        posted(courseId, 'teacher.01', true),
+        posted(courseId, 'teacher.02', true),
+        posted(courseId, 'teacher.04', true),
+      );
+      await module.runWorkerOnce();
+      expect(await noticesAbout('trainer.alice', courseId)).toEqual([]);
+      expect(mailsAbout('trainer.alice', courseId)).toEqual([]);
+
+      now = new Date('2026-12-08T05:59:00Z'); // 06:59 in Paris, the next day
+      await module.runWorkerOnce();
+      expect(await noticesAbout('trainer.alice', courseId)).toEqual([]);
+
+      now = new Date('2026-12-08T06:00:00Z'); // 07:00 in Paris
+      await module.runWorkerOnce();
+      const notices = await noticesAbout('trainer.alice', courseId);
+      expect(notices).toEqual([
+        expect.objectContaining({
+          kind: 'feedback-new',
+          text: `3 nouveaux retours dans « ${title} ».`,
+          link: `/formateur/parcours/${courseId}/retours`,
+          createdOn: '2026-12-08',
+        }),
+      ]);
+      const mails = mailsAbout('trainer.alice', courseId);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.subject).toBe('Relais : ce qui s’est passé le 7 décembre 2026');
+      expect(mails[0]?.text).toContain(
+        `- 3 nouveaux retours dans « ${title} ». ${publicUrl}/formateur/parcours/${courseId}/retours`,
+      );
+      for (const author of ['teacher.01', 'teacher.02', 'teacher.04']) {
+        for (const word of forbidden(author)) expect(mails[0]?.text).not.toContain(word);
+      }
+
+      await module.runWorkerOnce();
+      expect(mailsAbout('trainer.alice', courseId)).toHaveLength(1);
+      expect(await noticesAbout('trainer.alice', courseId)).toHaveLength(1);
+    });
+
+    it('shows a named item to trainers at once, without its author, and mails it in the digest by default', async () => {
+      const courseId = await course();
+      await publish(posted(courseId, 'teacher.05', false));
+
+      expect(await noticesAbout('trainer.alice', courseId)).toEqual([
+        expect.objectContaining({ kind: 'feedback-new', text: `1 nouveau retour dans « ${title} ».` }),
+      ]);
+      await module.runWorkerOnce();
+      expect(mailsAbout('trainer.alice', courseId)).toEqual([]);
+      now = new Date('2026-12-08T07:30:00Z');
+      await module.runWorkerOnce();
+      const [digest] = mailsAbout('trainer.alice', courseId);
+      expect(digest?.text).toContain(`- 1 nouveau retour dans « ${title} ».`);
+      for (const word of forbidden('teacher.05')) expect(digest?.text).not.toContain(word);
+    });
+
+    it('tells the author when a trainer sets a status, and a teacher when his training is completed', async () => {
+      const courseId = await course();
+      const item = posted(courseId, 'teacher.06', false);
+      const itemId = (item.envelope.data as { itemId: string }).itemId;
+      await publish(
+        item,
+        createEvent(feedbackStatusChanged, { courseId, itemId, status: 'addressed' }, origin()),
+        createEvent(completionRecorded, { courseId, userId: userIdOf('teacher.06') }, origin()),
+      );
+
+      const texts = (await noticesAbout('teacher.06', courseId)).map((notice) => notice.text).sort();
+      expect(texts).toEqual([
+        `L’un de vos retours dans « ${title} » est désormais traité.`,
+        `Votre formation « ${title} » est terminée : ses heures sont comptées dans votre temps de travail.`,
+      ]);
+      await module.runWorkerOnce();
+      expect(
+        mailsAbout('teacher.06', title)
+          .map((mail) => mail.subject)
+          .sort(),
+      ).toEqual([
+        `Relais : L’un de vos retours dans « ${title} » est désormais traité`,
+        `Relais : Votre formation « ${title} » est terminée : ses heures sont comptées dans votre temps de travail`,
+      ]);
+    });
+
+    it('handles a redelivered event once: one notice, one mail', async () => {
+      const courseId = await course();
+      const completion = createEvent(
+        completionRecorded,
+        { courseId, userId: userIdOf('teacher.02') },
+        origin(),
+      );
+      await publish(completion);
+      await module.runWorkerOnce();
+      await publish(completion);
+      await module.runWorkerOnce();
+
+      expect(await noticesAbout('teacher.02', courseId)).toHaveLength(1);
+      expect(mailsAbout('teacher.02', courseId)).toHaveLength(1);
+    });
+
+    it('marks a notice read, refuses another person’s notice with 404 and a malformed id with 400', async () => {
+      const courseId = await course();
+      await publish(createEvent(completionRecorded, { courseId, userId: userIdOf('teacher.04') }, origin()));
+      const before = await noticesOf('teacher.04');
+      const notice = before.notifications.find((candidate) => candidate.courseId === courseId)!;
+
+      const stranger = await harness.call(
+        'teacher.05',
+        'POST',
+        `/api/notifications/me/notifications/${notice.id}/read`,
+      );
+      expect(stranger).toMatchObject({ status: 404, body: { code: 'NOTIFICATION_NOT_FOUND' } });
+      expect(
+        (await harness.call('teacher.04', 'POST', '/api/notifications/me/notifications/not-an-id/read'))
+          .status,
+      ).toBe(400);
+      const read = await harness.call(
+        'teacher.04',
+        'POST',
+        `/api/notifications/me/notifications/${notice.id}/read`,
+      );
+      expect(read.status).toBe(204);
+      expect(
+        (await harness.call('teacher.04', 'POST', `/api/notifications/me/notifications/${notice.id}/read`))
+          .status,
+      ).toBe(204);
+      const after = await noticesOf('teacher.04');
+      expect(after.unread).toBe(before.unread - 1);
+      expect(after.notifications.find((candidate) => candidate.id === notice.id)?.read).toBe(true);
+    });
+
+    it('keeps each person’s choice per kind: off stops the mail, not the notice; bad choices are refused with 400', async () => {
+      const defaults = await harness.call('trainer.bruno', 'GET', '/api/notifications/me/preferences');
+      expect(defaults).toMatchObject({
+        status: 200,
+        body: {
+          preferences: {
+            'feedback-reply': 'immediate',
+            'feedback-status': 'immediate',
+            'feedback-new': 'daily-digest',
+            'completion-recorded': 'immediate',
+          },
+        },
+      });
+      const choice = {
+        'feedback-reply': 'off',
+        'feedback-status': 'daily-digest',
+        'feedback-new': 'off',
+        'completion-recorded': 'immediate',
+      };
+      expect(
+        await harness.call('teacher.01', 'PUT', '/api/notifications/me/preferences', choice),
+      ).toMatchObject({
+        status: 200,
+        body: { preferences: choice },
+      });
+      const missing = await harness.call('teacher.01', 'PUT', '/api/notifications/me/preferences', {
+        'feedback-reply': 'off',
+      });
+      expect(missing).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+      const unknown = await harness.call('teacher.01', 'PUT', '/api/notifications/me/preferences', {
+        ...choice,
+        'feedback-reply': 'weekly',
+      });
+      expect(unknown.status).toBe(400);
+
+      const courseId = await course();
+      const item = posted(courseId, 'teacher.01', true);
+      const itemId = (item.envelope.data as { itemId: string }).itemId;
+      await publish(item, createEvent(feedbackReplyPosted, { courseId, itemId }, origin()));
+      await module.runWorkerOnce();
+      expect(await noticesAbout('teacher.01', courseId)).toHaveLength(1);
+      expect(mailsAbout('teacher.01', courseId)).toEqual([]);
+      await harness.call('teacher.01', 'PUT', '/api/notifications/me/preferences', {
+        ...choice,
+        'feedback-reply': 'immediate',
+      });
+    });
+
+    it('turns a kind off from the mail’s link without signing in, after a confirmation page; a forged link gets 404', async () => {
+      const courseId = await course();
+      await publish(createEvent(completionRecorded, { courseId, userId: userIdOf('teacher.03') }, origin()));
+      await module.runWorkerOnce();
+      const [mail] = mailsAbout('teacher.03', courseId);
+      const link = mail!.unsubscribeUrl.replace(publicUrl, `http://127.0.0.1:${harness.host.port}`);
+
+      const page = await fetch(link);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('« Formation terminée »');
+      expect(
+        (
+          (await harness.call('teacher.03', 'GET', '/api/notifications/me/preferences')).body as {
+            preferences: Record<string, string>;
+          }
+        ).preferences['completion-recorded'],
+      ).toBe('immediate');
+
+      expect((await fetch(link, { method: 'POST' })).status).toBe(200);
+      expect(
+        (
+          (await harness.call('teacher.03', 'GET', '/api/notifications/me/preferences')).body as {
+            preferences: Record<string, string>;
+          }
+        ).preferences,
+      ).toMatchObject({ 'completion-recorded': 'off', 'feedback-reply': 'immediate' });
+
+      const forged = link.replace(/\.[A-Za-z0-9_-]+$/, '.AAAA');
+      const refused = await fetch(forged, { method: 'POST' });
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toMatchObject({ code: 'UNSUBSCRIBE_LINK_INVALID' });
+      expect((await fetch(`${link}%20and%20more`)).status).toBe(400);
+    });
+
+    it('serves a person’s notices and choices to teachers and trainers only, signed in', async () => {
+      const anonymousCall = await fetch(
+        `http://127.0.0.1:${harness.host.port}/api/notifications/me/notifications`,
+      );
+      expect(anonymousCall.status).toBe(401);
+      for (const username of ['inspector.d1', 'chsct.national', 'ministry.dne', 'ops.admin']) {
+        expect((await harness.call(username, 'GET', '/api/notifications/me/notifications')).status).toBe(403);
+        expect((await harness.call(username, 'GET', '/api/notifications/me/preferences')).status).toBe(403);
+      }
+    });
+  });
+}
