@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { isDuplicateKeyError } from '@relais/store';
 import type { Notice, NoticeFacts, Preferences } from '../../domain/notice';
 import type { DigestEntry, MailAttempt, NotificationStore, QueuedMail } from '../../application/ports';
@@ -42,6 +43,8 @@ const digestEntryOf = (record: DigestRecord): DigestEntry => ({
 });
 
 const mailOf = ({ _id, ...mail }: MailRecord): QueuedMail => ({ id: _id, ...mail });
+
+// Operators are marked trusted: the connection sanitizes filters, so a value from a request can never be one.
 
 /** The notifications' own database (docs/design.md §3), on MongoDB and FerretDB alike. */
 export class MongoNotificationStore implements NotificationStore {
@@ -110,14 +113,15 @@ export class MongoNotificationStore implements NotificationStore {
 
   async digestBefore(day: string): Promise<DigestEntry[]> {
     const records = await this.models.digest
-      .find({ day: { $lt: day } })
+      .find({ day: mongoose.trusted({ $lt: day }) })
       .lean<DigestRecord[]>()
       .exec();
     return records.map(digestEntryOf);
   }
 
   async removeFromDigest(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.models.digest.deleteMany({ _id: { $in: [...ids] } }).exec();
+    if (ids.length > 0)
+      await this.models.digest.deleteMany({ _id: mongoose.trusted({ $in: [...ids] }) }).exec();
   }
 
   async enqueueMail({ id, ...mail }: QueuedMail): Promise<void> {
@@ -126,7 +130,7 @@ export class MongoNotificationStore implements NotificationStore {
 
   async dueMails(now: Date, limit: number): Promise<QueuedMail[]> {
     const records = await this.models.mails
-      .find({ state: 'pending', nextAttemptAt: { $lte: now } })
+      .find({ state: 'pending', nextAttemptAt: mongoose.trusted({ $lte: now }) })
       .sort({ nextAttemptAt: 1 })
       .limit(limit)
       .lean<MailRecord[]>()
@@ -156,7 +160,9 @@ export class MongoNotificationStore implements NotificationStore {
   }
 
   async pruneSentBefore(day: string): Promise<number> {
-    const result = await this.models.mails.deleteMany({ state: 'sent', updatedOn: { $lt: day } }).exec();
+    const result = await this.models.mails
+      .deleteMany({ state: 'sent', updatedOn: mongoose.trusted({ $lt: day }) })
+      .exec();
     return result.deletedCount;
   }
 }
