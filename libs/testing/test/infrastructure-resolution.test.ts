@@ -153,6 +153,20 @@ describe('environmentStrategy', () => {
     });
   });
 
+  it('passes Mailpit on when both its API and its SMTP port are given, and not when only one is', async () => {
+    const both = await environmentStrategy({
+      ...complete,
+      MAILPIT_URL: 'http://mail:8025',
+      MAILPIT_SMTP: 'mail:1025',
+    }).attempt();
+    expect(both).toMatchObject({
+      infrastructure: { endpoints: { mailpit: { url: 'http://mail:8025', smtp: 'mail:1025' } } },
+    });
+    const half = await environmentStrategy({ ...complete, MAILPIT_URL: 'http://mail:8025' }).attempt();
+    expect(half).toMatchObject({ outcome: 'resolved' });
+    expect(half.outcome === 'resolved' && 'mailpit' in half.infrastructure.endpoints).toBe(false);
+  });
+
   it('is unavailable when none of the variables is set (blank counts as unset)', async () => {
     const attempt = await environmentStrategy({ KAFKA_BROKERS: '  ' }).attempt();
     expect(attempt).toEqual({ outcome: 'unavailable', reason: expect.stringContaining('KAFKA_BROKERS') });
@@ -179,6 +193,8 @@ describe('nativeProvisionerStrategy', () => {
     'export MONGO_URL=mongodb://127.0.0.1:27017/',
     'export KEYCLOAK_URL=http://127.0.0.1:8180',
     'export TOXIPROXY_URL=http://127.0.0.1:8474',
+    'export MAILPIT_URL=http://127.0.0.1:8025',
+    'export MAILPIT_SMTP=127.0.0.1:1025',
   ].join('\n');
   const status = (up: readonly string[]): string =>
     ['toxiproxy', 'mongo', 'kafka', 'keycloak']
@@ -226,6 +242,7 @@ describe('nativeProvisionerStrategy', () => {
       mongoUrl: 'mongodb://127.0.0.1:27017/',
       keycloakUrl: 'http://127.0.0.1:8180',
       toxiproxyUrl: 'http://127.0.0.1:8474',
+      mailpit: { url: 'http://127.0.0.1:8025', smtp: '127.0.0.1:1025' },
     });
     expect(attempt.infrastructure.startedHere).toBe(true);
   });

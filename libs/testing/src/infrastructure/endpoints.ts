@@ -7,10 +7,12 @@ export interface InfrastructureEndpoints {
   readonly keycloakUrl: string;
   /** Only the native provisioner (or a developer) provides one; fault tests need it. */
   readonly toxiproxyUrl?: string;
+  /** Mailpit's HTTP API and its SMTP `host:port`: the notifications' mail tests read what it received. */
+  readonly mailpit?: { readonly url: string; readonly smtp: string };
 }
 
 export const requiredEndpointVariables = ['KAFKA_BROKERS', 'MONGO_URL', 'KEYCLOAK_URL'] as const;
-export const optionalEndpointVariables = ['TOXIPROXY_URL'] as const;
+export const optionalEndpointVariables = ['TOXIPROXY_URL', 'MAILPIT_URL', 'MAILPIT_SMTP'] as const;
 
 type EndpointVariable =
   (typeof requiredEndpointVariables)[number] | (typeof optionalEndpointVariables)[number];
@@ -35,6 +37,7 @@ export function endpointsFromEnvironment(environment: Environment): EndpointsInE
     return { kind: 'partial', present, missing };
   }
   const toxiproxyUrl = valueOf(environment, 'TOXIPROXY_URL');
+  const mailpit = mailpitOf(valueOf(environment, 'MAILPIT_URL'), valueOf(environment, 'MAILPIT_SMTP'));
   return {
     kind: 'complete',
     endpoints: {
@@ -42,8 +45,17 @@ export function endpointsFromEnvironment(environment: Environment): EndpointsInE
       mongoUrl: valueOf(environment, 'MONGO_URL') as string,
       keycloakUrl: valueOf(environment, 'KEYCLOAK_URL') as string,
       ...(toxiproxyUrl === undefined ? {} : { toxiproxyUrl }),
+      ...(mailpit === undefined ? {} : { mailpit }),
     },
   };
+}
+
+/** Both halves of Mailpit or none: an API without its SMTP port (or the reverse) is of no use. */
+export function mailpitOf(
+  url: string | undefined,
+  smtp: string | undefined,
+): InfrastructureEndpoints['mailpit'] | undefined {
+  return url === undefined || smtp === undefined ? undefined : { url, smtp };
 }
 
 /** Sets the endpoint variables, for the test workers that jest starts after its global setup. */
@@ -52,6 +64,10 @@ export function exportEndpoints(endpoints: InfrastructureEndpoints, environment:
   environment.MONGO_URL = endpoints.mongoUrl;
   environment.KEYCLOAK_URL = endpoints.keycloakUrl;
   if (endpoints.toxiproxyUrl !== undefined) environment.TOXIPROXY_URL = endpoints.toxiproxyUrl;
+  if (endpoints.mailpit !== undefined) {
+    environment.MAILPIT_URL = endpoints.mailpit.url;
+    environment.MAILPIT_SMTP = endpoints.mailpit.smtp;
+  }
 }
 
 /** Parses `export NAME=value` lines, as `scripts/infra/infra env` prints them. */
@@ -73,6 +89,7 @@ export function describeEndpoints(endpoints: InfrastructureEndpoints): string {
   ];
   if (endpoints.toxiproxyUrl !== undefined)
     parts.push(`Toxiproxy ${withoutCredentials(endpoints.toxiproxyUrl)}`);
+  if (endpoints.mailpit !== undefined) parts.push(`Mailpit ${withoutCredentials(endpoints.mailpit.url)}`);
   return parts.join(', ');
 }
 

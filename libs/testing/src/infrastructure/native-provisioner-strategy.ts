@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
-import { parseExportLines, requiredEndpointVariables } from './endpoints';
+import { mailpitOf, parseExportLines, requiredEndpointVariables } from './endpoints';
 import type { InfrastructureEndpoints } from './endpoints';
 import { infraScriptPath } from './repository-paths';
 import type { InfrastructureStrategy } from './resolve';
@@ -52,11 +52,13 @@ export function nativeProvisionerStrategy(run: InfraCommandRunner = runInfraScri
       const variables = parseExportLines((await run(['env'])).output);
       const missing = requiredEndpointVariables.filter((name) => variables[name] === undefined);
       if (missing.length > 0) throw new Error(`scripts/infra/infra env did not print ${missing.join(', ')}`);
+      const mailpit = mailpitOf(variables.MAILPIT_URL, variables.MAILPIT_SMTP);
       const endpoints: InfrastructureEndpoints = {
         kafkaBrokers: variables.KAFKA_BROKERS as string,
         mongoUrl: variables.MONGO_URL as string,
         keycloakUrl: variables.KEYCLOAK_URL as string,
         ...(variables.TOXIPROXY_URL === undefined ? {} : { toxiproxyUrl: variables.TOXIPROXY_URL }),
+        ...(mailpit === undefined ? {} : { mailpit }),
       };
       const startedHere = await startedSince();
       return {

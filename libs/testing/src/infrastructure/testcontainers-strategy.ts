@@ -7,7 +7,7 @@ import type { InfrastructureStrategy } from './resolve';
 import { readPinnedVersion } from './versions-file';
 
 /**
- * Way 2: a container runtime answers, so testcontainers starts Kafka, MongoDB and Keycloak from the
+ * Way 2: a container runtime answers, so testcontainers starts Kafka, MongoDB, Keycloak and Mailpit from the
  * images pinned in scripts/infra/versions.env. Everything started here is stopped by release().
  */
 export function testcontainersStrategy(): InfrastructureStrategy {
@@ -26,7 +26,12 @@ export function testcontainersStrategy(): InfrastructureStrategy {
       await access(realmFilePath).catch(() => {
         throw new Error(`${realmFilePath} does not exist: Keycloak has no realm to import`);
       });
-      const started = await Promise.allSettled([startKafka(host), startMongo(), startKeycloak()]);
+      const started = await Promise.allSettled([
+        startKafka(host),
+        startMongo(),
+        startKeycloak(),
+        startMailpit(),
+      ]);
       const containers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
       const release = async (): Promise<void> => {
         await Promise.all(containers.map((container) => container.stop()));
@@ -36,7 +41,8 @@ export function testcontainersStrategy(): InfrastructureStrategy {
         await release();
         throw failure.reason;
       }
-      const [kafka, mongo, keycloak] = containers as [
+      const [kafka, mongo, keycloak, mailpit] = containers as [
+        StartedTestContainer,
         StartedTestContainer,
         StartedTestContainer,
         StartedTestContainer,
@@ -49,6 +55,10 @@ export function testcontainersStrategy(): InfrastructureStrategy {
             kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9092)}`,
             mongoUrl: `mongodb://${mongo.getHost()}:${mongo.getMappedPort(27017)}/`,
             keycloakUrl: `http://${keycloak.getHost()}:${keycloak.getMappedPort(8080)}`,
+            mailpit: {
+              url: `http://${mailpit.getHost()}:${mailpit.getMappedPort(8025)}`,
+              smtp: `${mailpit.getHost()}:${mailpit.getMappedPort(1025)}`,
+            },
           },
           startedHere: true,
           release,
@@ -100,6 +110,14 @@ async function startKeycloak(): Promise<StartedTestContainer> {
     .withExposedPorts(8080, 9000)
     .withWaitStrategy(Wait.forHttp('/health/ready', 9000).forStatusCode(200))
     .withStartupTimeout(180_000)
+    .start();
+}
+
+async function startMailpit(): Promise<StartedTestContainer> {
+  return new GenericContainer(await readPinnedVersion('MAILPIT_IMAGE'))
+    .withCommand(['--smtp-auth-accept-any', '--smtp-auth-allow-insecure', '--enable-chaos'])
+    .withExposedPorts(1025, 8025)
+    .withWaitStrategy(Wait.forHttp('/api/v1/info', 8025).forStatusCode(200))
     .start();
 }
 
