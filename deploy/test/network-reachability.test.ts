@@ -21,7 +21,7 @@ const FIRST_BUILD_TIMEOUT_MS = 300_000;
  * the Keycloak operator's pods, the Gateway's proxies (Envoy Gateway), Prometheus, the telemetry backend, DNS, and
  * addresses outside the cluster (Keycloak's PostgreSQL, the API server, anywhere else).
  */
-function surroundings(namespace: string): Endpoint[] {
+function surroundings(namespace: string, smtpRelayIp: string): Endpoint[] {
   return [
     {
       name: 'kafka-broker',
@@ -176,6 +176,23 @@ function surroundings(namespace: string): Endpoint[] {
       labels: {},
       ports: [{ port: 443 }, { port: 6443 }],
     },
+    // The overlay's SMTP relay (smtpRelayCidr of its environment), and another mail server beside it.
+    {
+      name: 'smtp-relay',
+      namespace: '',
+      ip: smtpRelayIp,
+      external: true,
+      labels: {},
+      ports: [{ port: 25 }, { port: 465 }, { port: 587 }],
+    },
+    {
+      name: 'other-mail-server',
+      namespace: '',
+      ip: '198.51.100.25',
+      external: true,
+      labels: {},
+      ports: [{ port: 25 }, { port: 587 }],
+    },
     {
       name: 'internet',
       namespace: '',
@@ -191,7 +208,16 @@ const DNS: Flow[] = [
   { to: 'kube-dns', port: 53, protocol: 'UDP' },
   { to: 'kube-dns', port: 53 },
 ];
-const SERVICE_PORTS = { enrollment: 8081, progress: 8082, feedback: 8083, stats: 8084 } as const;
+const SERVICE_PORTS = {
+  enrollment: 8081,
+  progress: 8082,
+  feedback: 8083,
+  stats: 8084,
+  notifications: 8085,
+} as const;
+
+/** The address of each overlay's SMTP relay, as its environment.yaml gives it (smtpRelayCidr). */
+const SMTP_RELAY_IP: Record<string, string> = { dev: '203.0.113.26', prod: '203.0.113.25' };
 
 /**
  * What each Job and Deployment must reach, and may: the whole list, nothing more. A service reaches
@@ -207,6 +233,8 @@ function declaredEgress(workload: string): Flow[] {
       { to: 'mongodb-member', port: 27017 },
       { to: 'gateway-proxy', port: 10443 },
       { to: 'relais-otel-collector', port: 4318 },
+      // Mail leaves through the relay, and the notifications are the only ones to send any.
+      ...(workload === 'relais-notifications' ? [{ to: 'smtp-relay', port: 587 }] : []),
       ...DNS,
     ];
   switch (workload) {
@@ -252,7 +280,7 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
     resources = [...rendered, readStatsRebuildJob()];
     names = workloads(resources).map((workload) => workload.metadata.name);
     model = new NetworkModel(
-      [...workloadEndpoints(resources, namespace), ...surroundings(namespace)],
+      [...workloadEndpoints(resources, namespace), ...surroundings(namespace, SMTP_RELAY_IP[overlay] ?? '')],
       namespacePolicies(resources, namespace),
     );
   }, FIRST_BUILD_TIMEOUT_MS);
@@ -263,6 +291,7 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
         'relais-enrollment',
         'relais-feedback',
         'relais-keycloak-realm',
+        'relais-notifications',
         'relais-otel-collector',
         'relais-portal',
         'relais-progress',

@@ -17,6 +17,7 @@ const EXPECTED_TOOLS: Record<Service, string[]> = {
   progress: [],
   feedback: [],
   stats: ['rebuild'],
+  notifications: [],
 };
 
 // Inside the repository, so that the packages left out of the bundle resolve from its node_modules

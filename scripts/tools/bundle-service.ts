@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 
-export const SERVICES = ['enrollment', 'progress', 'feedback', 'stats'] as const;
+export const SERVICES = ['enrollment', 'progress', 'feedback', 'stats', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /**
@@ -40,6 +40,7 @@ export const TOOLS: Readonly<Record<ServiceName, Readonly<Record<string, string>
   progress: {},
   feedback: {},
   stats: { rebuild: 'src/rebuild.ts' },
+  notifications: {},
 };
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));

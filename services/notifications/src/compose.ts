@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { openSealedRecipient } from '@relais/contracts';
 import type { TokenVerifier } from '@relais/auth';
 import type { ServiceModule } from '@relais/host';
@@ -47,6 +48,8 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
   if (ports.unsubscribeKey.length < 32) {
     throw new RangeError('The unsubscribe key must be at least 32 characters.');
   }
+  checkRecipientKey(ports.recipientPrivateKey);
+  checkPublicUrl(ports.publicUrl);
   const clock = ports.clock ?? { now: () => new Date() };
   const log = ports.log ?? silentLog;
   const tokens = new UnsubscribeTokens(ports.unsubscribeKey);
@@ -85,4 +88,26 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
     background: [worker],
     runWorkerOnce: () => worker.runOnce(),
   };
+}
+
+function checkRecipientKey(pem: string): void {
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(pem).asymmetricKeyType;
+  } catch {
+    type = undefined;
+  }
+  if (type !== 'rsa') {
+    throw new RangeError(
+      'The recipient key (NOTIFICATIONS_RECIPIENT_PRIVATE_KEY) must be an RSA private key in PEM: the ' +
+        'private half of the key whose public half the feedback service seals authors with (ADR 0030).',
+    );
+  }
+}
+
+function checkPublicUrl(value: string): void {
+  const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new RangeError(`The public URL (PUBLIC_URL) must be an absolute http(s) URL such as https://host.`);
+  }
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { booleanFlag, portNumber, url } from '@relais/platform';
+import { booleanFlag, portNumber } from '@relais/platform';
 
 /** The notifications service's own variables, read once at start-up by `loadConfig`. */
 export const notificationsConfigSchema = z.object({
   NOTIFICATIONS_RECIPIENT_PRIVATE_KEY: z
     .string()
-    .includes('PRIVATE KEY', { message: 'a PEM private key' })
+    .min(1)
+    // Parsed when the service is assembled, which refuses anything but an RSA private key.
     .describe(
       'RSA private key (PEM) whose public half the feedback service seals item authors with ' +
         '(NOTIFICATIONS_RECIPIENT_PUBLIC_KEY there); ADR 0030',
@@ -14,7 +15,10 @@ export const notificationsConfigSchema = z.object({
     .string()
     .min(32, 'at least 32 characters')
     .describe('secret that signs the unsubscribe links of the mails; changing it voids the links sent'),
-  PUBLIC_URL: url('where people reach the portal and its API, for the links in mails (https://host)'),
+  PUBLIC_URL: z
+    .string()
+    .min(1)
+    .describe('where people reach the portal and its API, for the links in mails (https://host)'),
   SMTP_HOST: z.string().min(1).describe('the SMTP relay (Mailpit in tests)'),
   SMTP_PORT: portNumber('the SMTP relay’s port').default(587),
   SMTP_SECURE: booleanFlag('TLS from the first byte (port 465); otherwise STARTTLS when offered').default(
