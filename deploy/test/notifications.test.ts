@@ -43,10 +43,10 @@ describe.each(OVERLAYS)('the notifications service in overlay %s', (overlay) => 
   it('reads exactly the events topics it subscribes to, never a facts topic, and writes only their dead letters', () => {
     const user = ofKind(resources, 'KafkaUser').find((u) => u.metadata.name === 'relais-notifications');
     const acls = (user?.spec as { authorization: { acls: KafkaAcl[] } }).authorization.acls;
-    const topicsWith = (operation: string) =>
+    const topicsWith = (operation: KafkaAcl['operations'][number]) =>
       acls
         .filter((acl) => acl.resource.type === 'topic' && acl.operations.includes(operation))
-        .map((acl) => acl.resource.name)
+        .map((acl) => acl.resource.name ?? '')
         .sort();
 
     expect(topicsWith('Read')).toEqual(subscribedTopics());
