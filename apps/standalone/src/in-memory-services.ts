@@ -2,6 +2,7 @@ import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth'
 import { createInMemoryEnrollmentService } from '@relais/enrollment';
 import { createInMemoryFeedbackService } from '@relais/feedback';
 import type { ServiceModule } from '@relais/host';
+import { createInMemoryNotificationsService, InMemoryMailbox, recipientKeyPair } from '@relais/notifications';
 import { createInMemoryProgressService } from '@relais/progress';
 import { createInMemoryStatsService, defaultSettlingDays, type InMemoryTallyStore } from '@relais/stats';
 
@@ -17,9 +18,11 @@ export interface InMemoryServicesOptions {
   statsTallies?: InMemoryTallyStore;
   /** The clock that decides which statistics are published, when a test moves it. */
   statsClock?: () => Date;
+  /** Where notifications put the mails they send (shown at /dev/mails); a new one otherwise. */
+  mailbox?: InMemoryMailbox;
 }
 
-/** The four services on in-memory adapters, each requiring its own audience in tokens. */
+/** The five services on in-memory adapters, each requiring its own audience in tokens. */
 export function inMemoryServices(options: InMemoryServicesOptions): ServiceModule[] {
   const verifierFor = (service: string): TokenVerifier =>
     createKeycloakConnectVerifier({
@@ -27,6 +30,8 @@ export function inMemoryServices(options: InMemoryServicesOptions): ServiceModul
       realm: 'relais',
       clientId: `relais-${service}`,
     });
+  // A key pair per process: feedback seals item authors with the public half for notifications alone.
+  const recipientKeys = recipientKeyPair();
   return [
     createInMemoryEnrollmentService({
       verifier: verifierFor('enrollment'),
@@ -34,7 +39,10 @@ export function inMemoryServices(options: InMemoryServicesOptions): ServiceModul
       countingKey: options.countingKey,
     }),
     createInMemoryProgressService({ verifier: verifierFor('progress') }),
-    createInMemoryFeedbackService({ verifier: verifierFor('feedback') }),
+    createInMemoryFeedbackService({
+      verifier: verifierFor('feedback'),
+      recipientSealKey: recipientKeys.publicKey,
+    }),
     createInMemoryStatsService({
       verifier: verifierFor('stats'),
       minimumCount: options.minimumCount,
@@ -44,5 +52,11 @@ export function inMemoryServices(options: InMemoryServicesOptions): ServiceModul
         ? {}
         : { publication: { settlingDays: defaultSettlingDays, now: options.statsClock } }),
     }),
+    createInMemoryNotificationsService({
+      verifier: verifierFor('notifications'),
+      recipientPrivateKey: recipientKeys.privateKey,
+      publicUrl: options.identityProviderUrl,
+      transport: options.mailbox ?? new InMemoryMailbox(),
+    }).module,
   ];
 }

@@ -8,6 +8,7 @@ import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
 import { InMemoryTallyStore } from '@relais/stats';
 import { inMemoryServices } from './in-memory-services';
+import { devMailsHandler, InMemoryMailbox } from '@relais/notifications';
 import { mountPortal } from '@relais/host/portal';
 import type { DemoSeeding } from './seed/demo-seeding';
 
@@ -58,7 +59,9 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
   });
   const bus = new InMemoryEventBus();
   const statsTallies = new InMemoryTallyStore();
+  const mailbox = new InMemoryMailbox();
   const modules = inMemoryServices({
+    mailbox,
     identityProviderUrl: baseUrl,
     realmFile: options.realmFile,
     // A fresh key per run: in-memory counts vanish with the process anyway.
@@ -83,6 +86,8 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
           app,
           modules.map((module) => module.name),
         );
+        // The mails notifications would send, for whoever tries the demo (never in production).
+        app.get('/dev/mails', devMailsHandler(mailbox));
         mountPortal(app);
       },
     },

@@ -2,6 +2,7 @@ export * from './tokens';
 export * from './relais-client';
 export { runSkeletonFlow } from './scenarios/skeleton-flow';
 export { runCourseLife } from './scenarios/course-life';
+export { runNotificationsFlow, type ReceivedMail } from './scenarios/notifications-flow';
 export type { ScenarioOptions } from './scenarios/published-stats';
 export { startServiceHarness, type ServiceHarness } from './harness/service-harness';
 export { freePort } from '@relais/host';

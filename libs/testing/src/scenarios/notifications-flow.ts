@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { demoNameOf } from '../harness/enrollment-events';
+import { eventually, userIdOf, type RelaisClient } from '../relais-client';
+
+/** A mail as the scenario reads it: from the standalone's /dev/mails or from Mailpit's API. */
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * A trainer answers a teacher's anonymous item: the teacher finds a notice in his notification centre
+ * and a mail, which say what happened and link to the page, and carry nothing of what was written, of
+ * who wrote it or of who answered; the trainer gets no notice of the anonymous item before the digest.
+ * The same in one process or across five, mails read wherever the deployment keeps them.
+ * Uses jest's expect: it is a test scenario, not a client.
+ */
+export async function runNotificationsFlow(
+  relais: RelaisClient,
+  mailsTo: (address: string) => Promise<readonly ReceivedMail[]>,
+): Promise<void> {
+  const marker = randomUUID().slice(0, 8);
+  const title = `Notifications ${marker}`;
+  const created = await relais.call('manager.lyon', 'POST', '/api/enrollment/courses', {
+    title,
+    academy: 'lyon',
+    themes: [`notices-${marker}`],
+    predictedHours: 3,
+    trainerIds: [userIdOf('trainer.alice')],
+    districts: ['lyon-d1'],
+  });
+  expect(created.status).toBe(201);
+  const courseId: string = created.body.id;
+  const author = 'teacher.16';
+  for (const teacher of [author, 'teacher.17', 'teacher.18', 'teacher.19', 'teacher.20']) {
+    expect(
+      (await relais.call(teacher, 'POST', `/api/enrollment/courses/${courseId}/enrollments`)).status,
+    ).toBe(201);
+  }
+  // Notices are mailed to the address of the person's token, learnt when he opens his notifications.
+  for (const username of [author, 'trainer.alice']) {
+    expect((await relais.call(username, 'GET', '/api/notifications/me/notifications')).status).toBe(200);
+  }
+
+  const secret = `Je n’arrive pas à suivre le rythme du module ${marker}.`;
+  await eventually(async () => {
+    const post = await relais.call(author, 'POST', `/api/feedback/courses/${courseId}/feedback`, {
+      category: 'workload-time',
+      intensity: 5,
+      message: secret,
+      visibility: 'anonymous',
+    });
+    return post.status === 201 ? post : undefined;
+  });
+  const inbox = await relais.call('trainer.alice', 'GET', `/api/feedback/courses/${courseId}/feedback`);
+  const item = inbox.body.items.find((candidate: { message: string }) => candidate.message === secret);
+  const answer = `Parlons-en jeudi, ${marker}.`;
+  expect(
+    (
+      await relais.call('trainer.alice', 'POST', `/api/feedback/feedback/${item.id}/replies`, {
+        message: answer,
+      })
+    ).status,
+  ).toBe(201);
+
+  const notice = await eventually(async () => {
+    const mine = await relais.call(author, 'GET', '/api/notifications/me/notifications');
+    return (mine.body.notifications as { courseId: string; kind: string; text: string; link: string }[]).find(
+      (candidate) => candidate.courseId === courseId && candidate.kind === 'feedback-reply',
+    );
+  }, 20_000);
+  expect(notice).toMatchObject({
+    text: `Un formateur a répondu à l’un de vos retours dans « ${title} ».`,
+    link: '/mes-retours',
+  });
+
+  const mail = await eventually(async () => {
+    const received = await mailsTo(`${author}@demo.relais.invalid`);
+    return received.find((candidate) => candidate.subject.includes(title));
+  }, 20_000);
+  expect(mail.subject).toBe(`Relais : Un formateur a répondu à l’un de vos retours dans « ${title} »`);
+  expect(mail.text).toContain('/mes-retours');
+  for (const forbidden of [
+    secret,
+    answer,
+    demoNameOf(author),
+    demoNameOf('trainer.alice'),
+    userIdOf(author),
+    item.id,
+    'workload',
+    'anonyme',
+  ]) {
+    expect(mail.text).not.toContain(forbidden);
+    expect(mail.html).not.toContain(forbidden);
+    expect(mail.subject).not.toContain(forbidden);
+    expect(JSON.stringify(notice)).not.toContain(forbidden);
+  }
+
+  // The anonymous item reaches the trainer the next morning, in the digest: nothing now.
+  const trainers = await relais.call('trainer.alice', 'GET', '/api/notifications/me/notifications');
+  expect(
+    (trainers.body.notifications as { courseId: string }[]).filter((n) => n.courseId === courseId),
+  ).toEqual([]);
+  expect(
+    (await mailsTo('trainer.alice@demo.relais.invalid')).filter((m) => m.subject.includes(title)),
+  ).toEqual([]);
+}
