@@ -7,7 +7,7 @@ const required = ['KAFKA_BROKERS', 'MONGO_URL', 'KEYCLOAK_URL'] as const;
 /** Endpoints from the environment when all are given; otherwise the local provisioner's, started if needed. */
 export function infrastructureEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (required.every((name) => env[name])) return env;
-  execFileSync(infraScript, ['up', 'kafka', 'mongo', 'keycloak'], { stdio: 'inherit' });
+  execFileSync(infraScript, ['up', 'kafka', 'mongo', 'keycloak', 'mailpit'], { stdio: 'inherit' });
   const exports = execFileSync(infraScript, ['env'], { encoding: 'utf8' });
   const provided = Object.fromEntries(
     exports

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 export interface ServiceProcess {
-  name: 'enrollment' | 'progress' | 'feedback' | 'stats';
+  name: 'enrollment' | 'progress' | 'feedback' | 'stats' | 'notifications';
   port: number;
   entry: string;
 }
@@ -11,7 +11,7 @@ const entryOf = (name: string) =>
 
 /** One process per service, each on its own port (the same defaults as the services' own config). */
 export function serviceProcesses(basePort = 8081): ServiceProcess[] {
-  return (['enrollment', 'progress', 'feedback', 'stats'] as const).map((name, index) => ({
+  return (['enrollment', 'progress', 'feedback', 'stats', 'notifications'] as const).map((name, index) => ({
     name,
     port: basePort + index,
     entry: entryOf(name),

@@ -3,12 +3,20 @@ import express from 'express';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
-import { demoRealmFile, passwordGrant, relaisClient, runCourseLife, runSkeletonFlow } from '@relais/testing';
+import {
+  demoRealmFile,
+  passwordGrant,
+  relaisClient,
+  runCourseLife,
+  runNotificationsFlow,
+  runSkeletonFlow,
+  type ReceivedMail,
+} from '@relais/testing';
 import { startLocalCluster, type LocalCluster } from '../src/index';
 import { localServiceEnv } from '../src/local-service-env';
 
 /**
- * The skeleton flow across four processes on the production adapters: tokens from the real
+ * The skeleton flow across five processes on the production adapters: tokens from the real
  * Keycloak, state in the MongoDB-compatible server, events and facts through real Kafka.
  */
 describe('skeleton flow across processes', () => {
@@ -63,11 +71,41 @@ describe('skeleton flow across processes', () => {
     }
   }, 120_000);
 
+  it('mails a trainer’s reply to the teacher through Mailpit, leaking nothing', async () => {
+    const mailpit = process.env['MAILPIT_URL'];
+    if (!mailpit) throw new Error('MAILPIT_URL is not set: start Mailpit (scripts/infra/infra up mailpit)');
+    const relais = relaisClient({
+      apiUrl: cluster.gatewayUrl,
+      identityUrl: String(process.env['KEYCLOAK_URL']),
+    });
+    const mailsTo = async (address: string): Promise<ReceivedMail[]> => {
+      const search = await fetch(`${mailpit}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}`);
+      const { messages } = (await search.json()) as { messages: { ID: string }[] };
+      return Promise.all(
+        messages.map(async ({ ID }) => {
+          const message = (await (await fetch(`${mailpit}/api/v1/message/${ID}`)).json()) as {
+            Subject: string;
+            Text: string;
+            HTML: string;
+          };
+          return { to: address, subject: message.Subject, text: message.Text, html: message.HTML };
+        }),
+      );
+    };
+    try {
+      await runNotificationsFlow(relais, mailsTo);
+    } catch (error) {
+      console.error(lines.slice(-40).join('\n'));
+      throw error;
+    }
+  }, 120_000);
+
   const protectedRoutes = [
     { username: 'teacher.01', path: '/api/enrollment/me/enrollments' },
     { username: 'teacher.01', path: '/api/progress/courses/00000000-0000-4000-8000-000000000000/activities' },
     { username: 'teacher.01', path: '/api/feedback/me/messages' },
     { username: 'ministry.dne', path: '/api/stats/catalogue' },
+    { username: 'teacher.01', path: '/api/notifications/me/notifications' },
   ];
 
   it('accepts real Keycloak tokens in every service, and refuses tampered ones and other issuers', async () => {
