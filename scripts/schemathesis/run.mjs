@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const ROLES = ['teacher.01', 'trainer.alice', 'manager.lyon', 'ministry.dne', 'chsct.national'];
-const SERVICES = ['enrollment', 'progress', 'feedback', 'stats'];
+const SERVICES = ['enrollment', 'progress', 'feedback', 'stats', 'notifications'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const venv = join(root, '.tools', 'schemathesis');

@@ -392,6 +392,26 @@ export function describeNotificationsOverHttp(
       expect((await fetch(`${link}%20and%20more`)).status).toBe(400);
     });
 
+    it('lists at most `limit` notices, 1 to 100, and refuses any other limit with 400', async () => {
+      const courseId = await course();
+      await publish(createEvent(completionRecorded, { courseId, userId: userIdOf('teacher.05') }, origin()));
+      const limited = await harness.call('teacher.05', 'GET', '/api/notifications/me/notifications?limit=1');
+      expect(limited.status).toBe(200);
+      expect((limited.body as NoticesView).notifications).toHaveLength(1);
+      for (const limit of ['0', '101', 'ten', '-1']) {
+        const refused = await harness.call(
+          'teacher.05',
+          'GET',
+          `/api/notifications/me/notifications?limit=${limit}`,
+        );
+        expect({ limit, status: refused.status, code: refused.body.code }).toEqual({
+          limit,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+      }
+    });
+
     it('serves a person’s notices and choices to teachers and trainers only, signed in', async () => {
       const anonymousCall = await fetch(
         `http://127.0.0.1:${harness.host.port}/api/notifications/me/notifications`,

@@ -15,11 +15,11 @@ export const unsubscribeParams = z.strictObject({
 });
 
 export const noticesQuery = z.strictObject({
+  // The whole range in the pattern, so that the OpenAPI document states it too.
   limit: z
     .string()
-    .regex(/^\d{1,3}$/, 'a whole number from 1 to 100')
+    .regex(/^(100|[1-9][0-9]?)$/, 'a whole number from 1 to 100')
     .transform(Number)
-    .pipe(z.number().int().min(1, 'at least 1').max(100, 'at most 100'))
     .optional(),
 });
 
