@@ -8,6 +8,8 @@ import HomePage from './pages/HomePage';
 // Route-level code splitting: a page's code loads when it is first visited (initial JS ≤ 250 kB gzip).
 const CallbackPage = lazy(() => import('./pages/CallbackPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const NotificationPreferencesPage = lazy(() => import('./pages/notifications/NotificationPreferencesPage'));
 const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage'));
 const CataloguePage = lazy(() => import('./pages/teacher/CataloguePage'));
 const CoursePage = lazy(() => import('./pages/teacher/CoursePage'));
@@ -84,6 +86,9 @@ export const routes: RouteObject[] = [
       // Teachers and trainers.
       guarded(['teacher', 'trainer'], 'messages', MessagesPage),
       guarded(['teacher', 'trainer'], 'messages/ecrire/:courseId/:userId', WriteMessagePage),
+      // Notifications (issue 20).
+      guarded(['teacher', 'trainer'], 'notifications', NotificationsPage),
+      guarded(['teacher', 'trainer'], 'notifications/preferences', NotificationPreferencesPage),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -56,6 +56,8 @@ export const AUDIENCES: Audience[] = [
         { route: '/mes-parcours/:courseId/quitter', path: `/mes-parcours/${course.id}/quitter` },
         { route: '/mes-retours', path: '/mes-retours' },
         { route: '/messages', path: '/messages' },
+        { route: '/notifications', path: '/notifications' },
+        { route: '/notifications/preferences', path: '/notifications/preferences' },
         {
           route: '/messages/ecrire/:courseId/:userId',
           path: `/messages/ecrire/${course.id}/${trainer}`,
@@ -88,6 +90,7 @@ export const AUDIENCES: Audience[] = [
         },
         { route: '/formateur/parcours/:courseId/retours', path: `/formateur/parcours/${course.id}/retours` },
         { route: '/messages', path: '/messages' },
+        { route: '/notifications', path: '/notifications' },
       ];
     },
   },

@@ -3,6 +3,7 @@ import { accessToken } from '../auth/session';
 import { apiErrorFrom, NetworkError } from './errors';
 import type { paths as EnrollmentPaths } from './generated/enrollment';
 import type { paths as FeedbackPaths } from './generated/feedback';
+import type { paths as NotificationsPaths } from './generated/notifications';
 import type { paths as ProgressPaths } from './generated/progress';
 import type { paths as StatsPaths } from './generated/stats';
 
@@ -26,6 +27,7 @@ export const enrollmentApi = clientFor<EnrollmentPaths>('enrollment');
 export const progressApi = clientFor<ProgressPaths>('progress');
 export const feedbackApi = clientFor<FeedbackPaths>('feedback');
 export const statsApi = clientFor<StatsPaths>('stats');
+export const notificationsApi = clientFor<NotificationsPaths>('notifications');
 
 interface FetchOutcome<T> {
   data?: T;

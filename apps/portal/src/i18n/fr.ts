@@ -7,9 +7,11 @@ import { inspector } from './fr/inspector';
 import { legal } from './fr/legal';
 import { statistics } from './fr/statistics';
 import { manager } from './fr/manager';
+import { notifications } from './fr/notifications';
 import { trainer } from './fr/trainer';
 
 export const fr = {
+  notifications,
   service: {
     name: 'Relais',
     tagline: 'La formation continue des enseignants, accompagnée',

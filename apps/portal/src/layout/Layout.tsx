@@ -4,6 +4,7 @@ import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { useMyNotifications } from '../api/notifications';
 import { useAuth } from '../auth/AuthProvider';
 import { Loading } from '../components/QueryState';
 import { fr } from '../i18n/fr';
@@ -50,6 +51,20 @@ export function Layout() {
         buttonProps: { onClick: () => void auth.signIn('/') },
       };
 
+  // Teachers and trainers receive notifications: a bell with the unread count, before the account.
+  const notified =
+    auth.user !== undefined && (auth.roles.includes('teacher') || auth.roles.includes('trainer'));
+  const unread = useMyNotifications(notified).data?.unread ?? 0;
+  const bell: HeaderProps.QuickAccessItem[] = notified
+    ? [
+        {
+          iconId: unread > 0 ? 'fr-icon-notification-3-fill' : 'fr-icon-notification-3-line',
+          text: fr.notifications.bell(unread),
+          linkProps: { to: '/notifications' },
+        },
+      ]
+    : [];
+
   const navigation = navigationFor(auth.roles).map((entry) => ({
     text: entry.text,
     linkProps: { to: entry.to },
@@ -69,7 +84,7 @@ export function Layout() {
         serviceTitle={fr.service.name}
         serviceTagline={fr.service.tagline}
         homeLinkProps={{ to: '/', title: fr.service.homeTitle }}
-        quickAccessItems={[headerFooterDisplayItem, account]}
+        quickAccessItems={[...bell, headerFooterDisplayItem, account]}
         navigation={navigation.length > 0 ? navigation : undefined}
       />
       <main id="contenu" tabIndex={-1} ref={main} className="fr-container fr-my-6w relais-main">
