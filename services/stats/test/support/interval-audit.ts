@@ -65,7 +65,7 @@ export async function feasibleIntervals(
     matrix: { format: 'csc', numRows: lines.length, numCols: unknowns.length, starts, indices, values },
   });
   try {
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, presolve: 'off' });
     const { modelStatus, objectiveSense } = highs.constants;
     const bound = (index: number, sense: 'minimize' | 'maximize') => {
       model.changeObjectiveSense(objectiveSense[sense]);
