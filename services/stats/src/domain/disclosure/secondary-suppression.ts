@@ -20,7 +20,8 @@ export type Suppression = 'primary' | 'secondary';
  * small academy whose every cell is small its boxes went through the national margins.
  *
  * Then every other hidden cell below the minimum (a cell of 0, mostly) gets the same protection, until
- * no cell is added: no hidden cell, primary or secondary, can be shown to be below the minimum.
+ * no cell is added: no hidden cell, primary or secondary, can be shown to be below the minimum by
+ * reasoning on the lines of the family (linear reasoning; see ADR 0011 for what that leaves out).
  *
  * The pattern depends only on the family's values, so every table of the family, whichever is asked
  * for, shows the same one.
@@ -36,7 +37,8 @@ export function protectFamily(
     if (cell.primary && !cell.unpublished && !suppressed.has(cell.key)) suppressed.set(cell.key, 'primary');
   }
   const primaries = [...suppressed].filter(([, why]) => why === 'primary').map(([key]) => key);
-  if (primaries.length === 0) return suppressed;
+  const belowMinimum = (key: string) => (family.cells.get(key)?.value ?? 0) < minimumCount;
+  if (primaries.length === 0 && ![...suppressed.keys()].some(belowMinimum)) return suppressed;
 
   const isHidden = (cell: FamilyCell) => suppressed.has(cell.key) || cell.unpublished === true;
   const costs = new Map(
@@ -51,9 +53,7 @@ export function protectFamily(
     const shiftOf = (cell: FamilyCell) =>
       cell.value < minimumCount ? minimumCount - cell.value : -cell.value;
     const unprotected = () =>
-      [...suppressed.keys()]
-        .filter((key) => !protectedCells.has(key) && (family.cells.get(key)?.value ?? 0) < minimumCount)
-        .sort();
+      [...suppressed.keys()].filter((key) => !protectedCells.has(key) && belowMinimum(key)).sort();
     const protect = (key: string) => {
       const cell = family.cells.get(key);
       if (!cell || protectedCells.has(key)) return;
@@ -91,8 +91,8 @@ const costOfHidden = 1e-3;
 
 /**
  * Moving a published cell costs tenfold with each axis on which it is a margin (a national or
- * quarterly figure is what readers come for, and it sits in many lines), then a little more with its
- * value, so the fewest and smallest cells, and the fewest margins, are hidden.
+ * quarterly figure is what readers come for, and it sits in many lines), so inner cells are hidden
+ * rather than a margin unless that moves ten times as much; its value only breaks ties.
  */
 function costOfPublished(family: CellFamily, cell: FamilyCell): number {
   const margins = family.axes.filter((axis) => (cell.coordinates[axis] ?? ALL) === ALL).length;
