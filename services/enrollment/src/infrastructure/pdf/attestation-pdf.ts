@@ -178,7 +178,9 @@ function verificationBlock(document: Document, code: string, url: string, issued
 export async function schoolYearSummaryPdf(summary: SchoolYearPrint): Promise<Buffer> {
   const [start, end] = summary.schoolYear.split('-');
   const document = await newDocument(`Récapitulatif des heures de formation ${summary.schoolYear}`);
-  brandBlock(document, summary.lines[0]?.attestation.academy);
+  // A teacher who changed academy during the year: the heading names none, each line names its own.
+  const academies = new Set(summary.lines.map(({ attestation }) => attestation.academy));
+  brandBlock(document, academies.size === 1 ? [...academies][0] : undefined);
   titleBlock(
     document,
     'Récapitulatif des heures de formation',
