@@ -138,7 +138,7 @@ describe('attestations of training', () => {
     const malformed = await harness.call(
       'teacher.04',
       'GET',
-      '/api/enrollment/me/attestations/school-years/2019-2021.pdf',
+      '/api/enrollment/me/attestations/school-years/2019.pdf',
     );
     expect(malformed.status).toBe(400);
     expect(malformed.body.detail).toMatch(/2026-2027/);
