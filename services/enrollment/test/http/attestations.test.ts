@@ -1,5 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { extractText } from 'unpdf';
-import { userIdOf, type ServiceHarness } from '@relais/testing';
+import { demoRealmFile, startServiceHarness, userIdOf, type ServiceHarness } from '@relais/testing';
+import {
+  createEnrollmentService,
+  InMemoryParticipationCounter,
+  inMemoryCourseStores,
+  RealmFileTrainerDirectory,
+} from '../../src/index';
 import { courseWith, lyonCourse, startEnrollmentHarness } from './enrollment-harness';
 
 /**
@@ -266,3 +273,42 @@ function frenchToday(): string {
     timeZone: 'Europe/Paris',
   }).format(new Date());
 }
+
+describe('the address printed on an attestation', () => {
+  let harness: ServiceHarness;
+  beforeAll(async () => {
+    harness = await startServiceHarness((verifierFor) => {
+      const { courses, outbox } = inMemoryCourseStores();
+      return [
+        createEnrollmentService({
+          courses,
+          outbox,
+          trainers: new RealmFileTrainerDirectory(demoRealmFile),
+          counter: new InMemoryParticipationCounter(),
+          verifier: verifierFor('relais-enrollment'),
+          countingKey: randomBytes(32).toString('base64url'),
+          publicUrl: 'https://relais.education.gouv.fr/',
+        }),
+      ];
+    });
+  });
+  afterAll(async () => harness.stop());
+
+  it('is on the configured public origin, whatever host the request reached', async () => {
+    const courseId = await courseWith(harness, ['teacher.10']);
+    await harness.call(
+      'trainer.alice',
+      'PUT',
+      `/api/enrollment/courses/${courseId}/enrollments/${userIdOf('teacher.10')}/completion`,
+      { completed: true },
+    );
+    const { code } = (await harness.call('teacher.10', 'GET', '/api/enrollment/me/attestations')).body
+      .attestations[0];
+    const response = await fetch(`${harness.apiUrl}/api/enrollment/me/attestations/${courseId}.pdf`, {
+      headers: { authorization: `Bearer ${await harness.token('teacher.10')}` },
+    });
+    const { text } = await extractText(new Uint8Array(await response.arrayBuffer()), { mergePages: true });
+    expect(text).toContain(`https://relais.education.gouv.fr/verifier/${code}`);
+    expect(text).not.toContain(harness.apiUrl);
+  });
+});
