@@ -38,6 +38,7 @@ export default function VerifyAttestationPage() {
       {verification.isError &&
         (verification.error instanceof ApiError && [400, 404].includes(verification.error.status) ? (
           <Alert
+            as="h2"
             severity="error"
             title={v.notFound}
             description={verification.error.status === 400 ? v.malformedBody : v.notFoundBody}
@@ -47,7 +48,7 @@ export default function VerifyAttestationPage() {
         ))}
       {verification.data && (
         <>
-          <Alert severity="success" title={v.valid} description={v.validBody} className="fr-mb-4w" />
+          <Alert as="h2" severity="success" title={v.valid} description={v.validBody} className="fr-mb-4w" />
           <dl className="relais-attestation">
             <dt>{v.fields.teacher}</dt>
             <dd>{verification.data.teacherName}</dd>
