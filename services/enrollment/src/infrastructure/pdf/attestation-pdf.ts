@@ -33,12 +33,23 @@ const ITALIC = 'Helvetica-Oblique';
 
 // Every character Helvetica's WinAnsi encoding can print: Latin-1 and the few Windows-1252 extras.
 const WIN_ANSI_EXTRAS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-function printable(text: string): string {
+// Letters whose accent is no combining mark, so NFD cannot take it off.
+const BARE_LETTERS: Readonly<Record<string, string>> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+};
+export function printable(text: string): string {
   return [...text.replace(/[\u202f\u2009\u00a0]/g, ' ')]
     .map((character) => {
       const code = character.codePointAt(0) ?? 0;
       if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) return character;
       if (WIN_ANSI_EXTRAS.includes(character)) return character;
+      if (BARE_LETTERS[character]) return BARE_LETTERS[character];
       const bare = character.normalize('NFD').replace(/\p{M}/gu, '');
       return bare.length > 0 && [...bare].every((c) => (c.codePointAt(0) ?? 0) <= 0x7e) ? bare : '?';
     })
