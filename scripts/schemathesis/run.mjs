@@ -167,13 +167,15 @@ async function knownIdsOf(baseUrl, token) {
 function configFor(role, ids) {
   const lines = [readFileSync(join(root, 'scripts/schemathesis/schemathesis.toml'), 'utf8')];
   const bindings = [];
-  for (const [dictionary, parameter, values] of [
-    ['courses', 'path.id', ids.courses],
-    ['feedback', 'path.fid', ids.feedback],
+  for (const [dictionary, parameters, values] of [
+    // A course's attestation is at /me/attestations/{courseId}.pdf.
+    ['courses', ['path.id', 'path.courseId'], ids.courses],
+    ['feedback', ['path.fid'], ids.feedback],
   ]) {
     if (values.length === 0) continue;
     lines.push(`[dictionaries.${dictionary}]`, `values = ${JSON.stringify(values)}`, '');
-    bindings.push(`"${parameter}" = { dictionary = "${dictionary}", probability = 0.5 }`);
+    for (const parameter of parameters)
+      bindings.push(`"${parameter}" = { dictionary = "${dictionary}", probability = 0.5 }`);
   }
   if (bindings.length > 0) lines.push('[parameters]', ...bindings, '');
   const file = join(reportDir, `${role}.toml`);

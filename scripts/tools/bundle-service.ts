@@ -24,7 +24,15 @@ export type ServiceName = (typeof SERVICES)[number];
  * (with its mongodb driver) and kafkajs would never be traced. import-in-the-middle is the loader
  * hook that intercepts them, so it must be the installed copy too.
  */
-export const RUNTIME_PACKAGES = ['express', 'mongoose', 'kafkajs', 'pino', 'import-in-the-middle'] as const;
+export const RUNTIME_PACKAGES = [
+  'express',
+  'mongoose',
+  'kafkajs',
+  'pino',
+  'import-in-the-middle',
+  // Enrollment's attestations: pdfkit loads its font metrics through its own package imports.
+  'pdfkit',
+] as const;
 
 /**
  * Command-line tools bundled beside a service, by name (the file is `<name>.mjs`) and source, relative

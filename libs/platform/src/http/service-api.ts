@@ -191,6 +191,14 @@ export class ServiceApi {
         res.end();
         return;
       }
+      const file = route.responses[result.status]?.contentType;
+      if (file) {
+        if (!Buffer.isBuffer(result.body)) {
+          throw new Error(`${route.operationId} answered ${file} without its bytes`);
+        }
+        res.type(file).send(result.body);
+        return;
+      }
       res.json(this.serializeResponse(route, result.status, result.body));
     };
   }
