@@ -83,3 +83,19 @@ describe('a sixth service added to the registry', () => {
     expect(policyViolations(resources, readTopicsFile())).toEqual([]);
   });
 });
+
+it('keeps the digests a release wrote into the prod overlay, whatever layout kustomize edit left', async () => {
+  const digest = `sha256:${'1'.repeat(64)}`;
+  // As `kustomize edit set image` writes it: keys sorted, lists unindented, comments gone.
+  const edited = `apiVersion: kustomize.config.k8s.io/v1alpha1\nimages:\n- digest: ${digest}\n  name: relais-stats\n  newName: registry.relais.example.org/relais/stats\n  newTag: 0.1.0\nkind: Component\n`;
+  const path = 'deploy/k8s/overlays/prod/service-images/kustomization.yaml';
+  const regenerated = (
+    await formattedServiceManifests(services, (file) => (file === path ? edited : ''))
+  ).get(path);
+  expect(regenerated).toContain(
+    `name: relais-stats\n    newName: registry.relais.example.org/relais/stats\n    newTag: 0.1.0\n    digest: ${digest}\n`,
+  );
+  expect(regenerated).toContain(
+    `name: relais-feedback\n    newName: registry.relais.example.org/relais/feedback\n    newTag: 0.1.0\n    digest: sha256:${'0'.repeat(64)}\n`,
+  );
+});
