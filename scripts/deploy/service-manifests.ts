@@ -5,6 +5,8 @@
  * service says of itself (its settings, config.env; its ConfigMaps, kustomization.yaml) stays written
  * by hand in deploy/k8s/base/<name>/.
  */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { ServiceEntry } from '../../libs/host/src/service-registry';
 
@@ -525,7 +527,8 @@ ${entries.join('\n')}
 `;
 }
 
-export const overlayImagesPath = (overlay: Overlay) => `deploy/k8s/overlays/${overlay}/service-images/kustomization.yaml`;
+export const overlayImagesPath = (overlay: Overlay) =>
+  `deploy/k8s/overlays/${overlay}/service-images/kustomization.yaml`;
 
 /**
  * Every generated file, by path from the repository root. `readCurrent` gives a file's committed text,
@@ -557,10 +560,12 @@ export async function formattedServiceManifests(
   registry: readonly ServiceEntry[],
   readCurrent: (path: string) => string,
 ): Promise<Map<string, string>> {
-  const { format } = await import('prettier');
+  const { format, resolveConfig } = await import('prettier');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
   const formatted = new Map<string, string>();
   for (const [path, text] of serviceManifests(registry, readCurrent)) {
-    formatted.set(path, await format(text, { filepath: path }));
+    const options = (await resolveConfig(join(root, path))) ?? {};
+    formatted.set(path, await format(text, { ...options, filepath: path }));
   }
   return formatted;
 }
