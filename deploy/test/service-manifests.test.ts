@@ -99,3 +99,24 @@ it('keeps the digests a release wrote into the prod overlay, whatever layout kus
     `name: relais-feedback\n    newName: registry.relais.example.org/relais/feedback\n    newTag: 0.1.0\n    digest: sha256:${'0'.repeat(64)}\n`,
   );
 });
+
+it('gives each service the settings its registry entry implies: its port, database, Kafka user, audience', () => {
+  const configMaps = ofKind(kustomizeBuild(join(repositoryRoot, 'deploy/k8s/overlays/dev')), 'ConfigMap');
+  for (const { name, port } of services) {
+    const data = configMaps.find(
+      ({ metadata }) =>
+        metadata.labels?.['app.kubernetes.io/name'] === `relais-${name}` &&
+        metadata.labels['app.kubernetes.io/component'] === 'api',
+    )?.['data'];
+    expect({ name, data }).toEqual({
+      name,
+      data: expect.objectContaining({
+        PORT: String(port),
+        MONGO_DB: `relais-${name}`,
+        KAFKA_SASL_USERNAME: `relais-${name}`,
+        KEYCLOAK_AUDIENCE: `relais-${name}`,
+        OTEL_SERVICE_NAME: `relais-${name}`,
+      }),
+    });
+  }
+});
