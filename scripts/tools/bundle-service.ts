@@ -53,7 +53,7 @@ export interface ServiceBundle {
   telemetry: string;
   /** The runtime manifest: RUNTIME_PACKAGES with their pinned versions. */
   manifest: string;
-  /** The bundled command-line tools of TOOLS, by name: each runs alone, `node <name>.mjs`. */
+  /** The bundled command-line tools of the service (`tools` in the registry), by name: each runs alone, `node <name>.mjs`. */
   tools: Record<string, string>;
 }
 
