@@ -18,8 +18,8 @@ function localSecret(file: string): string {
 /**
  * What the services need on one machine besides the infrastructure endpoints: the demo realm as
  * the trainer directory, and each secret the registry names (the keys of the one-way tokens), generated
- * once and kept beside the local infrastructure, named after its Secret, so that distinct counts
- * survive restarts (a real deployment takes them from its Secrets).
+ * once and kept beside the local infrastructure so that distinct counts survive restarts (a real
+ * deployment takes them from its Secrets).
  */
 export function localServiceEnv(
   env: NodeJS.ProcessEnv,
@@ -27,9 +27,9 @@ export function localServiceEnv(
 ): NodeJS.ProcessEnv {
   const infraHome = env['RELAIS_INFRA_HOME'] ?? join(repositoryRoot, '.infra');
   const secrets = registry.flatMap(({ secretEnv }) =>
-    Object.entries(secretEnv ?? {}).map(([variable, secret]) => [
+    Object.keys(secretEnv ?? {}).map((variable) => [
       variable,
-      env[variable] ?? localSecret(join(infraHome, secret.replace(/^relais-/, ''))),
+      env[variable] ?? localSecret(join(infraHome, localSecretFile(variable))),
     ]),
   );
   return {
@@ -38,6 +38,14 @@ export function localServiceEnv(
     TRAINER_DIRECTORY_REALM_FILE:
       env['TRAINER_DIRECTORY_REALM_FILE'] ?? join(repositoryRoot, 'deploy/keycloak/realm-relais.json'),
   };
+}
+
+/** FEEDBACK_AUTHOR_KEY is kept in feedback-author-key, RELAIS_COUNTING_KEY in counting-key. */
+function localSecretFile(variable: string): string {
+  return variable
+    .toLowerCase()
+    .replaceAll('_', '-')
+    .replace(/^relais-/, '');
 }
 
 /** The realm the services trust, as the browser reaches it: where the portal signs people in. */
