@@ -16,10 +16,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { serviceNames } from '../../libs/host/src/service-registry.ts';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const ROLES = ['teacher.01', 'trainer.alice', 'manager.lyon', 'ministry.dne', 'chsct.national'];
-const SERVICES = ['enrollment', 'progress', 'feedback', 'stats'];
+const SERVICES = serviceNames;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const venv = join(root, '.tools', 'schemathesis');

@@ -55,3 +55,4 @@ export type { MetricsEndpoint } from './http/metrics-endpoint';
 
 export { runUntilSignalled } from './lifecycle/run-until-signalled';
 export type { RunUntilSignalledOptions, ShutdownStep } from './lifecycle/run-until-signalled';
+export { withTimeout } from './lifecycle/with-timeout';

@@ -4,7 +4,7 @@ import type { TokenVerifier } from '@relais/auth';
 import { InMemoryRosterStore } from '@relais/roster';
 import type { Clock } from './application/ports';
 import type { FeedbackLimits } from './application/quotas';
-import { createFeedbackService } from './compose';
+import { createFeedbackService, type FeedbackPorts } from './compose';
 import { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from './infrastructure/memory/in-memory-feedback-item-store';
@@ -24,10 +24,10 @@ export interface InMemoryFeedbackOptions {
   clock?: Clock;
 }
 
-/** Feedback on in-memory adapters: standalone mode and fast tests. */
-export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): ServiceModule {
+/** Every port of feedback on in-memory adapters: standalone mode and fast tests. */
+export function inMemoryAdapters(options: InMemoryFeedbackOptions): FeedbackPorts {
   const { items, outbox } = inMemoryFeedbackItemStores();
-  return createFeedbackService({
+  return {
     rosters: new InMemoryRosterStore(),
     items,
     authorship: new InMemoryAuthorshipIndex(),
@@ -40,5 +40,10 @@ export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions):
     ...(options.anonymityThreshold === undefined ? {} : { anonymityThreshold: options.anonymityThreshold }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
-  });
+  };
+}
+
+/** Feedback on in-memory adapters. */
+export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): ServiceModule {
+  return createFeedbackService(inMemoryAdapters(options));
 }

@@ -1,7 +1,7 @@
 import KeycloakConnect from 'keycloak-connect';
 import { callerFromClaims } from '../access-token-claims';
 import type { Caller } from '../caller';
-import { isProblem, type Problem } from '@relais/platform';
+import { isProblem, withTimeout, type Problem } from '@relais/platform';
 import { forbiddenClient, identityProviderUnavailable, invalidToken } from '../errors';
 import type { TokenVerifier } from '../token-verifier';
 import { createRealmKeyCache, JWKS_FETCH_FAILED } from './realm-key-cache';
@@ -73,6 +73,7 @@ export function createKeycloakConnectVerifier(options: KeycloakConnectVerifierOp
         const grant = await withTimeout(
           grantManager.createGrant(JSON.stringify({ access_token: bearerToken })),
           keysTimeoutMs,
+          () => new KeysTimeout(),
         );
         accessToken = grant.access_token as unknown as VerifiedKeycloakToken;
       } catch (error) {
@@ -91,15 +92,6 @@ export function createKeycloakConnectVerifier(options: KeycloakConnectVerifierOp
 }
 
 class KeysTimeout extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new KeysTimeout()), ms);
-    timer.unref();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 // keycloak-connect only reports failures as messages. These are the ones (26.1.1) that mean the realm's
 // keys could not be fetched, which is the identity provider's fault, not the caller's.

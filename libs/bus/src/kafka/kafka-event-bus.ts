@@ -11,7 +11,7 @@ import type { EventBus, OutgoingMessage, Subscription } from '../event-bus';
 import { kafkaClientConfig, type KafkaEventBusConfig } from './kafka-config';
 import { fetchConsumerLag } from './kafka-consumer-lag';
 import { KafkaSubscriptionConsumer } from './kafka-subscription-consumer';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '@relais/platform';
 
 /** acks=-1: every in-sync replica has the message before publish() resolves. */
 const ALL_IN_SYNC_REPLICAS = -1;

@@ -15,7 +15,7 @@ import type { Subscription } from '../event-bus';
 import type { KafkaConsumerTimings } from './kafka-config';
 import { decodeHeaders } from './kafka-headers';
 import { subscriptionAwareAssigner } from './subscription-aware-assigner';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '@relais/platform';
 
 export interface KafkaSubscriptionOptions {
   retry: RetryPolicy;
