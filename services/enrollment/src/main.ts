@@ -14,6 +14,12 @@ const own = loadConfig(
       .string()
       .min(1)
       .describe('the realm file listing trainers, e.g. deploy/keycloak/realm-relais.json'),
+    RELAIS_PUBLIC_URL: z
+      .url()
+      .optional()
+      .describe(
+        'the portal origin people reach, printed on attestations (/verifier/<code>); else the request’s',
+      ),
   }),
 );
 

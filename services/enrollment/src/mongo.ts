@@ -12,7 +12,11 @@ import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file
 /** Every port of enrollment on MongoDB, in its own database: production. */
 export async function mongoAdapters(
   { connection, verifier }: ProductionInfrastructure,
-  own: { RELAIS_COUNTING_KEY: string; TRAINER_DIRECTORY_REALM_FILE: string },
+  own: {
+    RELAIS_COUNTING_KEY: string;
+    TRAINER_DIRECTORY_REALM_FILE: string;
+    RELAIS_PUBLIC_URL?: string | undefined;
+  },
 ): Promise<EnrollmentPorts> {
   await dropFormerCourseProjection(connection);
   const revisions = courseRevisionModel(connection);
@@ -24,5 +28,6 @@ export async function mongoAdapters(
     counter: new MongoParticipationCounter(countedCellModel(connection)),
     verifier,
     countingKey: own.RELAIS_COUNTING_KEY,
+    ...(own.RELAIS_PUBLIC_URL ? { publicUrl: own.RELAIS_PUBLIC_URL } : {}),
   };
 }
