@@ -13,10 +13,11 @@ export {
 } from './errors';
 export type { TokenVerifier } from './token-verifier';
 export {
-  createKeycloakConnectVerifier,
+  createJwksTokenVerifier,
   DEFAULT_AUTHORIZED_PARTIES,
-  type KeycloakConnectVerifierOptions,
-} from './keycloak/keycloak-connect-verifier';
+  type JwksTokenVerifierOptions,
+} from './jwks/jwks-token-verifier';
+export { createKeycloakConnectVerifier, type KeycloakConnectVerifierOptions } from './jwks/former-names';
 export { authenticate } from './express/authenticate';
 export { requireRole } from './express/require-role';
 export { callerOf } from './express/request-caller';
