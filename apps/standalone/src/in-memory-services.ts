@@ -1,4 +1,4 @@
-import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
+import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
 import { createEnrollmentService, inMemoryAdapters as enrollment } from '@relais/enrollment';
 import { createFeedbackService, inMemoryAdapters as feedback } from '@relais/feedback';
 import { services, type ServiceEntry, type ServiceModule, type ServiceName } from '@relais/host';
@@ -67,7 +67,7 @@ export function inMemoryServices(
     const factory = factories[name];
     if (!factory) throw new Error(`the standalone has no in-memory factory for the service "${name}"`);
     return factory(
-      createKeycloakConnectVerifier({
+      createJwksTokenVerifier({
         authServerUrl: options.identityProviderUrl,
         realm: 'relais',
         clientId: `relais-${name}`,

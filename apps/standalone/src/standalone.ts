@@ -51,7 +51,7 @@ export interface Standalone extends RunningHost {
 export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port === 0 ? await freePort(host) : options.port;
-  // Token issuer and verifiers must agree on one URL, byte for byte (keycloak-connect checks `iss`).
+  // Token issuer and verifiers must agree on one URL, byte for byte (the verifier checks `iss`).
   const baseUrl = (options.publicBaseUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const identityProvider = createEmbeddedIdentityProvider({
     publicBaseUrl: baseUrl,

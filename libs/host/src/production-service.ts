@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
+import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
 import { KafkaEventBus } from '@relais/bus';
 import { createLogger, runUntilSignalled } from '@relais/platform';
 import { connectMongo, ensureIndexes, isMongoOutage, mongoReadiness, redactUrl } from '@relais/store';
@@ -72,7 +72,7 @@ export async function runProductionService(
     await connection.close();
     throw error;
   }
-  const verifier = createKeycloakConnectVerifier({
+  const verifier = createJwksTokenVerifier({
     authServerUrl: config.KEYCLOAK_URL,
     realm: config.KEYCLOAK_REALM,
     clientId: config.KEYCLOAK_AUDIENCE,
