@@ -22,12 +22,12 @@ module.exports = {
       name: 'application-does-not-know-adapters',
       comment:
         'Use cases depend on ports, never on their adapters (src/infrastructure), the wiring (compose, ' +
-        'in-memory, main) or the drivers the adapters wrap (mongoose, the MongoDB driver, kafkajs, express).',
+        'in-memory, mongo, main) or the drivers the adapters wrap (mongoose, the MongoDB driver, kafkajs, express).',
       severity: 'error',
       from: { path: '^services/([^/]+)/src/application/' },
       to: {
         path: [
-          '^services/$1/src/(infrastructure/|compose\\.ts$|in-memory\\.ts$|main\\.ts$)',
+          '^services/$1/src/(infrastructure/|compose\\.ts$|in-memory\\.ts$|mongo\\.ts$|main\\.ts$)',
           '(^|/)node_modules/(mongoose|mongodb|kafkajs|express)/',
         ],
       },

@@ -14,17 +14,13 @@ import process from 'node:process';
 import { URL } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { stringify } from 'yaml';
+import { serviceNames } from '../../libs/host/src/service-registry.ts';
 
 const REALM = 'relais';
 const EMAIL_DOMAIN = 'demo.relais.invalid'; // RFC 2606: can never route a message to a real person
 const ROLES = ['teacher', 'trainer', 'training-manager', 'inspector', 'ministry', 'chsct', 'ops'];
-const API_CLIENTS = [
-  'relais-enrollment',
-  'relais-progress',
-  'relais-feedback',
-  'relais-stats',
-  'relais-notifications',
-];
+// One client per service of the registry: its token audience, relais-<name>.
+const API_CLIENTS = serviceNames.map((name) => `relais-${name}`);
 const USER_ATTRIBUTES = ['academy', 'district', 'school'];
 
 // Name-based UUID (RFC 9562 v5) written out here because node:crypto only offers random UUIDs and the ids

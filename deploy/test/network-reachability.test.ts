@@ -8,6 +8,7 @@ import {
   type Endpoint,
   type Flow,
 } from './support/network-reachability';
+import { services } from '@relais/host/registry';
 import { k8sDirectory, OVERLAYS } from './support/paths';
 import { ofKind, workloads, type KubernetesResource } from './support/resources';
 import { readStatsRebuildJob } from './support/stats-rebuild-job';
@@ -208,13 +209,9 @@ const DNS: Flow[] = [
   { to: 'kube-dns', port: 53, protocol: 'UDP' },
   { to: 'kube-dns', port: 53 },
 ];
-const SERVICE_PORTS = {
-  enrollment: 8081,
-  progress: 8082,
-  feedback: 8083,
-  stats: 8084,
-  notifications: 8085,
-} as const;
+const SERVICE_PORTS: Readonly<Record<string, number>> = Object.fromEntries(
+  services.map(({ name, port }) => [name, port]),
+);
 
 /** The address of each overlay's SMTP relay, as its environment.yaml gives it (smtpRelayCidr). */
 const SMTP_RELAY_IP: Record<string, string> = { dev: '203.0.113.26', prod: '203.0.113.25' };
@@ -288,14 +285,10 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
   it('checks every Job, CronJob and Deployment', () => {
     expect(names.sort()).toEqual(
       [
-        'relais-enrollment',
-        'relais-feedback',
+        ...services.map(({ name }) => `relais-${name}`),
         'relais-keycloak-realm',
-        'relais-notifications',
         'relais-otel-collector',
         'relais-portal',
-        'relais-progress',
-        'relais-stats',
         'relais-stats-rebuild',
       ].sort(),
     );

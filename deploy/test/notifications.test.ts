@@ -55,10 +55,16 @@ describe.each(OVERLAYS)('the notifications service in overlay %s', (overlay) => 
   });
 
   it('leaves the cluster for the SMTP relay only: one address, the submission port', () => {
-    const policy = ofKind(resources, 'NetworkPolicy').find((p) => p.metadata.name === 'relais-notifications');
-    const outside = ((policy?.spec as { egress: EgressRule[] }).egress ?? []).filter((rule) =>
-      (rule.to ?? []).some((peer) => peer.ipBlock),
-    );
+    // Policies add up: every rule of every policy that selects the notifications' pods.
+    const outside = ofKind(resources, 'NetworkPolicy')
+      .filter(
+        (p) =>
+          (p.spec as { podSelector?: { matchLabels?: Record<string, string> } }).podSelector?.matchLabels?.[
+            'app.kubernetes.io/name'
+          ] === 'relais-notifications',
+      )
+      .flatMap((p) => (p.spec as { egress?: EgressRule[] }).egress ?? [])
+      .filter((rule) => (rule.to ?? []).some((peer) => peer.ipBlock));
     expect(outside).toEqual([
       {
         to: [{ ipBlock: { cidr: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+\/32$/) } }],
@@ -69,21 +75,27 @@ describe.each(OVERLAYS)('the notifications service in overlay %s', (overlay) => 
 
   it('takes the SMTP credentials and its keys from Secrets, and gives feedback the public half only', () => {
     expect(secretOf('relais-notifications', 'SMTP_USER')).toEqual({
-      name: 'relais-smtp-credentials',
-      key: 'username',
+      name: 'relais-notifications-smtp-user',
+      key: 'key',
     });
     expect(secretOf('relais-notifications', 'SMTP_PASSWORD')).toEqual({
-      name: 'relais-smtp-credentials',
-      key: 'password',
+      name: 'relais-notifications-smtp-password',
+      key: 'key',
     });
     expect(secretOf('relais-notifications', 'NOTIFICATIONS_RECIPIENT_PRIVATE_KEY')).toEqual({
       name: 'relais-notifications-recipient-key',
-      key: 'private.pem',
+      key: 'key',
     });
     expect(secretOf('relais-feedback', 'NOTIFICATIONS_RECIPIENT_PUBLIC_KEY')).toEqual({
-      name: 'relais-notifications-recipient-key',
-      key: 'public.pem',
+      name: 'relais-notifications-recipient-public-key',
+      key: 'key',
     });
+    // Feedback's pods name no Secret that holds the private half.
+    const feedbackSecrets = (
+      serviceDeployments(resources).find((d) => d.metadata.name === 'relais-feedback')?.spec.template.spec
+        .containers[0] as { env?: EnvVariable[] } | undefined
+    )?.env?.map((entry) => entry.valueFrom?.secretKeyRef?.name);
+    expect(feedbackSecrets).not.toContain('relais-notifications-recipient-key');
     expect(secretOf('relais-feedback', 'NOTIFICATIONS_RECIPIENT_PRIVATE_KEY')).toBeUndefined();
   });
 

@@ -17,7 +17,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     resources = kustomizeBuild(join(k8sDirectory, 'overlays', overlay));
   }, FIRST_BUILD_TIMEOUT_MS);
 
-  it('builds with kustomize, with a Deployment for each of the four services', () => {
+  it('builds with kustomize, with a Deployment for each service of the registry', () => {
     expect(
       serviceDeployments(resources)
         .map((d) => d.metadata.name)

@@ -8,7 +8,7 @@ import { repositoryRoot, SERVICES } from './support/paths';
 
 /**
  * The bundles that go into the images, against real Kafka, MongoDB and Keycloak: proof that mongoose,
- * kafkajs and keycloak-connect work bundled (or left out of the bundle) as they do from the sources.
+ * kafkajs and the token verifier work bundled (or left out of the bundle) as they do from the sources.
  */
 let outDir = '';
 beforeAll(async () => {

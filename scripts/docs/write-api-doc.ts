@@ -78,7 +78,7 @@ if (process.argv.includes('--check')) {
     console.error('docs/api.md is stale: run `npm run docs:api` and commit the result.');
     process.exit(1);
   }
-  console.log('docs/api.md matches the services (5 documents).');
+  console.log(`docs/api.md matches the services (${modules.length} documents).`);
 } else if (next !== current) {
   await writeFile(target, next);
   console.log('wrote docs/api.md');

@@ -27,13 +27,14 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import mongoose from 'mongoose';
+import { serviceNames } from '../../libs/host/src/service-registry';
 
 const { MongoClient, BSON } = mongoose.mongo;
 type MongoClientInstance = InstanceType<typeof MongoClient>;
 type Document = mongoose.mongo.Document;
 
 /** The services that own a database (docs/design.md §3), named `<prefix>-<service>` as production-config does. */
-export const SERVICES = ['enrollment', 'progress', 'feedback', 'stats'] as const;
+export const SERVICES = serviceNames;
 export const DEFAULT_PREFIX = 'relais';
 
 /** Read documents with their BSON types intact: a Double 5 stays a Double, a Long stays a Long. */

@@ -16,10 +16,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { serviceNames } from '../../libs/host/src/service-registry.ts';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 const ROLES = ['teacher.01', 'trainer.alice', 'manager.lyon', 'ministry.dne', 'chsct.national'];
-const SERVICES = ['enrollment', 'progress', 'feedback', 'stats', 'notifications'];
+const SERVICES = serviceNames;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const venv = join(root, '.tools', 'schemathesis');
@@ -167,13 +168,15 @@ async function knownIdsOf(baseUrl, token) {
 function configFor(role, ids) {
   const lines = [readFileSync(join(root, 'scripts/schemathesis/schemathesis.toml'), 'utf8')];
   const bindings = [];
-  for (const [dictionary, parameter, values] of [
-    ['courses', 'path.id', ids.courses],
-    ['feedback', 'path.fid', ids.feedback],
+  for (const [dictionary, parameters, values] of [
+    // A course's attestation is at /me/attestations/{courseId}.pdf.
+    ['courses', ['path.id', 'path.courseId'], ids.courses],
+    ['feedback', ['path.fid'], ids.feedback],
   ]) {
     if (values.length === 0) continue;
     lines.push(`[dictionaries.${dictionary}]`, `values = ${JSON.stringify(values)}`, '');
-    bindings.push(`"${parameter}" = { dictionary = "${dictionary}", probability = 0.5 }`);
+    for (const parameter of parameters)
+      bindings.push(`"${parameter}" = { dictionary = "${dictionary}", probability = 0.5 }`);
   }
   if (bindings.length > 0) lines.push('[parameters]', ...bindings, '');
   const file = join(reportDir, `${role}.toml`);

@@ -3,8 +3,8 @@
 // file, so .ci/summarize.mjs's closing 'N passed, N failed' line counts the tests of all three runners.
 // Arguments that pick jest tests (a path, --testPathPatterns, --selectProjects…) run jest only;
 // RELAIS_PORTAL_TESTS=0 skips the portal, =1 runs it even then. Jest's two projects run one after the
-// other, so that the closing lines can say each runner's wall time and peak memory (the resident memory
-// of its whole process tree, sampled from /proc).
+// other, so that the closing lines can say each runner's wall time and peak memory (the resident and
+// proportional memory of its whole process tree, sampled from /proc).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,12 +31,21 @@ const selectsJestTests = args.some(
     args[index - 1] !== '--outputFile',
 );
 
-/** Resident kB of a process and its descendants; 0 when /proc cannot tell (not Linux, already gone). */
-function treeResidentKb(pid) {
-  let total = 0;
+/**
+ * Resident kB of a process and its descendants, and their proportional share (PSS: a page shared by n
+ * processes counts 1/n in each): Chromium's processes and the node processes a test starts share much
+ * of their memory, which the sum of their resident sizes counts once per process. Zeros when /proc
+ * cannot tell (not Linux, already gone).
+ */
+function treeMemoryKb(pid) {
+  let resident = 0;
+  let proportional = 0;
   const visit = (current) => {
     try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0);
+      resident += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0);
+      proportional += Number(
+        /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${current}/smaps_rollup`, 'utf8'))?.[1] ?? 0,
+      );
       const children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8');
       for (const child of children.split(/\s+/).filter(Boolean)) visit(Number(child));
     } catch {
@@ -44,7 +53,7 @@ function treeResidentKb(pid) {
     }
   };
   visit(pid);
-  return total;
+  return { resident, proportional };
 }
 
 const costs = [];
@@ -53,14 +62,21 @@ const costs = [];
 function run(label, command, commandArgs, env = {}) {
   const started = Date.now();
   const child = spawn(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
-  let peakKb = 0;
+  const peakKb = { resident: 0, proportional: 0 };
   const sampler = setInterval(() => {
-    peakKb = Math.max(peakKb, treeResidentKb(child.pid));
+    const { resident, proportional } = treeMemoryKb(child.pid);
+    peakKb.resident = Math.max(peakKb.resident, resident);
+    peakKb.proportional = Math.max(peakKb.proportional, proportional);
   }, 250);
   return new Promise((resolvePromise) => {
     child.once('exit', (code) => {
       clearInterval(sampler);
-      costs.push({ label, seconds: (Date.now() - started) / 1000, peakMb: peakKb / 1024 });
+      costs.push({
+        label,
+        seconds: (Date.now() - started) / 1000,
+        peakMb: peakKb.resident / 1024,
+        peakPssMb: peakKb.proportional / 1024,
+      });
       resolvePromise(code ?? 1);
     });
   });
@@ -180,6 +196,8 @@ if (jest) {
 for (const { runner, passed, failed } of portal)
   console.log(`portal tests (${runner}): ${passed} passed, ${failed} failed`);
 if (portal.some((run) => run.status !== 0)) status ||= 1;
-for (const { label, seconds, peakMb } of costs)
-  console.log(`test cost (${label}): ${seconds.toFixed(0)} s, peak ${peakMb.toFixed(0)} MB resident`);
+for (const { label, seconds, peakMb, peakPssMb } of costs)
+  console.log(
+    `test cost (${label}): ${seconds.toFixed(0)} s, peak ${peakMb.toFixed(0)} MB resident (${peakPssMb.toFixed(0)} MB proportional)`,
+  );
 process.exit(status);

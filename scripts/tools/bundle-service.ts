@@ -5,7 +5,7 @@
  * Telemetry is bundled apart, as `telemetry.mjs` (@relais/telemetry/register), and `main.mjs` loads it
  * before the service: its loader hook must be in place before express, mongoose, kafkajs and pino are
  * imported, or they are never instrumented. `node main.mjs` therefore runs the service traced.
- * A service's command-line tools (TOOLS) are bundled beside it, one `<tool>.mjs` each, run as
+ * A service's command-line tools (`tools` in the registry) are bundled beside it, one `<tool>.mjs` each, run as
  * `node <tool>.mjs` from the same image.
  *
  *   npx tsx scripts/tools/bundle-service.ts enrollment dist/images/enrollment
@@ -14,9 +14,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
-
-export const SERVICES = ['enrollment', 'progress', 'feedback', 'stats', 'notifications'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+import { serviceEntry, serviceNames, type ServiceName } from '../../libs/host/src/service-registry';
 
 /**
  * Left out of the bundle and installed from the registry in the image. OpenTelemetry instruments a
@@ -24,24 +22,29 @@ export type ServiceName = (typeof SERVICES)[number];
  * (with its mongodb driver) and kafkajs would never be traced. import-in-the-middle is the loader
  * hook that intercepts them, so it must be the installed copy too.
  */
-export const RUNTIME_PACKAGES = ['express', 'mongoose', 'kafkajs', 'pino', 'import-in-the-middle'] as const;
+export const RUNTIME_PACKAGES = [
+  'express',
+  'mongoose',
+  'kafkajs',
+  'pino',
+  'import-in-the-middle',
+  // Enrollment's attestations: pdfkit loads its font metrics through its own package imports.
+  'pdfkit',
+] as const;
 
 /**
- * Command-line tools bundled beside a service, by name (the file is `<name>.mjs`) and source, relative
- * to the service's folder. The stats rebuild runs as a Job of the stats image (docs/operations.md §5).
+ * The command-line tools bundled beside a service (its `tools` in the registry), by name (the file is
+ * `<name>.mjs`) and source, relative to the service's folder. The stats rebuild runs as a Job of the
+ * stats image (docs/operations.md §5).
  *
  * A tool starts without telemetry: it is a one-off batch whose outcome is its exit code and the lines it
  * prints, read with `kubectl logs`. Traces of a replay would be thousands of spans nobody reads; and a
  * tool must work whether the collector is there or not, so it does not wait on it at exit, and its Job
  * needs no network path to it.
  */
-export const TOOLS: Readonly<Record<ServiceName, Readonly<Record<string, string>>>> = {
-  enrollment: {},
-  progress: {},
-  feedback: {},
-  stats: { rebuild: 'src/rebuild.ts' },
-  notifications: {},
-};
+export function toolsOf(service: ServiceName): Readonly<Record<string, string>> {
+  return serviceEntry(service).tools ?? {};
+}
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -58,7 +61,7 @@ export interface ServiceBundle {
   telemetry: string;
   /** The runtime manifest: RUNTIME_PACKAGES with their pinned versions. */
   manifest: string;
-  /** The bundled command-line tools of TOOLS, by name: each runs alone, `node <name>.mjs`. */
+  /** The bundled command-line tools of the service (`tools` in the registry), by name: each runs alone, `node <name>.mjs`. */
   tools: Record<string, string>;
 }
 
@@ -118,7 +121,7 @@ export async function bundleService(service: ServiceName, outDir: string): Promi
     outfile: telemetryBundle,
   });
   const tools: Record<string, string> = {};
-  for (const [name, source] of Object.entries(TOOLS[service])) {
+  for (const [name, source] of Object.entries(toolsOf(service))) {
     tools[name] = join(target, `${name}.mjs`);
     await build({
       ...common,
@@ -132,13 +135,13 @@ export async function bundleService(service: ServiceName, outDir: string): Promi
 }
 
 function isService(name: string | undefined): name is ServiceName {
-  return (SERVICES as readonly string[]).includes(name ?? '');
+  return (serviceNames as readonly string[]).includes(name ?? '');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [service, outDir] = process.argv.slice(2);
   if (!isService(service) || !outDir) {
-    console.error(`usage: bundle-service.ts <${SERVICES.join('|')}> <output directory>`);
+    console.error(`usage: bundle-service.ts <${serviceNames.join('|')}> <output directory>`);
     process.exit(2);
   }
   const bundle = await bundleService(service, outDir);

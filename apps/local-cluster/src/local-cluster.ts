@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { PortalOptions } from '@relais/host/portal';
+import type { ServiceEntry } from '@relais/host/registry';
 import { createLogger } from '@relais/platform';
 import { createGateway } from './gateway';
 import { serviceProcesses, type ServiceProcess } from './service-processes';
@@ -18,7 +19,9 @@ export interface LocalClusterOptions {
   env: NodeJS.ProcessEnv;
   gatewayPort: number;
   basePort?: number;
-  /** Prefix of the four database names, so that test runs do not share state. */
+  /** The services to start: the registry's unless a test says otherwise. */
+  registry?: readonly ServiceEntry[];
+  /** Prefix of the services' database names, so that test runs do not share state. */
   databasePrefix?: string;
   /** Where the processes' log lines go, prefixed by service. */
   onLine?: (service: string, line: string) => void;
@@ -62,11 +65,11 @@ async function waitUntilReady(
 }
 
 /**
- * Starts the four services as four processes on the production adapters, each kept alive by a
- * supervisor, and a gateway in front.
+ * Starts every service of the registry as a process of its own on the production adapters, each kept
+ * alive by a supervisor, and a gateway in front.
  */
 export async function startLocalCluster(options: LocalClusterOptions): Promise<LocalCluster> {
-  const services = serviceProcesses(options.basePort);
+  const services = serviceProcesses(options.basePort, options.registry);
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const logger = options.logger ?? createLogger({ service: 'local-cluster' });
   const processes = services.map((service) =>

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { services, type ServiceEntry } from '@relais/host/registry';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -15,12 +16,12 @@ function localSecret(file: string): string {
 }
 
 /**
- * The key pair feedback seals item authors with (public) and notifications opens them with
- * (private), made once per machine like the secrets above (ADR 0030).
+ * The key pair feedback seals item authors with (public) and notifications opens them with (private),
+ * made once per machine: a random string, as for the other secrets, would be no key (ADR 0030).
  */
 function localRecipientKeys(folder: string): { publicKey: string; privateKey: string } {
-  const privateFile = join(folder, 'notifications-recipient-key.pem');
-  const publicFile = join(folder, 'notifications-recipient-key.pub.pem');
+  const privateFile = join(folder, 'notifications-recipient-private-key');
+  const publicFile = join(folder, 'notifications-recipient-public-key');
   if (!existsSync(privateFile) || !existsSync(publicFile)) {
     mkdirSync(folder, { recursive: true });
     const pair = generateKeyPairSync('rsa', {
@@ -34,38 +35,55 @@ function localRecipientKeys(folder: string): { publicKey: string; privateKey: st
   return { privateKey: readFileSync(privateFile, 'utf8'), publicKey: readFileSync(publicFile, 'utf8') };
 }
 
-/** Mailpit's SMTP `host:port`, as `scripts/infra/infra env` gives it (MAILPIT_SMTP). */
-function smtpOf(env: NodeJS.ProcessEnv): { SMTP_HOST: string; SMTP_PORT: string } {
+/**
+ * Notifications' settings on one machine: the key pair above, its mails to Mailpit
+ * (scripts/infra/infra up mailpit, which accepts any SMTP credentials) and its links to the local gateway.
+ */
+function localNotificationsEnv(env: NodeJS.ProcessEnv, infraHome: string): NodeJS.ProcessEnv {
+  const keys = localRecipientKeys(infraHome);
   const [host, port] = (env['MAILPIT_SMTP'] ?? '127.0.0.1:1025').split(':');
   return {
-    SMTP_HOST: env['SMTP_HOST'] ?? host ?? '127.0.0.1',
-    SMTP_PORT: env['SMTP_PORT'] ?? port ?? '1025',
+    NOTIFICATIONS_RECIPIENT_PRIVATE_KEY: keys.privateKey,
+    NOTIFICATIONS_RECIPIENT_PUBLIC_KEY: keys.publicKey,
+    SMTP_HOST: host || '127.0.0.1',
+    SMTP_PORT: port || '1025',
+    PUBLIC_URL: `http://127.0.0.1:${env['GATEWAY_PORT'] ?? '8090'}`,
   };
 }
 
 /**
  * What the services need on one machine besides the infrastructure endpoints: the demo realm as
- * the trainer directory, and the keys of the one-way tokens kept beside the local infrastructure so
- * that distinct counts survive restarts (a real deployment takes them from secrets).
+ * the trainer directory, notifications' key pair, relay and links, and each other secret the registry
+ * names (the keys of the one-way tokens), generated once and kept beside the local infrastructure so
+ * that distinct counts survive restarts (a real deployment takes them from its Secrets).
  */
-export function localServiceEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function localServiceEnv(
+  env: NodeJS.ProcessEnv,
+  registry: readonly ServiceEntry[] = services,
+): NodeJS.ProcessEnv {
   const infraHome = env['RELAIS_INFRA_HOME'] ?? join(repositoryRoot, '.infra');
-  const recipientKeys = localRecipientKeys(infraHome);
+  // What the environment gives wins over what is made here.
+  const given = { ...localNotificationsEnv(env, infraHome), ...env };
+  const secrets = registry.flatMap(({ secretEnv }) =>
+    Object.keys(secretEnv ?? {}).map((variable) => [
+      variable,
+      given[variable] ?? localSecret(join(infraHome, localSecretFile(variable))),
+    ]),
+  );
   return {
-    ...env,
-    NOTIFICATIONS_RECIPIENT_PRIVATE_KEY:
-      env['NOTIFICATIONS_RECIPIENT_PRIVATE_KEY'] ?? recipientKeys.privateKey,
-    NOTIFICATIONS_RECIPIENT_PUBLIC_KEY: env['NOTIFICATIONS_RECIPIENT_PUBLIC_KEY'] ?? recipientKeys.publicKey,
-    NOTIFICATIONS_UNSUBSCRIBE_KEY:
-      env['NOTIFICATIONS_UNSUBSCRIBE_KEY'] ?? localSecret(join(infraHome, 'notifications-unsubscribe-key')),
-    // The mails go to Mailpit (scripts/infra/infra up mailpit); their links to the local gateway.
-    ...smtpOf(env),
-    PUBLIC_URL: env['PUBLIC_URL'] ?? 'http://127.0.0.1:8090',
-    RELAIS_COUNTING_KEY: env['RELAIS_COUNTING_KEY'] ?? localSecret(join(infraHome, 'counting-key')),
-    FEEDBACK_AUTHOR_KEY: env['FEEDBACK_AUTHOR_KEY'] ?? localSecret(join(infraHome, 'feedback-author-key')),
+    ...given,
+    ...Object.fromEntries(secrets),
     TRAINER_DIRECTORY_REALM_FILE:
       env['TRAINER_DIRECTORY_REALM_FILE'] ?? join(repositoryRoot, 'deploy/keycloak/realm-relais.json'),
   };
+}
+
+/** FEEDBACK_AUTHOR_KEY is kept in feedback-author-key, RELAIS_COUNTING_KEY in counting-key. */
+function localSecretFile(variable: string): string {
+  return variable
+    .toLowerCase()
+    .replaceAll('_', '-')
+    .replace(/^relais-/, '');
 }
 
 /** The realm the services trust, as the browser reaches it: where the portal signs people in. */

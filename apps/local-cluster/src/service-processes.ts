@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { services, type ServiceEntry } from '@relais/host/registry';
 
 export interface ServiceProcess {
-  name: 'enrollment' | 'progress' | 'feedback' | 'stats' | 'notifications';
+  name: string;
   port: number;
   entry: string;
 }
@@ -9,11 +10,17 @@ export interface ServiceProcess {
 const entryOf = (name: string) =>
   fileURLToPath(new URL(`../../../services/${name}/src/main.ts`, import.meta.url));
 
-/** One process per service, each on its own port (the same defaults as the services' own config). */
-export function serviceProcesses(basePort = 8081): ServiceProcess[] {
-  return (['enrollment', 'progress', 'feedback', 'stats', 'notifications'] as const).map((name, index) => ({
+/**
+ * One process per service of the registry, each on its own port: the registry's, or from `basePort`
+ * on in the registry's order, when a test runs beside another cluster.
+ */
+export function serviceProcesses(
+  basePort?: number,
+  registry: readonly ServiceEntry[] = services,
+): ServiceProcess[] {
+  return registry.map(({ name, port }, index) => ({
     name,
-    port: basePort + index,
+    port: basePort === undefined ? port : basePort + index,
     entry: entryOf(name),
   }));
 }

@@ -38,10 +38,7 @@ describe('enrollment while its only Kafka broker is down', () => {
     }
     kafka = await startDisposableKafka();
     const topics = parseTopicsFile(readFileSync(topicsFilePath, 'utf8'));
-    await ensureTopics(
-      { brokers: kafka.brokers, clientId: 'broker-stopped-setup' },
-      topics.map(({ name, partitions, retentionMs }) => ({ topic: name, partitions, retentionMs })),
-    );
+    await ensureTopics({ brokers: kafka.brokers, clientId: 'broker-stopped-setup' }, topics);
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     service = spawn(process.execPath, ['--import', 'tsx', enrollmentMain], {

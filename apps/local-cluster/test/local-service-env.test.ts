@@ -1,4 +1,8 @@
-import { keycloakAuthority } from '../src/local-service-env';
+import { createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { keycloakAuthority, localServiceEnv } from '../src/local-service-env';
 
 describe('where the portal behind the local gateway signs people in', () => {
   it('is the realm of the Keycloak the services trust, as the browser reaches it', () => {
@@ -12,5 +16,41 @@ describe('where the portal behind the local gateway signs people in', () => {
 
   it('refuses to guess when no Keycloak is named', () => {
     expect(() => keycloakAuthority({})).toThrow(/KEYCLOAK_URL/);
+  });
+});
+
+describe('the secrets the services need on one machine', () => {
+  it('are kept where the local cluster always kept them, so that counts survive an upgrade', () => {
+    const infraHome = mkdtempSync(join(tmpdir(), 'relais-secrets-'));
+    try {
+      const env = localServiceEnv({ RELAIS_INFRA_HOME: infraHome });
+      expect(readFileSync(join(infraHome, 'counting-key'), 'utf8')).toBe(env['RELAIS_COUNTING_KEY']);
+      expect(readFileSync(join(infraHome, 'feedback-author-key'), 'utf8')).toBe(env['FEEDBACK_AUTHOR_KEY']);
+    } finally {
+      rmSync(infraHome, { recursive: true, force: true });
+    }
+  });
+
+  it('give notifications a key pair whose public half, given to feedback, it can open', () => {
+    const infraHome = mkdtempSync(join(tmpdir(), 'relais-secrets-'));
+    try {
+      const env = localServiceEnv({ RELAIS_INFRA_HOME: infraHome });
+      const sealed = publicEncrypt(
+        createPublicKey(String(env['NOTIFICATIONS_RECIPIENT_PUBLIC_KEY'])),
+        Buffer.from('teacher.01'),
+      );
+      expect(
+        privateDecrypt(
+          createPrivateKey(String(env['NOTIFICATIONS_RECIPIENT_PRIVATE_KEY'])),
+          sealed,
+        ).toString(),
+      ).toBe('teacher.01');
+      // The same pair on the next start, and the environment's own wins.
+      const again = localServiceEnv({ RELAIS_INFRA_HOME: infraHome, SMTP_HOST: 'relay.example.org' });
+      expect(again['NOTIFICATIONS_RECIPIENT_PRIVATE_KEY']).toBe(env['NOTIFICATIONS_RECIPIENT_PRIVATE_KEY']);
+      expect(again['SMTP_HOST']).toBe('relay.example.org');
+    } finally {
+      rmSync(infraHome, { recursive: true, force: true });
+    }
   });
 });

@@ -27,6 +27,7 @@ const MethodPage = lazy(() => import('./pages/statistics/MethodPage'));
 const PersonalDataPage = lazy(() => import('./pages/public/PersonalDataPage'));
 const LegalNoticePage = lazy(() => import('./pages/public/LegalNoticePage'));
 const NotRecordedPage = lazy(() => import('./pages/public/NotRecordedPage'));
+const VerifyAttestationPage = lazy(() => import('./pages/public/VerifyAttestationPage'));
 const TrainerCoursesPage = lazy(() => import('./pages/trainer/TrainerCoursesPage'));
 const TrainerCoursePage = lazy(() => import('./pages/trainer/TrainerCoursePage'));
 const ActivityEditorPage = lazy(() => import('./pages/trainer/ActivityEditorPage'));
@@ -61,6 +62,8 @@ export const routes: RouteObject[] = [
       { path: 'donnees-personnelles', element: <PersonalDataPage /> },
       { path: 'mentions-legales', element: <LegalNoticePage /> },
       { path: 'ce-que-relais-n-enregistre-pas', element: <NotRecordedPage /> },
+      // Public: the address printed on each attestation of training (ADR 0031).
+      { path: 'verifier/:code', element: <VerifyAttestationPage /> },
       // The inspector, the CHSCT and the ministry (issue 17).
       guarded('inspector', 'circonscription', DistrictOverviewPage),
       guarded('chsct', 'chsct/tendances', ChsctTrendsPage),

@@ -1,10 +1,20 @@
-import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
-import { createInMemoryEnrollmentService } from '@relais/enrollment';
-import { createInMemoryFeedbackService } from '@relais/feedback';
-import type { ServiceModule } from '@relais/host';
-import { createInMemoryNotificationsService, InMemoryMailbox, recipientKeyPair } from '@relais/notifications';
-import { createInMemoryProgressService } from '@relais/progress';
-import { createInMemoryStatsService, defaultSettlingDays, type InMemoryTallyStore } from '@relais/stats';
+import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
+import { createEnrollmentService, inMemoryAdapters as enrollment } from '@relais/enrollment';
+import { createFeedbackService, inMemoryAdapters as feedback } from '@relais/feedback';
+import { services, type ServiceEntry, type ServiceModule, type ServiceName } from '@relais/host';
+import {
+  createNotificationsService,
+  InMemoryMailbox,
+  inMemoryAdapters as notifications,
+  recipientKeyPair,
+} from '@relais/notifications';
+import { createProgressService, inMemoryAdapters as progress } from '@relais/progress';
+import {
+  createStatsService,
+  defaultSettlingDays,
+  inMemoryAdapters as stats,
+  type InMemoryTallyStore,
+} from '@relais/stats';
 
 export interface InMemoryServicesOptions {
   /** Where the identity provider is reached; every service verifies tokens against its JWKS. */
@@ -22,41 +32,66 @@ export interface InMemoryServicesOptions {
   mailbox?: InMemoryMailbox;
 }
 
-/** The five services on in-memory adapters, each requiring its own audience in tokens. */
-export function inMemoryServices(options: InMemoryServicesOptions): ServiceModule[] {
-  const verifierFor = (service: string): TokenVerifier =>
-    createKeycloakConnectVerifier({
-      authServerUrl: options.identityProviderUrl,
-      realm: 'relais',
-      clientId: `relais-${service}`,
-    });
-  // A key pair per process: feedback seals item authors with the public half for notifications alone.
+/** How the standalone makes one service on in-memory adapters, given the verifier of its audience. */
+export type InMemoryFactory = (verifier: TokenVerifier) => ServiceModule;
+
+/**
+ * One factory per service of the registry: typed by its names, so that a service added to the
+ * registry does not compile until it is given one here (docs/adding-a-service.md).
+ */
+export function inMemoryFactories(options: InMemoryServicesOptions): Record<ServiceName, InMemoryFactory> {
+  // A key pair per process: feedback seals item authors with the public half, for notifications alone (ADR 0030).
   const recipientKeys = recipientKeyPair();
-  return [
-    createInMemoryEnrollmentService({
-      verifier: verifierFor('enrollment'),
-      realmFile: options.realmFile,
-      countingKey: options.countingKey,
-    }),
-    createInMemoryProgressService({ verifier: verifierFor('progress') }),
-    createInMemoryFeedbackService({
-      verifier: verifierFor('feedback'),
-      recipientSealKey: recipientKeys.publicKey,
-    }),
-    createInMemoryStatsService({
-      verifier: verifierFor('stats'),
-      minimumCount: options.minimumCount,
-      ...(options.statsNotice === undefined ? {} : { notice: options.statsNotice }),
-      ...(options.statsTallies === undefined ? {} : { tallies: options.statsTallies }),
-      ...(options.statsClock === undefined
-        ? {}
-        : { publication: { settlingDays: defaultSettlingDays, now: options.statsClock } }),
-    }),
-    createInMemoryNotificationsService({
-      verifier: verifierFor('notifications'),
-      recipientPrivateKey: recipientKeys.privateKey,
-      publicUrl: options.identityProviderUrl,
-      transport: options.mailbox ?? new InMemoryMailbox(),
-    }).module,
-  ];
+  return {
+    enrollment: (verifier) =>
+      createEnrollmentService(
+        enrollment({ verifier, realmFile: options.realmFile, countingKey: options.countingKey }),
+      ),
+    progress: (verifier) => createProgressService(progress({ verifier })),
+    feedback: (verifier) =>
+      createFeedbackService(feedback({ verifier, recipientSealKey: recipientKeys.publicKey })),
+    stats: (verifier) =>
+      createStatsService(
+        stats({
+          verifier,
+          minimumCount: options.minimumCount,
+          ...(options.statsNotice === undefined ? {} : { notice: options.statsNotice }),
+          ...(options.statsTallies === undefined ? {} : { tallies: options.statsTallies }),
+          ...(options.statsClock === undefined
+            ? {}
+            : { publication: { settlingDays: defaultSettlingDays, now: options.statsClock } }),
+        }),
+      ),
+    notifications: (verifier) =>
+      createNotificationsService(
+        notifications({
+          verifier,
+          recipientPrivateKey: recipientKeys.privateKey,
+          publicUrl: options.identityProviderUrl,
+          transport: options.mailbox ?? new InMemoryMailbox(),
+        }),
+      ),
+  };
+}
+
+/**
+ * Every service of the registry on in-memory adapters, in its order, each requiring its own audience
+ * (relais-<name>) in tokens. A test may give another registry and its factories.
+ */
+export function inMemoryServices(
+  options: InMemoryServicesOptions,
+  registry: readonly ServiceEntry[] = services,
+  factories: Readonly<Record<string, InMemoryFactory>> = inMemoryFactories(options),
+): ServiceModule[] {
+  return registry.map(({ name }) => {
+    const factory = factories[name];
+    if (!factory) throw new Error(`the standalone has no in-memory factory for the service "${name}"`);
+    return factory(
+      createJwksTokenVerifier({
+        authServerUrl: options.identityProviderUrl,
+        realm: 'relais',
+        clientId: `relais-${name}`,
+      }),
+    );
+  });
 }

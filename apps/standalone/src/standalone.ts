@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
 import { InMemoryEventBus } from '@relais/bus';
-import { freePort, startServiceHost, type RunningHost } from '@relais/host';
+import { freePort, services, startServiceHost, type RunningHost, type ServiceEntry } from '@relais/host';
 import type { MetricsEndpoint } from '@relais/platform';
 import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
 import { InMemoryTallyStore } from '@relais/stats';
-import { inMemoryServices } from './in-memory-services';
+import { inMemoryFactories, inMemoryServices, type InMemoryFactory } from './in-memory-services';
 import { devMailsHandler, InMemoryMailbox } from '@relais/notifications';
 import { mountPortal } from '@relais/host/portal';
 import type { DemoSeeding } from './seed/demo-seeding';
@@ -34,6 +34,8 @@ export interface StandaloneOptions {
   metrics?: MetricsEndpoint;
   /** Holds statistics back and reports progress while the demo data is written after start. */
   demoSeeding?: DemoSeeding;
+  /** Services beyond the registry's, with their factories: how a test shows that one added is hosted. */
+  extraServices?: { entries: readonly ServiceEntry[]; factories: Readonly<Record<string, InMemoryFactory>> };
 }
 
 export interface Standalone extends RunningHost {
@@ -44,13 +46,13 @@ export interface Standalone extends RunningHost {
 }
 
 /**
- * Relais in one process: the four services on in-memory adapters, the embedded identity provider
+ * Relais in one process: every service of the registry on in-memory adapters, the embedded identity provider
  * at /realms/relais and Swagger UI at /docs. No other software needed (docs/design.md §9).
  */
 export async function startStandalone(options: StandaloneOptions): Promise<Standalone> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port === 0 ? await freePort(host) : options.port;
-  // Token issuer and verifiers must agree on one URL, byte for byte (keycloak-connect checks `iss`).
+  // Token issuer and verifiers must agree on one URL, byte for byte (the verifier checks `iss`).
   const baseUrl = (options.publicBaseUrl ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const identityProvider = createEmbeddedIdentityProvider({
     publicBaseUrl: baseUrl,
@@ -60,7 +62,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
   const bus = new InMemoryEventBus();
   const statsTallies = new InMemoryTallyStore();
   const mailbox = new InMemoryMailbox();
-  const modules = inMemoryServices({
+  const serviceOptions = {
     mailbox,
     identityProviderUrl: baseUrl,
     realmFile: options.realmFile,
@@ -70,6 +72,10 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     ...(options.statsNotice === undefined ? {} : { statsNotice: options.statsNotice }),
     ...(options.statsClock === undefined ? {} : { statsClock: options.statsClock }),
     statsTallies,
+  };
+  const modules = inMemoryServices(serviceOptions, [...services, ...(options.extraServices?.entries ?? [])], {
+    ...inMemoryFactories(serviceOptions),
+    ...options.extraServices?.factories,
   });
   const running = await startServiceHost(
     {

@@ -52,6 +52,25 @@ describe('the demo statistics history', () => {
     expect(cells.some((cell) => why(cell) === 'secondary')).toBe(true);
   });
 
+  it('lets the national CHSCT read its monthly totals and categories: few national figures are hidden', async () => {
+    const months = queries.publication().chsctFeedbackTrends.publishedPeriods.slice(-23);
+    const { cells } = await queries.feedbackTrends(months, 'category', { kind: 'national' });
+    const rows = cells.filter((cell) => cell.measure === 'respondents' && !cell.intensityBand);
+    const why = (cell: (typeof cells)[number]) => ('suppressed' in cell ? cell.suppressed : undefined);
+    // A figure that is small itself must be hidden; the others are hidden only to protect a small cell.
+    const notSmall = rows.filter((cell) => why(cell) !== 'primary');
+    const totals = notSmall.filter((cell) => !cell.category);
+    const categories = notSmall.filter((cell) => cell.category);
+    expect(totals).toHaveLength(23);
+    expect(categories.length).toBeGreaterThan(23 * 5);
+    const publishedShare = (figures: typeof rows) =>
+      figures.filter((cell) => cell.value !== null).length / figures.length;
+    // Each sums six academies (dozens to hundreds of teachers): hiding one should be the exception,
+    // one in ten at most. Hypercubes published 5 of the 23 totals and 45 of the 131 category rows.
+    expect(publishedShare(totals)).toBeGreaterThanOrEqual(0.9);
+    expect(publishedShare(categories)).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('publishes a national total beside the academies of every quarter', async () => {
     const { cells } = await queries.ministryEnrollments(parsePeriod('2026-Q2')!, 'academy');
     const national = cells.filter((cell) => cell.academy === undefined);

@@ -17,6 +17,8 @@ import {
 const FIXTURE = fileURLToPath(new URL('./fixtures/audited-standalone.ts', import.meta.url));
 const AUDIT_TELEMETRY = fileURLToPath(new URL('./fixtures/audit-telemetry.ts', import.meta.url));
 const WAIT_MS = 30_000;
+/** Filled by the scenario: verification codes of the attestations it issued. */
+const attestationCodes: string[] = [];
 
 interface RealmUser {
   id: string;
@@ -111,7 +113,9 @@ describe('privacy audit of telemetry', () => {
     await receiver?.close();
   });
 
+  // An attestation's code leads to a name (GET /verify/:code): it is as personal as the name.
   const secrets = [...personalValuesOf(PEOPLE), ...Object.values(FREE_TEXT)];
+  beforeAll(() => secrets.push(...attestationCodes));
 
   it('ran the scenario through all four services, traced and logged', () => {
     const routes = new Set(
@@ -149,6 +153,8 @@ describe('privacy audit of telemetry', () => {
     const leaked = secrets.filter((secret) => unredacted.join('\n').includes(secret));
     // At least the teacher id in the raw path of the completion route, which only the redaction removes.
     expect(leaked).toContain(userIdOf('teacher.14'));
+    // And the code in the raw path of the public verification.
+    expect(leaked).toContain(attestationCodes[0]);
   });
 });
 
@@ -218,6 +224,19 @@ async function runScenario(relais: RelaisClient): Promise<void> {
     (await relais.call('trainer.alice', 'GET', `/api/feedback/courses/${courseId}/feedback`)).status,
   ).toBe(200);
   expect((await relais.call('teacher.31', 'GET', '/api/feedback/me/feedback')).status).toBe(200);
+
+  // The attestation holds the teacher's name by design, for him alone; neither it nor its code may
+  // reach a span or a log line while he downloads it and someone checks it (ADR 0031).
+  const completion = `/api/enrollment/courses/${courseId}/enrollments/${userIdOf('teacher.22')}/completion`;
+  expect((await relais.call('trainer.alice', 'PUT', completion, { completed: true })).status).toBe(200);
+  const { attestations } = (await relais.call('teacher.22', 'GET', '/api/enrollment/me/attestations')).body;
+  const code: string = attestations.find((a: { courseId: string }) => a.courseId === courseId).code;
+  attestationCodes.push(code);
+  const pdf = await fetch(`${relais.apiUrl}/api/enrollment/me/attestations/${courseId}.pdf`, {
+    headers: { authorization: `Bearer ${await relais.token('teacher.22')}` },
+  });
+  expect(pdf.status).toBe(200);
+  expect((await relais.call(undefined, 'GET', `/api/enrollment/verify/${code}`)).status).toBe(200);
 
   // Bad input and refusals are logged and traced too: they must not echo what was sent.
   expect(

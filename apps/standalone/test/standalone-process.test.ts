@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { freePort } from '@relais/testing';
+import { serviceNames } from '@relais/host';
 
 /**
  * `npm start` as a user runs it: a real process with demo data, serving the docs, the identity
@@ -34,7 +35,7 @@ describe('the standalone process', () => {
       const portal = await fetch(`${base}/mes-parcours`, { headers: { Accept: 'text/html' } });
       expect(portal.status).toBe(200);
       expect(await portal.text()).toContain('<div id="racine"></div>');
-      for (const service of ['enrollment', 'progress', 'feedback', 'stats']) {
+      for (const service of serviceNames) {
         const document = (await (await fetch(`${base}/api/${service}/openapi.json`)).json()) as {
           openapi: string;
         };

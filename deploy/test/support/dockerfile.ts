@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { repositoryRoot, type Service } from './paths';
+import { join } from 'node:path';
+import { repositoryRoot } from './paths';
 
 export interface Stage {
   from: string;
@@ -34,8 +34,9 @@ export function parseDockerfile(text: string): Dockerfile {
   return { text, args, stages };
 }
 
-export function serviceDockerfile(service: Service): Dockerfile {
-  return parseDockerfile(readFileSync(join(repositoryRoot, 'services', service, 'Dockerfile'), 'utf8'));
+/** services/Dockerfile: every service's image, by its build argument SERVICE. */
+export function serviceDockerfile(): Dockerfile {
+  return parseDockerfile(readFileSync(join(repositoryRoot, 'services', 'Dockerfile'), 'utf8'));
 }
 
 export function portalDockerfile(): Dockerfile {
@@ -51,11 +52,10 @@ export function copySources(instruction: string): string[] {
   return operands.slice(0, -1);
 }
 
-/** The names of the files the final stage copies from the bundle stage's output, /image. */
-export function filesCopiedFromBundle(dockerfile: Dockerfile): string[] {
+/** What the final stage copies from the bundle stage's output, /image. */
+export function copiedFromBundle(dockerfile: Dockerfile): string[] {
   return (dockerfile.stages.at(-1)?.instructions ?? [])
     .filter((line) => line.startsWith('COPY --from=bundle '))
     .flatMap(copySources)
-    .filter((source) => source.startsWith('/image/'))
-    .map((source) => basename(source));
+    .filter((source) => source.startsWith('/image/'));
 }

@@ -14,7 +14,7 @@ import {
 } from './resources';
 import { parse as parseYaml } from 'yaml';
 import { allContracts } from '@relais/contracts';
-import type { TopicSpec } from '@relais/testing';
+import type { TopicSpec } from '@relais/bus';
 
 /** libs/host: a service stops within 10 s of SIGTERM. */
 const SHUTDOWN_BUDGET_SECONDS = 10;
@@ -296,9 +296,9 @@ const kafkaIsReplicated: Policy = (resources, topics) => {
     }),
   );
   for (const line of topics) {
-    const found = declared.get(line.name);
+    const found = declared.get(line.topic);
     if (!found) {
-      violations.push(`no KafkaTopic for ${line.name} of deploy/kafka/topics.txt`);
+      violations.push(`no KafkaTopic for ${line.topic} of deploy/kafka/topics.txt`);
       continue;
     }
     const { topic, spec } = found;
@@ -315,7 +315,7 @@ const kafkaIsReplicated: Policy = (resources, topics) => {
       violations.push(`${resourceId(topic)}: min.insync.replicas is not 2`);
   }
   for (const name of declared.keys()) {
-    if (!topics.some((line) => line.name === name))
+    if (!topics.some((line) => line.topic === name))
       violations.push(`KafkaTopic ${name} is not in deploy/kafka/topics.txt`);
   }
   return violations;

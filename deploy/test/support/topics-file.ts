@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseTopicsFile, topicsFilePath, type TopicSpec } from '@relais/testing';
+import type { TopicSpec } from '@relais/bus';
+import { parseTopicsFile, topicsFilePath } from '@relais/testing';
 
 /** deploy/kafka/topics.txt, read by the same parser as the infrastructure's. */
 export function readTopicsFile(): TopicSpec[] {

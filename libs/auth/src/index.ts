@@ -13,10 +13,10 @@ export {
 } from './errors';
 export type { TokenVerifier } from './token-verifier';
 export {
-  createKeycloakConnectVerifier,
+  createJwksTokenVerifier,
   DEFAULT_AUTHORIZED_PARTIES,
-  type KeycloakConnectVerifierOptions,
-} from './keycloak/keycloak-connect-verifier';
+  type JwksTokenVerifierOptions,
+} from './jwks/jwks-token-verifier';
 export { authenticate } from './express/authenticate';
 export { requireRole } from './express/require-role';
 export { callerOf } from './express/request-caller';

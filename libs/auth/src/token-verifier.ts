@@ -2,7 +2,7 @@ import type { Caller } from './caller';
 
 /**
  * Port: turns a bearer token into the Caller it proves. Services depend on this, never on the library
- * behind it (keycloak-connect today), so the verifier can be swapped for a generic JWKS one.
+ * behind it (RS256 with node:crypto against the realm's cached JWKS since ADR 0029; keycloak-connect before).
  */
 export interface TokenVerifier {
   /**

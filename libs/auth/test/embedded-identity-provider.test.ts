@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { clientCredentialsGrant, passwordGrant } from '../../testing/src/tokens';
+import { serviceNames } from '@relais/host/registry';
 import { createEmbeddedIdentityProvider } from '../src/embedded';
 import {
   decodeJwt,
@@ -18,13 +19,8 @@ afterAll(async () => {
 });
 
 const realmUrl = () => `${idp.baseUrl}/realms/relais`;
-const API_AUDIENCE = [
-  'relais-enrollment',
-  'relais-progress',
-  'relais-feedback',
-  'relais-stats',
-  'relais-notifications',
-];
+/** Every service's audience, in the registry's order: the realm has one client per service. */
+const API_AUDIENCE = serviceNames.map((name) => `relais-${name}`);
 
 /** A GET with headers fetch will not forge (Host); resolves with status, headers and body. */
 function rawGet(url: string, headers: Record<string, string>) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createKeycloakConnectVerifier } from '../src';
+import { createJwksTokenVerifier } from '../src';
 import { BrowserSession, formAction, hiddenInput, locationOf } from './support/browser-session';
 import {
   decodeJwt,
@@ -109,7 +109,7 @@ describe('sign-in with the authorization code flow and PKCE on the embedded prov
       preferred_username: 'teacher.01',
       name: expect.stringMatching(/\S+ \S+/),
     });
-    const caller = await createKeycloakConnectVerifier({
+    const caller = await createJwksTokenVerifier({
       authServerUrl: idp.baseUrl,
       realm: 'relais',
       clientId: 'relais-feedback',

@@ -12,7 +12,7 @@ function sourceFiles(directory: string): string[] {
 
 describe('who may start the embedded identity provider', () => {
   it('is never imported by the production host or a service: only standalone and tests start it', () => {
-    const production = ['libs/host/src', 'libs/auth/src/keycloak', 'libs/auth/src/express', 'services']
+    const production = ['libs/host/src', 'libs/auth/src/jwks', 'libs/auth/src/express', 'services']
       .flatMap(sourceFiles)
       .filter((file) => !file.includes('/test/'));
     const importers = production.filter((file) =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { passwordGrant } from '../../testing/src/tokens';
-import { createKeycloakConnectVerifier } from '../src';
+import { createJwksTokenVerifier } from '../src';
 import { startEmbeddedRealmServer, type EmbeddedRealmServer } from './support/embedded-realm-server';
 
 const CERTS = '/realms/relais/protocol/openid-connect/certs';
@@ -34,7 +34,7 @@ function withRandomKid(token: string): string {
 }
 
 function verifierWithCooldown(keysRefreshCooldownMs: number) {
-  return createKeycloakConnectVerifier({
+  return createJwksTokenVerifier({
     authServerUrl: idp.baseUrl,
     realm: 'relais',
     clientId: 'relais-enrollment',

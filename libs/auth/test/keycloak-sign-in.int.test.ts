@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createKeycloakConnectVerifier } from '../src';
+import { createJwksTokenVerifier } from '../src';
 import { BrowserSession, formAction, locationOf } from './support/browser-session';
 import { decodeJwt } from './support/embedded-realm-server';
 
@@ -60,7 +60,7 @@ describe('the portal client of the realm file on Keycloak', () => {
       const tokens = (await response.json()) as { access_token: string; refresh_token: string };
       expect(decodeJwt(tokens.access_token).payload).toMatchObject({ azp: 'relais-portal' });
       await expect(
-        createKeycloakConnectVerifier({
+        createJwksTokenVerifier({
           authServerUrl: keycloakUrl,
           realm: 'relais',
           clientId: 'relais-progress',

@@ -1,5 +1,5 @@
 import { clientCredentialsGrant, passwordGrant } from '../../testing/src/tokens';
-import { createKeycloakConnectVerifier } from '../src';
+import { createJwksTokenVerifier } from '../src';
 import {
   decodeJwt,
   startEmbeddedRealmServer,
@@ -68,7 +68,7 @@ describe('Keycloak with the realm file', () => {
       clientId: 'relais-progress',
       clientSecret: 'demo-progress-secret',
     });
-    const verifier = createKeycloakConnectVerifier({
+    const verifier = createJwksTokenVerifier({
       authServerUrl: keycloakUrl,
       realm: 'relais',
       clientId: 'relais-stats',

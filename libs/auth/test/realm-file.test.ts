@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { serviceNames } from '@relais/host/registry';
 
 // Read as raw JSON, exactly as Keycloak imports it: this test checks the file, not our parser of it.
 const realm = JSON.parse(
@@ -94,13 +95,8 @@ const API_DEMO_TABLE: DemoUser[] = [
   { username: 'ops.admin', role: 'ops' },
 ];
 
-const API_CLIENTS = [
-  'relais-enrollment',
-  'relais-progress',
-  'relais-feedback',
-  'relais-stats',
-  'relais-notifications',
-];
+/** One client per service of the registry, its token audience. */
+const API_CLIENTS = serviceNames.map((name) => `relais-${name}`);
 const people = realm.users.filter((user) => user.serviceAccountClientId === undefined);
 const personNamed = (username: string) => people.find((user) => user.username === username);
 
@@ -189,7 +185,7 @@ describe('realm-relais.json', () => {
   );
 
   it.each(realm.clients.map((client) => client.clientId))(
-    '%s maps academy, district, school and the five API audiences into access tokens',
+    '%s maps academy, district, school and every API audience into access tokens',
     (clientId) => {
       const mappers = realm.clients.find((client) => client.clientId === clientId)?.protocolMappers ?? [];
       const onAccessToken = mappers.filter((mapper) => mapper.config['access.token.claim'] === 'true');

@@ -54,6 +54,13 @@ export interface Subscription {
    */
   batchHandler?: BatchHandler;
   maxBatchSize?: number;
+  /**
+   * How many partitions of one fetch are handled at the same time (default 1: one after the other,
+   * as kafkajs does). A partition's messages stay in order whatever the value; the handlers must
+   * tolerate calls for different partitions at once. The in-memory bus always handles its partitions
+   * at once.
+   */
+  concurrentPartitions?: number;
 }
 
 /**

@@ -5,3 +5,10 @@ export { productionHealthChecks, type ProductionDependencies } from './productio
 export { monitorDependencies, type DependencyMonitor } from './dependency-monitor';
 export { loadProductionConfig, productionConfigSchema, type ProductionConfig } from './production-config';
 export { freePort } from './free-port';
+export {
+  serviceEntry,
+  serviceNames,
+  services,
+  type ServiceEntry,
+  type ServiceName,
+} from './service-registry';

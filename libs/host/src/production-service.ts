@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
+import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
 import { KafkaEventBus } from '@relais/bus';
 import { createLogger, runUntilSignalled } from '@relais/platform';
 import { connectMongo, ensureIndexes, isMongoOutage, mongoReadiness, redactUrl } from '@relais/store';
@@ -9,6 +9,7 @@ import { identityProviderReadiness } from './identity-provider-readiness';
 import { productionHealthChecks } from './production-health';
 import { loadProductionConfig, type ProductionConfig } from './production-config';
 import { startServiceHost } from './service-host';
+import { serviceEntry, type ServiceName } from './service-registry';
 import type { ServiceModule } from './service-module';
 
 export interface ProductionInfrastructure {
@@ -19,16 +20,16 @@ export interface ProductionInfrastructure {
 }
 
 /**
- * Runs one service in its own process on the production adapters: MongoDB, Kafka, Keycloak.
+ * Runs one service in its own process on the production adapters: MongoDB, Kafka, Keycloak, on the
+ * port the registry gives it unless PORT says otherwise.
  * A dependency that is down at start-up stops the process with one line naming it and how to start
  * it, rather than a crash loop without a word.
  */
 export async function runProductionService(
-  service: string,
-  defaultPort: number,
+  service: ServiceName,
   assemble: (infrastructure: ProductionInfrastructure) => ServiceModule | Promise<ServiceModule>,
 ): Promise<void> {
-  const config = loadProductionConfig(service, defaultPort);
+  const config = loadProductionConfig(service, serviceEntry(service).port);
   const logger = createLogger({ service, level: config.LOG_LEVEL });
   const telemetry = activeTelemetry() ?? startTelemetryLate(service, logger);
 
@@ -71,7 +72,7 @@ export async function runProductionService(
     await connection.close();
     throw error;
   }
-  const verifier = createKeycloakConnectVerifier({
+  const verifier = createJwksTokenVerifier({
     authServerUrl: config.KEYCLOAK_URL,
     realm: config.KEYCLOAK_REALM,
     clientId: config.KEYCLOAK_AUDIENCE,

@@ -50,7 +50,7 @@ export interface RunningHost {
 
 /**
  * Hosts one or several service modules in this process: one HTTP app, their subscriptions on the
- * bus, one outbox relay over all their outboxes. The same code serves standalone mode (all four,
+ * bus, one outbox relay over all their outboxes. The same code serves standalone mode (all of them,
  * in-memory adapters) and production (one each, real adapters): no service branches on the mode.
  */
 export async function startServiceHost(

@@ -8,7 +8,7 @@ export { booleanFlag, commaSeparatedList, oneOf, portNumber, url } from './confi
 
 export { createLogger } from './logging/create-logger';
 export type { LoggerOptions } from './logging/create-logger';
-export { PERSONAL_FIELDS, redactionPaths } from './logging/personal-fields';
+export { PERSONAL_FIELDS, withoutPersonalFields } from './logging/personal-fields';
 
 export { Problem, PROBLEM_TYPE_BASE, isProblem, problemTypeUri } from './errors/problem';
 export type { ProblemDocument, ProblemInit } from './errors/problem';
@@ -55,3 +55,4 @@ export type { MetricsEndpoint } from './http/metrics-endpoint';
 
 export { runUntilSignalled } from './lifecycle/run-until-signalled';
 export type { RunUntilSignalledOptions, ShutdownStep } from './lifecycle/run-until-signalled';
+export { withTimeout } from './lifecycle/with-timeout';

@@ -54,3 +54,20 @@ describe('Cache-Control on API responses (docs/design.md §5: personal data is n
     expect(response.headers['cache-control']).toBe('no-store');
   });
 });
+
+describe('no validators on API responses (what is never stored is never revalidated)', () => {
+  const { app } = sampleApp();
+
+  it('answers a read without an ETag, and in full to a client that offers one', async () => {
+    const first = await request(app).get('/api/x/items/3');
+    expect(first.status).toBe(200);
+    expect(first.headers['etag']).toBeUndefined();
+
+    // With Express's default ETag, replaying it answered 304, a status no OpenAPI document declares.
+    const replayed = await request(app)
+      .get('/api/x/items/3')
+      .set('if-none-match', first.headers['etag'] ?? 'W/"1a-anything"');
+    expect(replayed.status).toBe(200);
+    expect(replayed.body).toEqual(first.body);
+  });
+});

@@ -67,6 +67,64 @@ describe('createLogger', () => {
     expect(records()[0]).toMatchObject({ req: { method: 'POST', headers: { accept: 'application/json' } } });
   });
 
+  it("removes personal fields at any depth, inside arrays too, and leaves the caller's object as it was", () => {
+    const { logger, lines, records } = capturingLogger();
+    const logged = {
+      batch: {
+        events: [{ envelope: { data: { teacher: { email: 'jeanne.martin@example.org', grade: 'A' } } } }],
+      },
+    };
+    logger.info(logged, 'batch');
+    expect(lines.join('\n')).not.toContain('jeanne.martin@example.org');
+    expect(records()[0]).toMatchObject({
+      batch: { events: [{ envelope: { data: { teacher: { grade: 'A' } } } }] },
+    });
+    expect(logged.batch.events[0]?.envelope.data.teacher.email).toBe('jeanne.martin@example.org');
+  });
+
+  it('logs an error as its type, stack frames and own fields, never its message', () => {
+    const { logger, lines, records } = capturingLogger();
+    const cause = new Error('duplicate key { email: "jeanne.martin@example.org" }');
+    const error = Object.assign(new Error('cannot enrol Jeanne Martin', { cause }), {
+      code: 'E_ENROL',
+      userId: 'user-42',
+    });
+    logger.error({ err: error }, 'enrolment failed');
+    const output = lines.join('\n');
+    for (const value of PERSONAL_VALUES) expect(output).not.toContain(value);
+    expect(output).not.toContain('cannot enrol');
+    expect(records()[0]).toMatchObject({
+      err: {
+        type: 'Error',
+        code: 'E_ENROL',
+        stack: expect.stringMatching(/^at /),
+        cause: { type: 'Error', stack: expect.stringMatching(/^at /) },
+      },
+    });
+  });
+
+  it('removes personal fields from the bindings of children and grandchildren', () => {
+    const { logger, lines, records } = capturingLogger();
+    logger
+      .child({ courseId: 'course-1', user: { email: 'jeanne.martin@example.org' } })
+      .child({ sub: 'user-42', step: 'enrol' })
+      .info('bound');
+    const output = lines.join('\n');
+    for (const value of PERSONAL_VALUES) expect(output).not.toContain(value);
+    expect(records()[0]).toMatchObject({ courseId: 'course-1', step: 'enrol', msg: 'bound' });
+  });
+
+  it('stops at a cycle or a very deep value instead of following it', () => {
+    const { logger, records } = capturingLogger();
+    const cyclic: Record<string, unknown> = { courseId: 'course-1' };
+    cyclic.self = cyclic;
+    let deep: Record<string, unknown> = { courseId: 'course-2' };
+    for (let level = 0; level < 20; level += 1) deep = { deeper: deep };
+    logger.info({ cyclic, deep }, 'cycle');
+    expect(records()[0]).toMatchObject({ cyclic: { courseId: 'course-1', self: '[circular]' } });
+    expect(JSON.stringify(records()[0])).toContain('[too deep]');
+  });
+
   it('honours the level', () => {
     const quiet = capturingLogger();
     quiet.logger.level = 'warn';

@@ -172,7 +172,7 @@ export function describeRevisionLogContract(
           ),
         );
         const latest = await log.read(id);
-        expect(latest?.state.members.sort()).toEqual(members);
+        expect([...(latest?.state.members ?? [])].sort()).toEqual(members);
         expect(latest?.revision).toBe(7);
       });
 

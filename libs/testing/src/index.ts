@@ -9,5 +9,5 @@ export { freePort } from '@relais/host';
 export { publishCourseWithMembers, publishWithdrawal, demoNameOf } from './harness/enrollment-events';
 export { cuttableLinkTo, toxiproxyUrl, type CuttableLink } from './faults/toxiproxy';
 export { startDisposableKafka, type DisposableKafka } from './faults/disposable-kafka';
-export { parseTopicsFile, type TopicSpec } from './infrastructure/topics-file';
+export { parseTopicsFile } from './infrastructure/topics-file';
 export { topicsFilePath } from './infrastructure/repository-paths';

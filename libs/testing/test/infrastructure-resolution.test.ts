@@ -299,8 +299,8 @@ describe('parsers', () => {
     expect(
       parseTopicsFile('# comment\n\nenrollment.facts.v1 6 -1\n  feedback.facts.v1.dlq   3 1209600000 \n'),
     ).toEqual([
-      { name: 'enrollment.facts.v1', partitions: 6, retentionMs: -1 },
-      { name: 'feedback.facts.v1.dlq', partitions: 3, retentionMs: 1209600000 },
+      { topic: 'enrollment.facts.v1', partitions: 6, retentionMs: -1 },
+      { topic: 'feedback.facts.v1.dlq', partitions: 3, retentionMs: 1209600000 },
     ]);
   });
 

@@ -19,13 +19,13 @@ describe('the resolved integration infrastructure', () => {
     const counts = await withKafkaAdmin(brokerList(endpoint('KAFKA_BROKERS')), (admin) =>
       partitionCounts(
         admin,
-        topics.map((topic) => topic.name),
+        topics.map((spec) => spec.topic),
       ),
     );
-    for (const topic of topics) {
-      expect({ topic: topic.name, partitions: counts.get(topic.name) }).toEqual({
-        topic: topic.name,
-        partitions: topic.partitions,
+    for (const spec of topics) {
+      expect({ topic: spec.topic, partitions: counts.get(spec.topic) }).toEqual({
+        topic: spec.topic,
+        partitions: spec.partitions,
       });
     }
   });
@@ -35,17 +35,17 @@ describe('the resolved integration infrastructure', () => {
     const found = await withKafkaAdmin(brokerList(endpoint('KAFKA_BROKERS')), (admin) =>
       retentions(
         admin,
-        topics.map((topic) => topic.name),
+        topics.map((spec) => spec.topic),
       ),
     );
-    expect(topics.filter((topic) => topic.name.includes('.facts.') && !topic.name.endsWith('.dlq'))).toEqual([
+    expect(topics.filter((spec) => spec.topic.includes('.facts.') && !spec.topic.endsWith('.dlq'))).toEqual([
       expect.objectContaining({ retentionMs: -1 }),
       expect.objectContaining({ retentionMs: -1 }),
     ]);
-    for (const topic of topics)
-      expect({ topic: topic.name, retentionMs: found.get(topic.name) }).toEqual({
-        topic: topic.name,
-        retentionMs: topic.retentionMs,
+    for (const spec of topics)
+      expect({ topic: spec.topic, retentionMs: found.get(spec.topic) }).toEqual({
+        topic: spec.topic,
+        retentionMs: spec.retentionMs,
       });
   });
 

@@ -18,6 +18,8 @@ export interface EnrollmentPorts {
   countingKey: string;
   clock?: Clock;
   newId?: () => string;
+  /** The origin printed on attestations before /verifier/<code> (RELAIS_PUBLIC_URL); else the request's. */
+  publicUrl?: string;
 }
 
 /** The one place where enrollment is assembled; the same in one process or many (docs/design.md §3). */
@@ -31,7 +33,7 @@ export function createEnrollmentService(ports: EnrollmentPorts): ServiceModule {
   );
   return {
     name: 'enrollment',
-    api: enrollmentApi(useCases, ports.verifier),
+    api: enrollmentApi(useCases, ports.verifier, ports.publicUrl ? { publicUrl: ports.publicUrl } : {}),
     subscriptions: [],
     outboxStores: [ports.outbox],
   };

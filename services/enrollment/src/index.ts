@@ -11,4 +11,9 @@ export {
   countedCellModel,
 } from './infrastructure/mongo/mongo-participation-counter';
 export { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
-export { createInMemoryEnrollmentService } from './in-memory';
+export {
+  createInMemoryEnrollmentService,
+  inMemoryAdapters,
+  type InMemoryEnrollmentOptions,
+} from './in-memory';
+export { mongoAdapters } from './mongo';

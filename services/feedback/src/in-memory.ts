@@ -4,7 +4,7 @@ import type { TokenVerifier } from '@relais/auth';
 import { InMemoryRosterStore } from '@relais/roster';
 import type { Clock } from './application/ports';
 import type { FeedbackLimits } from './application/quotas';
-import { createFeedbackService } from './compose';
+import { createFeedbackService, type FeedbackPorts } from './compose';
 import { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from './infrastructure/memory/in-memory-feedback-item-store';
@@ -26,10 +26,10 @@ export interface InMemoryFeedbackOptions {
   clock?: Clock;
 }
 
-/** Feedback on in-memory adapters: standalone mode and fast tests. */
-export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): ServiceModule {
+/** Every port of feedback on in-memory adapters: standalone mode and fast tests. */
+export function inMemoryAdapters(options: InMemoryFeedbackOptions): FeedbackPorts {
   const { items, outbox } = inMemoryFeedbackItemStores();
-  return createFeedbackService({
+  return {
     rosters: new InMemoryRosterStore(),
     items,
     authorship: new InMemoryAuthorshipIndex(),
@@ -43,5 +43,10 @@ export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions):
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.recipientSealKey ? { recipientSealKey: options.recipientSealKey } : {}),
-  });
+  };
+}
+
+/** Feedback on in-memory adapters. */
+export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): ServiceModule {
+  return createFeedbackService(inMemoryAdapters(options));
 }

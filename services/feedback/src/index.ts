@@ -1,5 +1,6 @@
 export { createFeedbackService, type FeedbackPorts } from './compose';
-export { createInMemoryFeedbackService, type InMemoryFeedbackOptions } from './in-memory';
+export { createInMemoryFeedbackService, inMemoryAdapters, type InMemoryFeedbackOptions } from './in-memory';
+export { mongoAdapters } from './mongo';
 export { defaultLimits, type FeedbackLimits } from './application/quotas';
 export { InMemoryMessageStore } from './infrastructure/memory/in-memory-message-store';
 export {

@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import { InMemoryRosterStore } from '@relais/roster';
 import type { Clock, MailTransport } from './application/ports';
-import { createNotificationsService, type NotificationsModule } from './compose';
+import { createNotificationsService, type NotificationPorts, type NotificationsModule } from './compose';
 import { InMemoryMailbox } from './infrastructure/mail/in-memory-mailbox';
 import { InMemoryNotificationStore } from './infrastructure/memory/in-memory-notification-store';
 
@@ -32,22 +32,33 @@ export interface InMemoryNotifications {
   store: InMemoryNotificationStore;
 }
 
-/** Notifications on in-memory adapters: standalone mode and fast tests. Mails stay in memory. */
+/** Every port of notifications on in-memory adapters: standalone mode and fast tests. */
+export function inMemoryAdapters(
+  options: InMemoryNotificationsOptions,
+  store: InMemoryNotificationStore = new InMemoryNotificationStore(),
+): NotificationPorts {
+  return {
+    rosters: new InMemoryRosterStore(),
+    store,
+    transport: options.transport ?? new InMemoryMailbox(),
+    verifier: options.verifier,
+    recipientPrivateKey: options.recipientPrivateKey,
+    // A fresh key per process: the links die with the notices they unsubscribe from.
+    unsubscribeKey: randomBytes(32).toString('base64url'),
+    publicUrl: options.publicUrl,
+    ...(options.workerIntervalMs === undefined ? {} : { workerIntervalMs: options.workerIntervalMs }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  };
+}
+
+/** Notifications on in-memory adapters, with its mailbox and store in reach: the service's own tests. */
 export function createInMemoryNotificationsService(
   options: InMemoryNotificationsOptions,
 ): InMemoryNotifications {
   const mailbox = new InMemoryMailbox();
   const store = new InMemoryNotificationStore();
-  const module = createNotificationsService({
-    rosters: new InMemoryRosterStore(),
-    store,
-    transport: options.transport ?? mailbox,
-    verifier: options.verifier,
-    recipientPrivateKey: options.recipientPrivateKey,
-    unsubscribeKey: randomBytes(32).toString('base64url'),
-    publicUrl: options.publicUrl,
-    ...(options.workerIntervalMs === undefined ? {} : { workerIntervalMs: options.workerIntervalMs }),
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const module = createNotificationsService(
+    inMemoryAdapters({ ...options, transport: options.transport ?? mailbox }, store),
+  );
   return { module, mailbox, store };
 }

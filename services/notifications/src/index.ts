@@ -1,11 +1,13 @@
 export { createNotificationsService, type NotificationPorts, type NotificationsModule } from './compose';
 export {
   createInMemoryNotificationsService,
+  inMemoryAdapters,
   recipientKeyPair,
   type InMemoryNotifications,
   type InMemoryNotificationsOptions,
 } from './in-memory';
 export { notificationsConfigSchema } from './config';
+export { mongoAdapters } from './mongo';
 export { InMemoryNotificationStore } from './infrastructure/memory/in-memory-notification-store';
 export { MongoNotificationStore } from './infrastructure/mongo/mongo-notification-store';
 export { notificationModels } from './infrastructure/mongo/notification-models';

@@ -14,4 +14,5 @@ export {
   completionMarkModel,
   type CompletionMarkRecord,
 } from './infrastructure/mongo/mongo-completion-mark-store';
-export { createInMemoryProgressService } from './in-memory';
+export { createInMemoryProgressService, inMemoryAdapters } from './in-memory';
+export { mongoAdapters } from './mongo';

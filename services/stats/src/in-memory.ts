@@ -1,12 +1,11 @@
 import type { TokenVerifier } from '@relais/auth';
 import type { ServiceModule } from '@relais/host';
-import { createStatsService } from './compose';
+import { createStatsService, type StatsPorts } from './compose';
 import type { PublicationCalendar } from './domain/publication';
 import { InMemoryTallyStore } from './infrastructure/memory/in-memory-tally-store';
 import { defaultSettlingDays } from './stats-config';
 
-/** Stats on in-memory adapters: standalone mode and fast tests. */
-export function createInMemoryStatsService(options: {
+export interface InMemoryStatsOptions {
   verifier: TokenVerifier;
   minimumCount: number;
   tallies?: InMemoryTallyStore;
@@ -14,12 +13,20 @@ export function createInMemoryStatsService(options: {
   publication?: PublicationCalendar;
   /** Shown in the catalogue: standalone mode says its tables come from demo data. */
   notice?: string;
-}): ServiceModule {
-  return createStatsService({
+}
+
+/** Every port of stats on in-memory adapters: standalone mode and fast tests. */
+export function inMemoryAdapters(options: InMemoryStatsOptions): StatsPorts {
+  return {
     tallies: options.tallies ?? new InMemoryTallyStore(),
     verifier: options.verifier,
     suppression: { minimumCount: options.minimumCount },
     publication: options.publication ?? { settlingDays: defaultSettlingDays, now: () => new Date() },
     ...(options.notice === undefined ? {} : { notice: options.notice }),
-  });
+  };
+}
+
+/** Stats on in-memory adapters. */
+export function createInMemoryStatsService(options: InMemoryStatsOptions): ServiceModule {
+  return createStatsService(inMemoryAdapters(options));
 }

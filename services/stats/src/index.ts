@@ -10,7 +10,8 @@ export { liveFactsTopics, type FactsTopics } from './application/facts-topics';
 export { KafkaFactsReplay, type FactsEnd } from './infrastructure/kafka/facts-replay';
 export { productionMinimumCount } from './domain/suppression';
 export { parsePeriod } from './domain/period';
-export { createInMemoryStatsService } from './in-memory';
+export { createInMemoryStatsService, inMemoryAdapters, type InMemoryStatsOptions } from './in-memory';
+export { mongoAdapters } from './mongo';
 export { NotYetPublished } from './application/stats-queries';
 export {
   countingMonthOf,

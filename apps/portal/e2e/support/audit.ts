@@ -35,6 +35,7 @@ export const AUDIENCES: Audience[] = [
       { route: '/donnees-personnelles', path: '/donnees-personnelles' },
       { route: '/mentions-legales', path: '/mentions-legales' },
       { route: '/ce-que-relais-n-enregistre-pas', path: '/ce-que-relais-n-enregistre-pas' },
+      { route: '/verifier/:code', path: '/verifier/ZZZZ-ZZZZ-ZZZZ-ZZZZ' },
       { route: '*', path: '/une/page/qui/n-existe-pas' },
     ],
   },

@@ -10,6 +10,7 @@ export const keys = {
   course: (id: string) => ['enrollment', 'courses', id] as const,
   participants: (id: string) => ['enrollment', 'courses', id, 'participants'] as const,
   myEnrollments: ['enrollment', 'me', 'enrollments'] as const,
+  myAttestations: ['enrollment', 'me', 'attestations'] as const,
   myProgress: (id: string) => ['progress', 'courses', id, 'me'] as const,
   myFeedback: ['feedback', 'me', 'feedback'] as const,
   myMessages: ['feedback', 'me', 'messages'] as const,
@@ -38,6 +39,14 @@ export function useMyEnrollments(enabled = true) {
   return useQuery({
     queryKey: keys.myEnrollments,
     queryFn: () => unwrap(enrollmentApi.GET('/me/enrollments')),
+    enabled,
+  });
+}
+
+export function useMyAttestations(enabled = true) {
+  return useQuery({
+    queryKey: keys.myAttestations,
+    queryFn: () => unwrap(enrollmentApi.GET('/me/attestations')),
     enabled,
   });
 }

@@ -3,6 +3,7 @@
  * a reviewer reads this file to review the portal's language, and a change of wording is one edit.
  */
 import { formatNumber } from './format';
+import { attestations } from './fr/attestations';
 import { inspector } from './fr/inspector';
 import { legal } from './fr/legal';
 import { statistics } from './fr/statistics';
@@ -362,4 +363,5 @@ export const fr = {
   inspector,
   statistics,
   legal,
+  attestations,
 } as const;

@@ -92,7 +92,7 @@ const LOGIN_ACTIONS = '/login-actions/authenticate';
 /**
  * An OpenID provider (oidc-provider) that stands in for Keycloak in standalone mode and tests: same realm
  * file, same paths, same access token shape, so services verify its tokens with the very same
- * keycloak-connect verifier. It signs people in with the authorization code flow and PKCE on a French login
+ * JWKS token verifier. It signs people in with the authorization code flow and PKCE on a French login
  * page, supports refresh tokens and sign-out, the password grant for demo users and tests, and
  * client_credentials for the service clients. Signing keys and sessions live in memory only.
  */

@@ -37,7 +37,7 @@ export function attributeClaims(user: RealmUser, client: TokenClient): Record<st
 /**
  * The payload of a Keycloak 26 access token for `subject` obtained by `client`: `typ: Bearer`, `azp`, `aud`
  * from the audience mappers, realm roles in `realm_access.roles`, profile claims and mapped attributes.
- * Services and keycloak-connect cannot tell it from one Keycloak issued.
+ * Services and their token verifier cannot tell it from one Keycloak issued.
  */
 export function keycloakAccessTokenClaims(
   issued: IssuedTokenClaims,

@@ -18,6 +18,15 @@ export function runSizeOf(subscription: Subscription): number {
   return size;
 }
 
+/** How many partitions a consumer may hand over at once (the Kafka adapter's fetch; default 1). */
+export function concurrentPartitionsOf(subscription: Subscription): number {
+  const count = subscription.concurrentPartitions ?? 1;
+  if (!Number.isInteger(count) || count < 1) {
+    throw new RangeError(`concurrentPartitions must be a positive integer, got ${count}`);
+  }
+  return count;
+}
+
 /**
  * Consecutive messages of one partition, in offset order, through the subscription: to its batch
  * handler when it has one, else one by one to its per-type handlers. Each message is `settled` (may

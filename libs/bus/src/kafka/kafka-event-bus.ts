@@ -3,7 +3,7 @@ import { silentLogger, type BusLogger } from '../bus-logger';
 import type { DeadLetter } from '../delivery/dead-letter';
 import { assertPublishable } from '../delivery/envelope-validation';
 import { retryPolicyFrom, type RetryPolicy } from '../delivery/retry-policy';
-import { runSizeOf } from '../delivery/process-run';
+import { concurrentPartitionsOf, runSizeOf } from '../delivery/process-run';
 import { describeError } from '../delivery/scrub-error';
 import { EventBusClosedError } from '../errors';
 import { observeConsumerLag, type PartitionLag } from '../telemetry/bus-metrics';
@@ -11,7 +11,7 @@ import type { EventBus, OutgoingMessage, Subscription } from '../event-bus';
 import { kafkaClientConfig, type KafkaEventBusConfig } from './kafka-config';
 import { fetchConsumerLag } from './kafka-consumer-lag';
 import { KafkaSubscriptionConsumer } from './kafka-subscription-consumer';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '@relais/platform';
 
 /** acks=-1: every in-sync replica has the message before publish() resolves. */
 const ALL_IN_SYNC_REPLICAS = -1;
@@ -66,7 +66,9 @@ export class KafkaEventBus implements EventBus {
 
   async subscribe(subscription: Subscription): Promise<void> {
     this.assertOpen();
-    runSizeOf(subscription); // refuses a bad maxBatchSize before joining the group
+    // Refuses a bad maxBatchSize or concurrentPartitions before joining the group.
+    runSizeOf(subscription);
+    concurrentPartitionsOf(subscription);
     const consumer = new KafkaSubscriptionConsumer(this.kafka, subscription, {
       retry: this.retry,
       logger: this.logger,

@@ -8,14 +8,14 @@ import {
 import type { BusLogger } from '../bus-logger';
 import type { DeadLetter } from '../delivery/dead-letter';
 import type { ReceivedMessage } from '../delivery/process-delivery';
-import { processRun, runSizeOf, type RunContext } from '../delivery/process-run';
+import { concurrentPartitionsOf, processRun, runSizeOf, type RunContext } from '../delivery/process-run';
 import type { RetryPolicy } from '../delivery/retry-policy';
 import { describeError } from '../delivery/scrub-error';
 import type { Subscription } from '../event-bus';
 import type { KafkaConsumerTimings } from './kafka-config';
 import { decodeHeaders } from './kafka-headers';
 import { subscriptionAwareAssigner } from './subscription-aware-assigner';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '@relais/platform';
 
 export interface KafkaSubscriptionOptions {
   retry: RetryPolicy;
@@ -79,6 +79,7 @@ export class KafkaSubscriptionConsumer {
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning });
       await consumer.run({
+        partitionsConsumedConcurrently: concurrentPartitionsOf(this.subscription),
         autoCommit: false,
         eachBatchAutoResolve: false,
         eachBatch: (payload) => this.processBatch(payload),

@@ -1,6 +1,6 @@
 import { silentLogger, type BusLogger } from '../bus-logger';
 import { assertPublishable } from '../delivery/envelope-validation';
-import { processRun, runSizeOf } from '../delivery/process-run';
+import { concurrentPartitionsOf, processRun, runSizeOf } from '../delivery/process-run';
 import { retryPolicyFrom, type RetryOptions, type RetryPolicy } from '../delivery/retry-policy';
 import { EventBusClosedError } from '../errors';
 import { observeConsumerLag } from '../telemetry/bus-metrics';
@@ -64,7 +64,9 @@ export class InMemoryEventBus implements EventBus {
 
   async subscribe(subscription: Subscription): Promise<void> {
     this.assertOpen();
-    runSizeOf(subscription); // refuses a bad maxBatchSize now rather than in a consumer loop
+    // Refuses a bad maxBatchSize or concurrentPartitions now rather than in a consumer loop.
+    runSizeOf(subscription);
+    concurrentPartitionsOf(subscription);
     const groupKey = `${subscription.groupId}\u0000${subscription.topic}`;
     let group = this.groups.get(groupKey);
     if (!group) {

@@ -188,6 +188,43 @@ export function describeBatchDeliveryContract(
       }
     });
 
+    it('hands runs of several partitions over at once when concurrentPartitions allows it', async () => {
+      const { harness, topic, eventually } = fixture();
+      const envelopes = Array.from({ length: 30 }, (_, n) => anEnvelope(HAPPENED, { n }));
+      await harness.bus.publish(
+        topic,
+        envelopes.map((envelope, n) => ({ key: `batch-key-${n % 6}`, envelope })),
+      );
+      const calls: DeliveredEnvelope[][] = [];
+      let inFlight = 0;
+      let mostAtOnce = 0;
+      await harness.bus.subscribe({
+        ...batchSubscription({
+          calls,
+          onBatch: async () => {
+            inFlight += 1;
+            mostAtOnce = Math.max(mostAtOnce, inFlight);
+            // Long enough for the consumer to hand over another partition meanwhile, if it may.
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            inFlight -= 1;
+          },
+        }),
+        concurrentPartitions: 6,
+      });
+
+      await eventually(() => calls.flat().length >= envelopes.length, 'every message in batches');
+      expect(mostAtOnce).toBeGreaterThan(1);
+      expect(new Set(calls.flat().map((item) => item.envelope.id)).size).toBe(envelopes.length);
+    });
+
+    it('refuses a concurrentPartitions that is not a positive integer', async () => {
+      const { harness } = fixture();
+      const calls: DeliveredEnvelope[][] = [];
+      await expect(
+        harness.bus.subscribe({ ...batchSubscription({ calls }), concurrentPartitions: 0 }),
+      ).rejects.toThrow(RangeError);
+    });
+
     it('refuses a maxBatchSize that is not a positive integer', async () => {
       const { harness } = fixture();
       const calls: DeliveredEnvelope[][] = [];

@@ -34,6 +34,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   // Flat string values only, so query schemas never meet nested objects.
   app.set('query parser', 'simple');
+  // Answers are no-store (below): nothing keeps them to revalidate, and an ETag costs a hash of every
+  // body and lets a client obtain a 304 that no OpenAPI document declares (ADR 0021).
+  app.set('etag', false);
 
   app.use(assignCorrelationId());
   app.use(recordRequestMetrics());

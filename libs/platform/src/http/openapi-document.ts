@@ -81,7 +81,9 @@ function responsesOf(route: DeclaredRoute, problem: typeof problemSchema): Route
     const isProblem = Number(status) >= 400;
     const content = isProblem
       ? { [PROBLEM_CONTENT_TYPE]: { schema: problem } }
-      : spec.schema && { 'application/json': { schema: spec.schema } };
+      : spec.contentType
+        ? { [spec.contentType]: { schema: { type: 'string' as const, format: 'binary' } } }
+        : spec.schema && { 'application/json': { schema: spec.schema } };
     responses[status] = {
       description: spec.description,
       headers: NO_STORE_HEADER,

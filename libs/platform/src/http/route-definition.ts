@@ -7,6 +7,11 @@ export interface ResponseSpec {
   description: string;
   /** The body schema; a returned body is parsed through it, so fields it does not list never leave. */
   schema?: z.ZodType;
+  /**
+   * A file rather than JSON, e.g. `application/pdf`: the handler returns its bytes (a Buffer) as `body`,
+   * sent as they are with this media type and documented as binary.
+   */
+  contentType?: string;
 }
 
 export type ResponseSpecs = { [status: number]: ResponseSpec };

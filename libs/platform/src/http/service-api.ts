@@ -50,6 +50,13 @@ function checkBodyMediaType(req: Request, expectsBody: boolean): void {
   }
 }
 
+interface DeclaredResource {
+  matches: (path: string) => boolean;
+  methods: Set<HttpMethod>;
+  /** `Allow` of this resource alone, kept once asked until another method is declared on it. */
+  allow?: readonly string[] | undefined;
+}
+
 /**
  * The one way services declare routes: the zod schemas given here validate requests (after the
  * route's middleware) and produce the OpenAPI document, so the two cannot drift apart.
@@ -61,10 +68,7 @@ export class ServiceApi {
   private readonly routes: DeclaredRoute[] = [];
   private document: OpenApiDocument | undefined;
   /** Declared methods per path template, for 405 and OPTIONS answers. */
-  private readonly resources = new Map<
-    string,
-    { matches: (path: string) => boolean; methods: Set<HttpMethod> }
-  >();
+  private readonly resources = new Map<string, DeclaredResource>();
 
   constructor(info: ServiceInfo) {
     if (!SERVICE_NAME.test(info.service)) {
@@ -90,6 +94,7 @@ export class ServiceApi {
       methods: new Set<HttpMethod>(),
     };
     resource.methods.add(definition.method);
+    resource.allow = undefined;
     this.resources.set(definition.path, resource);
     const routePath = definition.path;
     const recordTemplate: RequestHandler = (req, _res, next) => {
@@ -113,11 +118,17 @@ export class ServiceApi {
    * What a path answers, from the declarations alone; undefined for a path no route declares (404).
    * Overlapping templates (`/courses/:id`, `/courses/mine`) pool their methods, as Express would route them.
    */
-  private allowedMethodsAt(path: string): string[] | undefined {
-    const methods = [...this.resources.values()]
-      .filter((resource) => resource.matches(path))
-      .flatMap((resource) => [...resource.methods]);
-    return methods.length > 0 ? allowedMethods(methods) : undefined;
+  private allowedMethodsAt(path: string): readonly string[] | undefined {
+    // Asked on every request: the usual single match answers its list computed once.
+    let first: DeclaredResource | undefined;
+    let pooled: HttpMethod[] | undefined;
+    for (const resource of this.resources.values()) {
+      if (!resource.matches(path)) continue;
+      if (first === undefined) first = resource;
+      else (pooled ??= [...first.methods]).push(...resource.methods);
+    }
+    if (first === undefined) return undefined;
+    return pooled ? allowedMethods(pooled) : (first.allow ??= allowedMethods(first.methods));
   }
 
   /** Fails at start-up, not at request time, on declarations that would break validation or docs. */
@@ -189,6 +200,14 @@ export class ServiceApi {
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       if (result.body === undefined) {
         res.end();
+        return;
+      }
+      const file = route.responses[result.status]?.contentType;
+      if (file) {
+        if (!Buffer.isBuffer(result.body)) {
+          throw new Error(`${route.operationId} answered ${file} without its bytes`);
+        }
+        res.type(file).send(result.body);
         return;
       }
       res.json(this.serializeResponse(route, result.status, result.body));

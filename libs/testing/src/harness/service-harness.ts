@@ -1,4 +1,4 @@
-import { createKeycloakConnectVerifier, type TokenVerifier } from '@relais/auth';
+import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
 import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
 import { InMemoryEventBus } from '@relais/bus';
 import { freePort, startServiceHost, type RunningHost, type ServiceModule } from '@relais/host';
@@ -27,7 +27,7 @@ export async function startServiceHarness(
   });
   const bus = new InMemoryEventBus();
   const modules = build((audience) =>
-    createKeycloakConnectVerifier({ authServerUrl: baseUrl, realm: 'relais', clientId: audience }),
+    createJwksTokenVerifier({ authServerUrl: baseUrl, realm: 'relais', clientId: audience }),
   );
   const host = await startServiceHost(
     {

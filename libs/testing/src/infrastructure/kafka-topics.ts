@@ -1,10 +1,9 @@
 import kafkajs, { Kafka, logLevel } from 'kafkajs';
 import type { Admin } from 'kafkajs';
-import { untilLeadersKnown } from '@relais/bus';
+import { untilLeadersKnown, type TopicSpec } from '@relais/bus';
 
 // kafkajs is CommonJS and Node's named-export detection misses this enum: take it from the default.
 const { ConfigResourceTypes } = kafkajs;
-import type { TopicSpec } from './topics-file';
 
 /**
  * Runs `work` with a connected Kafka admin client. Retries are left to the caller (readiness loops
@@ -38,39 +37,41 @@ export async function withKafkaAdmin<T>(
  */
 export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[]): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((topic) => !existing.has(topic.name));
+  const missing = topics.filter((spec) => !existing.has(spec.topic));
   if (missing.length > 0) {
     // kafkajs's own waitForLeaders gives up when a KRaft broker's metadata lags its controller.
     await admin.createTopics({
       waitForLeaders: false,
       // replicationFactor -1: the broker's default.replication.factor (1 on a single test node).
-      topics: missing.map((topic) => ({
-        topic: topic.name,
-        numPartitions: topic.partitions,
+      topics: missing.map((spec) => ({
+        topic: spec.topic,
+        numPartitions: spec.partitions,
         replicationFactor: -1,
-        configEntries: [retentionEntry(topic)],
+        configEntries: retentionEntries(spec),
       })),
     });
     await untilLeadersKnown(
       admin,
-      missing.map((topic) => topic.name),
+      missing.map((spec) => spec.topic),
     );
   }
-  const present = topics.filter((topic) => existing.has(topic.name));
+  const present = topics.filter((spec) => existing.has(spec.topic));
   if (present.length > 0) {
     await admin.alterConfigs({
       validateOnly: false,
-      resources: present.map((topic) => ({
+      resources: present.map((spec) => ({
         type: ConfigResourceTypes.TOPIC,
-        name: topic.name,
-        configEntries: [retentionEntry(topic)],
+        name: spec.topic,
+        configEntries: retentionEntries(spec),
       })),
     });
   }
-  return missing.map((topic) => topic.name);
+  return missing.map((spec) => spec.topic);
 }
 
-const retentionEntry = (topic: TopicSpec) => ({ name: 'retention.ms', value: String(topic.retentionMs) });
+// A spec without one leaves the broker's default (7 days): only topics that must keep facts state it.
+const retentionEntries = (spec: TopicSpec) =>
+  spec.retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(spec.retentionMs) }];
 
 /** `retention.ms` of each named topic, as the cluster reports it. */
 export async function retentions(admin: Admin, names: readonly string[]): Promise<Map<string, number>> {

@@ -1,12 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { TopicSpec } from '@relais/bus';
 import { topicsFilePath } from './repository-paths';
-
-export interface TopicSpec {
-  readonly name: string;
-  readonly partitions: number;
-  /** Kafka's `retention.ms`: -1 keeps records for ever. */
-  readonly retentionMs: number;
-}
 
 /**
  * Parses deploy/kafka/topics.txt: one `name partitions retention.ms` per line; blank lines and `#`
@@ -23,7 +17,7 @@ export function parseTopicsFile(text: string): TopicSpec[] {
         `topics file, line ${index + 1}: expected "<topic name> <partition count> <retention.ms, -1 for ever>", got "${line}"`,
       );
     }
-    topics.push({ name: match[1] as string, partitions: Number(match[2]), retentionMs: Number(match[3]) });
+    topics.push({ topic: match[1] as string, partitions: Number(match[2]), retentionMs: Number(match[3]) });
   });
   return topics;
 }

@@ -1,6 +1,8 @@
 import type { EventOrigin, PendingEvent } from '@relais/contracts';
 import { update } from '@relais/store/revisions';
 import {
+  attestationOfTeacher,
+  attestationWithCode,
   creditedHours,
   enroll,
   formerParticipantOf,
@@ -11,14 +13,17 @@ import {
   setCompletion,
   updateCourse,
   withdraw,
+  type Attestation,
   type Course,
   type CourseOutcome,
   type FormerParticipant,
   type Participant,
 } from '../domain/course';
 import type { Actor } from './actor';
+import { newAttestationCode } from './attestation-codes';
+import { dayOf, schoolYearOf } from './calendar';
 import { eventsFor } from './course-events';
-import { CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
+import { AttestationNotFound, CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
 import type { ParticipationFacts } from './participation-facts';
 import type { Clock, CourseRepository, TrainerDirectory } from './ports';
 
@@ -72,6 +77,19 @@ export interface EnrollmentView {
   withdrawn: boolean;
 }
 
+/** An attestation and the course it is about, for the teacher it was issued to. */
+export interface TeacherAttestation extends Attestation {
+  courseId: string;
+}
+
+/** The yearly summary: every attestation of one school year, and their hours. */
+export interface SchoolYearSummary {
+  schoolYear: string;
+  teacherName: string;
+  attestations: TeacherAttestation[];
+  totalCreditedHours: number;
+}
+
 /** A change as `update` answers it, with what to do once it is saved. */
 interface Saved {
   outcome: CourseOutcome;
@@ -85,6 +103,7 @@ export class EnrollmentUseCases {
     private readonly facts: ParticipationFacts,
     private readonly clock: Clock,
     private readonly newId: () => string,
+    private readonly newCode: () => string = newAttestationCode,
   ) {}
 
   async createCourse({ actor, correlationId }: RequestContext, request: NewCourseRequest): Promise<Course> {
@@ -248,7 +267,12 @@ export class EnrollmentUseCases {
   ): Promise<EnrollmentView> {
     const { course } = await this.change(context, courseId, (current) => {
       if (!isTrainerOf(current, context.actor.id)) throw new CourseNotFound();
-      return setCompletion(current, teacherId, completed);
+      return completed
+        ? setCompletion(current, teacherId, true, {
+            code: this.newCode(),
+            completedOn: dayOf(this.clock.now()),
+          })
+        : setCompletion(current, teacherId, false);
     });
     const participant = participantOf(course, teacherId);
     if (!participant) throw new CourseNotFound();
@@ -272,6 +296,51 @@ export class EnrollmentUseCases {
     ];
     const totalCreditedHours = enrollments.reduce((total, enrollment) => total + enrollment.creditedHours, 0);
     return { enrollments, totalCreditedHours };
+  }
+
+  /** L3: his attestations, one per completed course, those he left after completion included. */
+  async myAttestations(actor: Actor): Promise<TeacherAttestation[]> {
+    const [joined, left] = await Promise.all([
+      this.courses.find({ participantId: actor.id }),
+      this.courses.find({ formerParticipantId: actor.id }),
+    ]);
+    return [...joined, ...left]
+      .flatMap((course) => {
+        const attestation = attestationOfTeacher(course, actor.id);
+        return attestation ? [{ ...attestation, courseId: course.id }] : [];
+      })
+      .sort(
+        (a, b) => a.completedOn.localeCompare(b.completedOn) || a.courseTitle.localeCompare(b.courseTitle),
+      );
+  }
+
+  /** His attestation for one course; nobody else's, whoever asks (404 as for an unknown course). */
+  async myAttestation(actor: Actor, courseId: string): Promise<TeacherAttestation> {
+    const course = (await this.courses.findById(courseId))?.course;
+    const attestation = course && attestationOfTeacher(course, actor.id);
+    if (!attestation) throw new AttestationNotFound('course');
+    return { ...attestation, courseId };
+  }
+
+  async schoolYearSummary(actor: Actor, schoolYear: string): Promise<SchoolYearSummary> {
+    const attestations = (await this.myAttestations(actor)).filter(
+      (attestation) => schoolYearOf(attestation.completedOn) === schoolYear,
+    );
+    if (attestations.length === 0) throw new AttestationNotFound('school-year');
+    return {
+      schoolYear,
+      teacherName: actor.name,
+      attestations,
+      totalCreditedHours: attestations.reduce((total, attestation) => total + attestation.creditedHours, 0),
+    };
+  }
+
+  /** Public: the attestation a code names, while its completion stands; revoked or unknown alike. */
+  async verify(code: string): Promise<Attestation> {
+    const courses = await this.courses.find({ attestationCode: code });
+    const attestation = courses.map((course) => attestationWithCode(course, code)).find(Boolean);
+    if (!attestation) throw new AttestationNotFound('code');
+    return attestation;
   }
 
   private async resolveTrainers(trainerIds: readonly string[], academy: string) {

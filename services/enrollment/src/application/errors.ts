@@ -26,3 +26,18 @@ export class UnknownTrainers extends Error {
     );
   }
 }
+
+const attestationNotFound = {
+  course: 'You have no attestation for this course: it is issued once a trainer records your completion.',
+  'school-year':
+    'You have no attestation in this school year: give a school year such as 2026-2027 in which a course was completed.',
+  code: 'No valid attestation has this code: check it against the document, or the attestation was revoked.',
+} as const;
+
+/** No attestation where one was asked for; unknown and revoked codes answer alike (ADR 0031). */
+export class AttestationNotFound extends Error {
+  override readonly name = 'AttestationNotFound';
+  constructor(readonly lookedUpBy: keyof typeof attestationNotFound) {
+    super(attestationNotFound[lookedUpBy]);
+  }
+}

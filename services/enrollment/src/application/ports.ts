@@ -17,6 +17,8 @@ export interface CourseQuery {
   formerParticipantId?: string;
   /** Courses targeting the district, or with a teacher of it enrolled or completed (L10). */
   district?: string;
+  /** The course whose completion issued the attestation with this verification code. */
+  attestationCode?: string;
 }
 
 /**

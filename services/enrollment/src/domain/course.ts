@@ -7,6 +7,28 @@ export interface Trainer {
 
 export type ParticipantStatus = 'enrolled' | 'completed';
 
+/**
+ * What an "Attestation de formation" states, fixed when the completion is recorded: renaming the
+ * course or changing its trainers later does not rewrite a document already handed to the teacher.
+ * The code lets anyone holding the document check it (ADR 0031); it is random, never derived from him.
+ */
+export interface Attestation {
+  code: string;
+  teacherName: string;
+  courseTitle: string;
+  academy: string;
+  creditedHours: number;
+  /** The day the trainer ticked "formation terminée", in Paris (YYYY-MM-DD). */
+  completedOn: string;
+  trainerNames: string[];
+}
+
+/** What the application brings to a completion: the day, and a fresh verification code. */
+export interface AttestationIssue {
+  code: string;
+  completedOn: string;
+}
+
 /** What the course keeps of a participant: what L6 and L10 let others see, and the binary status. */
 export interface Participant {
   userId: string;
@@ -16,6 +38,8 @@ export interface Participant {
   status: ParticipantStatus;
   /** L3: the predicted duration at the time completion was recorded; 0 until then. */
   creditedHours: number;
+  /** Once completed; absent for completions recorded before attestations existed. */
+  attestation?: Attestation;
 }
 
 /**
@@ -29,6 +53,8 @@ export interface FormerParticipant {
   school?: string;
   district?: string;
   creditedHours: number;
+  /** His completion stays, and so does its attestation: the hours were worked (ADR 0031). */
+  attestation?: Attestation;
 }
 
 export type CourseStatus = 'open' | 'closed';
@@ -120,7 +146,12 @@ export function enroll(course: Course, teacher: Enrollee): CourseOutcome {
   }
   const former = formerParticipantOf(course, teacher.userId);
   const participant: Participant = former
-    ? { ...teacher, status: 'completed', creditedHours: former.creditedHours }
+    ? {
+        ...teacher,
+        status: 'completed',
+        creditedHours: former.creditedHours,
+        ...(former.attestation ? { attestation: former.attestation } : {}),
+      }
     : { ...teacher, status: 'enrolled', creditedHours: 0 };
   return {
     course: {
@@ -156,6 +187,7 @@ function formerParticipantFrom({
   school,
   district,
   creditedHours,
+  attestation,
 }: Participant): FormerParticipant {
   return {
     userId,
@@ -163,25 +195,43 @@ function formerParticipantFrom({
     ...(school ? { school } : {}),
     ...(district ? { district } : {}),
     creditedHours,
+    ...(attestation ? { attestation } : {}),
   };
 }
 
 /**
  * L9: the trainer ticks "training completed", a binary; setting it twice changes nothing. Only for
  * participants: someone who left is out of the trainer's reach, his credited hours included.
+ * Recording it issues the attestation; unticking it revokes that attestation, whose code then names
+ * nothing (ADR 0031). Ticking it again issues a new one, with a new code and day.
  */
-export function setCompletion(course: Course, userId: string, completed: boolean): CourseOutcome {
+export function setCompletion(course: Course, userId: string, completed: false): CourseOutcome;
+export function setCompletion(
+  course: Course,
+  userId: string,
+  completed: true,
+  issue: AttestationIssue,
+): CourseOutcome;
+export function setCompletion(
+  course: Course,
+  userId: string,
+  completed: boolean,
+  issue?: AttestationIssue,
+): CourseOutcome {
   const participant = participantOf(course, userId);
   if (!participant) {
     throw new DomainError('NOT_A_PARTICIPANT', 'This person is not a participant of the course.');
   }
   const status: ParticipantStatus = completed ? 'completed' : 'enrolled';
   if (participant.status === status) return { course, changes: [] };
-  const updated: Participant = {
-    ...participant,
-    status,
-    creditedHours: completed ? course.predictedHours : 0,
-  };
+  const { attestation: _revoked, ...withoutAttestation } = participant;
+  let updated: Participant = { ...withoutAttestation, status, creditedHours: 0 };
+  if (completed) {
+    // The overloads make this unreachable from typed code; a bug must not credit hours undocumented.
+    if (!issue) throw new TypeError('A completion is recorded with the attestation it issues.');
+    const attestation = attestationOf(course, participant, issue);
+    updated = { ...withoutAttestation, status, creditedHours: course.predictedHours, attestation };
+  }
   return {
     course: {
       ...course,
@@ -193,6 +243,34 @@ export function setCompletion(course: Course, userId: string, completed: boolean
         : { kind: 'completion-revoked', participant: updated, revokedHours: participant.creditedHours },
     ],
   };
+}
+
+function attestationOf(course: Course, participant: Participant, issue: AttestationIssue): Attestation {
+  return {
+    code: issue.code,
+    teacherName: participant.name,
+    courseTitle: course.title,
+    academy: course.academy,
+    creditedHours: course.predictedHours,
+    completedOn: issue.completedOn,
+    trainerNames: course.trainers.map((trainer) => trainer.name),
+  };
+}
+
+/** His attestation in this course, whether he is still a participant or left after completion. */
+export function attestationOfTeacher(course: Course, userId: string): Attestation | undefined {
+  const participant = participantOf(course, userId);
+  if (participant) return participant.status === 'completed' ? participant.attestation : undefined;
+  return formerParticipantOf(course, userId)?.attestation;
+}
+
+/** The attestation that carries this code, if its completion still stands. */
+export function attestationWithCode(course: Course, code: string): Attestation | undefined {
+  const holders = [
+    ...course.participants.filter((participant) => participant.status === 'completed'),
+    ...course.formerParticipants,
+  ];
+  return holders.find((holder) => holder.attestation?.code === code)?.attestation;
 }
 
 /** L3: the predicted duration counts as working time once, and only once completed. */

@@ -14,6 +14,9 @@ export function matchesCourseQuery(course: Course, query: CourseQuery): boolean 
     (query.district === undefined ||
       course.districts.includes(query.district) ||
       course.participants.some((p) => p.district === query.district) ||
-      course.formerParticipants.some((f) => f.district === query.district))
+      course.formerParticipants.some((f) => f.district === query.district)) &&
+    (query.attestationCode === undefined ||
+      course.participants.some((p) => p.attestation?.code === query.attestationCode) ||
+      course.formerParticipants.some((f) => f.attestation?.code === query.attestationCode))
   );
 }

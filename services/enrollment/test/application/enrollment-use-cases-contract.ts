@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EnrollmentUseCases } from '../../src/application/enrollment-use-cases';
+import { AttestationNotFound } from '../../src/application/errors';
 import { ParticipationFacts } from '../../src/application/participation-facts';
 import type { CourseRepository, ParticipationCounter } from '../../src/application/ports';
 import { DomainError } from '../../src/domain/domain-error';
@@ -130,6 +131,32 @@ export function describeEnrollmentRulesUnderConcurrency(
               totalCreditedHours: 9,
             },
       );
+    });
+
+    it('confirms an attestation by its code until the completion is revoked, and keeps it for one who left', async () => {
+      const course = await newCourse(10);
+      const [stays, leaves] = [teacher(randomUUID()), teacher(randomUUID())];
+      for (const one of [stays, leaves]) {
+        await useCases.enrollSelf(one, course.id);
+        await useCases.setCompletion(trainerContext, course.id, one.actor.id, true);
+      }
+      const [kept] = await useCases.myAttestations(leaves.actor);
+      const [revoked] = await useCases.myAttestations(stays.actor);
+      expect(kept).toEqual(
+        expect.objectContaining({
+          courseId: course.id,
+          completedOn: '2026-11-28',
+          teacherName: leaves.actor.name,
+        }),
+      );
+      await useCases.withdrawSelf(leaves, course.id);
+      await useCases.setCompletion(trainerContext, course.id, stays.actor.id, false);
+
+      const { courseId: _courseId, ...printed } = kept ?? { courseId: '' };
+      expect(await useCases.verify(kept?.code ?? '')).toEqual(printed);
+      await expect(useCases.verify(revoked?.code ?? '')).rejects.toBeInstanceOf(AttestationNotFound);
+      expect(await useCases.myAttestations(stays.actor)).toEqual([]);
+      expect(await useCases.myAttestations(leaves.actor)).toEqual([kept]);
     });
   });
 }

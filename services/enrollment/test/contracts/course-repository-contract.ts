@@ -117,6 +117,45 @@ export function describeEnrollmentStoresContract(
       expect(await ids({ district: former.district })).toEqual([course.id]);
     });
 
+    it('stores attestations as issued and finds a course by the code of one, held or kept after leaving', async () => {
+      const marker = randomUUID().slice(0, 4).toUpperCase();
+      const attestation = (code: string) => ({
+        code,
+        teacherName: 'Camille Durand',
+        courseTitle: 'Lire au CP',
+        academy: 'lyon',
+        creditedHours: 7.5,
+        completedOn: '2026-11-20',
+        trainerNames: ['Alice Martin', 'Bruno Petit'],
+      });
+      const held = `${marker}-AAAA-AAAA-AAAA`;
+      const kept = `${marker}-BBBB-BBBB-BBBB`;
+      const course = CourseMother.open({
+        participants: [
+          ParticipantMother.enrolled({
+            status: 'completed',
+            creditedHours: 7.5,
+            attestation: attestation(held),
+          }),
+        ],
+        formerParticipants: [
+          {
+            userId: `f-${marker}`,
+            name: 'Dominique Roy',
+            creditedHours: 7.5,
+            attestation: attestation(kept),
+          },
+        ],
+      });
+      await stores.courses.insert(course, []);
+      expect((await stores.courses.findById(course.id))?.course).toEqual(course);
+      const ids = async (code: string) =>
+        (await stores.courses.find({ attestationCode: code })).map((found) => found.id);
+      expect(await ids(held)).toEqual([course.id]);
+      expect(await ids(kept)).toEqual([course.id]);
+      expect(await ids(`${marker}-CCCC-CCCC-CCCC`)).toEqual([]);
+    });
+
     it('remembers counted cells and only those', async () => {
       const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
       await stores.counter.markCounted([a, b]);

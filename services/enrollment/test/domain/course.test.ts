@@ -12,6 +12,7 @@ import { DomainError } from '../../src/domain/domain-error';
 import { CourseMother, ParticipantMother, TrainerMother } from '../mothers/course-mother';
 
 const teacher = { userId: 'teacher-01', name: 'Camille Durand', school: '0690001A', district: 'lyon-d1' };
+const issue = { code: '7K3M-Q9XD-2HNB-W4PT', completedOn: '2026-11-20' };
 
 const codeOf = (action: () => unknown): string | undefined => {
   try {
@@ -87,47 +88,52 @@ describe('withdrawing (L1: at any time, also after completion)', () => {
 
   it('lets a completed participant leave, and keeps only his credited hours apart from the members', () => {
     const enrolled = enroll(CourseMother.open({ predictedHours: 7.5 }), teacher).course;
-    const completed = setCompletion(enrolled, 'teacher-01', true).course;
+    const completed = setCompletion(enrolled, 'teacher-01', true, issue).course;
     const { course, changes } = withdraw(completed, 'teacher-01');
     expect(participantOf(course, 'teacher-01')).toBeUndefined();
     expect(isMember(course, 'teacher-01')).toBe(false);
-    expect(formerParticipantOf(course, 'teacher-01')).toEqual({ ...teacher, creditedHours: 7.5 });
+    expect(formerParticipantOf(course, 'teacher-01')).toEqual({
+      ...teacher,
+      creditedHours: 7.5,
+      attestation: expect.objectContaining({ code: issue.code, creditedHours: 7.5 }),
+    });
     expect(changes.map((change) => change.kind)).toEqual(['withdrawn']);
   });
 
   it('frees his seat', () => {
     const full = enroll(CourseMother.open({ capacity: 1 }), teacher).course;
-    const left = withdraw(setCompletion(full, 'teacher-01', true).course, 'teacher-01').course;
+    const left = withdraw(setCompletion(full, 'teacher-01', true, issue).course, 'teacher-01').course;
     expect(enroll(left, { ...teacher, userId: 'teacher-02' }).changes).toHaveLength(1);
   });
 
   it('gives back his completion, credited once, when he enrolls again after leaving', () => {
     const enrolled = enroll(CourseMother.open({ predictedHours: 9 }), teacher).course;
-    const left = withdraw(setCompletion(enrolled, 'teacher-01', true).course, 'teacher-01').course;
+    const left = withdraw(setCompletion(enrolled, 'teacher-01', true, issue).course, 'teacher-01').course;
     const { course, changes } = enroll(left, teacher);
     expect(participantOf(course, 'teacher-01')).toEqual({
       ...teacher,
       status: 'completed',
       creditedHours: 9,
+      attestation: expect.objectContaining({ code: issue.code }),
     });
     expect(course.formerParticipants).toEqual([]);
     expect(changes.map((change) => change.kind)).toEqual(['enrolled']);
-    expect(setCompletion(course, 'teacher-01', true).changes).toEqual([]);
+    expect(setCompletion(course, 'teacher-01', true, issue).changes).toEqual([]);
   });
 
   it('puts him out of the trainer’s reach: his completion can no longer be changed', () => {
     const enrolled = enroll(CourseMother.open(), teacher).course;
-    const left = withdraw(setCompletion(enrolled, 'teacher-01', true).course, 'teacher-01').course;
+    const left = withdraw(setCompletion(enrolled, 'teacher-01', true, issue).course, 'teacher-01').course;
     expect(codeOf(() => setCompletion(left, 'teacher-01', false))).toBe('NOT_A_PARTICIPANT');
-    expect(codeOf(() => setCompletion(left, 'teacher-01', true))).toBe('NOT_A_PARTICIPANT');
+    expect(codeOf(() => setCompletion(left, 'teacher-01', true, issue))).toBe('NOT_A_PARTICIPANT');
   });
 });
 
 describe('completion (L9 binary, L3 credited hours)', () => {
   it('credits the predicted hours once, however often it is recorded', () => {
     const enrolled = enroll(CourseMother.open({ predictedHours: 12 }), teacher).course;
-    const first = setCompletion(enrolled, 'teacher-01', true);
-    const second = setCompletion(first.course, 'teacher-01', true);
+    const first = setCompletion(enrolled, 'teacher-01', true, issue);
+    const second = setCompletion(first.course, 'teacher-01', true, issue);
     expect(first.changes.map((c) => c.kind)).toEqual(['completion-recorded']);
     expect(second.changes).toEqual([]);
     const participant = participantOf(second.course, 'teacher-01');
@@ -136,13 +142,19 @@ describe('completion (L9 binary, L3 credited hours)', () => {
 
   it('removes the credit when revoked', () => {
     const enrolled = enroll(CourseMother.open({ predictedHours: 12 }), teacher).course;
-    const revoked = setCompletion(setCompletion(enrolled, 'teacher-01', true).course, 'teacher-01', false);
+    const revoked = setCompletion(
+      setCompletion(enrolled, 'teacher-01', true, issue).course,
+      'teacher-01',
+      false,
+    );
     expect(revoked.changes.map((c) => c.kind)).toEqual(['completion-revoked']);
     const participant = participantOf(revoked.course, 'teacher-01');
     expect(participant && creditedHours(participant)).toBe(0);
   });
 
   it('applies only to participants', () => {
-    expect(codeOf(() => setCompletion(CourseMother.open(), 'stranger', true))).toBe('NOT_A_PARTICIPANT');
+    expect(codeOf(() => setCompletion(CourseMother.open(), 'stranger', true, issue))).toBe(
+      'NOT_A_PARTICIPANT',
+    );
   });
 });

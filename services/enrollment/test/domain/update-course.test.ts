@@ -48,6 +48,7 @@ describe('editing a course', () => {
       enroll(CourseMother.open({ predictedHours: 9 }), teacher).course,
       'teacher-1',
       true,
+      { code: '7K3M-Q9XD-2HNB-W4PT', completedOn: '2026-11-20' },
     );
     const edited = updateCourse(completed.course, { predictedHours: 12 }).course;
     expect(edited.participants[0]?.creditedHours).toBe(9);

@@ -30,6 +30,8 @@ interface Route {
   call: (courseId: string) => { method: string; path: string; body?: unknown };
   expected: Partial<Record<User, number>>;
   otherwise: number;
+  /** Without a token: 401, except on public routes. */
+  anonymous?: number;
 }
 
 const lyonMembersOrOpenToLyon = {
@@ -127,6 +129,33 @@ const routes: Route[] = [
     expected: { 'inspector.d1': 200 },
     otherwise: 403,
   },
+  {
+    name: 'GET /me/attestations',
+    call: () => ({ method: 'GET', path: '/me/attestations' }),
+    expected: { 'teacher.01': 200, 'teacher.02': 200, 'teacher.g01': 200 },
+    otherwise: 403,
+  },
+  {
+    // The course's teacher.01 is enrolled, not completed: no attestation yet, for him or anyone.
+    name: 'GET /me/attestations/:courseId.pdf',
+    call: (id) => ({ method: 'GET', path: `/me/attestations/${id}.pdf` }),
+    expected: { 'teacher.01': 404, 'teacher.02': 404, 'teacher.g01': 404 },
+    otherwise: 403,
+  },
+  {
+    name: 'GET /me/attestations/school-years/:schoolYear.pdf',
+    call: () => ({ method: 'GET', path: '/me/attestations/school-years/2019-2020.pdf' }),
+    expected: { 'teacher.01': 404, 'teacher.02': 404, 'teacher.g01': 404 },
+    otherwise: 403,
+  },
+  {
+    // Public: whoever holds a document checks it; a code that names nothing is 404 for all alike.
+    name: 'GET /verify/:code',
+    call: () => ({ method: 'GET', path: '/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
+    expected: {},
+    otherwise: 404,
+    anonymous: 404,
+  },
 ];
 
 const cases = routes.flatMap((route) =>
@@ -134,7 +163,7 @@ const cases = routes.flatMap((route) =>
     route: route.name,
     user,
     call: route.call,
-    status: user === 'anonymous' ? 401 : (route.expected[user] ?? route.otherwise),
+    status: user === 'anonymous' ? (route.anonymous ?? 401) : (route.expected[user] ?? route.otherwise),
   })),
 );
 

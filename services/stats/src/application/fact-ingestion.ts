@@ -40,6 +40,8 @@ function countedFact(read: ReadFact): CountedFact {
  */
 export class FactIngestion {
   private readonly serializer = new KeyedSerializer();
+  /** The generation read in flight: runs of several partitions handed over together share it. */
+  private generationRead: Promise<number> | undefined;
 
   constructor(
     private readonly store: TallyStore,
@@ -49,8 +51,19 @@ export class FactIngestion {
 
   /** Answers, per fact, whether it was applied (false: already counted). */
   async record(partition: PartitionOf, facts: readonly ReadFact[]): Promise<boolean[]> {
-    const generation = await this.generation();
+    const generation = await this.currentGeneration();
     const key = [generation, partition.topic, partition.partition].join('/');
     return this.serializer.run(key, () => this.store.applyRun(generation, partition, facts.map(countedFact)));
+  }
+
+  /**
+   * Read for every run, never kept: a rebuild makes another generation active. Runs asking at the same
+   * moment get the same answer, so they reach the store together and are written as one group.
+   */
+  private currentGeneration(): Promise<number> {
+    this.generationRead ??= this.generation().finally(() => {
+      this.generationRead = undefined;
+    });
+    return this.generationRead;
   }
 }

@@ -35,7 +35,8 @@ export interface TallyStore {
    * Applies, in offset order, consecutive facts of one partition, each once: a fact changes nothing
    * when its shard has already applied an offset at least as far on the partition, or when its id was
    * already applied from another position (the outbox relay may publish a fact twice). Answers, per
-   * fact, whether it was applied. Callers serialize the runs of one partition.
+   * fact, whether it was applied. Runs of different partitions may be handed over at once; runs of one
+   * partition handed over at once are applied in the order given.
    */
   applyRun(generation: number, partition: PartitionOf, facts: readonly CountedFact[]): Promise<boolean[]>;
   shards(generation: number, topic: string, months: readonly string[]): Promise<TallyShard[]>;

@@ -26,6 +26,7 @@ import {
 } from '../domain/publication';
 import type { SuppressionRule } from '../domain/suppression';
 import { liveFactsTopics, type FactsTopics } from './facts-topics';
+import { highsSolver } from './highs-solver';
 import type { TallyStore } from './ports';
 
 export const trendVocabulary = {
@@ -71,7 +72,9 @@ export class StatsQueries {
       async () => {
         const months = monthsOfQuarter(period.quarter);
         const counters = await this.countersByMonth(this.factsTopics.enrollmentFacts, months);
-        return releaseOfQuarter(quarterTables(period.quarter, months, counters, this.rule));
+        return releaseOfQuarter(
+          quarterTables(period.quarter, months, counters, this.rule, await highsSolver()),
+        );
       },
     );
     return { period: period.id, by, publishedOn, cells: enrollmentTable(release, period, by) };
@@ -90,7 +93,7 @@ export class StatsQueries {
         const counters = await this.countersByMonth(this.factsTopics.feedbackFacts, [month]);
         const ofMonth = counters.get(month) ?? new Map<string, number>();
         return releaseOfMonth(
-          protectMonth(month, ofMonth, trendVocabulary, this.rule),
+          protectMonth(month, ofMonth, trendVocabulary, this.rule, await highsSolver()),
           trendVocabulary,
           this.rule,
         );

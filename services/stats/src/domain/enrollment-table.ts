@@ -1,4 +1,5 @@
 import { ALL, CellFamily, keyOf, type CellInput, type Coordinates } from './disclosure/cell-family';
+import type { LinearSolver } from './disclosure/linear-solver';
 import { protectFamily, type Suppression } from './disclosure/secondary-suppression';
 import type { Period } from './period';
 import {
@@ -73,6 +74,7 @@ export function quarterTables(
   months: readonly string[],
   counters: MonthCounters,
   rule: SuppressionRule,
+  solver: LinearSolver,
 ): QuarterTables {
   const values = valuesIn(months, counters);
   const periods = [...months, ALL];
@@ -99,7 +101,7 @@ export function quarterTables(
     const family = new CellFamily(axes, [...cells, ...totals]);
     measures.set(measure as EnrollmentMeasure, {
       family,
-      suppressed: protectFamily(family, rule.minimumCount),
+      suppressed: protectFamily(family, rule.minimumCount, solver),
     });
   }
 
@@ -122,7 +124,7 @@ export function quarterTables(
   const hoursFamily = new CellFamily(axes, [...hours, ...hoursTotals]);
   measures.set('credited-hours', {
     family: hoursFamily,
-    suppressed: protectFamily(hoursFamily, rule.minimumCount, completions?.suppressed),
+    suppressed: protectFamily(hoursFamily, rule.minimumCount, solver, completions?.suppressed),
   });
   return { quarter, months, values, measures };
 }

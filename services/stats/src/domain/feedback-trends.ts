@@ -1,4 +1,5 @@
 import { ALL, CellFamily, keyOf, type CellInput } from './disclosure/cell-family';
+import type { LinearSolver } from './disclosure/linear-solver';
 import { protectFamily, type Suppression } from './disclosure/secondary-suppression';
 import { isSmallCount, published, type PublishedValue, type SuppressionRule } from './suppression';
 import { partsOf, respondentsKey, type Counters } from './tallies';
@@ -43,6 +44,7 @@ export function protectMonth(
   counters: Counters,
   vocabulary: TrendVocabulary,
   rule: SuppressionRule,
+  solver: LinearSolver,
 ): ProtectedMonth {
   const academies = academiesIn(counters);
   const cells: CellInput[] = [];
@@ -57,7 +59,7 @@ export function protectMonth(
         });
       }
   const family = new CellFamily(axes, cells);
-  return { month, academies, family, suppressed: protectFamily(family, rule.minimumCount), counters };
+  return { month, academies, family, suppressed: protectFamily(family, rule.minimumCount, solver), counters };
 }
 
 /**

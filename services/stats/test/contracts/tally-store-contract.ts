@@ -131,6 +131,43 @@ export function describeTallyStoreContract(adapterName: string, open: () => Prom
       expect(await countersOf(store, generation, '2026-11')).toEqual(new Map([['a', 3]]));
     });
 
+    it('applies runs of several partitions handed over at once, a fact published on two of them once', async () => {
+      const id = randomUUID();
+      const months = Array.from(
+        { length: 20 },
+        (_, index) => `2025-${String((index % 12) + 1).padStart(2, '0')}`,
+      );
+      const runOf = (partition: number) =>
+        months.map((month, offset) => fact(offset, month, [`p${partition}`]));
+      const [first, second, third] = await Promise.all([
+        store.applyRun(generation, onPartition(0), runOf(0)),
+        store.applyRun(generation, onPartition(1), [...runOf(1), fact(20, '2026-11', ['a'], id)]),
+        store.applyRun(generation, onPartition(2), [...runOf(2), fact(20, '2026-11', ['a'], id)]),
+        // A second run of partition 0, handed over before the first was written: it follows it.
+        store.applyRun(generation, onPartition(0), [fact(19, '2025-08', ['p0']), fact(20, '2026-11', ['b'])]),
+      ]).then(([zero, one, two, zeroAgain]) => {
+        expect(zero!.every(Boolean)).toBe(true);
+        expect(zeroAgain).toEqual([false, true]);
+        return [zero!, one!, two!];
+      });
+      expect(first).toHaveLength(20);
+      expect(second.slice(0, 20).every(Boolean) && third.slice(0, 20).every(Boolean)).toBe(true);
+      expect([second[20], third[20]].filter(Boolean)).toHaveLength(1);
+      expect(await countersOf(store, generation, '2026-11')).toEqual(
+        new Map([
+          ['a', 1],
+          ['b', 1],
+        ]),
+      );
+      expect(await countersOf(store, generation, '2025-03')).toEqual(
+        new Map([
+          ['p0', 2],
+          ['p1', 2],
+          ['p2', 2],
+        ]),
+      );
+    });
+
     it('keeps generations apart, switches the active one and drops one whole', async () => {
       await store.applyRun(generation, onPartition(), [fact(0, '2026-11', ['old'])]);
       await store.applyRun(generation + 1, onPartition(), [fact(0, '2026-11', ['new'])]);

@@ -186,7 +186,7 @@ describe('the ministry tables of a quarter, side by side', () => {
     }
   });
 
-  it('would leak with primary suppression alone: the seeded data is a real test', () => {
+  it('would leak with primary suppression alone: the seeded data is a real test', async () => {
     const naive = new Map<string, Published[]>();
     const counts = truth.get('teachers-enrolled')!;
     for (const view of views) {
@@ -200,7 +200,7 @@ describe('the ministry tables of a quarter, side by side', () => {
         }),
       );
     }
-    const leaks = exposed(audit(views, naive), minimumCount);
+    const leaks = exposed(await audit(views, naive), minimumCount);
     expect(leaks.map((interval) => interval.cell)).toContain('2026-11|academy|grenoble');
     expect(leaks.find((interval) => interval.cell === '2026-11|academy|grenoble')).toMatchObject({
       low: 3,
@@ -224,26 +224,29 @@ describe('the ministry tables of a quarter, side by side', () => {
 
   it.each(measures)(
     '%s: no hidden cell can be narrowed below the minimum from all tables together',
-    (measure) => {
-      const intervals = audit(views, tables.get(measure)!);
+    async (measure) => {
+      const intervals = await audit(views, tables.get(measure)!);
       expect(intervals.length).toBeGreaterThan(0);
       expect(exposed(intervals, minimumCount)).toEqual([]);
       expect(narrowed(intervals, minimumCount)).toEqual([]);
     },
   );
 
-  it.each(measures)('%s: no pair of tables or periods reveals a hidden cell by difference', (measure) => {
-    const cells = tables.get(measure)!;
-    for (const [index, first] of views.entries()) {
-      for (const second of views.slice(index)) {
-        const intervals = audit([first, second], cells);
-        expect({ pair: [first, second], narrowed: narrowed(intervals, minimumCount) }).toEqual({
-          pair: [first, second],
-          narrowed: [],
-        });
+  it.each(measures)(
+    '%s: no pair of tables or periods reveals a hidden cell by difference',
+    async (measure) => {
+      const cells = tables.get(measure)!;
+      for (const [index, first] of views.entries()) {
+        for (const second of views.slice(index)) {
+          const intervals = await audit([first, second], cells);
+          expect({ pair: [first, second], narrowed: narrowed(intervals, minimumCount) }).toEqual({
+            pair: [first, second],
+            narrowed: [],
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
   it('publishes what is safe: large cells stay visible, and only what protects a small one is hidden', () => {
     const enrolled = tables.get('teachers-enrolled')!;
@@ -327,7 +330,7 @@ describe('the national total, on random quarters', () => {
             expect(total.value - published).toBeGreaterThanOrEqual(minimumCount);
           }
         }
-        const intervals = audit(views, cells);
+        const intervals = await audit(views, cells);
         expect({ measure, exposed: exposed(intervals, minimumCount) }).toEqual({ measure, exposed: [] });
         expect({ measure, narrowed: narrowed(intervals, minimumCount) }).toEqual({ measure, narrowed: [] });
       }

@@ -1,11 +1,14 @@
-import { solve, type Constraint } from 'yalps';
+import loadHighs, { type Highs } from 'highs';
 
 /**
  * What an observer can learn from published tables, computed independently of the service: every
  * hidden cell is an unknown ≥ 0, every margin identity an equation (`total = Σ parts`, the worst case
  * for distinct counts), every published cell a constant. Linear programming gives the smallest and
- * largest value each hidden cell can take. The margin identities form network matrices, so the
- * bounds of the linear relaxation are the integer bounds.
+ * largest value each hidden cell can take (HiGHS, loaded here on its own: the audit shares the solver
+ * library with the service, not its programme). The identities of a two-way table form a network
+ * matrix, whose linear bounds are the integer bounds; those of the CHSCT cube (three ways, every
+ * margin) need not: there the audit, like the suppression, bounds what linear reasoning can learn,
+ * and an observer who also reasons on whole numbers could learn a little more (ADR 0011).
  */
 export interface ObservedLine {
   total: string;
@@ -19,54 +22,81 @@ export interface Interval {
   high: number;
 }
 
-export function feasibleIntervals(
+export async function feasibleIntervals(
   published: ReadonlyMap<string, number>,
   hidden: readonly string[],
   unpublished: readonly string[],
   lines: readonly ObservedLine[],
-): Interval[] {
-  const unknowns = new Set([...hidden, ...unpublished]);
-  const constraints: [string, Constraint][] = [];
-  const coefficients = new Map<string, [string, number][]>([...unknowns].map((cell) => [cell, []]));
-  lines.forEach((line, index) => {
-    const name = `line${index}`;
+): Promise<Interval[]> {
+  const unknowns = [...new Set([...hidden, ...unpublished])];
+  const column = new Map(unknowns.map((cell, index) => [cell, index]));
+  const entries: [number, number][][] = unknowns.map(() => []);
+  const constants = lines.map((line, row) => {
     let constant = 0;
-    const members: [string, number][] = [
-      [line.total, -1],
-      ...line.parts.map((part): [string, number] => [part, 1]),
-    ];
-    for (const [cell, sign] of members) {
-      if (unknowns.has(cell)) coefficients.get(cell)?.push([name, sign]);
-      else constant -= sign * (published.get(cell) ?? 0);
+    for (const [cell, sign] of [[line.total, -1] as const, ...line.parts.map((part) => [part, 1] as const)]) {
+      const index = column.get(cell);
+      if (index === undefined) constant -= sign * (published.get(cell) ?? 0);
+      else entries[index]?.push([row, sign]);
     }
-    constraints.push([name, { equal: constant }]);
+    return constant;
   });
-  // The identities are equations, most equal to 0: a degenerate programme on which the simplex method
-  // can cycle. The cycle check stops it; then an objective tilted by a few millionths towards the
-  // other unknowns (rounded away below) breaks the tie it cycled on.
-  const bound = (cell: string, direction: 'minimize' | 'maximize') => {
-    for (const tilt of [0, 1e-6]) {
-      const variables = [...unknowns].map((unknown, index): [string, [string, number][]] => [
-        unknown,
-        [
-          ...(coefficients.get(unknown) ?? []),
-          ['objective', unknown === cell ? 1 : (tilt * (index % 7)) / 7],
-        ],
-      ]);
-      const solution = solve(
-        { direction, objective: 'objective', constraints, variables },
-        { checkCycles: true },
-      );
-      if (solution.status === 'cycled') continue;
-      if (solution.status === 'unbounded') return direction === 'maximize' ? Infinity : -Infinity;
-      if (solution.status !== 'optimal')
-        throw new Error(`the published tables are inconsistent (${solution.status})`);
-      return Math.round(solution.result);
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const ofColumn of entries) {
+    // A cell listed twice in one line (it cannot be, in a well-formed table) would count twice.
+    const merged = new Map<number, number>();
+    for (const [row, sign] of ofColumn) merged.set(row, (merged.get(row) ?? 0) + sign);
+    for (const [row, sign] of [...merged].sort(([a], [b]) => a - b)) {
+      indices.push(row);
+      values.push(sign);
     }
-    throw new Error(`the audit of ${cell} cycled`);
-  };
-  return hidden.map((cell) => ({ cell, low: bound(cell, 'minimize'), high: bound(cell, 'maximize') }));
+    starts.push(indices.length);
+  }
+  const highs = await solver();
+  const model = highs.createModel({
+    numCols: unknowns.length,
+    numRows: lines.length,
+    colCost: unknowns.map(() => 0),
+    colLower: unknowns.map(() => 0),
+    colUpper: unknowns.map(() => highs.infinity),
+    rowLower: constants,
+    rowUpper: constants,
+    matrix: { format: 'csc', numRows: lines.length, numCols: unknowns.length, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false, presolve: 'off' });
+    const { modelStatus, objectiveSense } = highs.constants;
+    const bound = (index: number, sense: 'minimize' | 'maximize') => {
+      model.changeObjectiveSense(objectiveSense[sense]);
+      model.changeColCost(index, 1);
+      try {
+        model.run();
+        const status = model.getModelStatus();
+        // The real table satisfies every identity, so "unbounded or infeasible" is unbounded.
+        if (
+          sense === 'maximize' &&
+          (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible)
+        )
+          return Infinity;
+        if (status !== modelStatus.optimal)
+          throw new Error(`the published tables are inconsistent (HiGHS model status ${status})`);
+        return Math.round(model.getSolution().colValue[index] ?? NaN);
+      } finally {
+        model.changeColCost(index, 0);
+      }
+    };
+    return hidden.map((cell) => {
+      const index = column.get(cell) ?? -1;
+      return { cell, low: bound(index, 'minimize'), high: bound(index, 'maximize') };
+    });
+  } finally {
+    model.dispose();
+  }
 }
+
+let loading: Promise<Highs> | undefined;
+const solver = () => (loading ??= loadHighs());
 
 /** A hidden cell is exposed when an observer can tell it lies between 1 and minimum − 1. */
 export function exposed(intervals: readonly Interval[], minimumCount: number): Interval[] {

@@ -172,6 +172,80 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/attestations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your attestations of training, one per completed course, and the school years they fall in (teachers). */
+    get: operations['myAttestations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/attestations/{courseId}.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your "Attestation de formation" for one completed course, as a PDF (teachers).
+     * @description States your name, the course, its academy, the hours credited, the day of completion and the trainers, with a verification code and the address of the public page that confirms it.
+     */
+    get: operations['myAttestationPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/attestations/school-years/{schoolYear}.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The summary of your hours credited in one school year (1 September to 31 August), as a PDF (teachers). */
+    get: operations['mySchoolYearSummaryPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/verify/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Public: confirms an attestation by its verification code, with what it states and nothing more.
+     * @description No token needed: whoever holds the document can check it. An unknown code and the code of a revoked attestation (its completion was unticked) answer the same 404.
+     */
+    get: operations['verifyAttestation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1424,6 +1498,316 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  myAttestations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your attestations. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            attestations: {
+              code: string;
+              teacherName: string;
+              courseTitle: string;
+              academy: string;
+              creditedHours: number;
+              /** @description the day the completion was recorded, YYYY-MM-DD (Paris) */
+              completedOn: string;
+              trainerNames: string[];
+              /** Format: uuid */
+              courseId: string;
+              /** @description 1 September to 31 August, e.g. 2026-2027 */
+              schoolYear: string;
+            }[];
+            schoolYears: {
+              schoolYear: string;
+              courses: number;
+              totalCreditedHours: number;
+            }[];
+          };
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  myAttestationPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courseId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The attestation. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ATTESTATION_NOT_FOUND: no completion of yours is recorded in this course. */
+      404: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  mySchoolYearSummaryPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        schoolYear: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The summary. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ATTESTATION_NOT_FOUND: no course of yours was completed in this school year. */
+      404: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  verifyAttestation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The attestation is valid and states this. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            code: string;
+            teacherName: string;
+            courseTitle: string;
+            academy: string;
+            creditedHours: number;
+            /** @description the day the completion was recorded, YYYY-MM-DD (Paris) */
+            completedOn: string;
+            trainerNames: string[];
+          };
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description ATTESTATION_NOT_FOUND: no valid attestation has this code. */
+      404: {
         headers: {
           /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';

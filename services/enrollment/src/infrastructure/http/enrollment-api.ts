@@ -3,10 +3,18 @@ import { ServiceApi, correlationIdOf } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type Caller, type TokenVerifier } from '@relais/auth';
 import type { Request } from 'express';
 import { seatsLeft, type Course } from '../../domain/course';
-import type { EnrollmentUseCases, RequestContext } from '../../application/enrollment-use-cases';
+import type {
+  EnrollmentUseCases,
+  RequestContext,
+  TeacherAttestation,
+} from '../../application/enrollment-use-cases';
+import { dayOf, schoolYearOf } from '../../application/calendar';
+import { attestationPdf, schoolYearSummaryPdf } from '../pdf/attestation-pdf';
 import { toProblem } from './problems';
 import {
   assignableTrainer,
+  attestationContent,
+  attestationParams,
   catalogueEntry,
   completionBody,
   completionParams,
@@ -15,10 +23,13 @@ import {
   districtOverview,
   districtParams,
   enrollmentView,
+  myAttestations,
   myEnrollments,
   newCourseBody,
   participantCompletion,
   participantView,
+  schoolYearParams,
+  verificationParams,
 } from './schemas';
 
 const problem = (description: string) => ({ description });
@@ -64,7 +75,41 @@ function catalogueEntryOf(course: Course, caller: Caller): z.input<typeof catalo
   };
 }
 
-export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerifier): ServiceApi {
+export interface EnrollmentApiOptions {
+  /**
+   * The origin people reach Relais at (RELAIS_PUBLIC_URL), printed on attestations with the path of
+   * the verification page. Without it, the origin the request was made to.
+   */
+  publicUrl?: string;
+  now?: () => Date;
+}
+
+function publicOriginOf(req: Request, options: EnrollmentApiOptions): string {
+  if (options.publicUrl) return new URL(options.publicUrl).origin;
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** Where the portal's public page confirms an attestation (apps/portal, /verifier/:code). */
+const verificationUrlOf = (origin: string, code: string): string => `${origin}/verifier/${code}`;
+
+function yearsOf(attestations: readonly TeacherAttestation[]) {
+  const years = new Map<string, { schoolYear: string; courses: number; totalCreditedHours: number }>();
+  for (const attestation of attestations) {
+    const schoolYear = schoolYearOf(attestation.completedOn);
+    const year = years.get(schoolYear) ?? { schoolYear, courses: 0, totalCreditedHours: 0 };
+    year.courses += 1;
+    year.totalCreditedHours += attestation.creditedHours;
+    years.set(schoolYear, year);
+  }
+  return [...years.values()].sort((a, b) => b.schoolYear.localeCompare(a.schoolYear));
+}
+
+export function enrollmentApi(
+  useCases: EnrollmentUseCases,
+  verifier: TokenVerifier,
+  options: EnrollmentApiOptions = {},
+): ServiceApi {
+  const today = () => dayOf((options.now ?? (() => new Date()))());
   const api = new ServiceApi({
     service: 'enrollment',
     title: 'Relais enrollment',
@@ -300,6 +345,117 @@ export function enrollmentApi(useCases: EnrollmentUseCases, verifier: TokenVerif
     middleware: [signedIn, requireRole('teacher')],
     responses: { 200: { description: 'Your enrollments.', schema: myEnrollments } },
     handler: async ({ req }) => ({ status: 200, body: await useCases.myEnrollments(contextOf(req).actor) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/me/attestations',
+    operationId: 'myAttestations',
+    summary:
+      'Your attestations of training, one per completed course, and the school years they fall in (teachers).',
+    tags: ['attestations'],
+    middleware: [signedIn, requireRole('teacher')],
+    responses: { 200: { description: 'Your attestations.', schema: myAttestations } },
+    handler: async ({ req }) => {
+      const attestations = await useCases.myAttestations(contextOf(req).actor);
+      return {
+        status: 200,
+        body: {
+          attestations: attestations.map((attestation) => ({
+            ...attestation,
+            schoolYear: schoolYearOf(attestation.completedOn),
+          })),
+          schoolYears: yearsOf(attestations),
+        },
+      };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/me/attestations/:courseId.pdf',
+    operationId: 'myAttestationPdf',
+    summary: 'Your "Attestation de formation" for one completed course, as a PDF (teachers).',
+    description:
+      'States your name, the course, its academy, the hours credited, the day of completion and the trainers, ' +
+      'with a verification code and the address of the public page that confirms it.',
+    tags: ['attestations'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: attestationParams },
+    responses: {
+      200: { description: 'The attestation.', contentType: 'application/pdf' },
+      404: problem('ATTESTATION_NOT_FOUND: no completion of yours is recorded in this course.'),
+    },
+    handler: async ({ params, req }) => {
+      const attestation = await useCases.myAttestation(contextOf(req).actor, params.courseId);
+      const pdf = await attestationPdf({
+        attestation,
+        verificationUrl: verificationUrlOf(publicOriginOf(req, options), attestation.code),
+        issuedOn: today(),
+      });
+      return {
+        status: 200,
+        body: pdf,
+        headers: {
+          'Content-Disposition': `attachment; filename="attestation-formation-${attestation.completedOn}.pdf"`,
+        },
+      };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/me/attestations/school-years/:schoolYear.pdf',
+    operationId: 'mySchoolYearSummaryPdf',
+    summary:
+      'The summary of your hours credited in one school year (1 September to 31 August), as a PDF (teachers).',
+    tags: ['attestations'],
+    middleware: [signedIn, requireRole('teacher')],
+    request: { params: schoolYearParams },
+    responses: {
+      200: { description: 'The summary.', contentType: 'application/pdf' },
+      404: problem('ATTESTATION_NOT_FOUND: no course of yours was completed in this school year.'),
+    },
+    handler: async ({ params, req }) => {
+      const summary = await useCases.schoolYearSummary(contextOf(req).actor, params.schoolYear);
+      const origin = publicOriginOf(req, options);
+      const pdf = await schoolYearSummaryPdf({
+        schoolYear: summary.schoolYear,
+        teacherName: summary.teacherName,
+        totalCreditedHours: summary.totalCreditedHours,
+        lines: summary.attestations.map((attestation) => ({
+          attestation,
+          verificationUrl: verificationUrlOf(origin, attestation.code),
+        })),
+        issuedOn: today(),
+      });
+      return {
+        status: 200,
+        body: pdf,
+        headers: {
+          'Content-Disposition': `attachment; filename="heures-de-formation-${summary.schoolYear}.pdf"`,
+        },
+      };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/verify/:code',
+    operationId: 'verifyAttestation',
+    summary:
+      'Public: confirms an attestation by its verification code, with what it states and nothing more.',
+    description:
+      'No token needed: whoever holds the document can check it. An unknown code and the code of a revoked ' +
+      'attestation (its completion was unticked) answer the same 404.',
+    tags: ['attestations'],
+    secured: false,
+    request: { params: verificationParams },
+    responses: {
+      200: { description: 'The attestation is valid and states this.', schema: attestationContent },
+      404: problem('ATTESTATION_NOT_FOUND: no valid attestation has this code.'),
+    },
+    handler: async ({ params }) => ({ status: 200, body: await useCases.verify(params.code) }),
   });
 
   return api;

@@ -1,7 +1,7 @@
 import { Problem } from '@relais/platform';
 import { RevisionConflict } from '@relais/store/revisions';
 import { DomainError, type DomainErrorCode } from '../../domain/domain-error';
-import { CourseNotFound, NotAllowed, UnknownTrainers } from '../../application/errors';
+import { AttestationNotFound, CourseNotFound, NotAllowed, UnknownTrainers } from '../../application/errors';
 
 const statusOfDomainCode: Record<DomainErrorCode, number> = {
   COURSE_CLOSED: 409,
@@ -19,6 +19,8 @@ export function toProblem(error: unknown): unknown {
   }
   if (error instanceof CourseNotFound)
     return new Problem({ status: 404, code: 'COURSE_NOT_FOUND', detail: error.message });
+  if (error instanceof AttestationNotFound)
+    return new Problem({ status: 404, code: 'ATTESTATION_NOT_FOUND', detail: error.message });
   if (error instanceof NotAllowed)
     return new Problem({ status: 403, code: error.code, detail: error.message });
   if (error instanceof UnknownTrainers) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { academy } from '@relais/contracts';
 import { NOT_BLANK } from '@relais/platform';
+import { ATTESTATION_CODE } from '../../application/attestation-codes';
 
 /*
  * Every rule the server applies to a request is stated here, so the OpenAPI document generated from
@@ -162,6 +163,51 @@ export const districtOverview = z.object({
           creditedHours: z.number().optional(),
         }),
       ),
+    }),
+  ),
+});
+
+export const attestationParams = z.strictObject({ courseId });
+
+/** Its form only: 2019-2021 names no school year, so nothing was completed in it (404), as JSON Schema can say. */
+export const schoolYearParams = z.strictObject({
+  schoolYear: z
+    .string()
+    .regex(/^\d{4}-\d{4}$/, 'a school year is written with its two years, such as 2026-2027'),
+});
+
+export const verificationParams = z.strictObject({
+  code: z
+    .string()
+    .regex(
+      ATTESTATION_CODE,
+      'a verification code is four groups of four capital letters or digits, such as 7K3M-Q9XD-2HNB-W4PT',
+    ),
+});
+
+/** Exactly what the printed attestation states; the verification page shows this and nothing more. */
+export const attestationContent = z.object({
+  code: z.string(),
+  teacherName: z.string(),
+  courseTitle: z.string(),
+  academy: z.string(),
+  creditedHours: z.number(),
+  completedOn: z.string().describe('the day the completion was recorded, YYYY-MM-DD (Paris)'),
+  trainerNames: z.array(z.string()),
+});
+
+export const myAttestations = z.object({
+  attestations: z.array(
+    attestationContent.extend({
+      courseId: z.uuid(),
+      schoolYear: z.string().describe('1 September to 31 August, e.g. 2026-2027'),
+    }),
+  ),
+  schoolYears: z.array(
+    z.object({
+      schoolYear: z.string(),
+      courses: z.number().int(),
+      totalCreditedHours: z.number(),
     }),
   ),
 });

@@ -1,6 +1,17 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { closedSchemaOptions, revisionRecordDefinition, type RevisionRecordFields } from '@relais/store';
 
+/** What an attestation states, fixed at completion (ADR 0031). */
+export interface AttestationState {
+  code: string;
+  teacherName: string;
+  courseTitle: string;
+  academy: string;
+  creditedHours: number;
+  completedOn: string;
+  trainerNames: string[];
+}
+
 /** A course's state as stored in each of its revisions. */
 export interface CourseState {
   academy: string;
@@ -19,6 +30,8 @@ export interface CourseState {
     district?: string;
     status: 'enrolled' | 'completed';
     creditedHours?: number;
+    /** Absent before attestations existed, and for participants not completed. */
+    attestation?: AttestationState;
   }[];
   /** Absent in revisions saved before withdrawal after completion existed. */
   formerParticipants?: {
@@ -27,6 +40,7 @@ export interface CourseState {
     school?: string;
     district?: string;
     creditedHours: number;
+    attestation?: AttestationState;
   }[];
 }
 
@@ -41,6 +55,18 @@ export interface CourseRevisionRecord extends CourseState, RevisionRecordFields 
 }
 
 const closed = { _id: false, ...closedSchemaOptions };
+const attestationSchema = new Schema(
+  {
+    code: { type: String, required: true },
+    teacherName: { type: String, required: true },
+    courseTitle: { type: String, required: true },
+    academy: { type: String, required: true },
+    creditedHours: { type: Number, required: true },
+    completedOn: { type: String, required: true },
+    trainerNames: { type: [String], default: [] },
+  },
+  closed,
+);
 const courseStateDefinition = {
   academy: { type: String, required: true },
   title: { type: String, required: true },
@@ -61,6 +87,7 @@ const courseStateDefinition = {
           district: { type: String },
           status: { type: String, enum: ['enrolled', 'completed'], required: true },
           creditedHours: { type: Number, required: true, default: 0 },
+          attestation: { type: attestationSchema },
         },
         closed,
       ),
@@ -76,6 +103,7 @@ const courseStateDefinition = {
           school: { type: String },
           district: { type: String },
           creditedHours: { type: Number, required: true },
+          attestation: { type: attestationSchema },
         },
         closed,
       ),
@@ -100,6 +128,9 @@ revisionSchema.index({ 'participants.district': 1 });
 revisionSchema.index({ 'formerParticipants.userId': 1 });
 revisionSchema.index({ 'formerParticipants.district': 1 });
 revisionSchema.index({ districts: 1 });
+// The public verification page looks attestations up by code.
+revisionSchema.index({ 'participants.attestation.code': 1 });
+revisionSchema.index({ 'formerParticipants.attestation.code': 1 });
 
 export function courseRevisionModel(connection: Connection): Model<CourseRevisionRecord> {
   return (

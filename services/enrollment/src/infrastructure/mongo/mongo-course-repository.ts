@@ -1,9 +1,9 @@
 import type { Model } from 'mongoose';
 import { MongoRevisionLog } from '@relais/store';
-import type { Course } from '../../domain/course';
+import type { Attestation, Course } from '../../domain/course';
 import type { CourseQuery } from '../../application/ports';
 import { CourseRevisions } from '../course-revisions';
-import type { CourseRevisionRecord, CourseState } from './course-model';
+import type { AttestationState, CourseRevisionRecord, CourseState } from './course-model';
 
 /**
  * Courses in their RevisionLog on the database (ADR 0026): one record per save, superseded ones
@@ -39,7 +39,34 @@ function filterOf(query: CourseQuery): Record<string, unknown> {
       { 'formerParticipants.district': query.district },
     ];
   }
+  if (query.attestationCode !== undefined) {
+    // $and, not a second $or: the district's $or may be there already.
+    filter['$and'] = [
+      {
+        $or: [
+          { 'participants.attestation.code': query.attestationCode },
+          { 'formerParticipants.attestation.code': query.attestationCode },
+        ],
+      },
+    ];
+  }
   return filter;
+}
+
+function attestationOf(state: AttestationState | undefined | null): { attestation?: Attestation } {
+  if (!state) return {};
+  const { code, teacherName, courseTitle, academy, creditedHours, completedOn, trainerNames } = state;
+  return {
+    attestation: {
+      code,
+      teacherName,
+      courseTitle,
+      academy,
+      creditedHours,
+      completedOn,
+      trainerNames: [...trainerNames],
+    },
+  };
 }
 
 function stateOf(course: Course): CourseState {
@@ -58,21 +85,25 @@ function courseOf(courseId: string, record: CourseState): Course {
     trainers: record.trainers.map(({ userId, name }) => ({ userId, name })),
     districts: [...record.districts],
     status: record.status,
-    participants: record.participants.map(({ userId, name, school, district, status, creditedHours }) => ({
-      userId,
-      name,
-      status,
-      creditedHours: creditedHours ?? 0,
-      ...(school ? { school } : {}),
-      ...(district ? { district } : {}),
-    })),
+    participants: record.participants.map(
+      ({ userId, name, school, district, status, creditedHours, attestation }) => ({
+        userId,
+        name,
+        status,
+        creditedHours: creditedHours ?? 0,
+        ...(school ? { school } : {}),
+        ...(district ? { district } : {}),
+        ...attestationOf(attestation),
+      }),
+    ),
     formerParticipants: (record.formerParticipants ?? []).map(
-      ({ userId, name, school, district, creditedHours }) => ({
+      ({ userId, name, school, district, creditedHours, attestation }) => ({
         userId,
         name,
         creditedHours,
         ...(school ? { school } : {}),
         ...(district ? { district } : {}),
+        ...attestationOf(attestation),
       }),
     ),
   };

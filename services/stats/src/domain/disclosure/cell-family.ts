@@ -49,38 +49,6 @@ export class CellFamily {
     this.lines = this.deriveLines();
   }
 
-  cell(coordinates: Coordinates): FamilyCell | undefined {
-    return this.cells.get(keyOf(this.axes, coordinates));
-  }
-
-  /** The values each axis takes in the family, margins included. */
-  valuesOf(axis: string): string[] {
-    let values = this.axisValues.get(axis);
-    if (!values) {
-      values = [...new Set([...this.cells.values()].map((cell) => cell.coordinates[axis] ?? ALL))].sort();
-      this.axisValues.set(axis, values);
-    }
-    return values;
-  }
-
-  private readonly axisValues = new Map<string, string[]>();
-
-  /** Whether some line along `axis` goes through the cell. */
-  hasLineAlong(key: string, axis: string): boolean {
-    this.linesByCell ??= this.indexLines();
-    return this.linesByCell.get(key)?.has(axis) ?? false;
-  }
-
-  private linesByCell: Map<string, Set<string>> | undefined;
-
-  private indexLines(): Map<string, Set<string>> {
-    const index = new Map<string, Set<string>>();
-    for (const line of this.lines)
-      for (const key of [line.total, ...line.parts])
-        index.set(key, (index.get(key) ?? new Set()).add(line.axis));
-    return index;
-  }
-
   private deriveLines(): Line[] {
     const lines: Line[] = [];
     for (const axis of this.axes) {

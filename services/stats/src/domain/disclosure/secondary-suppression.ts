@@ -1,119 +1,100 @@
-import type { CellFamily, Line } from './cell-family';
-import { protectingBox } from './hypercubes';
+import { ALL, type CellFamily, type FamilyCell } from './cell-family';
+import { DeviationProgramme, movedAtLeast } from './deviation-programme';
+import type { LinearSolver } from './linear-solver';
 
 export type Suppression = 'primary' | 'secondary';
 
 /**
- * Secondary suppression over a whole family of tables, in two passes. First every small cell is
- * hidden with the other corners of a box that lets it take 0 or a publishable value whatever the
- * margins say (see `hypercubes.ts`). Then these two rules are applied until they hold in every line
- * (a margin and its parts), which also covers cells for which no box exists:
+ * Secondary suppression over a whole family of tables, one protected cell at a time, by linear
+ * programming (the model of Kelly, Golden and Assad, and of Fischetti and Salazar, that τ-Argus's
+ * optimal method solves exactly; here each cell's programme is solved on its own, in key order).
  *
- * 1. No line has exactly one unknown member that is a hidden cell: the margin identity would give it
- *    away. A member is known when it is published, or when it is an unpublished cell (a total nobody
- *    publishes) that another line lets an observer compute.
- * 2. When the margin of a line is known, what an observer computes for the hidden parts together
- *    (the margin minus the known parts) is at least the minimum count, so no hidden part can be
- *    narrowed below the primary bound by difference.
+ * For each cell that must be protected, find the cheapest change of the whole family that an observer
+ * could not tell from the real one: every published cell unchanged, every line (a margin and its
+ * parts) still adding up, no cell below 0, and the protected cell at the value it must be able to take
+ * (the minimum count when it is below it, so that nobody can rule out a publishable value; otherwise
+ * 0, so that nobody can rule out that there is no one). Every cell that change moves is hidden; that
+ * change stays possible as more cells are hidden, so the cell stays protected. Moving a cell already
+ * hidden costs almost nothing, so the cells hidden for one small cell protect the next ones together;
+ * a single box of cells per small cell (the hypercube method used before) could not see that, and in a
+ * small academy whose every cell is small its boxes went through the national margins.
  *
- * Hiding a cell changes the other lines it belongs to, so the rules are applied until nothing moves
- * (this ends: cells are only ever added). The cell hidden next in a line is its smallest non-zero
- * published part (the least information lost), then its margin, then a zero part; ties go by key, so
- * the same data always gives the same pattern, whichever table of the family is asked for.
+ * Then every other hidden cell below the minimum (a cell of 0, mostly) gets the same protection, until
+ * no cell is added: no hidden cell, primary or secondary, can be shown to be below the minimum by
+ * reasoning on the lines of the family (linear reasoning; see ADR 0011 for what that leaves out).
+ *
+ * The pattern depends only on the family's values, so every table of the family, whichever is asked
+ * for, shows the same one.
  */
 export function protectFamily(
   family: CellFamily,
   minimumCount: number,
+  solver: LinearSolver,
   initial: ReadonlyMap<string, Suppression> = new Map(),
 ): Map<string, Suppression> {
   const suppressed = new Map<string, Suppression>(initial);
   for (const cell of family.cells.values()) {
     if (cell.primary && !cell.unpublished && !suppressed.has(cell.key)) suppressed.set(cell.key, 'primary');
   }
-  const valueOf = (key: string) => family.cells.get(key)?.value ?? 0;
   const primaries = [...suppressed].filter(([, why]) => why === 'primary').map(([key]) => key);
-  for (const key of primaries.sort()) {
-    const box = protectingBox(family, key, new Set(suppressed.keys()), minimumCount);
-    for (const corner of box ?? []) if (!suppressed.has(corner)) suppressed.set(corner, 'secondary');
-  }
-  const isPublished = (key: string) => !suppressed.has(key) && family.cells.get(key)?.unpublished !== true;
+  const belowMinimum = (key: string) => (family.cells.get(key)?.value ?? 0) < minimumCount;
+  if (primaries.length === 0 && ![...suppressed.keys()].some(belowMinimum)) return suppressed;
 
-  // Passes over every line until one changes nothing; what an observer can derive is recomputed
-  // between passes (within a pass it can only be overestimated, which hides more, never less).
-  for (let changed = true; changed;) {
-    changed = false;
-    const { known, derivedBy } = knownCells(family, isPublished);
-    for (const line of family.lines) {
-      if (!violates(line, known, suppressed, minimumCount)) continue;
-      const next = nextToHide(line, isPublished, valueOf) ?? hideInDerivation(line, derivedBy);
-      if (next === undefined) continue;
-      suppressed.set(next, 'secondary');
-      known.delete(next);
-      changed = true;
-    }
+  const isHidden = (cell: FamilyCell) => suppressed.has(cell.key) || cell.unpublished === true;
+  const costs = new Map(
+    [...family.cells.values()].map((cell) => [
+      cell.key,
+      isHidden(cell) ? costOfHidden : costOfPublished(family, cell),
+    ]),
+  );
+  const programme = new DeviationProgramme(solver, family, costs);
+  const protectedCells = new Set<string>();
+  try {
+    const shiftOf = (cell: FamilyCell) =>
+      cell.value < minimumCount ? minimumCount - cell.value : -cell.value;
+    const unprotected = () =>
+      [...suppressed.keys()].filter((key) => !protectedCells.has(key) && belowMinimum(key)).sort();
+    const protect = (key: string) => {
+      const cell = family.cells.get(key);
+      if (!cell || protectedCells.has(key)) return;
+      protectedCells.add(key);
+      // Should the solver ever fail, hiding the whole family is the answer that cannot leak.
+      const moved =
+        programme.deviationMoving(key, shiftOf(cell)) ??
+        new Map([...family.cells.keys()].map((other) => [other, 0]));
+      programme.setCost(key, costOfHidden);
+      for (const [other, by] of moved) {
+        const otherCell = family.cells.get(other);
+        if (!otherCell || otherCell.unpublished) continue;
+        if (!suppressed.has(other)) {
+          suppressed.set(other, 'secondary');
+          programme.setCost(other, costOfHidden);
+        }
+        // The same change takes this hidden cell where it must be able to go: it is protected too.
+        const shift = shiftOf(otherCell);
+        if (shift > 0 ? by >= shift - movedAtLeast : by <= shift + movedAtLeast) protectedCells.add(other);
+      }
+    };
+    for (const key of primaries.sort()) protect(key);
+    // Hiding may have hidden cells below the minimum (of 0, mostly): each is protected in turn,
+    // which may hide more, until every hidden cell below the minimum is.
+    for (let next = unprotected(); next.length > 0; next = unprotected())
+      for (const key of next) protect(key);
+  } finally {
+    programme.dispose();
   }
-
-  function hideInDerivation(line: Line, derivedBy: ReadonlyMap<string, Line>): string | undefined {
-    const source = derivedBy.get(line.total);
-    return source ? nextToHide(source, isPublished, valueOf) : undefined;
-  }
-
   return suppressed;
 }
 
-function violates(
-  line: Line,
-  known: ReadonlyMap<string, number>,
-  suppressed: ReadonlyMap<string, Suppression>,
-  minimumCount: number,
-): boolean {
-  const members = [line.total, ...line.parts];
-  const unknown = members.filter((key) => !known.has(key));
-  const hiddenProtected = unknown.filter((key) => suppressed.has(key));
-  if (hiddenProtected.length === 0) return false;
-  if (unknown.length === 1) return true;
-  const total = known.get(line.total);
-  if (total === undefined) return false;
-  const knownParts = line.parts.reduce((sum, key) => sum + (known.get(key) ?? 0), 0);
-  return total - knownParts < minimumCount;
-}
-
-function nextToHide(
-  line: Line,
-  isPublished: (key: string) => boolean,
-  valueOf: (key: string) => number,
-): string | undefined {
-  const published = line.parts.filter(isPublished);
-  const byValue = (a: string, b: string) => valueOf(a) - valueOf(b) || a.localeCompare(b);
-  const nonZero = published.filter((key) => valueOf(key) !== 0).sort(byValue);
-  const zero = published.filter((key) => valueOf(key) === 0).sort(byValue);
-  const margin = isPublished(line.total) ? [line.total] : [];
-  return [...nonZero, ...margin, ...zero][0];
-}
+/** Moving a hidden (or never published) cell reveals nothing more; a tiny cost keeps changes short. */
+const costOfHidden = 1e-3;
 
 /**
- * What an observer knows: every published cell, and every unpublished cell that is the only unknown
- * of some line (its value follows from the others), repeatedly.
+ * Moving a published cell costs tenfold with each axis on which it is a margin (a national or
+ * quarterly figure is what readers come for, and it sits in many lines), so inner cells are hidden
+ * rather than a margin unless that moves ten times as much; its value only breaks ties.
  */
-function knownCells(
-  family: CellFamily,
-  isPublished: (key: string) => boolean,
-): { known: Map<string, number>; derivedBy: Map<string, Line> } {
-  const known = new Map<string, number>();
-  const derivedBy = new Map<string, Line>();
-  for (const cell of family.cells.values()) if (isPublished(cell.key)) known.set(cell.key, cell.value);
-  for (let progress = true; progress;) {
-    progress = false;
-    for (const line of family.lines) {
-      const members = [line.total, ...line.parts];
-      const unknown = members.filter((key) => !known.has(key));
-      const [only] = unknown;
-      if (unknown.length !== 1 || only === undefined || !family.cells.get(only)?.unpublished) continue;
-      const partsSum = line.parts.reduce((sum, key) => sum + (known.get(key) ?? 0), 0);
-      known.set(only, only === line.total ? partsSum : (known.get(line.total) ?? 0) - partsSum);
-      derivedBy.set(only, line);
-      progress = true;
-    }
-  }
-  return { known, derivedBy };
+function costOfPublished(family: CellFamily, cell: FamilyCell): number {
+  const margins = family.axes.filter((axis) => (cell.coordinates[axis] ?? ALL) === ALL).length;
+  return 10 ** margins * (1 + cell.value / 1e5);
 }

@@ -20,6 +20,53 @@ const ACTIVE = 'active';
 const DUPLICATE_KEY = 11000;
 /** Partition heads looked up at once when listing a topic's partitions. */
 const PARTITION_PROBE = 16;
+/**
+ * Whole-document writes per update command. FerretDB's time per update grows with the command's
+ * length (measured: 60 replaces in 0.3 s, 90 in 0.9 s, 100 stalled past 20 s) while the round trip
+ * itself costs a few milliseconds: short commands one after the other.
+ */
+const UPDATES_PER_COMMAND = 32;
+/** Markers per insert command: 2,000 took 0.2 s, 5,000 over 1 s on FerretDB. */
+const MARKERS_PER_INSERT = 2_000;
+
+/** A run waiting for its group's write, with its caller's promise. */
+interface Run {
+  generation: number;
+  partition: PartitionOf;
+  facts: readonly CountedFact[];
+  resolve(applied: boolean[]): void;
+  reject(error: unknown): void;
+}
+
+/** Each fact's marker, and those whose id was there already. */
+interface Marking {
+  markers: Map<CountedFact, AppliedFactRecord>;
+  alreadyMarked: Set<AppliedFactRecord>;
+}
+
+/** The waiting runs of distinct partitions, taken off the queue in arrival order. */
+function takeGroup(waiting: Run[]): Run[] {
+  const partitions = new Set<string>();
+  const group: Run[] = [];
+  for (let index = 0; index < waiting.length;) {
+    const run = waiting[index]!;
+    const key = partitionIdOf(run.generation, run.partition.topic, run.partition.partition);
+    if (partitions.has(key)) {
+      index += 1;
+      continue;
+    }
+    partitions.add(key);
+    group.push(run);
+    waiting.splice(index, 1);
+  }
+  return group;
+}
+
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
 
 const partitionIdOf = (generation: number, topic: string, partition: number) =>
   `${generation}/${topic}/${partition}`;
@@ -45,6 +92,9 @@ export class MongoTallyStore implements TallyStore {
    * shard is the costly part of a query on FerretDB (~2 ms each).
    */
   private readonly cache = new VersionedCache<TallyShard | null>(512);
+  /** Runs handed over and not yet written, and the loop writing them, while there are any. */
+  private readonly waiting: Run[] = [];
+  private writing: Promise<void> | undefined;
 
   constructor(private readonly models: TallyModels) {}
 
@@ -53,37 +103,93 @@ export class MongoTallyStore implements TallyStore {
     return record?.generation ?? 0;
   }
 
-  async applyRun(
-    generation: number,
-    partition: PartitionOf,
-    facts: readonly CountedFact[],
-  ): Promise<boolean[]> {
-    if (facts.length === 0) return [];
-    const shardIds = [...new Set(facts.map((fact) => shardIdOf(generation, partition, fact.month)))];
-    const stored = await Promise.all(
-      shardIds.map((id) => this.models.shards.findById(id).lean<ShardRecord>().exec()),
-    );
+  /**
+   * Runs of different partitions asked at the same time (the consumers hand several partitions over
+   * at once) are written together, one group at a time: a handful of round trips for the whole group
+   * instead of per run, and never two writes at once (FerretDB stalls past the driver's timeout when
+   * concurrent update commands pile up, ADR 0012). A group takes one run per partition; a second run
+   * of a partition waits for the next group.
+   */
+  applyRun(generation: number, partition: PartitionOf, facts: readonly CountedFact[]): Promise<boolean[]> {
+    if (facts.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ generation, partition, facts, resolve, reject });
+      this.writing ??= this.writeGroups();
+    });
+  }
+
+  private async writeGroups(): Promise<void> {
+    // One turn of the event loop, so that runs handed over at the same moment join the first group.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.waiting.length > 0) {
+      const group = takeGroup(this.waiting);
+      try {
+        const applied = await this.applyGroup(group);
+        group.forEach((run, index) => run.resolve(applied[index]!));
+      } catch (error) {
+        for (const run of group) run.reject(error);
+      }
+    }
+    this.writing = undefined;
+  }
+
+  /**
+   * Exactly once without transactions (ADR 0011): every fact's marker is inserted while the shards are
+   * read (a fact its shard has applied is marked already: its insert changes nothing), then the shards
+   * are written, then the partitions' heads.
+   */
+  private async applyGroup(group: readonly Run[]): Promise<boolean[][]> {
+    const shardIds = [
+      ...new Set(
+        group.flatMap(({ generation, partition, facts }) =>
+          facts.map((fact) => shardIdOf(generation, partition, fact.month)),
+        ),
+      ),
+    ];
+    const [stored, marking] = await Promise.all([
+      Promise.all(shardIds.map((id) => this.models.shards.findById(id).lean<ShardRecord>().exec())),
+      this.mark(group),
+    ]);
     const shards = new Map(stored.flatMap((shard) => (shard ? [[shard._id, shard] as const] : [])));
-    const applied = await this.markApplied(
-      generation,
-      partition,
-      factsNewToTheirShards(shards, generation, partition, facts),
+    const applied = await this.appliedOnce(
+      marking,
+      group.map(({ generation, partition, facts }) =>
+        factsNewToTheirShards(shards, generation, partition, facts),
+      ),
     );
-    const writes = advancedShards(shards, generation, partition, applied).map((shard) => ({
-      replaceOne: { filter: { _id: shard._id }, replacement: shard, upsert: true },
-    }));
-    await this.registerPartition(generation, partition);
-    if (writes.length > 0) await this.models.shards.bulkWrite(writes, { ordered: false });
+    // A $set with upsert rather than a replacement: FerretDB takes a third of the time (measured: 6
+    // shards of 11 kB in a median 23 ms against 69 ms for replaceOne with upsert). The same whole write.
+    const writes = group.flatMap(({ generation, partition }, index) =>
+      advancedShards(shards, generation, partition, applied[index]!).map(
+        ({ _id, appliedThrough, counters, ...identity }) => ({
+          updateOne: {
+            filter: { _id },
+            update: { $set: { appliedThrough, counters }, $setOnInsert: identity },
+            upsert: true,
+          },
+        }),
+      ),
+    );
+    for (const { generation, partition } of group) await this.registerPartition(generation, partition);
+    for (const chunk of chunksOf(writes, UPDATES_PER_COMMAND))
+      await this.models.shards.bulkWrite(chunk, { ordered: false });
     // After the shards, always (a redelivered run too): readers that cached them see the head move.
-    await this.models.partitions
-      .replaceOne(
-        { _id: partitionIdOf(generation, partition.topic, partition.partition) },
-        { ...partitionRecordOf(generation, partition), through: facts.at(-1)!.offset },
-        { upsert: true },
-      )
-      .exec();
-    const appliedFacts = new Set(applied);
-    return facts.map((fact) => appliedFacts.has(fact));
+    const heads = group.map(({ generation, partition, facts }) => {
+      const { _id, ...identity } = partitionRecordOf(generation, partition);
+      return {
+        updateOne: {
+          filter: { _id },
+          update: { $set: { through: facts.at(-1)!.offset }, $setOnInsert: identity },
+          upsert: true,
+        },
+      };
+    });
+    for (const chunk of chunksOf(heads, UPDATES_PER_COMMAND))
+      await this.models.partitions.bulkWrite(chunk, { ordered: false });
+    return group.map(({ facts }, index) => {
+      const appliedFacts = new Set(applied[index]);
+      return facts.map((fact) => appliedFacts.has(fact));
+    });
   }
 
   async shards(generation: number, topic: string, months: readonly string[]): Promise<TallyShard[]> {
@@ -171,34 +277,48 @@ export class MongoTallyStore implements TallyStore {
     }
   }
 
+  /** Inserts a marker per fact of the group, in unique ids; tells which ids were marked already. */
+  private async mark(group: readonly Run[]): Promise<Marking> {
+    const markers = new Map<CountedFact, AppliedFactRecord>();
+    for (const { generation, partition, facts } of group)
+      for (const fact of facts)
+        markers.set(fact, {
+          _id: appliedFactIdOf(generation, fact.factId),
+          generation,
+          ...positionOf(partition, fact),
+        });
+    const documents = [...markers.values()];
+    const alreadyMarked = new Set<AppliedFactRecord>();
+    for (const chunk of chunksOf(documents, MARKERS_PER_INSERT))
+      for (const index of await this.insertNew(this.models.appliedFacts, chunk))
+        alreadyMarked.add(chunk[index]!);
+    return { markers, alreadyMarked };
+  }
+
   /**
-   * Marks the facts applied in one insert of unique ids. An id already marked at the same position is
-   * a redelivery after a crash before the shard write: apply it again; marked elsewhere, it is the same
-   * fact published twice: skip it.
+   * Of the facts new to their shards, per run, those to apply. A fact whose id was marked already at
+   * the same position is a redelivery after a crash before the shard write: apply it again; marked
+   * elsewhere (another copy in the group included), it is the same fact published twice: skip it.
    */
-  private async markApplied(
-    generation: number,
-    partition: PartitionOf,
-    facts: readonly CountedFact[],
-  ): Promise<CountedFact[]> {
-    if (facts.length === 0) return [];
-    const markers = facts.map((fact) => ({
-      _id: appliedFactIdOf(generation, fact.factId),
-      generation,
-      ...positionOf(partition, fact),
-    }));
-    const alreadyMarked = await this.insertNew(this.models.appliedFacts, markers);
+  private async appliedOnce(
+    { markers, alreadyMarked }: Marking,
+    newFacts: readonly CountedFact[][],
+  ): Promise<CountedFact[][]> {
+    const toCheck = newFacts.flat().filter((fact) => alreadyMarked.has(markers.get(fact)!));
     const earlier = await Promise.all(
-      [...alreadyMarked].map((index) =>
-        this.models.appliedFacts.findById(markers[index]!._id).lean<AppliedFactRecord>().exec(),
+      toCheck.map((fact) =>
+        this.models.appliedFacts.findById(markers.get(fact)!._id).lean<AppliedFactRecord>().exec(),
       ),
     );
     const byId = new Map(earlier.flatMap((marker) => (marker ? [[marker._id, marker] as const] : [])));
-    return facts.filter((fact, index) => {
-      if (!alreadyMarked.has(index)) return true;
-      const marker = byId.get(markers[index]!._id);
-      return marker !== undefined && !isRepublished(marker, positionOf(partition, fact));
-    });
+    return newFacts.map((facts) =>
+      facts.filter((fact) => {
+        const marker = markers.get(fact)!;
+        if (!alreadyMarked.has(marker)) return true;
+        const found = byId.get(marker._id);
+        return found !== undefined && !isRepublished(found, marker);
+      }),
+    );
   }
 
   /** Inserts every document it can; answers the indexes of those whose id was already there. */

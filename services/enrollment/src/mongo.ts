@@ -1,0 +1,33 @@
+import { MongoOutboxStore } from '@relais/bus';
+import type { ProductionInfrastructure } from '@relais/host';
+import type { EnrollmentPorts } from './compose';
+import { courseRevisionModel, dropFormerCourseProjection } from './infrastructure/mongo/course-model';
+import { MongoCourseRepository } from './infrastructure/mongo/mongo-course-repository';
+import {
+  countedCellModel,
+  MongoParticipationCounter,
+} from './infrastructure/mongo/mongo-participation-counter';
+import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
+
+/** Every port of enrollment on MongoDB, in its own database: production. */
+export async function mongoAdapters(
+  { connection, verifier }: ProductionInfrastructure,
+  own: {
+    RELAIS_COUNTING_KEY: string;
+    TRAINER_DIRECTORY_REALM_FILE: string;
+    RELAIS_PUBLIC_URL?: string | undefined;
+  },
+): Promise<EnrollmentPorts> {
+  await dropFormerCourseProjection(connection);
+  const revisions = courseRevisionModel(connection);
+  return {
+    courses: new MongoCourseRepository(revisions),
+    // The outbox is in the revisions: each holds the events of its save until the relay publishes them.
+    outbox: new MongoOutboxStore(revisions),
+    trainers: new RealmFileTrainerDirectory(own.TRAINER_DIRECTORY_REALM_FILE),
+    counter: new MongoParticipationCounter(countedCellModel(connection)),
+    verifier,
+    countingKey: own.RELAIS_COUNTING_KEY,
+    ...(own.RELAIS_PUBLIC_URL ? { publicUrl: own.RELAIS_PUBLIC_URL } : {}),
+  };
+}
