@@ -44,7 +44,8 @@ export function createJwksTokenVerifier(options: JwksTokenVerifierOptions): Toke
   });
   const authorizedParties = new Set(options.authorizedParties ?? DEFAULT_AUTHORIZED_PARTIES);
   // A known key needs no timer: only a fetch can keep a request waiting.
-  const keyFor = (kid: string | undefined) => keys.known(kid) ?? withTimeout(keys.keyFor(kid), keysTimeoutMs, () => new KeysTimeout());
+  const keyFor = (kid: string | undefined) =>
+    keys.known(kid) ?? withTimeout(keys.keyFor(kid), keysTimeoutMs, () => new KeysTimeout());
 
   return {
     async verify(bearerToken: string): Promise<Caller> {
