@@ -148,7 +148,7 @@ export function describeTallyStoreContract(adapterName: string, open: () => Prom
       ]).then(([zero, one, two, zeroAgain]) => {
         expect(zero!.every(Boolean)).toBe(true);
         expect(zeroAgain).toEqual([false, true]);
-        return [zero!, one!, two!];
+        return [zero!, one!, two!] as const;
       });
       expect(first).toHaveLength(20);
       expect(second.slice(0, 20).every(Boolean) && third.slice(0, 20).every(Boolean)).toBe(true);
