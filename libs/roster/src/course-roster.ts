@@ -18,6 +18,8 @@ export interface CourseRoster {
   academy: string;
   title: string;
   status: 'open' | 'closed';
+  /** The planned closing day (YYYY-MM-DD), when the course has one. */
+  closesOn?: string;
   trainers: RosterPerson[];
   participants: RosterParticipant[];
 }

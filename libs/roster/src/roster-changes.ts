@@ -6,17 +6,22 @@ export interface CourseSnapshot {
   title: string;
   status: 'open' | 'closed';
   trainers: { userId: string; name: string }[];
+  closesOn?: string | undefined;
 }
 
 export const withCourse =
   (snapshot: CourseSnapshot) =>
-  (roster: CourseRoster): CourseRoster => ({
-    ...roster,
-    academy: snapshot.academy,
-    title: snapshot.title,
-    status: snapshot.status,
-    trainers: snapshot.trainers.map(({ userId, name }) => ({ userId, name })),
-  });
+  (roster: CourseRoster): CourseRoster => {
+    const { closesOn: _previous, ...rest } = roster;
+    return {
+      ...rest,
+      academy: snapshot.academy,
+      title: snapshot.title,
+      status: snapshot.status,
+      ...(snapshot.closesOn ? { closesOn: snapshot.closesOn } : {}),
+      trainers: snapshot.trainers.map(({ userId, name }) => ({ userId, name })),
+    };
+  };
 
 export const withParticipant =
   (participant: Omit<RosterParticipant, 'status'>) =>

@@ -8,6 +8,8 @@ export interface RosterStore {
   get(courseId: string): Promise<CourseRoster | undefined>;
   /** false when the event was already applied. */
   apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean>;
+  /** Courses whose planned closing day is between these days (YYYY-MM-DD), both included. */
+  closingBetween(first: string, last: string): Promise<CourseRoster[]>;
   /** Courses where this person is a trainer or a participant. */
   coursesOf(userId: string): Promise<CourseRoster[]>;
 }

@@ -14,6 +14,11 @@ export function formatDate(value: string | Date): string {
   return dateFormat.format(typeof value === 'string' ? new Date(value) : value);
 }
 
+/** A calendar day as the API gives it (YYYY-MM-DD), the same day whatever the browser's time zone. */
+export function formatDay(day: string): string {
+  return dateFormat.format(new Date(`${day}T12:00:00`));
+}
+
 export function formatDateTime(value: string | Date): string {
   return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
 }

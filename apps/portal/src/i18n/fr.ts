@@ -236,6 +236,7 @@ export const fr = {
           ? 'Complet'
           : `${seats} place${seats > 1 ? 's' : ''} restante${seats > 1 ? 's' : ''}`,
     trainers: (names: string): string => `Formateurs : ${names}`,
+    closesOn: (day: string): string => `Clôture prévue le ${day}`,
     noTrainer: 'Formateur à venir',
     enrolled: 'Inscrit',
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../contract';
-import { academy, courseId, displayName, userId } from '../primitives';
+import { academy, courseId, day, displayName, userId } from '../primitives';
 
 export const courseSnapshot = z.object({
   courseId,
@@ -8,6 +8,8 @@ export const courseSnapshot = z.object({
   title: z.string().min(1).max(200),
   status: z.enum(['open', 'closed']),
   trainers: z.array(z.object({ userId, name: displayName })),
+  /** Added after v1 was stored: optional, absent when no closing day is planned. */
+  closesOn: day.optional().describe('the planned closing day, YYYY-MM-DD; absent when none is planned'),
 });
 
 export const coursePublished = defineEvent({
@@ -23,5 +25,6 @@ export const coursePublished = defineEvent({
     title: 'Teaching reading in CP',
     status: 'open',
     trainers: [{ userId: 'a1f7c0de-0000-4000-8000-000000000001', name: 'Alice Martin' }],
+    closesOn: '2027-06-30',
   },
 });

@@ -5,7 +5,8 @@ export const courseUpdated = defineEvent({
   type: 'enrollment.course.updated.v1',
   topic: 'enrollment.events.v1',
   classification: 'personal-reference',
-  description: 'A course changed (title, status or trainers); carries the full snapshot siblings need.',
+  description:
+    'A course changed (title, status, trainers or planned closing day); carries the full snapshot siblings need.',
   schema: courseSnapshot,
   keyOf: (data) => data.courseId,
   example: {

@@ -34,6 +34,14 @@ export class InMemoryRosterStore implements RosterStore {
     return applied;
   }
 
+  async closingBetween(first: string, last: string): Promise<CourseRoster[]> {
+    return this.documents
+      .find(
+        ({ roster }) => roster.closesOn !== undefined && roster.closesOn >= first && roster.closesOn <= last,
+      )
+      .map(({ roster }) => roster);
+  }
+
   async coursesOf(userId: string): Promise<CourseRoster[]> {
     return this.documents
       .find(

@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { appliedEventsCap, closedSchemaOptions, isDuplicateKeyError, KeyedSerializer } from '@relais/store';
 import { emptyRoster, type CourseRoster } from '../course-roster';
 import type { RosterStore } from '../roster-store';
@@ -8,6 +8,7 @@ interface RosterRecord {
   academy: string;
   title: string;
   status: 'open' | 'closed';
+  closesOn?: string;
   trainers: { userId: string; name: string }[];
   participants: { userId: string; name: string; school?: string; status: 'enrolled' | 'completed' }[];
   revision: number;
@@ -21,6 +22,7 @@ const rosterSchema = new Schema<RosterRecord>(
     academy: { type: String, default: '' },
     title: { type: String, default: '' },
     status: { type: String, enum: ['open', 'closed'], required: true },
+    closesOn: { type: String },
     trainers: { type: [new Schema({ userId: String, name: String }, closed)], default: [] },
     participants: {
       type: [new Schema({ userId: String, name: String, school: String, status: String }, closed)],
@@ -33,6 +35,7 @@ const rosterSchema = new Schema<RosterRecord>(
 );
 rosterSchema.index({ 'trainers.userId': 1 });
 rosterSchema.index({ 'participants.userId': 1 });
+rosterSchema.index({ closesOn: 1 });
 
 export function rosterModel(connection: Connection): Model<RosterRecord> {
   return connection.models['CourseRoster'] ?? connection.model<RosterRecord>('CourseRoster', rosterSchema);
@@ -87,6 +90,8 @@ export class MongoRosterStore implements RosterStore {
           { _id: courseId, revision: record.revision },
           {
             $set: { ...fields, revision: record.revision + 1 },
+            // A field the roster no longer has (a closing day cleared) must not stay in the record.
+            ...(next.closesOn === undefined ? { $unset: { closesOn: '' } } : {}),
             $push: { appliedEventIds: { $each: [eventId], $slice: -appliedEventsCap } },
           },
         )
@@ -94,6 +99,14 @@ export class MongoRosterStore implements RosterStore {
       if (result.modifiedCount === 1) return true;
     }
     throw new Error(`roster of course ${courseId} kept changing while applying an event`);
+  }
+
+  async closingBetween(first: string, last: string): Promise<CourseRoster[]> {
+    const records = await this.model
+      .find({ closesOn: mongoose.trusted({ $gte: first, $lte: last }) })
+      .lean<RosterRecord[]>()
+      .exec();
+    return records.map(rosterOf);
   }
 
   async coursesOf(userId: string): Promise<CourseRoster[]> {
@@ -116,6 +129,7 @@ function rosterOf(record: RosterRecord): CourseRoster {
     academy: record.academy,
     title: record.title,
     status: record.status,
+    ...(record.closesOn ? { closesOn: record.closesOn } : {}),
     trainers: record.trainers.map(({ userId, name }) => ({ userId, name })),
     participants: record.participants.map(({ userId, name, school, status }) => ({
       userId,

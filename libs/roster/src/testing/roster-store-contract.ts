@@ -70,6 +70,18 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
       expect(JSON.stringify(roster)).not.toContain('teacher-2');
     });
 
+    it('keeps a planned closing day, forgets it once cleared, and finds courses closing between two days', async () => {
+      const [soon, later] = [randomUUID(), randomUUID()];
+      await store.apply(soon, randomUUID(), withCourse({ ...course(soon), closesOn: '2031-03-10' }));
+      await store.apply(later, randomUUID(), withCourse({ ...course(later), closesOn: '2031-03-20' }));
+      expect((await store.get(soon))?.closesOn).toBe('2031-03-10');
+      expect((await store.closingBetween('2031-03-04', '2031-03-10')).map((r) => r.courseId)).toEqual([soon]);
+      expect(await store.closingBetween('2031-03-11', '2031-03-19')).toEqual([]);
+      await store.apply(soon, randomUUID(), withCourse(course(soon)));
+      expect(await store.get(soon)).not.toHaveProperty('closesOn');
+      expect(await store.closingBetween('2031-03-04', '2031-03-10')).toEqual([]);
+    });
+
     it('finds the courses of a person, as trainer or participant', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
       const person = `person-${randomUUID()}`;

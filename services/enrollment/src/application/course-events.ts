@@ -23,6 +23,7 @@ export function eventsFor(
     title: course.title,
     status: course.status,
     trainers: course.trainers,
+    ...(course.closesOn ? { closesOn: course.closesOn } : {}),
   });
   return changes.flatMap((change) => {
     switch (change.kind) {

@@ -23,7 +23,7 @@ import type { Actor } from './actor';
 import { newAttestationCode } from './attestation-codes';
 import { dayOf, schoolYearOf } from './calendar';
 import { eventsFor } from './course-events';
-import { AttestationNotFound, CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
+import { AttestationNotFound, ClosingDayInPast, CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
 import type { ParticipationFacts } from './participation-facts';
 import type { Clock, CourseRepository, TrainerDirectory } from './ports';
 
@@ -36,6 +36,7 @@ export interface NewCourseRequest {
   trainerIds: string[];
   districts?: string[];
   capacity?: number;
+  closesOn?: string;
 }
 
 export interface CourseUpdateRequest {
@@ -46,6 +47,7 @@ export interface CourseUpdateRequest {
   trainerIds?: string[];
   districts?: string[];
   capacity?: number | null;
+  closesOn?: string | null;
   status?: Course['status'];
 }
 
@@ -110,6 +112,7 @@ export class EnrollmentUseCases {
     if (actor.academy !== request.academy) {
       throw new NotAllowed('OTHER_ACADEMY', 'You can create courses only in your own academy.');
     }
+    this.checkClosingDay(request.closesOn);
     const trainers = await this.resolveTrainers(request.trainerIds, request.academy);
     const { trainerIds: _trainerIds, districts, description, ...rest } = request;
     const outcome = publishCourse({
@@ -131,6 +134,7 @@ export class EnrollmentUseCases {
     request: CourseUpdateRequest,
   ): Promise<Course> {
     const { trainerIds, ...fields } = request;
+    this.checkClosingDay(fields.closesOn);
     const current = (await this.courses.findById(courseId))?.course;
     if (!current || current.academy !== context.actor.academy) throw new CourseNotFound();
     const trainers = trainerIds ? await this.resolveTrainers(trainerIds, current.academy) : undefined;
@@ -138,6 +142,13 @@ export class EnrollmentUseCases {
       updateCourse(stored, { ...fields, ...(trainers ? { trainers } : {}) }),
     );
     return course;
+  }
+
+  /** A planned closing day is today or later (Paris); null (clearing it) and absence always pass. */
+  private checkClosingDay(closesOn: string | null | undefined): void {
+    if (typeof closesOn !== 'string') return;
+    const today = dayOf(this.clock.now());
+    if (closesOn < today) throw new ClosingDayInPast(today);
   }
 
   /** The catalogue: open courses of the caller's academy, his own courses, all of it for its managers. */

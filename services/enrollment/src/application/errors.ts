@@ -27,6 +27,14 @@ export class UnknownTrainers extends Error {
   }
 }
 
+/** A planned closing day before today (Paris): a course is not planned to close in the past. */
+export class ClosingDayInPast extends Error {
+  override readonly name = 'ClosingDayInPast';
+  constructor(readonly today: string) {
+    super(`closesOn is in the past: give today (${today}) or a later day, or null to plan none.`);
+  }
+}
+
 const attestationNotFound = {
   course: 'You have no attestation for this course: it is issued once a trainer records your completion.',
   'school-year':

@@ -69,6 +69,8 @@ export interface Course {
   trainers: Trainer[];
   districts: string[];
   capacity?: number;
+  /** The planned closing day (YYYY-MM-DD), when the manager gives one: participants are reminded of it. */
+  closesOn?: string;
   status: CourseStatus;
   participants: Participant[];
   formerParticipants: FormerParticipant[];
@@ -285,6 +287,8 @@ export interface CourseChanges {
   trainers?: Trainer[];
   districts?: string[];
   capacity?: number | null;
+  /** null clears the planned closing day. */
+  closesOn?: string | null;
   status?: CourseStatus;
 }
 
@@ -309,10 +313,12 @@ export function updateCourse(course: Course, changes: CourseChanges): CourseOutc
       `The course already has ${course.participants.length} participants: capacity cannot be lower.`,
     );
   }
-  const { capacity, ...rest } = changes;
+  const { capacity, closesOn, ...rest } = changes;
   const next: Course = { ...course, ...definedOnly(rest) };
   if (capacity === null) delete next.capacity;
   else if (capacity !== undefined) next.capacity = capacity;
+  if (closesOn === null) delete next.closesOn;
+  else if (closesOn !== undefined) next.closesOn = closesOn;
   const unchanged = JSON.stringify(next) === JSON.stringify(course);
   return { course: next, changes: unchanged ? [] : [{ kind: 'course-updated' }] };
 }

@@ -47,6 +47,8 @@ export const allowedFields: Record<string, readonly string[]> = {
     'academy',
     'title',
     'status',
+    // The course's planned closing day, set by its manager: a fact of the course, not of a person.
+    'closesOn',
     'trainers',
     'trainers.userId',
     'trainers.name',

@@ -317,6 +317,8 @@ export interface operations {
             capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
+            /** @description the planned closing day, YYYY-MM-DD; null when none is planned */
+            closesOn: string | null;
             seatsLeft: number | null;
             /**
              * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null
@@ -390,6 +392,11 @@ export interface operations {
           trainerIds: string[];
           districts?: string[];
           capacity?: number;
+          /**
+           * Format: date
+           * @description the planned closing day, YYYY-MM-DD (Paris); today or later
+           */
+          closesOn?: string;
         };
       };
     };
@@ -424,6 +431,8 @@ export interface operations {
             capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
+            /** @description the planned closing day, YYYY-MM-DD; null when none is planned */
+            closesOn: string | null;
             seatsLeft: number | null;
             /**
              * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null
@@ -553,6 +562,8 @@ export interface operations {
             capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
+            /** @description the planned closing day, YYYY-MM-DD; null when none is planned */
+            closesOn: string | null;
             seatsLeft: number | null;
             /**
              * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null
@@ -638,6 +649,11 @@ export interface operations {
           trainerIds?: string[];
           districts?: string[];
           capacity?: number | null;
+          /**
+           * Format: date
+           * @description the planned closing day; null clears it
+           */
+          closesOn?: string | null;
           /** @enum {string} */
           status?: 'open' | 'closed';
         };
@@ -674,6 +690,8 @@ export interface operations {
             capacity: number | null;
             /** @enum {string} */
             status: 'open' | 'closed';
+            /** @description the planned closing day, YYYY-MM-DD; null when none is planned */
+            closesOn: string | null;
             seatsLeft: number | null;
             /**
              * @description the caller's place in the course: a trainer of it, a participant (enrolled or completed), or null

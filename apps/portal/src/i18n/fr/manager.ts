@@ -55,6 +55,9 @@ export const manager = {
       'Facultatif. Séparées par des virgules, par exemple : lyon-d1, lyon-d2. Lettres minuscules sans accent, chiffres et tirets.',
     capacity: 'Nombre de places',
     capacityHint: 'Facultatif : laissez vide pour un parcours sans limite de places (de 1 à 10 000).',
+    closesOn: 'Clôture prévue',
+    closesOnHint:
+      'Facultatif : le jour où le parcours doit se terminer, aujourd’hui ou plus tard. Les participants qui ne l’ont pas terminé en sont avertis sept jours avant. Laissez vide pour n’en prévoir aucune.',
     noChange: 'Aucune modification à enregistrer : changez un champ puis enregistrez.',
     create: 'Créer le parcours',
     save: 'Enregistrer les modifications',
@@ -80,6 +83,9 @@ export const manager = {
     districtsTooMany: 'Indiquez 50 circonscriptions au plus.',
     districtFormat: (district: string): string =>
       `« ${district} » n'est pas une circonscription valide : lettres minuscules sans accent, chiffres et tirets, comme lyon-d1.`,
+    closesOnFormat: 'Indiquez un jour qui existe, au format jj/mm/aaaa, ou laissez vide.',
+    closesOnPast:
+      'La clôture prévue ne peut pas être dans le passé : indiquez aujourd’hui ou un jour suivant.',
     capacityFormat: 'Indiquez un nombre entier de places, de 1 à 10 000, ou laissez vide.',
     capacityBelowEnrolled:
       'Ce nombre est inférieur aux participants déjà inscrits : indiquez au moins leur nombre.',

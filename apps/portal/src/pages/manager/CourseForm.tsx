@@ -133,6 +133,7 @@ export function CourseForm({ course }: { course?: Course }) {
             trainerIds: body.trainerIds,
             ...(body.districts.length > 0 ? { districts: body.districts } : {}),
             ...(body.capacity !== null ? { capacity: body.capacity } : {}),
+            ...(body.closesOn !== null ? { closesOn: body.closesOn } : {}),
           },
         }),
       ),
@@ -247,6 +248,12 @@ export function CourseForm({ course }: { course?: Course }) {
         hintText={t.capacityHint}
         {...field('capacity')}
         nativeInputProps={{ ...inputProps('capacity'), inputMode: 'numeric', autoComplete: 'off' }}
+      />
+      <Input
+        label={t.closesOn}
+        hintText={t.closesOnHint}
+        {...field('closesOn')}
+        nativeInputProps={{ ...inputProps('closesOn'), type: 'date' }}
       />
       {generalError && (
         <div className="fr-mb-3w" role="alert">

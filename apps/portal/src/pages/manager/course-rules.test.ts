@@ -34,6 +34,7 @@ const course: Course = {
   districts: ['lyon-d1', 'lyon-d2'],
   capacity: 25,
   status: 'open',
+  closesOn: null,
   seatsLeft: 20,
   myRole: null,
 };
@@ -48,6 +49,7 @@ describe('validateCourse', () => {
       trainerIds: [ALICE],
       districts: ['lyon-d1'],
       capacity: 25,
+      closesOn: null,
     });
   });
 
@@ -86,6 +88,14 @@ describe('validateCourse', () => {
   it('reads an empty capacity as "no limit"', () => {
     expect(validateCourse({ ...valid, capacity: ' ' }).body?.capacity).toBeNull();
   });
+
+  it('takes a planned closing day that exists, today or later (Paris), and none when empty', () => {
+    const now = new Date('2027-06-10T23:30:00Z'); // already 11 June in Paris
+    expect(validateCourse({ ...valid, closesOn: '2027-06-11' }, now).body?.closesOn).toBe('2027-06-11');
+    expect(validateCourse({ ...valid, closesOn: '' }, now).body?.closesOn).toBeNull();
+    expect(validateCourse({ ...valid, closesOn: '2027-06-10' }, now).errors?.closesOn).toMatch(/passé/);
+    expect(validateCourse({ ...valid, closesOn: '2027-02-30' }, now).errors?.closesOn).toMatch(/existe/);
+  });
 });
 
 describe('draftOf and changesOf', () => {
@@ -102,6 +112,15 @@ describe('draftOf and changesOf', () => {
   it('sends nothing when the prefilled form is saved untouched', () => {
     const body = validateCourse(draftOf(course)).body;
     expect(body && changesOf(body, course)).toEqual({});
+  });
+
+  it('sends a new closing day, and null once it is emptied', () => {
+    const planned = { ...course, closesOn: '2099-06-30' };
+    expect(draftOf(planned).closesOn).toBe('2099-06-30');
+    const moved = validateCourse({ ...draftOf(planned), closesOn: '2099-07-15' }).body;
+    expect(moved && changesOf(moved, planned)).toEqual({ closesOn: '2099-07-15' });
+    const cleared = validateCourse({ ...draftOf(planned), closesOn: '' }).body;
+    expect(cleared && changesOf(cleared, planned)).toEqual({ closesOn: null });
   });
 
   it('sends only the changed trainers, districts and capacity; an emptied capacity lifts the limit', () => {
@@ -139,6 +158,11 @@ describe('errorsOfCourseRefusal', () => {
     expect(errorsOfCourseRefusal(new ApiError(409, 'CAPACITY_BELOW_ENROLLED'))?.capacity).toMatch(
       /déjà inscrits/,
     );
+  });
+
+  it('puts a refused closing day next to its field', () => {
+    const refusal = new ApiError(400, 'VALIDATION_FAILED', [{ in: 'body', path: 'closesOn', message: 'x' }]);
+    expect(errorsOfCourseRefusal(refusal)?.closesOn).toMatch(/passé/);
   });
 
   it('maps a schema refusal to its field and leaves other refusals to the form alert', () => {

@@ -16,6 +16,8 @@ export interface CourseDraft {
   trainerIds: readonly string[];
   districts: string;
   capacity: string;
+  /** YYYY-MM-DD as a date field gives it, or empty for none. */
+  closesOn: string;
 }
 
 export type CourseField = keyof CourseDraft;
@@ -30,6 +32,7 @@ export interface CourseBody {
   trainerIds: string[];
   districts: string[];
   capacity: number | null;
+  closesOn: string | null;
 }
 
 export const DESCRIPTION_MAX = 5_000;
@@ -38,6 +41,19 @@ export const DESCRIPTION_MAX = 5_000;
 const TITLE_MAX = 200;
 const SLUG = /^[a-z][a-z0-9-]{0,59}$/;
 const DISTRICT = /^[a-z][a-z0-9-]{1,39}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day that exists: 2027-02-30 does not. */
+function isRealDay(day: string): boolean {
+  if (!DAY.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/** Today in Paris, as the enrollment service counts days. */
+function todayInParis(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
 
 export const emptyDraft: CourseDraft = {
   title: '',
@@ -47,6 +63,7 @@ export const emptyDraft: CourseDraft = {
   trainerIds: [],
   districts: '',
   capacity: '',
+  closesOn: '',
 };
 
 const listOf = (text: string, separator: RegExp) =>
@@ -65,6 +82,7 @@ export function parseHours(text: string): number | undefined {
 /** The body to send, or the sentence for each field to fix. */
 export function validateCourse(
   draft: CourseDraft,
+  now: Date = new Date(),
 ): { body: CourseBody; errors?: undefined } | { body?: undefined; errors: CourseErrors } {
   const errors: CourseErrors = {};
   const title = draft.title.trim();
@@ -101,6 +119,11 @@ export function validateCourse(
   if (capacity !== null && (!/^\d+$/.test(capacityText) || capacity < 1 || capacity > 10_000))
     errors.capacity = fr.manager.form.capacityFormat;
 
+  const closesOnText = draft.closesOn.trim();
+  if (closesOnText !== '' && !isRealDay(closesOnText)) errors.closesOn = fr.manager.form.closesOnFormat;
+  else if (closesOnText !== '' && closesOnText < todayInParis(now))
+    errors.closesOn = fr.manager.form.closesOnPast;
+
   if (Object.keys(errors).length > 0) return { errors };
   return {
     body: {
@@ -111,6 +134,7 @@ export function validateCourse(
       trainerIds,
       districts,
       capacity,
+      closesOn: closesOnText === '' ? null : closesOnText,
     },
   };
 }
@@ -126,6 +150,7 @@ export function draftOf(course: Course): CourseDraft {
     trainerIds: course.trainers.flatMap((trainer) => (trainer.userId ? [trainer.userId] : [])),
     districts: course.districts.join(', '),
     capacity: course.capacity === null ? '' : String(course.capacity),
+    closesOn: course.closesOn ?? '',
   };
 }
 
@@ -145,6 +170,8 @@ export function changesOf(body: CourseBody, course: Course): CourseUpdate {
   if (!sameSet(body.trainerIds, currentTrainers)) changes.trainerIds = body.trainerIds;
   if (!sameSet(body.districts, course.districts)) changes.districts = body.districts;
   if (body.capacity !== course.capacity) changes.capacity = body.capacity;
+  // An emptied closing day is sent as null, which clears it.
+  if (body.closesOn !== course.closesOn) changes.closesOn = body.closesOn;
   return changes;
 }
 
@@ -164,7 +191,9 @@ export function errorsOfCourseRefusal(error: unknown): CourseErrors | undefined 
   const errors: CourseErrors = {};
   for (const path of error.fields()) {
     const field = path.split('.')[0] as CourseField;
-    if (field in emptyDraft) errors[field] = sentence;
+    // The form checks the day's form already: what the service refuses then is a day already past.
+    if (field === 'closesOn') errors.closesOn = fr.manager.form.closesOnPast;
+    else if (field in emptyDraft) errors[field] = sentence;
   }
   return Object.keys(errors).length > 0 ? errors : undefined;
 }

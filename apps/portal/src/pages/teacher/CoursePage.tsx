@@ -11,7 +11,7 @@ import type { NoticeState } from '../../components/Notice';
 import { ErrorNotice, Loading } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useSubmitOnce } from '../../components/useSubmitOnce';
-import { formatHours } from '../../i18n/format';
+import { formatDay, formatHours } from '../../i18n/format';
 import { fr } from '../../i18n/fr';
 
 export default function CoursePage() {
@@ -47,7 +47,7 @@ export default function CoursePage() {
       </>
     );
   }
-  const { title, description, themes, predictedHours, trainers, seatsLeft, status } = course.data;
+  const { title, description, themes, predictedHours, trainers, seatsLeft, status, closesOn } = course.data;
   const enrolled =
     myEnrollments.data?.enrollments.some((enrollment) => enrollment.courseId === courseId) ?? false;
   const trainerNames = trainers.map((trainer) => trainer.name).join(', ');
@@ -70,6 +70,7 @@ export default function CoursePage() {
         <li>{fr.catalogue.predictedHours(formatHours(predictedHours))}</li>
         <li>{trainerNames ? fr.catalogue.trainers(trainerNames) : fr.catalogue.noTrainer}</li>
         <li>{fr.catalogue.seatsLeft(seatsLeft)}</li>
+        {closesOn && <li>{fr.catalogue.closesOn(formatDay(closesOn))}</li>}
       </ul>
       <CallOut className="fr-mt-4w">{fr.course.voluntary}</CallOut>
       {enrolled ? (

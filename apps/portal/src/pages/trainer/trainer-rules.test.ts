@@ -14,6 +14,7 @@ const course = (title: string, myRole: Course['myRole'], trainerName = 'Alice Ma
   districts: [],
   capacity: null,
   status: 'open',
+  closesOn: null,
   seatsLeft: null,
   myRole,
 });

@@ -70,6 +70,7 @@ function catalogueEntryOf(course: Course, caller: Caller): z.input<typeof catalo
     districts: course.districts,
     capacity: course.capacity ?? null,
     status: course.status,
+    closesOn: course.closesOn ?? null,
     seatsLeft: seatsLeft(course) ?? null,
     myRole,
   };

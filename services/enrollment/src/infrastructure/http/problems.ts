@@ -1,7 +1,13 @@
 import { Problem } from '@relais/platform';
 import { RevisionConflict } from '@relais/store/revisions';
 import { DomainError, type DomainErrorCode } from '../../domain/domain-error';
-import { AttestationNotFound, CourseNotFound, NotAllowed, UnknownTrainers } from '../../application/errors';
+import {
+  AttestationNotFound,
+  ClosingDayInPast,
+  CourseNotFound,
+  NotAllowed,
+  UnknownTrainers,
+} from '../../application/errors';
 
 const statusOfDomainCode: Record<DomainErrorCode, number> = {
   COURSE_CLOSED: 409,
@@ -36,6 +42,16 @@ export function toProblem(error: unknown): unknown {
           message: 'No trainer of the course’s academy has this id.',
         })),
       },
+    });
+  }
+  if (error instanceof ClosingDayInPast) {
+    // Well-formed but before today: as invalid as a malformed day, and told the same way (400).
+    return new Problem({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      title: 'Invalid request',
+      detail: `The request body is invalid: ${error.message}`,
+      extensions: { errors: [{ in: 'body', path: 'closesOn', message: error.message }] },
     });
   }
   if (error instanceof RevisionConflict) {

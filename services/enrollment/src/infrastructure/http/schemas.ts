@@ -47,6 +47,11 @@ const capacity = z
   .min(1, 'capacity is at least 1 seat')
   .max(10_000, 'capacity is at most 10000 seats');
 
+/** A real calendar day (2027-02-30 is refused); not before today, which the use case checks. */
+const closesOn = z.iso
+  .date('closesOn is a day YYYY-MM-DD that exists, such as 2027-06-30')
+  .describe('the planned closing day, YYYY-MM-DD (Paris); today or later');
+
 const themes = z.array(theme).min(1, 'give at least one theme').max(10, 'give at most 10 themes');
 const trainerIds = z
   .array(personId('each trainerId'))
@@ -71,6 +76,7 @@ export const newCourseBody = z.strictObject({
   trainerIds,
   districts: districts.optional(),
   capacity: capacity.optional(),
+  closesOn: closesOn.optional(),
 });
 
 export const completionBody = z.strictObject({ completed: z.boolean() });
@@ -94,6 +100,7 @@ export const catalogueEntry = z.object({
   districts: z.array(z.string()).describe('districts the course targets'),
   capacity: z.number().int().nullable().describe('seats in all; null when unlimited'),
   status: z.enum(['open', 'closed']),
+  closesOn: z.string().nullable().describe('the planned closing day, YYYY-MM-DD; null when none is planned'),
   seatsLeft: z.number().int().nullable(),
   myRole: z
     .enum(['trainer', 'participant'])
@@ -133,6 +140,7 @@ export const courseUpdateBody = z
     trainerIds: trainerIds.optional(),
     districts: districts.optional(),
     capacity: capacity.nullable().optional(),
+    closesOn: closesOn.nullable().optional().describe('the planned closing day; null clears it'),
     status: z.enum(['open', 'closed']).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'give at least one field to change')

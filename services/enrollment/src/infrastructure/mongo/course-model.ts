@@ -22,6 +22,8 @@ export interface CourseState {
   trainers: { userId: string; name: string }[];
   districts: string[];
   capacity?: number;
+  /** The planned closing day, YYYY-MM-DD; absent when none is planned. */
+  closesOn?: string;
   status: 'open' | 'closed';
   participants: {
     userId: string;
@@ -76,6 +78,7 @@ const courseStateDefinition = {
   trainers: { type: [new Schema({ userId: String, name: String }, closed)], default: [] },
   districts: { type: [String], default: [] },
   capacity: { type: Number },
+  closesOn: { type: String },
   status: { type: String, enum: ['open', 'closed'], required: true },
   participants: {
     type: [

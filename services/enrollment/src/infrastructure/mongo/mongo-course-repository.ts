@@ -108,5 +108,6 @@ function courseOf(courseId: string, record: CourseState): Course {
     ),
   };
   if (record.capacity !== undefined && record.capacity !== null) course.capacity = record.capacity;
+  if (record.closesOn) course.closesOn = record.closesOn;
   return course;
 }
