@@ -14,4 +14,5 @@ export { firstReplyMeasured } from './feedback/first-reply-measured';
 export { feedbackItemPosted } from './feedback/item-posted';
 export { feedbackReplyPosted } from './feedback/reply-posted';
 export { feedbackStatusChanged } from './feedback/status-changed';
+export { feedbackMessageSent } from './feedback/message-sent';
 export { feedbackCategory, intensityBand, respondentCell } from './feedback/feedback-dimensions';

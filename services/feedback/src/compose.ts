@@ -28,6 +28,8 @@ export interface FeedbackPorts {
   respondents: RespondentCounter;
   quota: DailyQuota;
   messages: MessageStore;
+  /** The messages' pending events, for the outbox relay. */
+  messageOutbox: OutboxStore;
   verifier: TokenVerifier;
   /**
    * Secret of the keyed tokens (author of an item, respondents counted, quotas); lives outside the
@@ -74,7 +76,7 @@ export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
     api: feedbackApi(feedback, messaging, ports.verifier, anonymityThreshold),
     // No hook on a participant's departure: his items stay (docs/design.md §7, ADR 0016); only he withdraws one.
     subscriptions: [rosterSubscription('feedback.roster', ports.rosters)],
-    outboxStores: [ports.outbox],
+    outboxStores: [ports.outbox, ports.messageOutbox],
   };
 }
 

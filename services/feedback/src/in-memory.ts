@@ -8,7 +8,7 @@ import { createFeedbackService, type FeedbackPorts } from './compose';
 import { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from './infrastructure/memory/in-memory-feedback-item-store';
-import { InMemoryMessageStore } from './infrastructure/memory/in-memory-message-store';
+import { inMemoryMessageStores } from './infrastructure/memory/in-memory-message-store';
 import { InMemoryRespondentCounter } from './infrastructure/memory/in-memory-respondent-counter';
 
 export interface InMemoryFeedbackOptions {
@@ -36,7 +36,7 @@ export function inMemoryAdapters(options: InMemoryFeedbackOptions): FeedbackPort
     outbox,
     respondents: new InMemoryRespondentCounter(),
     quota: new InMemoryDailyQuota(),
-    messages: new InMemoryMessageStore(),
+    ...inMemoryMessageStores(),
     verifier: options.verifier,
     authorKey: options.authorKey ?? randomBytes(32).toString('base64url'),
     ...(options.anonymityThreshold === undefined ? {} : { anonymityThreshold: options.anonymityThreshold }),

@@ -20,6 +20,7 @@ export function mongoAdapters(
   own: z.output<typeof feedbackConfigSchema>,
 ): FeedbackPorts {
   const revisions = feedbackRevisionModel(connection);
+  const messages = messageModel(connection);
   return {
     rosters: new MongoRosterStore(rosterModel(connection)),
     items: new MongoFeedbackItemStore(revisions),
@@ -28,7 +29,9 @@ export function mongoAdapters(
     outbox: new MongoOutboxStore(revisions),
     respondents: new MongoRespondentCounter(countedRespondentModel(connection)),
     quota: new MongoDailyQuota(quotaSlotModel(connection)),
-    messages: new MongoMessageStore(messageModel(connection), counterModel(connection)),
+    messages: new MongoMessageStore(messages, counterModel(connection)),
+    // The messages hold the events of their sending likewise.
+    messageOutbox: new MongoOutboxStore(messages),
     verifier,
     authorKey: own.FEEDBACK_AUTHOR_KEY,
     anonymityThreshold: own.FEEDBACK_ANONYMITY_THRESHOLD,

@@ -1,6 +1,7 @@
+import { createEvent, feedbackMessageSent } from '@relais/contracts';
 import { membershipOf, type RosterStore } from '@relais/roster';
 import type { Message } from '../domain/message';
-import type { Actor } from './actor';
+import type { RequestContext } from './actor';
 import { dayOf } from './calendar';
 import { CourseNotFound, RecipientNotInCourse } from './errors';
 import type { Clock, MessageStore } from './ports';
@@ -16,7 +17,12 @@ export class MessagingUseCases {
     private readonly newId: () => string,
   ) {}
 
-  async send(sender: Actor, courseId: string, toUserId: string, text: string): Promise<Message> {
+  async send(
+    { actor: sender, correlationId }: RequestContext,
+    courseId: string,
+    toUserId: string,
+    text: string,
+  ): Promise<Message> {
     const roster = await this.rosters.get(courseId);
     if (!roster || membershipOf(roster, sender.id) === 'none') throw new CourseNotFound();
     const recipient = [...roster.trainers, ...roster.participants].find(
@@ -34,7 +40,13 @@ export class MessagingUseCases {
       text,
       sentOn: dayOf(this.clock.now()),
     };
-    await this.messages.add(message);
+    // The recipient is told that a message came, never by whom nor what it says (ADR 0030).
+    const sent = createEvent(
+      feedbackMessageSent,
+      { messageId: message.id, courseId, recipientId: recipient.userId },
+      { source: 'feedback', correlationId, now: this.clock.now() },
+    );
+    await this.messages.add(message, [sent]);
     return message;
   }
 

@@ -3,8 +3,12 @@ import type { RevisionLog } from '@relais/store/revisions';
 import type { FeedbackItem } from '../domain/feedback-item';
 import type { Message } from '../domain/message';
 
+/**
+ * 1:1 messages, each saved with the events its sending causes in one single-document write (the
+ * outbox, ADR 0002): the notice to its recipient cannot be lost, nor told of a message not saved.
+ */
 export interface MessageStore {
-  add(message: Message): Promise<void>;
+  add(message: Message, events: readonly PendingEvent[]): Promise<void>;
   /** Messages to or from this person, newest first. */
   involving(userId: string): Promise<Message[]>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxStore } from '@relais/bus';
-import { contributionCounted, createEvent, type PendingEvent } from '@relais/contracts';
+import { contributionCounted, createEvent, feedbackMessageSent, type PendingEvent } from '@relais/contracts';
 import type {
   AuthorshipIndex,
   DailyQuota,
@@ -18,6 +18,7 @@ export interface FeedbackStores {
   respondents: RespondentCounter;
   quota: DailyQuota;
   messages: MessageStore;
+  messageOutbox: OutboxStore;
 }
 
 const aFact = (): PendingEvent =>
@@ -203,10 +204,22 @@ export function describeFeedbackStoresContract(
         const sender = randomUUID();
         const first = message({ fromUserId: sender });
         const second = message({ toUserId: sender, text: 'Reply' });
-        await stores.messages.add(first);
-        await stores.messages.add(second);
-        await stores.messages.add(message({}));
+        await stores.messages.add(first, []);
+        await stores.messages.add(second, []);
+        await stores.messages.add(message({}), []);
         expect(await stores.messages.involving(sender)).toEqual([second, first]);
+      });
+
+      it('keeps the events of a sending for the relay, and never shows them as part of a message', async () => {
+        const sent = message({});
+        const event = createEvent(
+          feedbackMessageSent,
+          { messageId: sent.id, courseId: sent.courseId, recipientId: sent.toUserId },
+          { source: 'feedback', correlationId: randomUUID(), now: new Date('2026-11-02T10:00:00Z') },
+        );
+        await stores.messages.add(sent, [event]);
+        expect(await pendingEventIds(stores.messageOutbox)).toEqual([event.envelope.id]);
+        expect(await stores.messages.involving(sent.toUserId)).toContainEqual(sent);
       });
     });
   });

@@ -1,7 +1,7 @@
 import { InMemoryAuthorshipIndex } from '../../src/infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from '../../src/infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from '../../src/infrastructure/memory/in-memory-feedback-item-store';
-import { InMemoryMessageStore } from '../../src/infrastructure/memory/in-memory-message-store';
+import { inMemoryMessageStores } from '../../src/infrastructure/memory/in-memory-message-store';
 import { InMemoryRespondentCounter } from '../../src/infrastructure/memory/in-memory-respondent-counter';
 import { describeFeedbackStoresContract } from './feedback-stores-contract';
 
@@ -10,5 +10,5 @@ describeFeedbackStoresContract('in-memory', async () => ({
   authorship: new InMemoryAuthorshipIndex(),
   respondents: new InMemoryRespondentCounter(),
   quota: new InMemoryDailyQuota(),
-  messages: new InMemoryMessageStore(),
+  ...inMemoryMessageStores(),
 }));

@@ -40,5 +40,6 @@ describeFeedbackStoresContract('mongoose', async () => {
     respondents: new MongoRespondentCounter(countedRespondentModel(database.connection)),
     quota: new MongoDailyQuota(quotaSlotModel(database.connection)),
     messages: new MongoMessageStore(messageModel(database.connection), counterModel(database.connection)),
+    messageOutbox: new MongoOutboxStore(messageModel(database.connection)),
   };
 });

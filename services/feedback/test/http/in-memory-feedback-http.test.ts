@@ -4,7 +4,7 @@ import { createFeedbackService } from '../../src/compose';
 import { InMemoryAuthorshipIndex } from '../../src/infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from '../../src/infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from '../../src/infrastructure/memory/in-memory-feedback-item-store';
-import { InMemoryMessageStore } from '../../src/infrastructure/memory/in-memory-message-store';
+import { inMemoryMessageStores } from '../../src/infrastructure/memory/in-memory-message-store';
 import { InMemoryRespondentCounter } from '../../src/infrastructure/memory/in-memory-respondent-counter';
 import { describeFeedbackOverHttp } from './feedback-http-scenarios';
 
@@ -20,7 +20,7 @@ describeFeedbackOverHttp('in-memory', async () => {
         outbox,
         respondents: new InMemoryRespondentCounter(),
         quota: new InMemoryDailyQuota(),
-        messages: new InMemoryMessageStore(),
+        ...inMemoryMessageStores(),
         authorKey: randomBytes(32).toString('base64url'),
       }),
     // Flattened as a database record holds them: the item's fields next to its outbox.

@@ -52,6 +52,7 @@ describeFeedbackOverHttp('mongoose', async () => {
         respondents: new MongoRespondentCounter(countedRespondentModel(connection)),
         quota: new MongoDailyQuota(quotaSlotModel(connection)),
         messages: new MongoMessageStore(messageModel(connection), counterModel(connection)),
+        messageOutbox: new MongoOutboxStore(messageModel(connection)),
         authorKey: randomBytes(32).toString('base64url'),
       }),
     // Raw documents through the driver, not the models: what a database reader would see.

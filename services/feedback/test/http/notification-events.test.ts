@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { openSealedRecipient, topics } from '@relais/contracts';
+import { feedbackMessageSent, openSealedRecipient, topics } from '@relais/contracts';
 import {
   publishCourseWithMembers,
   startServiceHarness,
@@ -87,6 +87,28 @@ describe('feedback tells the notifications service what happened, not what was w
     ]);
     expect(about[2]?.data).toMatchObject({ status: 'addressed' });
     expect(JSON.stringify(about)).not.toContain('Parlons-en');
+  });
+
+  it('announces a 1:1 message to its recipient with exactly the declared fields: no sender, no text', async () => {
+    const courseId = await publishCourseWithMembers(harness.bus, {
+      trainers: ['trainer.alice'],
+      participants: teachers,
+    });
+    await harness.bus.idle();
+    const sent = await harness.call('teacher.02', 'POST', `/api/feedback/courses/${courseId}/messages`, {
+      toUserId: userIdOf('trainer.alice'),
+      message: secretText,
+    });
+    expect(sent.status).toBe(201);
+    const messageId = (sent.body as { id: string }).id;
+
+    const announced = await waitFor(() => events().find((event) => event.data['messageId'] === messageId));
+    expect(announced.type).toBe(feedbackMessageSent.type);
+    expect(Object.keys(announced.data).sort()).toEqual(Object.keys(feedbackMessageSent.schema.shape).sort());
+    expect(announced.data).toEqual({ messageId, courseId, recipientId: userIdOf('trainer.alice') });
+    const published = JSON.stringify(announced);
+    expect(published).not.toContain(userIdOf('teacher.02'));
+    expect(published).not.toContain('débordée');
   });
 });
 

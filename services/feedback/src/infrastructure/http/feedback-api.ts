@@ -247,8 +247,7 @@ export function feedbackApi(
       429: problem('Too many messages today in this course; see Retry-After.'),
     },
     handler: async ({ params, body, req }) => {
-      const { actor } = contextOf(req);
-      const sent = await messaging.send(actor, params.id, body.toUserId, body.message);
+      const sent = await messaging.send(contextOf(req), params.id, body.toUserId, body.message);
       return { status: 201, body: messageViewOf(sent) };
     },
   });

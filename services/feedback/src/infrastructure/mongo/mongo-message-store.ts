@@ -1,9 +1,10 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model, type SchemaDefinitionProperty } from 'mongoose';
+import type { PendingEvent } from '@relais/bus';
 import { closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
 import type { Message } from '../../domain/message';
 import type { MessageStore } from '../../application/ports';
 
-type MessageRecord = Omit<Message, 'id'> & { _id: string; sequence: number };
+type MessageRecord = Omit<Message, 'id'> & { _id: string; sequence: number; outbox: PendingEvent[] };
 
 const messageSchema = new Schema<MessageRecord>(
   {
@@ -17,6 +18,8 @@ const messageSchema = new Schema<MessageRecord>(
     sentOn: { type: String, required: true },
     // Orders a conversation without recording a time of day (a counter, not a clock).
     sequence: { type: Number, required: true },
+    // The events of the sending until the relay has published them (ADR 0002); MongoOutboxStore reads it.
+    outbox: { type: [Schema.Types.Mixed], default: [] } as SchemaDefinitionProperty<PendingEvent[]>,
   },
   { collection: 'messages', ...closedSchemaOptions },
 );
@@ -47,9 +50,14 @@ export class MongoMessageStore implements MessageStore {
     private readonly counters: Model<CounterRecord>,
   ) {}
 
-  async add(message: Message): Promise<void> {
+  async add(message: Message, events: readonly PendingEvent[]): Promise<void> {
     const { id, ...fields } = message;
-    await this.model.create({ _id: id, ...fields, sequence: await this.nextSequence() });
+    await this.model.create({
+      _id: id,
+      ...fields,
+      sequence: await this.nextSequence(),
+      outbox: [...events],
+    });
   }
 
   /**
@@ -73,22 +81,20 @@ export class MongoMessageStore implements MessageStore {
 
   async involving(userId: string): Promise<Message[]> {
     const records = await this.model
-      .find({ $or: [{ fromUserId: userId }, { toUserId: userId }] })
+      .find({ $or: [{ fromUserId: userId }, { toUserId: userId }] }, { outbox: 0 })
       .sort({ sequence: -1 })
       .limit(500)
       .lean<MessageRecord[]>()
       .exec();
-    return records.map(
-      ({ _id, sequence: _sequence, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }) => ({
-        id: _id,
-        courseId,
-        fromUserId,
-        fromName,
-        toUserId,
-        toName,
-        text,
-        sentOn,
-      }),
-    );
+    return records.map(({ _id, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }) => ({
+      id: _id,
+      courseId,
+      fromUserId,
+      fromName,
+      toUserId,
+      toName,
+      text,
+      sentOn,
+    }));
   }
 }
