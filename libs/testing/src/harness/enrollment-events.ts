@@ -44,6 +44,8 @@ export async function publishCourseWithMembers(
     completed?: string[];
     academy?: string;
     title?: string;
+    /** The planned closing day, YYYY-MM-DD. */
+    closesOn?: string;
   },
 ): Promise<string> {
   const courseId = randomUUID();
@@ -56,6 +58,7 @@ export async function publishCourseWithMembers(
         title: course.title ?? 'A course for tests',
         status: 'open',
         trainers: course.trainers.map((username) => ({ userId: userIdOf(username), name: nameOf(username) })),
+        ...(course.closesOn ? { closesOn: course.closesOn } : {}),
       },
       origin(),
     ),

@@ -14,6 +14,8 @@ export interface ReceivedMail {
  * A trainer answers a teacher's anonymous item: the teacher finds a notice in his notification centre
  * and a mail, which say what happened and link to the page, and carry nothing of what was written, of
  * who wrote it or of who answered; the trainer gets no notice of the anonymous item before the digest.
+ * Then the trainer writes 1:1 to a colleague of the course, who is told that a message came and where
+ * to read it, and nothing of who wrote or what.
  * The same in one process or across five, mails read wherever the deployment keeps them.
  * Uses jest's expect: it is a test scenario, not a client.
  */
@@ -40,7 +42,8 @@ export async function runNotificationsFlow(
     ).toBe(201);
   }
   // Notices are mailed to the address of the person's token, learnt when he opens his notifications.
-  for (const username of [author, 'trainer.alice']) {
+  const recipient = 'teacher.17';
+  for (const username of [author, recipient, 'trainer.alice']) {
     expect((await relais.call(username, 'GET', '/api/notifications/me/notifications')).status).toBe(200);
   }
 
@@ -106,4 +109,32 @@ export async function runNotificationsFlow(
   expect(
     (await mailsTo('trainer.alice@demo.relais.invalid')).filter((m) => m.subject.includes(title)),
   ).toEqual([]);
+
+  // A 1:1 message: its recipient learns that one came, in the portal and by mail, and nothing more.
+  const words = `Pouvez-vous m’envoyer la fiche du module ${marker} ?`;
+  const sent = await eventually(async () => {
+    const post = await relais.call('trainer.alice', 'POST', `/api/feedback/courses/${courseId}/messages`, {
+      toUserId: userIdOf(recipient),
+      message: words,
+    });
+    return post.status === 201 ? post : undefined;
+  });
+  const told = await eventually(async () => {
+    const mine = await relais.call(recipient, 'GET', '/api/notifications/me/notifications');
+    return (mine.body.notifications as { courseId: string; kind: string; text: string; link: string }[]).find(
+      (candidate) => candidate.courseId === courseId && candidate.kind === 'message-new',
+    );
+  }, 20_000);
+  expect(told).toMatchObject({ text: `Nouveau message dans « ${title} ».`, link: '/messages' });
+  const messageMail = await eventually(async () => {
+    const received = await mailsTo(`${recipient}@demo.relais.invalid`);
+    return received.find((candidate) => candidate.subject === `Relais : Nouveau message dans « ${title} »`);
+  }, 20_000);
+  expect(messageMail.text).toContain('/messages');
+  for (const forbidden of [words, demoNameOf('trainer.alice'), userIdOf('trainer.alice'), sent.body.id]) {
+    expect(messageMail.text).not.toContain(forbidden);
+    expect(messageMail.html).not.toContain(forbidden);
+    expect(messageMail.subject).not.toContain(forbidden);
+    expect(JSON.stringify(told)).not.toContain(forbidden);
+  }
 }

@@ -1,5 +1,5 @@
 import type { RosterStore } from '@relais/roster';
-import { dayOf, hourOf } from '../domain/calendar';
+import { addDays, dayOf, hourOf } from '../domain/calendar';
 import { digestMail, immediateMail } from '../domain/mail';
 import {
   preferencesWith,
@@ -35,15 +35,21 @@ export class UnsubscribeLinkInvalid extends Error {
 export type OpenSealed = (sealed: string) => string | undefined;
 
 export interface NotificationOptions {
-  /** Hour (Europe/Paris) from which the previous days' digest goes out. */
+  /** Hour (Europe/Paris) from which the previous days' digest goes out, and closing courses are told. */
   digestHour: number;
 }
+
+/** How many days before its planned closing day a course's unfinished participants are reminded. */
+export const closingReminderDays = 7;
 
 /**
  * Turns what happened elsewhere into notices and mails that say what happened and nothing more
  * (docs/design.md §7, ADR 0030), and serves a person's notices and choices.
  */
 export class NotificationUseCases {
+  /** The last day (Paris) the closing reminders ran in this process: they run once a day. */
+  private remindedOn: string | undefined;
+
   constructor(
     private readonly store: NotificationStore,
     private readonly rosters: RosterStore,
@@ -107,6 +113,48 @@ export class NotificationUseCases {
       courseId: event.courseId,
       courseTitle: roster?.title ?? '',
     });
+  }
+
+  /** A 1:1 message came: its recipient is told that, and where to read it; never by whom or what. */
+  async messageSent(eventId: string, event: { courseId: string; recipientId: string }): Promise<void> {
+    const roster = await this.rosters.get(event.courseId);
+    await this.tell(event.recipientId, eventId, {
+      kind: 'message-new',
+      courseId: event.courseId,
+      courseTitle: roster?.title ?? '',
+    });
+  }
+
+  /**
+   * Once a day, from the digest hour: the participants who have not completed a course still open
+   * are reminded, once per course and planned closing day, when that day is at most
+   * `closingReminderDays` days ahead (7 days before it, or at the first run after, if the day was set
+   * later or the service was away). A day moved later gets a reminder of its own; a closed course none.
+   * Safe to run again: a reminder already written is not told twice.
+   */
+  async remindOfClosingCourses(): Promise<void> {
+    const now = this.clock.now();
+    if (hourOf(now) < this.options.digestHour) return;
+    const today = dayOf(now);
+    if (this.remindedOn === today) return;
+    const closing = await this.rosters.closingBetween(addDays(today, 1), addDays(today, closingReminderDays));
+    for (const roster of closing) {
+      if (roster.status !== 'open' || roster.closesOn === undefined) continue;
+      const facts: NoticeFacts = {
+        kind: 'course-closing',
+        courseId: roster.courseId,
+        courseTitle: roster.title,
+        closesOn: roster.closesOn,
+      };
+      // What the reminder is about names it: the same course and day, the same notice and mail.
+      const cause = derivedId('course-closing', roster.courseId, roster.closesOn);
+      for (const participant of roster.participants) {
+        if (participant.status !== 'enrolled') continue;
+        if (await this.store.hasNotice(derivedId(cause, participant.userId))) continue;
+        await this.tell(participant.userId, cause, facts);
+      }
+    }
+    this.remindedOn = today;
   }
 
   /**

@@ -4,7 +4,7 @@ import type { NotificationLog } from './ports';
 import type { NotificationUseCases } from './notification-use-cases';
 
 /**
- * Every `intervalMs`: the digest if its hour has come, then the mail queue. One pass at a time; a
+ * Every `intervalMs`: the digest and the closing reminders if their hour has come, then the mail queue. One pass at a time; a
  * failing pass (the database away) is logged and the next one tries again.
  */
 export function notificationWorker(
@@ -19,6 +19,7 @@ export function notificationWorker(
   const pass = async () => {
     try {
       await notifications.runDigest();
+      await notifications.remindOfClosingCourses();
       await dispatcher.runOnce();
       passes += 1;
       if (passes % 1_000 === 0) await dispatcher.prune();

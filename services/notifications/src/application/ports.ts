@@ -47,6 +47,8 @@ export type MailAttempt = Pick<QueuedMail, 'attempts' | 'nextAttemptAt'>;
 export interface NotificationStore {
   /** False when a notice of that id exists already (a redelivered event). */
   addNotice(notice: Notice): Promise<boolean>;
+  /** Whether a notice of that id was written: what a reminder checks before telling again. */
+  hasNotice(id: string): Promise<boolean>;
   /** Newest day first. */
   noticesOf(recipient: string, limit: number): Promise<Notice[]>;
   unreadCountOf(recipient: string): Promise<number>;

@@ -21,6 +21,13 @@ export function hourOf(date: Date): number {
   return Number(partsOf(date)['hour']);
 }
 
+/** The day `days` after a YYYY-MM-DD day (before, when negative). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** « 7 décembre 2026 » for a YYYY-MM-DD day. */
 export function frenchDay(day: string): string {
   return new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'long' }).format(

@@ -7,6 +7,8 @@ export const noticeKinds = [
   'feedback-status',
   'feedback-new',
   'completion-recorded',
+  'message-new',
+  'course-closing',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -22,11 +24,13 @@ export const defaultPreferences: Preferences = {
   'feedback-status': 'immediate',
   'feedback-new': 'daily-digest',
   'completion-recorded': 'immediate',
+  'message-new': 'immediate',
+  'course-closing': 'immediate',
 };
 
 export type FeedbackStatus = 'acknowledged' | 'addressed';
 
-/** Everything a notice holds: a kind, a course and, for some kinds, a count or a status. */
+/** Everything a notice holds: a kind, a course and, for some kinds, a count, a status or a day. */
 export interface NoticeFacts {
   kind: NoticeKind;
   courseId: string;
@@ -35,6 +39,8 @@ export interface NoticeFacts {
   /** New feedback: how many items a digest gathers (1 for a named item told at once). */
   count?: number;
   status?: FeedbackStatus;
+  /** Course closing: the planned closing day (YYYY-MM-DD) the reminder is about. */
+  closesOn?: string;
 }
 
 export interface Notice extends NoticeFacts {

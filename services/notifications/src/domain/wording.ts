@@ -1,3 +1,4 @@
+import { frenchDay } from './calendar';
 import type { NoticeFacts, NoticeKind } from './notice';
 
 /** The portal page a notice leads to; a path of the portal (apps/portal/src/routes.tsx). */
@@ -9,7 +10,11 @@ export function linkOf(facts: Pick<NoticeFacts, 'kind' | 'courseId'>): string {
     case 'feedback-new':
       return `/formateur/parcours/${facts.courseId}/retours`;
     case 'completion-recorded':
+    case 'course-closing':
       return `/mes-parcours/${facts.courseId}`;
+    case 'message-new':
+      // The portal lists a person's messages on one page, every course together.
+      return '/messages';
   }
 }
 
@@ -36,6 +41,13 @@ export function sentenceOf(facts: NoticeFacts): string {
     }
     case 'completion-recorded':
       return `Votre formation ${course(facts.courseTitle)} est terminée : ses heures sont comptées dans votre temps de travail.`;
+    case 'message-new':
+      return `Nouveau message dans ${course(facts.courseTitle)}.`;
+    case 'course-closing': {
+      // Training is voluntary (L1): a reminder, never a summons.
+      const when = facts.closesOn ? `le ${frenchDay(facts.closesOn)}` : 'bientôt';
+      return `${facts.courseTitle ? `« ${facts.courseTitle} »` : 'Un de vos parcours'} se termine ${when} : pensez à terminer votre parcours si vous le souhaitez.`;
+    }
   }
 }
 
@@ -45,4 +57,6 @@ export const kindLabels: Record<NoticeKind, string> = {
   'feedback-status': 'Changement de statut de l’un de mes retours',
   'feedback-new': 'Nouveaux retours dans un parcours que j’anime',
   'completion-recorded': 'Formation terminée',
+  'message-new': 'Nouveau message',
+  'course-closing': 'Parcours bientôt clos',
 };

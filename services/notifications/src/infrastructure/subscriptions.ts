@@ -1,6 +1,7 @@
 import {
   completionRecorded,
   feedbackItemPosted,
+  feedbackMessageSent,
   feedbackReplyPosted,
   feedbackStatusChanged,
   readEvent,
@@ -11,8 +12,8 @@ import { rosterSubscription, type RosterStore } from '@relais/roster';
 import type { NotificationUseCases } from '../application/notification-use-cases';
 
 /**
- * The enrollment events it reads: the roster replica (course titles, trainers), and completions,
- * told once the roster has them. One group, so a completion never comes before its course.
+ * The enrollment events it reads: the roster replica (course titles, statuses, planned closing
+ * days, trainers and participants, completed or not), and completions, told once the roster has them. One group, so a completion never comes before its course.
  */
 export function enrollmentSubscription(
   rosters: RosterStore,
@@ -32,7 +33,7 @@ export function enrollmentSubscription(
   };
 }
 
-/** The feedback events it reads: what was posted, replied and decided, never what was written. */
+/** The feedback events it reads: what was posted, replied, decided and sent, never what was written. */
 export function feedbackSubscription(notifications: NotificationUseCases): Subscription {
   return {
     groupId: 'notifications.feedback',
@@ -45,6 +46,8 @@ export function feedbackSubscription(notifications: NotificationUseCases): Subsc
         notifications.replyPosted(envelope.id, readEvent(feedbackReplyPosted, envelope)),
       [feedbackStatusChanged.type]: (envelope) =>
         notifications.statusChanged(envelope.id, readEvent(feedbackStatusChanged, envelope)),
+      [feedbackMessageSent.type]: (envelope) =>
+        notifications.messageSent(envelope.id, readEvent(feedbackMessageSent, envelope)),
     },
   };
 }

@@ -18,6 +18,14 @@ export function describeNotificationStoreContract(
       expect(await store.addNotice(notice)).toBe(true);
       expect(await store.addNotice({ ...notice, count: 9 })).toBe(false);
       expect(await store.noticesOf(notice.recipient, 10)).toEqual([notice]);
+      expect(await store.hasNotice(notice.id)).toBe(true);
+      expect(await store.hasNotice(aNotice().id)).toBe(false);
+    });
+
+    it('keeps the closing day of a course-closing notice', async () => {
+      const notice = aNotice({ kind: 'course-closing', closesOn: '2026-12-14' });
+      await store.addNotice(notice);
+      expect(await store.noticesOf(notice.recipient, 10)).toEqual([notice]);
     });
 
     it('lists a person’s notices newest day first, counts the unread and marks one read', async () => {

@@ -2,8 +2,10 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import {
   completionRecorded,
+  courseUpdated,
   createEvent,
   feedbackItemPosted,
+  feedbackMessageSent,
   feedbackReplyPosted,
   feedbackStatusChanged,
   sealRecipient,
@@ -262,6 +264,139 @@ export function describeNotificationsOverHttp(
       ]);
     });
 
+    it('tells the recipient of a 1:1 message that one came and where to read it: no sender, no text', async () => {
+      const courseId = await course();
+      const message = createEvent(
+        feedbackMessageSent,
+        { messageId: randomUUID(), courseId, recipientId: userIdOf('teacher.04') },
+        origin(),
+      );
+      await publish(message);
+      const notices = await noticesAbout('teacher.04', courseId);
+      expect(notices).toEqual([
+        expect.objectContaining({
+          kind: 'message-new',
+          text: `Nouveau message dans « ${title} ».`,
+          link: '/messages',
+          createdOn: '2026-12-07',
+          read: false,
+        }),
+      ]);
+      await module.runWorkerOnce();
+      await publish(message); // redelivered: the same notice and mail, not a second one
+      await module.runWorkerOnce();
+      expect(await noticesAbout('teacher.04', courseId)).toHaveLength(1);
+      const mails = mailsTo('teacher.04').filter((mail) => mail.subject.includes('Nouveau message'));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.subject).toBe(`Relais : Nouveau message dans « ${title} »`);
+      expect(mails[0]?.text).toContain(
+        `Nouveau message dans « ${title} ».\nPour le voir : ${publicUrl}/messages\n`,
+      );
+      expect(mails[0]?.text).toContain('Ne plus recevoir « Nouveau message » par courriel');
+      // The event names no sender and carries no text; neither may the notice or the mail.
+      for (const word of [
+        ...forbidden('trainer.alice'),
+        (message.envelope.data as { messageId: string }).messageId,
+      ]) {
+        expect(mails[0]?.text).not.toContain(word);
+        expect(mails[0]?.html).not.toContain(word);
+        expect(mails[0]?.subject).not.toContain(word);
+        expect(JSON.stringify(notices)).not.toContain(word);
+      }
+      expect(await noticesAbout('trainer.alice', courseId)).toEqual([]);
+    });
+
+    it('reminds the participants who have not completed, once, 7 days before the planned closing day', async () => {
+      // Days of their own (January 2027, Paris is UTC+1): the reminders run once a day per process.
+      now = new Date('2027-01-12T10:00:00Z');
+      const closing = (closesOn: string, status: 'open' | 'closed' = 'open') =>
+        publishCourseWithMembers(harness.bus, {
+          trainers: ['trainer.alice'],
+          participants: ['teacher.01', 'teacher.02', 'teacher.03'],
+          completed: ['teacher.03'],
+          title,
+          closesOn,
+        }).then(async (courseId) => {
+          if (status === 'closed') {
+            await publish(
+              createEvent(
+                courseUpdated,
+                {
+                  courseId,
+                  academy: 'lyon',
+                  title,
+                  status,
+                  trainers: [{ userId: userIdOf('trainer.alice'), name: demoNameOf('trainer.alice') }],
+                  closesOn,
+                },
+                origin(),
+              ),
+            );
+          }
+          await harness.bus.idle();
+          return courseId;
+        });
+      const courseId = await closing('2027-01-20');
+      const closedId = await closing('2027-01-20', 'closed');
+      const reminders = async (username: string, id = courseId) =>
+        (await noticesAbout(username, id)).filter((notice) => notice.kind === 'course-closing');
+
+      await module.runWorkerOnce(); // 8 days before
+      expect(await reminders('teacher.01')).toEqual([]);
+      now = new Date('2027-01-13T05:59:00Z'); // 7 days before, 06:59 in Paris: not yet
+      await module.runWorkerOnce();
+      expect(await reminders('teacher.01')).toEqual([]);
+
+      now = new Date('2027-01-13T06:00:00Z'); // 07:00 in Paris
+      await module.runWorkerOnce();
+      const sentence = `« ${title} » se termine le 20 janvier 2027 : pensez à terminer votre parcours si vous le souhaitez.`;
+      for (const teacher of ['teacher.01', 'teacher.02']) {
+        expect(await reminders(teacher)).toEqual([
+          expect.objectContaining({
+            text: sentence,
+            link: `/mes-parcours/${courseId}`,
+            createdOn: '2027-01-13',
+          }),
+        ]);
+      }
+      expect(await reminders('teacher.03')).toEqual([]); // completed
+      expect(await reminders('trainer.alice')).toEqual([]);
+      expect(await reminders('teacher.01', closedId)).toEqual([]); // a closed course is not reminded of
+      await module.runWorkerOnce();
+      const mails = mailsTo('teacher.02').filter((mail) => mail.text.includes('20 janvier 2027'));
+      expect(mails.map((mail) => mail.subject)).toEqual([`Relais : ${sentence.replace(/\.$/, '')}`]);
+      expect(mails[0]?.text).toContain(`${publicUrl}/mes-parcours/${courseId}`);
+
+      now = new Date('2027-01-14T06:30:00Z'); // the next day: still within 7 days, told already
+      await module.runWorkerOnce();
+      expect(await reminders('teacher.01')).toHaveLength(1);
+      expect(mailsTo('teacher.02').filter((mail) => mail.text.includes('20 janvier 2027'))).toHaveLength(1);
+
+      // The day moves: a reminder of the new day, once.
+      await publish(
+        createEvent(
+          courseUpdated,
+          {
+            courseId,
+            academy: 'lyon',
+            title,
+            status: 'open',
+            trainers: [{ userId: userIdOf('trainer.alice'), name: demoNameOf('trainer.alice') }],
+            closesOn: '2027-01-21',
+          },
+          origin(),
+        ),
+      );
+      now = new Date('2027-01-15T06:30:00Z');
+      await module.runWorkerOnce();
+      await module.runWorkerOnce();
+      expect((await reminders('teacher.01')).map((notice) => notice.text).sort()).toEqual([
+        sentence,
+        sentence.replace('20 janvier', '21 janvier'),
+      ]);
+      expect(await reminders('teacher.03')).toEqual([]);
+    });
+
     it('handles a redelivered event once: one notice, one mail', async () => {
       const courseId = await course();
       const completion = createEvent(
@@ -319,7 +454,13 @@ export function describeNotificationsOverHttp(
             'feedback-status': 'immediate',
             'feedback-new': 'daily-digest',
             'completion-recorded': 'immediate',
+            'message-new': 'immediate',
+            'course-closing': 'immediate',
           },
+          kinds: expect.arrayContaining([
+            { kind: 'message-new', label: 'Nouveau message' },
+            { kind: 'course-closing', label: 'Parcours bientôt clos' },
+          ]),
         },
       });
       const choice = {
@@ -327,6 +468,8 @@ export function describeNotificationsOverHttp(
         'feedback-status': 'daily-digest',
         'feedback-new': 'off',
         'completion-recorded': 'immediate',
+        'message-new': 'daily-digest',
+        'course-closing': 'off',
       };
       expect(
         await harness.call('teacher.01', 'PUT', '/api/notifications/me/preferences', choice),

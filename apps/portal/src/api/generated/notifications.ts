@@ -132,7 +132,13 @@ export interface operations {
             notifications: {
               id: string;
               /** @enum {string} */
-              kind: 'feedback-reply' | 'feedback-status' | 'feedback-new' | 'completion-recorded';
+              kind:
+                | 'feedback-reply'
+                | 'feedback-status'
+                | 'feedback-new'
+                | 'completion-recorded'
+                | 'message-new'
+                | 'course-closing';
               text: string;
               link: string;
               courseId: string;
@@ -293,10 +299,20 @@ export interface operations {
               'feedback-new': 'immediate' | 'daily-digest' | 'off';
               /** @enum {string} */
               'completion-recorded': 'immediate' | 'daily-digest' | 'off';
+              /** @enum {string} */
+              'message-new': 'immediate' | 'daily-digest' | 'off';
+              /** @enum {string} */
+              'course-closing': 'immediate' | 'daily-digest' | 'off';
             };
             kinds: {
               /** @enum {string} */
-              kind: 'feedback-reply' | 'feedback-status' | 'feedback-new' | 'completion-recorded';
+              kind:
+                | 'feedback-reply'
+                | 'feedback-status'
+                | 'feedback-new'
+                | 'completion-recorded'
+                | 'message-new'
+                | 'course-closing';
               label: string;
             }[];
           };
@@ -366,6 +382,10 @@ export interface operations {
           'feedback-new': 'immediate' | 'daily-digest' | 'off';
           /** @enum {string} */
           'completion-recorded': 'immediate' | 'daily-digest' | 'off';
+          /** @enum {string} */
+          'message-new': 'immediate' | 'daily-digest' | 'off';
+          /** @enum {string} */
+          'course-closing': 'immediate' | 'daily-digest' | 'off';
         };
       };
     };
@@ -388,10 +408,20 @@ export interface operations {
               'feedback-new': 'immediate' | 'daily-digest' | 'off';
               /** @enum {string} */
               'completion-recorded': 'immediate' | 'daily-digest' | 'off';
+              /** @enum {string} */
+              'message-new': 'immediate' | 'daily-digest' | 'off';
+              /** @enum {string} */
+              'course-closing': 'immediate' | 'daily-digest' | 'off';
             };
             kinds: {
               /** @enum {string} */
-              kind: 'feedback-reply' | 'feedback-status' | 'feedback-new' | 'completion-recorded';
+              kind:
+                | 'feedback-reply'
+                | 'feedback-status'
+                | 'feedback-new'
+                | 'completion-recorded'
+                | 'message-new'
+                | 'course-closing';
               label: string;
             }[];
           };

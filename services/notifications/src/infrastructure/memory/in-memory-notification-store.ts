@@ -14,6 +14,10 @@ export class InMemoryNotificationStore implements NotificationStore {
   private readonly digest = new InMemoryDocuments<DigestEntry>();
   readonly mails = new InMemoryDocuments<QueuedMail>();
 
+  async hasNotice(id: string): Promise<boolean> {
+    return this.notices.get(id) !== undefined;
+  }
+
   async addNotice(notice: Notice): Promise<boolean> {
     if (this.notices.get(notice.id)) return false;
     this.notices.set(notice.id, notice);

@@ -15,7 +15,7 @@ async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
 }
 
 function factsOf(
-  record: Pick<NoticeRecord, 'kind' | 'courseId' | 'courseTitle' | 'count' | 'status'>,
+  record: Pick<NoticeRecord, 'kind' | 'courseId' | 'courseTitle' | 'count' | 'status' | 'closesOn'>,
 ): NoticeFacts {
   return {
     kind: record.kind as NoticeFacts['kind'],
@@ -23,6 +23,7 @@ function factsOf(
     courseTitle: record.courseTitle,
     ...(record.count === undefined || record.count === null ? {} : { count: record.count }),
     ...(record.status ? { status: record.status as NonNullable<NoticeFacts['status']> } : {}),
+    ...(record.closesOn ? { closesOn: record.closesOn } : {}),
   };
 }
 
@@ -52,6 +53,10 @@ export class MongoNotificationStore implements NotificationStore {
 
   addNotice({ id, ...notice }: Notice): Promise<boolean> {
     return insertOnce(() => this.models.notices.create({ _id: id, ...notice }));
+  }
+
+  async hasNotice(id: string): Promise<boolean> {
+    return (await this.models.notices.exists({ _id: id }).exec()) !== null;
   }
 
   async noticesOf(recipient: string, limit: number): Promise<Notice[]> {

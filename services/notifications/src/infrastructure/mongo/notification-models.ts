@@ -11,6 +11,7 @@ const factsFields = {
   courseTitle: { type: String, default: '' },
   count: { type: Number },
   status: { type: String, enum: ['acknowledged', 'addressed'] },
+  closesOn: { type: String },
 };
 
 export interface NoticeRecord {
@@ -21,6 +22,7 @@ export interface NoticeRecord {
   courseTitle: string;
   count?: number;
   status?: string;
+  closesOn?: string;
   createdOn: string;
   read: boolean;
 }
