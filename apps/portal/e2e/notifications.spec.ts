@@ -2,6 +2,7 @@ import { expect, test } from './support/fixtures';
 import { callApi } from './support/api';
 import { expectNoAccessibilityViolations } from './support/axe';
 import { createCourse } from './support/courses';
+import { userId } from './support/realm';
 import { signInAs } from './support/sign-in';
 
 // Someone no other spec signs in as: the bell's count is his alone.
@@ -72,5 +73,29 @@ test.describe('the notification centre', () => {
         .getByRole('group', { name: 'Réponse à l’un de mes retours' })
         .getByRole('radio', { name: 'Pas de courriel' }),
     ).toBeChecked();
+    // Every kind is offered, the two latest included.
+    await expect(page.getByRole('group', { name: 'Nouveau message' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Parcours bientôt clos' })).toBeVisible();
+  });
+
+  test('tells of a 1:1 message without its sender or text, and leads to the messages', async ({
+    page,
+    request,
+  }) => {
+    const course = await createCourse(request, { prefix: 'Message', colleagues: [TEACHER] });
+    const words = 'Pouvez-vous me renvoyer la fiche de la deuxième activité ?';
+    await callApi(request, 'trainer.alice', 'POST', `/api/feedback/courses/${course.id}/messages`, {
+      toUserId: userId(TEACHER),
+      message: words,
+    });
+
+    await signInAs(page, TEACHER, '/notifications');
+    const notice = page
+      .getByRole('listitem')
+      .filter({ hasText: `Nouveau message dans « ${course.title} ».` });
+    await expect(notice).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText(words);
+    await expect(notice.getByRole('link', { name: /^Voir/ })).toHaveAttribute('href', '/messages');
+    await expectNoAccessibilityViolations(page);
   });
 });

@@ -273,13 +273,21 @@ test.describe('a training manager', () => {
     await expect(trainers.getByRole('checkbox', { name: 'Alice Marchand' })).toBeChecked();
     await expect(page.getByText('Cochez au moins un formateur.')).toHaveCount(0);
     await page.getByRole('textbox', { name: /^Nombre de places/ }).fill('20');
+    await page.getByLabel(/^Clôture prévue/).fill('2099-06-30');
     // A double click sends once.
     await page.getByRole('button', { name: 'Créer le parcours' }).dblclick();
     await expect(page).toHaveURL(/\/gestion$/);
     await expect(page.getByText(`Le parcours « ${title} » est créé`)).toBeVisible();
     await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(1);
-    const all = await callApi<{ title: string }[]>(request, 'manager.lyon', 'GET', '/api/enrollment/courses');
-    expect(all.filter((course) => course.title === title)).toHaveLength(1);
+    const all = await callApi<{ id: string; title: string; closesOn: string | null }[]>(
+      request,
+      'manager.lyon',
+      'GET',
+      '/api/enrollment/courses',
+    );
+    const created = all.filter((course) => course.title === title);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.closesOn).toBe('2099-06-30');
     await expectNoAccessibilityViolations(page);
     await saveScreenshot(page, 'gestionnaire-parcours');
 
@@ -289,6 +297,9 @@ test.describe('a training manager', () => {
     await expect(card).toContainText('Durée prévue : 4,5 heures');
     await expect(card).toContainText('20 places restantes');
     await expect(card).toContainText('Alice Marchand');
+    await page.goto(`/catalogue/${created[0]?.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('Clôture prévue le 30 juin 2099')).toBeVisible();
   });
 
   test('edits a course and closes it to enrollment', async ({ page, request }) => {
