@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { PageLinks } from './page-assets';
 import type { DemoAccount } from './realm-file';
 
@@ -34,14 +35,6 @@ h3{font-size:1rem;margin:1rem 0 .5rem}
 .fr-skiplinks a{position:absolute;left:-10000px}
 .fr-skiplinks a:focus{position:static;display:inline-block;padding:.5rem 1rem;color:var(--blue-france)}
 `;
-
-export function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (character) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
-  );
-}
 
 /**
  * A whole page: the header of the service, then `body` in <main>. Every value in `body` is already escaped.

@@ -14,6 +14,7 @@ export interface MailLinks {
   unsubscribeUrlOf(kind: NoticeKind): string;
 }
 
+// The domain imports nothing (dependency rules); the adapters use the escape-html package.
 const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"']/g,

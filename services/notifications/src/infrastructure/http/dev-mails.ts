@@ -1,12 +1,6 @@
+import escapeHtml from 'escape-html';
 import type { RequestHandler } from 'express';
 import type { InMemoryMailbox } from '../mail/in-memory-mailbox';
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (character) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
-  );
 
 /**
  * `/dev/mails` of the standalone (mounted there only, never in production): the mails sent so far,

@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { Request, Response } from 'express';
 import { ServiceApi } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
@@ -27,13 +28,6 @@ const viewOf = (notice: Notice) => ({
 });
 
 const kinds = noticeKinds.map((kind) => ({ kind, label: kindLabels[kind] }));
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (character) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] ?? character,
-  );
 
 function sendPage(res: Response, title: string, body: string): void {
   res
