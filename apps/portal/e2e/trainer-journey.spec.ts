@@ -300,6 +300,11 @@ test.describe('a training manager', () => {
     await page.goto(`/catalogue/${created[0]?.id}`);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.getByText('Clôture prévue le 30 juin 2099')).toBeVisible();
+    // Once enrolled, her course page says it too: the reminder a week before links there.
+    await callApi(request, 'teacher.09', 'POST', `/api/enrollment/courses/${created[0]?.id}/enrollments`, {});
+    await page.goto(`/mes-parcours/${created[0]?.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('Clôture prévue le 30 juin 2099')).toBeVisible();
   });
 
   test('edits a course and closes it to enrollment', async ({ page, request }) => {

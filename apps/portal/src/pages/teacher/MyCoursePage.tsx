@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { progressApi, unwrap } from '../../api/client';
 import { describeError } from '../../api/errors';
 import {
+  useCourse,
   keys,
   useMyEnrollments,
   useMyProgress,
@@ -17,6 +18,7 @@ import { Notice } from '../../components/Notice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ErrorNotice, Loading, QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/usePageTitle';
+import { formatDay } from '../../i18n/format';
 import { fr } from '../../i18n/fr';
 
 function Activities({ courseId, progress }: { courseId: string; progress: MyProgress }) {
@@ -97,6 +99,8 @@ export default function MyCoursePage() {
   const myEnrollments = useMyEnrollments();
   const progress = useMyProgress(courseId);
   const participants = useParticipants(courseId);
+  // Only for the planned closing day, which the enrollment list does not carry: the page waits for nothing.
+  const closesOn = useCourse(courseId).data?.closesOn;
   const enrollment = myEnrollments.data?.enrollments.find((candidate) => candidate.courseId === courseId);
   usePageTitle(enrollment ? fr.myCourses.courseTitle(enrollment.title) : fr.myCourses.title);
 
@@ -127,6 +131,7 @@ export default function MyCoursePage() {
           {fr.vocabulary.enrollmentStatus[enrollment.status]}
         </Badge>
       </p>
+      {closesOn && <p>{fr.catalogue.closesOn(formatDay(closesOn))}</p>}
       <div className="fr-grid-row fr-grid-row--gutters">
         <section className="fr-col-12 fr-col-md-7" aria-labelledby="titre-activites">
           <h2 id="titre-activites">{fr.inCourse.activities}</h2>
