@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -21,6 +22,16 @@ beforeAll(async () => {
 afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
+
+// Notifications opens what feedback seals with the public half (ADR 0030); the bundles get a pair of their own.
+const recipientKeys = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const [smtpHost = '127.0.0.1', smtpPort = '1025'] = (process.env['MAILPIT_SMTP'] ?? '')
+  .split(':')
+  .filter(Boolean);
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -64,6 +75,12 @@ describe.each(SERVICES)('the %s bundle on real infrastructure', (service) => {
         RELAIS_COUNTING_KEY: 'bundle-test-counting-key-of-32-characters',
         FEEDBACK_AUTHOR_KEY: 'bundle-test-author-key-of-32-characters',
         TRAINER_DIRECTORY_REALM_FILE: join(repositoryRoot, 'deploy/keycloak/realm-relais.json'),
+        NOTIFICATIONS_RECIPIENT_PUBLIC_KEY: recipientKeys.publicKey,
+        NOTIFICATIONS_RECIPIENT_PRIVATE_KEY: recipientKeys.privateKey,
+        NOTIFICATIONS_UNSUBSCRIBE_KEY: 'bundle-test-unsubscribe-key-of-32-characters',
+        PUBLIC_URL: 'https://relais.example',
+        SMTP_HOST: smtpHost,
+        SMTP_PORT: smtpPort,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
