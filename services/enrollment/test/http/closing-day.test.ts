@@ -52,17 +52,26 @@ describe('a course’s planned closing day (closesOn)', () => {
   it.each([
     ['a malformed day', '30/06/2099'],
     ['a day that does not exist', '2099-02-30'],
-    ['a day in the past', '2020-01-01'],
   ])('refuses %s with a 400 problem naming closesOn, on creation and on change', async (_, closesOn) => {
+    await expectRefused(closesOn, 400, 'VALIDATION_FAILED');
+  });
+
+  it('refuses a well-formed day before today with a 422 problem naming closesOn, on creation and on change', async () => {
+    await expectRefused('2020-01-01', 422, 'CLOSING_DAY_PASSED');
+  });
+
+  async function expectRefused(closesOn: string, status: number, code: string): Promise<void> {
     const created = await create({ closesOn });
-    expect(created.status).toBe(400);
+    expect(created.status).toBe(status);
     expect(created.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(created.body).toMatchObject({ code });
     expect(created.body.errors).toEqual([expect.objectContaining({ in: 'body', path: 'closesOn' })]);
 
     const courseId = (await create()).body.id as string;
     const changed = await patch(courseId, { closesOn });
-    expect(changed.status).toBe(400);
+    expect(changed.status).toBe(status);
     expect(changed.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(changed.body).toMatchObject({ code });
     expect(changed.body.errors).toEqual([expect.objectContaining({ in: 'body', path: 'closesOn' })]);
-  });
+  }
 });

@@ -497,7 +497,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`). */
+      /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy; CLOSING_DAY_PASSED: closesOn is before today (see `errors`). */
       422: {
         headers: {
           /** @description Personal data is never cached (docs/design.md §5) */
@@ -778,7 +778,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`). */
+      /** @description TRAINER_NOT_FOUND: a trainerId names no trainer of the academy; CLOSING_DAY_PASSED: closesOn is before today (see `errors`). */
       422: {
         headers: {
           /** @description Personal data is never cached (docs/design.md §5) */

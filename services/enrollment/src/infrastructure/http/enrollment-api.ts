@@ -131,7 +131,9 @@ export function enrollmentApi(
       201: { description: 'The course, open for enrollment.', schema: catalogueEntry },
       400: problem('The body breaks a rule of the schema.'),
       403: problem('Not a training manager, or another academy.'),
-      422: problem('TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`).'),
+      422: problem(
+        'TRAINER_NOT_FOUND: a trainerId names no trainer of the academy; CLOSING_DAY_PASSED: closesOn is before today (see `errors`).',
+      ),
     },
     handler: async ({ body, req }) => {
       const course = await useCases.createCourse(contextOf(req), body);
@@ -156,7 +158,9 @@ export function enrollmentApi(
       400: problem('The body breaks a rule of the schema.'),
       404: problem('No such course in your academy.'),
       409: problem('Capacity below the enrolled participants, or a participant named as trainer.'),
-      422: problem('TRAINER_NOT_FOUND: a trainerId names no trainer of the academy (see `errors`).'),
+      422: problem(
+        'TRAINER_NOT_FOUND: a trainerId names no trainer of the academy; CLOSING_DAY_PASSED: closesOn is before today (see `errors`).',
+      ),
     },
     handler: async ({ params, body, req }) => {
       const course = await useCases.updateCourse(contextOf(req), params.id, body);

@@ -45,12 +45,11 @@ export function toProblem(error: unknown): unknown {
     });
   }
   if (error instanceof ClosingDayInPast) {
-    // Well-formed but before today: as invalid as a malformed day, and told the same way (400).
+    // A well-formed day that the schema accepts but a rule refuses: 422, as unknown trainers (ADR 0021).
     return new Problem({
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      title: 'Invalid request',
-      detail: `The request body is invalid: ${error.message}`,
+      status: 422,
+      code: 'CLOSING_DAY_PASSED',
+      detail: error.message,
       extensions: { errors: [{ in: 'body', path: 'closesOn', message: error.message }] },
     });
   }
