@@ -273,7 +273,7 @@ test.describe('a training manager', () => {
     await expect(trainers.getByRole('checkbox', { name: 'Alice Marchand' })).toBeChecked();
     await expect(page.getByText('Cochez au moins un formateur.')).toHaveCount(0);
     await page.getByRole('textbox', { name: /^Nombre de places/ }).fill('20');
-    await page.getByLabel(/^Clôture prévue/).fill('2099-06-30');
+    await page.getByLabel(/^Clôture prévue/).fill('30/06/2099');
     // A double click sends once.
     await page.getByRole('button', { name: 'Créer le parcours' }).dblclick();
     await expect(page).toHaveURL(/\/gestion$/);

@@ -57,7 +57,7 @@ export const manager = {
     capacityHint: 'Facultatif : laissez vide pour un parcours sans limite de places (de 1 à 10 000).',
     closesOn: 'Clôture prévue',
     closesOnHint:
-      'Facultatif : le jour où le parcours doit se terminer, aujourd’hui ou plus tard. Les participants qui ne l’ont pas terminé en sont avertis sept jours avant. Laissez vide pour n’en prévoir aucune.',
+      'Facultatif, au format jj/mm/aaaa : le jour où le parcours doit se terminer, aujourd’hui ou plus tard. Les participants qui ne l’ont pas terminé en sont avertis sept jours avant. Laissez vide pour n’en prévoir aucune.',
     noChange: 'Aucune modification à enregistrer : changez un champ puis enregistrez.',
     create: 'Créer le parcours',
     save: 'Enregistrer les modifications',

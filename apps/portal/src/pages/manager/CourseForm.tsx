@@ -253,7 +253,7 @@ export function CourseForm({ course }: { course?: Course }) {
         label={t.closesOn}
         hintText={t.closesOnHint}
         {...field('closesOn')}
-        nativeInputProps={{ ...inputProps('closesOn'), type: 'date' }}
+        nativeInputProps={{ ...inputProps('closesOn'), autoComplete: 'off' }}
       />
       {generalError && (
         <div className="fr-mb-3w" role="alert">

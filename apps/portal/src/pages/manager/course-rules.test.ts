@@ -91,10 +91,13 @@ describe('validateCourse', () => {
 
   it('takes a planned closing day that exists, today or later (Paris), and none when empty', () => {
     const now = new Date('2027-06-10T23:30:00Z'); // already 11 June in Paris
-    expect(validateCourse({ ...valid, closesOn: '2027-06-11' }, now).body?.closesOn).toBe('2027-06-11');
+    expect(validateCourse({ ...valid, closesOn: '11/06/2027' }, now).body?.closesOn).toBe('2027-06-11');
     expect(validateCourse({ ...valid, closesOn: '' }, now).body?.closesOn).toBeNull();
-    expect(validateCourse({ ...valid, closesOn: '2027-06-10' }, now).errors?.closesOn).toMatch(/passé/);
-    expect(validateCourse({ ...valid, closesOn: '2027-02-30' }, now).errors?.closesOn).toMatch(/existe/);
+    expect(validateCourse({ ...valid, closesOn: '10/06/2027' }, now).errors?.closesOn).toMatch(/passé/);
+    expect(validateCourse({ ...valid, closesOn: '30/02/2027' }, now).errors?.closesOn).toMatch(/existe/);
+    expect(validateCourse({ ...valid, closesOn: '2027-06-11' }, now).errors?.closesOn).toMatch(
+      /jj\/mm\/aaaa/,
+    );
   });
 });
 
@@ -116,8 +119,8 @@ describe('draftOf and changesOf', () => {
 
   it('sends a new closing day, and null once it is emptied', () => {
     const planned = { ...course, closesOn: '2099-06-30' };
-    expect(draftOf(planned).closesOn).toBe('2099-06-30');
-    const moved = validateCourse({ ...draftOf(planned), closesOn: '2099-07-15' }).body;
+    expect(draftOf(planned).closesOn).toBe('30/06/2099');
+    const moved = validateCourse({ ...draftOf(planned), closesOn: '15/07/2099' }).body;
     expect(moved && changesOf(moved, planned)).toEqual({ closesOn: '2099-07-15' });
     const cleared = validateCourse({ ...draftOf(planned), closesOn: '' }).body;
     expect(cleared && changesOf(cleared, planned)).toEqual({ closesOn: null });
@@ -161,7 +164,7 @@ describe('errorsOfCourseRefusal', () => {
   });
 
   it('puts a refused closing day next to its field', () => {
-    const refusal = new ApiError(400, 'VALIDATION_FAILED', [{ in: 'body', path: 'closesOn', message: 'x' }]);
+    const refusal = new ApiError(422, 'CLOSING_DAY_PASSED', [{ in: 'body', path: 'closesOn', message: 'x' }]);
     expect(errorsOfCourseRefusal(refusal)?.closesOn).toMatch(/passé/);
   });
 

@@ -41,13 +41,26 @@ export const DESCRIPTION_MAX = 5_000;
 const TITLE_MAX = 200;
 const SLUG = /^[a-z][a-z0-9-]{0,59}$/;
 const DISTRICT = /^[a-z][a-z0-9-]{1,39}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FRENCH_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** A day that exists: 2027-02-30 does not. */
-function isRealDay(day: string): boolean {
-  if (!DAY.test(day)) return false;
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+/**
+ * A day typed as people write it (30/06/2027) as the API's YYYY-MM-DD, or undefined if it does not
+ * exist (30/02/2027). A text field rather than the browser's date picker, whose calendar button takes
+ * the keyboard focus without showing it (Chromium).
+ */
+function isoDayOf(text: string): string | undefined {
+  const parts = FRENCH_DAY.exec(text);
+  if (!parts) return undefined;
+  const [, day = '', month = '', year = ''] = parts;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+/** The API's YYYY-MM-DD as the form shows it: 30/06/2027. */
+function frenchDayOf(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
 }
 
 /** Today in Paris, as the enrollment service counts days. */
@@ -120,9 +133,9 @@ export function validateCourse(
     errors.capacity = fr.manager.form.capacityFormat;
 
   const closesOnText = draft.closesOn.trim();
-  if (closesOnText !== '' && !isRealDay(closesOnText)) errors.closesOn = fr.manager.form.closesOnFormat;
-  else if (closesOnText !== '' && closesOnText < todayInParis(now))
-    errors.closesOn = fr.manager.form.closesOnPast;
+  const closesOn = closesOnText === '' ? null : isoDayOf(closesOnText);
+  if (closesOn === undefined) errors.closesOn = fr.manager.form.closesOnFormat;
+  else if (closesOn !== null && closesOn < todayInParis(now)) errors.closesOn = fr.manager.form.closesOnPast;
 
   if (Object.keys(errors).length > 0) return { errors };
   return {
@@ -134,7 +147,7 @@ export function validateCourse(
       trainerIds,
       districts,
       capacity,
-      closesOn: closesOnText === '' ? null : closesOnText,
+      closesOn: closesOn ?? null,
     },
   };
 }
@@ -150,7 +163,7 @@ export function draftOf(course: Course): CourseDraft {
     trainerIds: course.trainers.flatMap((trainer) => (trainer.userId ? [trainer.userId] : [])),
     districts: course.districts.join(', '),
     capacity: course.capacity === null ? '' : String(course.capacity),
-    closesOn: course.closesOn ?? '',
+    closesOn: course.closesOn ? frenchDayOf(course.closesOn) : '',
   };
 }
 
