@@ -84,10 +84,14 @@ test.describe('the notification centre', () => {
   }) => {
     const course = await createCourse(request, { prefix: 'Message', colleagues: [TEACHER] });
     const words = 'Pouvez-vous me renvoyer la fiche de la deuxième activité ?';
-    await callApi(request, 'trainer.alice', 'POST', `/api/feedback/courses/${course.id}/messages`, {
-      toUserId: userId(TEACHER),
-      message: words,
-    });
+    // Feedback learns the enrollment from enrollment's events, a moment later: until then the teacher
+    // is not yet a member there (422), and nothing is written.
+    await expect(async () => {
+      await callApi(request, 'trainer.alice', 'POST', `/api/feedback/courses/${course.id}/messages`, {
+        toUserId: userId(TEACHER),
+        message: words,
+      });
+    }).toPass({ timeout: 10_000 });
 
     await signInAs(page, TEACHER, '/notifications');
     const notice = page
