@@ -56,3 +56,20 @@ export type { MetricsEndpoint } from './http/metrics-endpoint';
 export { runUntilSignalled } from './lifecycle/run-until-signalled';
 export type { RunUntilSignalledOptions, ShutdownStep } from './lifecycle/run-until-signalled';
 export { withTimeout } from './lifecycle/with-timeout';
+
+export { LEGAL_BASES } from './personal-data/legal-bases';
+export type { LegalBasis } from './personal-data/legal-bases';
+export { RETENTION } from './personal-data/retention';
+export type { RetentionRule } from './personal-data/retention';
+export { UndeclaredPersonalField, exportPersonalData } from './personal-data/personal-data-declaration';
+export type {
+  CollectedPersonalData,
+  ExportedField,
+  ExportedKind,
+  PersonalDataDeclaration,
+  PersonalDataExport,
+  PersonalDataKind,
+  PersonalField,
+} from './personal-data/personal-data-declaration';
+export { declareMyDataRoute, personalDataExportSchema } from './personal-data/my-data-route';
+export type { MyDataRouteOptions } from './personal-data/my-data-route';

@@ -11,3 +11,4 @@ export { cuttableLinkTo, toxiproxyUrl, type CuttableLink } from './faults/toxipr
 export { startDisposableKafka, type DisposableKafka } from './faults/disposable-kafka';
 export { parseTopicsFile } from './infrastructure/topics-file';
 export { topicsFilePath } from './infrastructure/repository-paths';
+export { exportMentions, gapsInExport, unclassifiedStoredFields } from './personal-data/personal-data-checks';
