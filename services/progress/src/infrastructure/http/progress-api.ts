@@ -1,7 +1,8 @@
-import { ServiceApi } from '@relais/platform';
+import { declareMyDataRoute, ServiceApi } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import type { ActivityUseCases } from '../../application/activity-use-cases';
 import type { CompletionUseCases } from '../../application/completion-use-cases';
+import { progressPersonalData, type PersonalDataQueries } from '../../application/personal-data';
 import type { ProgressQueries } from '../../application/progress-queries';
 import { toProblem } from './problems';
 import { explainRefusedFields } from './refused-fields';
@@ -19,6 +20,7 @@ export interface ProgressUseCases {
   activities: ActivityUseCases;
   completion: CompletionUseCases;
   queries: ProgressQueries;
+  personalData: PersonalDataQueries;
 }
 
 const problem = (description: string) => ({ description });
@@ -142,6 +144,13 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
       status: 200,
       body: await useCases.queries.barsOf(callerOf(req).id, params.id),
     }),
+  });
+
+  // Every role may ask what is held about itself, members of no course included (they hold nothing here).
+  declareMyDataRoute(api, {
+    middleware: [signedIn],
+    declaration: progressPersonalData,
+    collect: (req) => useCases.personalData.collect(callerOf(req).id),
   });
 
   api.router.use(explainRefusedFields);
