@@ -13,7 +13,8 @@ type Route =
   | 'declareCompletion'
   | 'myProgress'
   | 'courseProgress'
-  | 'myPersonalData';
+  | 'myPersonalData'
+  | 'notRecorded';
 type Membership = 'member' | 'non-member' | 'no such course';
 type Statuses = Record<Route, number>;
 
@@ -33,6 +34,8 @@ const routes: Record<Route, { method: string; path: (courseId: string) => string
   courseProgress: { method: 'GET', path: (id) => `/api/progress/courses/${id}/progress` },
   // Not about a course: every signed-in person may ask what is held about himself, member or not.
   myPersonalData: { method: 'GET', path: () => '/api/progress/me/data' },
+  // L2's list is a promise made to everyone: public, no token needed.
+  notRecorded: { method: 'GET', path: () => '/api/progress/not-recorded' },
 };
 
 const statuses = (
@@ -42,6 +45,7 @@ const statuses = (
   myProgress: number,
   courseProgress: number,
   myPersonalData: number,
+  notRecorded: number,
 ): Statuses => ({
   listActivities,
   replaceActivities,
@@ -49,9 +53,10 @@ const statuses = (
   myProgress,
   courseProgress,
   myPersonalData,
+  notRecorded,
 });
 
-const neverAMember = statuses(403, 403, 403, 403, 403, 200);
+const neverAMember = statuses(403, 403, 403, 403, 403, 200, 200);
 
 /** Users of the other roles are listed as participants of their "member" course: their role still decides. */
 const table: { username: string | undefined; role: string; expected: Record<Membership, Statuses> }[] = [
@@ -59,18 +64,18 @@ const table: { username: string | undefined; role: string; expected: Record<Memb
     username: 'teacher.01',
     role: 'teacher',
     expected: {
-      member: statuses(200, 403, 200, 200, 403, 200),
-      'non-member': statuses(404, 403, 404, 404, 403, 200),
-      'no such course': statuses(404, 403, 404, 404, 403, 200),
+      member: statuses(200, 403, 200, 200, 403, 200, 200),
+      'non-member': statuses(404, 403, 404, 404, 403, 200, 200),
+      'no such course': statuses(404, 403, 404, 404, 403, 200, 200),
     },
   },
   {
     username: 'trainer.alice',
     role: 'trainer',
     expected: {
-      member: statuses(200, 200, 403, 403, 200, 200),
-      'non-member': statuses(404, 404, 403, 403, 404, 200),
-      'no such course': statuses(404, 404, 403, 403, 404, 200),
+      member: statuses(200, 200, 403, 403, 200, 200, 200),
+      'non-member': statuses(404, 404, 403, 403, 404, 200, 200),
+      'no such course': statuses(404, 404, 403, 403, 404, 200, 200),
     },
   },
   ...[
@@ -89,9 +94,9 @@ const table: { username: string | undefined; role: string; expected: Record<Memb
     username: undefined,
     role: 'anonymous',
     expected: {
-      member: statuses(401, 401, 401, 401, 401, 401),
-      'non-member': statuses(401, 401, 401, 401, 401, 401),
-      'no such course': statuses(401, 401, 401, 401, 401, 401),
+      member: statuses(401, 401, 401, 401, 401, 401, 200),
+      'non-member': statuses(401, 401, 401, 401, 401, 401, 200),
+      'no such course': statuses(401, 401, 401, 401, 401, 401, 200),
     },
   },
 ];

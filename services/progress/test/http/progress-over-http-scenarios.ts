@@ -9,6 +9,7 @@ import {
 } from '@relais/testing';
 import type { PersonalDataExport } from '@relais/platform';
 import { createProgressService, progressPersonalData, type ProgressPorts } from '../../src/index';
+import { refusedFieldNamesOf, trackingDataCatalogue } from '../../src/domain/tracking-data';
 import { deliver, enrollmentOf, withdrawalOf } from '../support/enrollment-events';
 
 export type StorePorts = Omit<ProgressPorts, 'verifier'>;
@@ -207,6 +208,42 @@ export function describeProgressOverHttp(adapterName: string, openStores: () => 
         expect(refused).toMatchObject({ status: 400, body: { code: 'UNKNOWN_FIELDS' } });
         expect(refused.body.detail).toContain('does not record');
         expect(refused.body.detail).toContain('mood');
+      });
+
+      // Driven by the public catalogue, so that a kind added there is refused here or fails.
+      it.each(
+        trackingDataCatalogue.map((category) => ({ ...category, names: refusedFieldNamesOf(category) })),
+      )(
+        'refuses every field the public list names for "$category" with TRACKING_DATA_REFUSED',
+        async ({ names }) => {
+          const courseId = await newCourse();
+          await defineActivities(courseId);
+          const answers = await Promise.all(
+            names.map(async (field) => {
+              const refused = await declare('teacher.01', courseId, 'intro', { done: true, [field]: 1 });
+              return { field, status: refused.status, code: refused.body.code };
+            }),
+          );
+          expect(answers).toEqual(
+            names.map((field) => ({ field, status: 400, code: 'TRACKING_DATA_REFUSED' })),
+          );
+          expect(await myBar('teacher.01', courseId)).toMatchObject({ done: 0 });
+        },
+      );
+
+      it('publishes what is not recorded to anyone, signed in or not, from the list the API refuses', async () => {
+        const answer = await harness.call(undefined, 'GET', '/api/progress/not-recorded');
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual({
+          categories: trackingDataCatalogue.map((category) => ({
+            category: category.category,
+            label: category.label,
+            refusedFieldNames: refusedFieldNamesOf(category),
+          })),
+        });
+        expect(answer.body.categories.map(({ label }: { label: string }) => label)).toContain(
+          'le temps de connexion, ni la durée passée sur une activité ou un parcours',
+        );
       });
 
       it('refuses tracking fields inside an activity list and in a query string', async () => {

@@ -4,6 +4,7 @@ import type { ActivityUseCases } from '../../application/activity-use-cases';
 import type { CompletionUseCases } from '../../application/completion-use-cases';
 import { progressPersonalData, type PersonalDataQueries } from '../../application/personal-data';
 import type { ProgressQueries } from '../../application/progress-queries';
+import { refusedFieldNamesOf, trackingDataCatalogue } from '../../domain/tracking-data';
 import { toProblem } from './problems';
 import { explainRefusedFields } from './refused-fields';
 import {
@@ -13,6 +14,7 @@ import {
   completionInput,
   courseIdParams,
   participantBarsOutput,
+  notRecordedOutput,
   participantProgressOutput,
 } from './schemas';
 
@@ -143,6 +145,32 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
     handler: async ({ params, req }) => ({
       status: 200,
       body: await useCases.queries.barsOf(callerOf(req).id, params.id),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/not-recorded',
+    operationId: 'notRecorded',
+    summary: 'What Relais does not record (L2), kind by kind, in French (public, no sign-in).',
+    description:
+      'The list « Ce que Relais n’enregistre pas » shows, built from the very list by which this API ' +
+      'refuses such fields with 400 `TRACKING_DATA_REFUSED`: what people are told and what is refused ' +
+      'cannot differ. Public, since it is a promise made to everyone before they sign in.',
+    tags: ['no tracking'],
+    secured: false,
+    responses: {
+      200: { description: 'Every kind of data that is not recorded.', schema: notRecordedOutput },
+    },
+    handler: () => ({
+      status: 200,
+      body: {
+        categories: trackingDataCatalogue.map((category) => ({
+          category: category.category,
+          label: category.label,
+          refusedFieldNames: refusedFieldNamesOf(category),
+        })),
+      },
     }),
   });
 
