@@ -31,14 +31,14 @@ export const completionMarksPersonalData: PersonalDataKind = {
     done: {
       label: 'Votre déclaration : activité faite',
       purpose:
-        'Calculer votre barre de progression, indicative ; les formateurs du parcours n’en voient que le total',
+        'Calculer votre barre de progression, indicative ; les formateurs du parcours voient combien d’activités vous avez faites, pas lesquelles',
       ...marksAreKept,
     },
   },
   notPersonal: {
-    _id: 'Identifiant technique composé du parcours, de votre identifiant et de l’activité, exportés ici',
+    _id: 'Identifiant technique fait du parcours, de votre identifiant de compte et de l’activité, rien d’autre',
     userId:
-      'Votre identifiant de compte, qui rattache la déclaration à vous : chaque enregistrement exporté ici le porte',
+      'Votre identifiant de compte : c’est lui qui rattache ces déclarations à vous, il n’est pas répété dans chacune',
   },
 };
 
