@@ -4,6 +4,7 @@ import { rosterSubscription, type RosterStore } from '@relais/roster';
 import { ActivityUseCases } from './application/activity-use-cases';
 import { CompletionUseCases } from './application/completion-use-cases';
 import { CourseAccess } from './application/course-access';
+import { PersonalDataQueries } from './application/personal-data';
 import { ProgressQueries } from './application/progress-queries';
 import type { ActivityStore, CompletionMarkStore } from './application/ports';
 import { progressApi } from './infrastructure/http/progress-api';
@@ -26,6 +27,7 @@ export function createProgressService(ports: ProgressPorts): ServiceModule {
         activities: new ActivityUseCases(access, ports.activities, ports.marks),
         completion,
         queries: new ProgressQueries(access, ports.activities, ports.marks),
+        personalData: new PersonalDataQueries(ports.rosters, ports.activities, ports.marks),
       },
       ports.verifier,
     ),

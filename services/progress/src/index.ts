@@ -1,5 +1,10 @@
 export { createProgressService, type ProgressPorts } from './compose';
 export type { ActivityStore, CompletionMarkStore } from './application/ports';
+export {
+  activityListsHoldNothingPersonal,
+  completionMarksPersonalData,
+  progressPersonalData,
+} from './application/personal-data';
 export type { Activity, ActivityKind } from './domain/activity';
 export type { CompletionMark } from './domain/completion-mark';
 export { InMemoryActivityStore } from './infrastructure/memory/in-memory-activity-store';

@@ -19,6 +19,8 @@ export interface CompletionMarkStore {
   doneBy(courseId: string, userId: string): Promise<Set<string>>;
   /** Every mark of a course, for the trainer's synthetic view. */
   marksOf(courseId: string): Promise<CompletionMark[]>;
+  /** Every mark of one person, in every course: what he is shown of himself (GDPR article 15). */
+  marksBy(userId: string): Promise<CompletionMark[]>;
   /** L1: a participant who withdraws leaves no mark behind. */
   forgetParticipant(courseId: string, userId: string): Promise<void>;
   /** Marks of activities the trainers removed from the list. */

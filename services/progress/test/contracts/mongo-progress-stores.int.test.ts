@@ -26,4 +26,9 @@ describe('completion mark indexes', () => {
     const indexes = await completionMarkModel(database.connection).listIndexes();
     expect(indexes.map((index) => index.key)).toContainEqual({ courseId: 1, userId: 1 });
   });
+
+  it('index marks by participant, so that a person’s own export reads only his marks', async () => {
+    const indexes = await completionMarkModel(database.connection).listIndexes();
+    expect(indexes.map((index) => index.key)).toContainEqual({ userId: 1 });
+  });
 });

@@ -83,6 +83,22 @@ export function describeProgressStoresContract(
         ]);
       });
 
+      it('finds one person’s marks in every course, and nobody else’s', async () => {
+        const person = randomUUID();
+        const other = randomUUID();
+        const otherCourse = randomUUID();
+        await stores.marks.add(mark(person, 'a'));
+        await stores.marks.add(mark(person, 'b'));
+        await stores.marks.add({ courseId: otherCourse, userId: person, activityId: 'a' });
+        await stores.marks.add(mark(other, 'a'));
+        await stores.marks.add(mark(`${person}x`, 'c'));
+        const found = await stores.marks.marksBy(person);
+        expect(found.map((m) => `${m.courseId}/${m.userId}/${m.activityId}`).sort()).toEqual(
+          sorted([`${courseId}/${person}/a`, `${courseId}/${person}/b`, `${otherCourse}/${person}/a`]),
+        );
+        expect(await stores.marks.marksBy(randomUUID())).toEqual([]);
+      });
+
       it('forgets a participant entirely in one course, not elsewhere (L1)', async () => {
         const other = randomUUID();
         await stores.marks.add(mark('u1', 'a'));

@@ -7,7 +7,14 @@ import { createInMemoryProgressService } from '../../src/index';
  * may never use a route gets 403; a role that may, but is not a member of this course, gets 404
  * (as for a course that does not exist), so that the existence of a course never leaks.
  */
-type Route = 'listActivities' | 'replaceActivities' | 'declareCompletion' | 'myProgress' | 'courseProgress';
+type Route =
+  | 'listActivities'
+  | 'replaceActivities'
+  | 'declareCompletion'
+  | 'myProgress'
+  | 'courseProgress'
+  | 'myPersonalData'
+  | 'notRecorded';
 type Membership = 'member' | 'non-member' | 'no such course';
 type Statuses = Record<Route, number>;
 
@@ -25,6 +32,10 @@ const routes: Record<Route, { method: string; path: (courseId: string) => string
   },
   myProgress: { method: 'GET', path: (id) => `/api/progress/courses/${id}/progress/me` },
   courseProgress: { method: 'GET', path: (id) => `/api/progress/courses/${id}/progress` },
+  // Not about a course: every signed-in person may ask what is held about himself, member or not.
+  myPersonalData: { method: 'GET', path: () => '/api/progress/me/data' },
+  // L2's list is a promise made to everyone: public, no token needed.
+  notRecorded: { method: 'GET', path: () => '/api/progress/not-recorded' },
 };
 
 const statuses = (
@@ -33,9 +44,19 @@ const statuses = (
   declareCompletion: number,
   myProgress: number,
   courseProgress: number,
-): Statuses => ({ listActivities, replaceActivities, declareCompletion, myProgress, courseProgress });
+  myPersonalData: number,
+  notRecorded: number,
+): Statuses => ({
+  listActivities,
+  replaceActivities,
+  declareCompletion,
+  myProgress,
+  courseProgress,
+  myPersonalData,
+  notRecorded,
+});
 
-const neverAMember = statuses(403, 403, 403, 403, 403);
+const neverAMember = statuses(403, 403, 403, 403, 403, 200, 200);
 
 /** Users of the other roles are listed as participants of their "member" course: their role still decides. */
 const table: { username: string | undefined; role: string; expected: Record<Membership, Statuses> }[] = [
@@ -43,18 +64,18 @@ const table: { username: string | undefined; role: string; expected: Record<Memb
     username: 'teacher.01',
     role: 'teacher',
     expected: {
-      member: statuses(200, 403, 200, 200, 403),
-      'non-member': statuses(404, 403, 404, 404, 403),
-      'no such course': statuses(404, 403, 404, 404, 403),
+      member: statuses(200, 403, 200, 200, 403, 200, 200),
+      'non-member': statuses(404, 403, 404, 404, 403, 200, 200),
+      'no such course': statuses(404, 403, 404, 404, 403, 200, 200),
     },
   },
   {
     username: 'trainer.alice',
     role: 'trainer',
     expected: {
-      member: statuses(200, 200, 403, 403, 200),
-      'non-member': statuses(404, 404, 403, 403, 404),
-      'no such course': statuses(404, 404, 403, 403, 404),
+      member: statuses(200, 200, 403, 403, 200, 200, 200),
+      'non-member': statuses(404, 404, 403, 403, 404, 200, 200),
+      'no such course': statuses(404, 404, 403, 403, 404, 200, 200),
     },
   },
   ...[
@@ -73,9 +94,9 @@ const table: { username: string | undefined; role: string; expected: Record<Memb
     username: undefined,
     role: 'anonymous',
     expected: {
-      member: statuses(401, 401, 401, 401, 401),
-      'non-member': statuses(401, 401, 401, 401, 401),
-      'no such course': statuses(401, 401, 401, 401, 401),
+      member: statuses(401, 401, 401, 401, 401, 401, 200),
+      'non-member': statuses(401, 401, 401, 401, 401, 401, 200),
+      'no such course': statuses(401, 401, 401, 401, 401, 401, 200),
     },
   },
 ];

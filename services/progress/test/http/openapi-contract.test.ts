@@ -76,6 +76,19 @@ describe('the progress OpenAPI document states the rules the server applies', ()
     },
   );
 
+  it('documents the list of what is not recorded as public, with its fields', async () => {
+    const document = (await harness.call(undefined, 'GET', '/api/progress/openapi.json')).body;
+    const operation = document.paths['/not-recorded'].get;
+    expect(operation.security).toBeUndefined();
+    const answer = operation.responses['200'].content['application/json'].schema;
+    expect(Object.keys(answer.properties)).toEqual(['categories']);
+    expect(Object.keys(answer.properties.categories.items.properties).sort()).toEqual([
+      'category',
+      'label',
+      'refusedFieldNames',
+    ]);
+  });
+
   it('lists every kind the domain knows, and only those', () => {
     expect(activityFields.kind.enum).toEqual([...activityKinds]);
   });

@@ -1,10 +1,15 @@
 import {
+  demoNameOf,
+  exportMentions,
+  gapsInExport,
   publishCourseWithMembers,
   startServiceHarness,
   userIdOf,
   type ServiceHarness,
 } from '@relais/testing';
-import { createProgressService, type ProgressPorts } from '../../src/index';
+import type { PersonalDataExport } from '@relais/platform';
+import { createProgressService, progressPersonalData, type ProgressPorts } from '../../src/index';
+import { refusedFieldNamesOf, trackingDataCatalogue } from '../../src/domain/tracking-data';
 import { deliver, enrollmentOf, withdrawalOf } from '../support/enrollment-events';
 
 export type StorePorts = Omit<ProgressPorts, 'verifier'>;
@@ -205,6 +210,42 @@ export function describeProgressOverHttp(adapterName: string, openStores: () => 
         expect(refused.body.detail).toContain('mood');
       });
 
+      // Driven by the public catalogue, so that a kind added there is refused here or fails.
+      it.each(
+        trackingDataCatalogue.map((category) => ({ ...category, names: refusedFieldNamesOf(category) })),
+      )(
+        'refuses every field the public list names for "$category" with TRACKING_DATA_REFUSED',
+        async ({ names }) => {
+          const courseId = await newCourse();
+          await defineActivities(courseId);
+          const answers = await Promise.all(
+            names.map(async (field) => {
+              const refused = await declare('teacher.01', courseId, 'intro', { done: true, [field]: 1 });
+              return { field, status: refused.status, code: refused.body.code };
+            }),
+          );
+          expect(answers).toEqual(
+            names.map((field) => ({ field, status: 400, code: 'TRACKING_DATA_REFUSED' })),
+          );
+          expect(await myBar('teacher.01', courseId)).toMatchObject({ done: 0 });
+        },
+      );
+
+      it('publishes what is not recorded to anyone, signed in or not, from the list the API refuses', async () => {
+        const answer = await harness.call(undefined, 'GET', '/api/progress/not-recorded');
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual({
+          categories: trackingDataCatalogue.map((category) => ({
+            category: category.category,
+            label: category.label,
+            refusedFieldNames: refusedFieldNamesOf(category),
+          })),
+        });
+        expect(answer.body.categories.map(({ label }: { label: string }) => label)).toContain(
+          'le temps de connexion, ni la durée passée sur une activité ou un parcours',
+        );
+      });
+
       it('refuses tracking fields inside an activity list and in a query string', async () => {
         const courseId = await newCourse();
         const inList = await harness.call('trainer.alice', 'PUT', `${base(courseId)}/activities`, [
@@ -271,6 +312,105 @@ export function describeProgressOverHttp(adapterName: string, openStores: () => 
         // The marks went with the activity: putting it back does not bring old declarations back.
         await defineActivities(courseId);
         expect(await myBar('teacher.02', courseId)).toMatchObject({ done: 0, total: 3 });
+      });
+    });
+
+    describe('what progress holds about a person (GET /me/data)', () => {
+      const myData = async (username: string | undefined) =>
+        harness.call(username, 'GET', '/api/progress/me/data');
+      const recordsOf = (exported: PersonalDataExport, kind: string, courseId: string) =>
+        exported.kinds
+          .find((candidate) => candidate.kind === kind)
+          ?.records.filter((record) => record['courseId'] === courseId);
+
+      it('gives a participant his marks and his place in the course, and nothing of anyone else', async () => {
+        const courseId = await publishCourseWithMembers(harness.bus, {
+          trainers: ['trainer.alice'],
+          participants: ['teacher.01', 'teacher.02'],
+          completed: ['teacher.01'],
+          title: 'Lire au cycle 2',
+        });
+        await harness.bus.idle();
+        const notHisCourse = await newCourse(['teacher.02']);
+        const onlyTheirs = { id: 'only-theirs', title: 'Atelier fait par un autre seulement', kind: 'other' };
+        await defineActivities(courseId, [...activities, onlyTheirs]);
+        await defineActivities(notHisCourse);
+        await declare('teacher.01', courseId, 'intro', { done: true });
+        await declare('teacher.01', courseId, 'forum', { done: true });
+        await declare('teacher.02', courseId, onlyTheirs.id, { done: true });
+        await declare('teacher.02', notHisCourse, 'intro', { done: true });
+
+        const answer = await myData('teacher.01');
+
+        expect(answer.status).toBe(200);
+        const exported: PersonalDataExport = answer.body;
+        expect(gapsInExport(progressPersonalData, exported)).toEqual([]);
+        expect(recordsOf(exported, 'completion-marks', courseId)).toEqual(
+          expect.arrayContaining([
+            { courseId, activityId: 'intro', activityTitle: 'Welcome and framework', done: true },
+            { courseId, activityId: 'forum', activityTitle: 'Share a lesson', done: true },
+          ]),
+        );
+        expect(recordsOf(exported, 'completion-marks', courseId)).toHaveLength(2);
+        expect(recordsOf(exported, 'course-rosters', courseId)).toEqual([
+          {
+            courseId,
+            title: 'Lire au cycle 2',
+            role: 'participant',
+            name: demoNameOf('teacher.01'),
+            school: expect.any(String),
+            status: 'formation terminée',
+          },
+        ]);
+        for (const someoneElse of [
+          userIdOf('teacher.02'),
+          demoNameOf('teacher.02'),
+          userIdOf('trainer.alice'),
+          demoNameOf('trainer.alice'),
+          notHisCourse,
+          onlyTheirs.title,
+        ]) {
+          expect({ someoneElse, mentioned: exportMentions(exported, someoneElse) }).toEqual({
+            someoneElse,
+            mentioned: false,
+          });
+        }
+      });
+
+      it('gives a trainer his place in the course, not his participants’ marks', async () => {
+        const courseId = await newCourse(['teacher.02']);
+        await defineActivities(courseId);
+        await declare('teacher.02', courseId, 'intro', { done: true });
+
+        const answer = await myData('trainer.alice');
+
+        expect(answer.status).toBe(200);
+        expect(recordsOf(answer.body, 'course-rosters', courseId)).toEqual([
+          {
+            courseId,
+            title: expect.any(String),
+            role: 'formateur',
+            name: demoNameOf('trainer.alice'),
+          },
+        ]);
+        expect(recordsOf(answer.body, 'completion-marks', courseId)).toEqual([]);
+        expect(exportMentions(answer.body, userIdOf('teacher.02'))).toBe(false);
+      });
+
+      it('lists every kind, each empty, to a person progress knows nothing of', async () => {
+        const answer = await myData('manager.lyon');
+
+        expect(answer.status).toBe(200);
+        expect(
+          answer.body.kinds.map(({ kind, records }: { kind: string; records: unknown[] }) => ({
+            kind,
+            records,
+          })),
+        ).toEqual(progressPersonalData.kinds.map(({ kind }) => ({ kind, records: [] })));
+      });
+
+      it('answers only a signed-in person (401 without a token)', async () => {
+        expect(await myData(undefined)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
       });
     });
 

@@ -1,8 +1,10 @@
-import { ServiceApi } from '@relais/platform';
+import { declareMyDataRoute, ServiceApi } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import type { ActivityUseCases } from '../../application/activity-use-cases';
 import type { CompletionUseCases } from '../../application/completion-use-cases';
+import { progressPersonalData, type PersonalDataQueries } from '../../application/personal-data';
 import type { ProgressQueries } from '../../application/progress-queries';
+import { refusedFieldNamesOf, trackingDataCatalogue } from '../../domain/tracking-data';
 import { toProblem } from './problems';
 import { explainRefusedFields } from './refused-fields';
 import {
@@ -12,6 +14,7 @@ import {
   completionInput,
   courseIdParams,
   participantBarsOutput,
+  notRecordedOutput,
   participantProgressOutput,
 } from './schemas';
 
@@ -19,6 +22,7 @@ export interface ProgressUseCases {
   activities: ActivityUseCases;
   completion: CompletionUseCases;
   queries: ProgressQueries;
+  personalData: PersonalDataQueries;
 }
 
 const problem = (description: string) => ({ description });
@@ -142,6 +146,39 @@ export function progressApi(useCases: ProgressUseCases, verifier: TokenVerifier)
       status: 200,
       body: await useCases.queries.barsOf(callerOf(req).id, params.id),
     }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/not-recorded',
+    operationId: 'notRecorded',
+    summary: 'What Relais does not record (L2), kind by kind, in French (public, no sign-in).',
+    description:
+      'The list « Ce que Relais n’enregistre pas » shows, built from the very list by which this API ' +
+      'refuses such fields with 400 `TRACKING_DATA_REFUSED`: what people are told and what is refused ' +
+      'cannot differ. Public, since it is a promise made to everyone before they sign in.',
+    tags: ['no tracking'],
+    secured: false,
+    responses: {
+      200: { description: 'Every kind of data that is not recorded.', schema: notRecordedOutput },
+    },
+    handler: () => ({
+      status: 200,
+      body: {
+        categories: trackingDataCatalogue.map((category) => ({
+          category: category.category,
+          label: category.label,
+          refusedFieldNames: refusedFieldNamesOf(category),
+        })),
+      },
+    }),
+  });
+
+  // Every role may ask what is held about itself, members of no course included (they hold nothing here).
+  declareMyDataRoute(api, {
+    middleware: [signedIn],
+    declaration: progressPersonalData,
+    collect: (req) => useCases.personalData.collect(callerOf(req).id),
   });
 
   api.router.use(explainRefusedFields);

@@ -5,7 +5,7 @@ import { namesTrackingData } from '../../domain/tracking-data';
 const notRecorded =
   'This platform does not record connection time, clicks, pages or resources viewed, ' +
   'or any other trace of how you work (the ministry’s commitment): it keeps only whether you ' +
-  'declared an activity done.';
+  'declared an activity done (the full list: GET /api/progress/not-recorded).';
 
 function undeclaredFieldsOf(error: RequestValidationError): string[] {
   return error.issues.flatMap((issue) =>

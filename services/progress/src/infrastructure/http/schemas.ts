@@ -51,3 +51,19 @@ export const participantProgressOutput = z.object({
 });
 
 export const participantBarsOutput = z.array(z.object({ userId: z.string(), name: z.string(), ...bar }));
+
+/** L2, public: what is not recorded, each kind with the field names the API refuses for it. */
+export const notRecordedOutput = z.object({
+  categories: z.array(
+    z.object({
+      category: z.string().describe('A stable key of the kind of data, e.g. `clicks`.'),
+      label: z.string().describe('In French, one line of « Relais n’enregistre pas … ».'),
+      refusedFieldNames: z
+        .array(z.string())
+        .describe(
+          'Names of this kind of data: a request field named with one of them, alone or within a longer name ' +
+            '(`timeSpent`, `last_access`), is refused with 400 TRACKING_DATA_REFUSED.',
+        ),
+    }),
+  ),
+});

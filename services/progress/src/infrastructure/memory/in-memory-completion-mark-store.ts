@@ -23,6 +23,10 @@ export class InMemoryCompletionMarkStore implements CompletionMarkStore {
     return this.marks.find((mark) => mark.courseId === courseId);
   }
 
+  async marksBy(userId: string): Promise<CompletionMark[]> {
+    return this.marks.find((mark) => mark.userId === userId);
+  }
+
   async forgetParticipant(courseId: string, userId: string): Promise<void> {
     this.deleteWhere((mark) => mark.courseId === courseId && mark.userId === userId);
   }

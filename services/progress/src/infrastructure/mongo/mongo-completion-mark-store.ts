@@ -27,6 +27,9 @@ const completionMarkSchema = new Schema<CompletionMarkRecord>(
 // The participant's bar, the trainer's view of a course and the withdrawal clean-up all read or
 // delete by course, then participant.
 completionMarkSchema.index({ courseId: 1, userId: 1 });
+// A person's own marks in every course (GET /me/data): the index above needs the course first, and
+// without this one the rare export of one person would read every mark of every course.
+completionMarkSchema.index({ userId: 1 });
 
 export function completionMarkModel(connection: Connection): Model<CompletionMarkRecord> {
   return (
@@ -65,6 +68,11 @@ export class MongoCompletionMarkStore implements CompletionMarkStore {
 
   async marksOf(courseId: string): Promise<CompletionMark[]> {
     const records = await this.model.find({ courseId }).lean<CompletionMarkRecord[]>().exec();
+    return records.map(markOf);
+  }
+
+  async marksBy(userId: string): Promise<CompletionMark[]> {
+    const records = await this.model.find({ userId }).lean<CompletionMarkRecord[]>().exec();
     return records.map(markOf);
   }
 
