@@ -1,4 +1,5 @@
 import type { EventOrigin, PendingEvent } from '@relais/contracts';
+import type { CollectedPersonalData } from '@relais/platform';
 import { update } from '@relais/store/revisions';
 import {
   attestationOfTeacher,
@@ -25,6 +26,7 @@ import { dayOf, schoolYearOf } from './calendar';
 import { eventsFor } from './course-events';
 import { AttestationNotFound, ClosingDayInPast, CourseNotFound, NotAllowed, UnknownTrainers } from './errors';
 import type { ParticipationFacts } from './participation-facts';
+import { personalDataOf } from './personal-data';
 import type { Clock, CourseRepository, TrainerDirectory } from './ports';
 
 export interface NewCourseRequest {
@@ -344,6 +346,11 @@ export class EnrollmentUseCases {
       attestations,
       totalCreditedHours: attestations.reduce((total, attestation) => total + attestation.creditedHours, 0),
     };
+  }
+
+  /** GDPR articles 15 and 20: what enrollment holds that refers to him, whatever his roles (ADR 0032). */
+  async personalData(actor: Actor): Promise<CollectedPersonalData> {
+    return personalDataOf(this.courses, actor.id);
   }
 
   /** Public: the attestation a code names, while its completion stands; revoked or unknown alike. */

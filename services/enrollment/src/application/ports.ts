@@ -19,6 +19,8 @@ export interface CourseQuery {
   district?: string;
   /** The course whose completion issued the attestation with this verification code. */
   attestationCode?: string;
+  /** Courses that name him: as a trainer, a participant, or one who left after completion. */
+  personId?: string;
 }
 
 /**
@@ -34,6 +36,12 @@ export interface CourseRepository {
   /** false when someone saved the course since `stored` was read. */
   replace(stored: StoredCourse, next: Course, events: readonly PendingEvent[]): Promise<boolean>;
   find(query: CourseQuery): Promise<Course[]>;
+  /**
+   * The events saved with the courses but not yet published whose data names him (his id, as a
+   * participant or a trainer): until the relay publishes them they hold his name or id in the
+   * outbox (ADR 0002), whether or not the course still does. Each event once.
+   */
+  pendingEventsNaming(userId: string): Promise<PendingEvent[]>;
 }
 
 export interface DirectoryTrainer {

@@ -1,3 +1,4 @@
+import type { PendingEvent } from '@relais/contracts';
 import type { Course } from '../domain/course';
 import type { CourseQuery } from '../application/ports';
 
@@ -17,6 +18,34 @@ export function matchesCourseQuery(course: Course, query: CourseQuery): boolean 
       course.formerParticipants.some((f) => f.district === query.district)) &&
     (query.attestationCode === undefined ||
       course.participants.some((p) => p.attestation?.code === query.attestationCode) ||
-      course.formerParticipants.some((f) => f.attestation?.code === query.attestationCode))
+      course.formerParticipants.some((f) => f.attestation?.code === query.attestationCode)) &&
+    (query.personId === undefined || namesPerson(course, query.personId))
+  );
+}
+
+function namesPerson(course: Course, userId: string): boolean {
+  return [...course.trainers, ...course.participants, ...course.formerParticipants].some(
+    (person) => person.userId === userId,
+  );
+}
+
+/**
+ * Whether a pending event names this person: enrollment events carry his id as `userId`, course
+ * snapshots carry each trainer's id and name (libs/contracts, enrollment). Facts name no one. The
+ * mongoose adapter queries the same two paths of the outbox.
+ */
+export function eventNamesPerson(event: PendingEvent, userId: string): boolean {
+  const data = event.envelope.data;
+  if (typeof data !== 'object' || data === null) return false;
+  const { userId: named, trainers } = data as { userId?: unknown; trainers?: unknown };
+  return (
+    named === userId ||
+    (Array.isArray(trainers) &&
+      trainers.some(
+        (trainer: unknown) =>
+          typeof trainer === 'object' &&
+          trainer !== null &&
+          (trainer as { userId?: unknown }).userId === userId,
+      ))
   );
 }

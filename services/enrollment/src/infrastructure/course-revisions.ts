@@ -5,10 +5,10 @@ import type { CourseQuery, CourseRepository, StoredCourse } from '../application
 import { matchesCourseQuery } from './course-query';
 
 /**
- * The CourseRepository over any RevisionLog of courses (ADR 0026); an adapter adds only how it finds
- * candidates for a query, each checked here against its latest state.
+ * The CourseRepository over any RevisionLog of courses (ADR 0026); an adapter adds how it finds
+ * candidates for a query, each checked here against its latest state, and how it reads the outbox.
  */
-export class CourseRevisions implements CourseRepository {
+export abstract class CourseRevisions implements CourseRepository {
   constructor(
     readonly revisions: RevisionLog<Course>,
     private readonly candidates: (query: CourseQuery) => Promise<Course[]>,
@@ -31,4 +31,6 @@ export class CourseRevisions implements CourseRepository {
   async find(query: CourseQuery): Promise<Course[]> {
     return (await this.candidates(query)).filter((course) => matchesCourseQuery(course, query));
   }
+
+  abstract pendingEventsNaming(userId: string): Promise<PendingEvent[]>;
 }

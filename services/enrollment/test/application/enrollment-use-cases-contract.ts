@@ -3,6 +3,12 @@ import { EnrollmentUseCases } from '../../src/application/enrollment-use-cases';
 import { AttestationNotFound } from '../../src/application/errors';
 import { ParticipationFacts } from '../../src/application/participation-facts';
 import type { CourseRepository, ParticipationCounter } from '../../src/application/ports';
+import {
+  ATTESTATIONS,
+  ENROLLMENTS,
+  PENDING_EVENTS,
+  TRAINED_COURSES,
+} from '../../src/application/personal-data';
 import { DomainError } from '../../src/domain/domain-error';
 
 const trainer = { userId: 'trainer-alice', name: 'Alice Martin', academy: 'lyon' };
@@ -157,6 +163,62 @@ export function describeEnrollmentRulesUnderConcurrency(
       await expect(useCases.verify(revoked?.code ?? '')).rejects.toBeInstanceOf(AttestationNotFound);
       expect(await useCases.myAttestations(stays.actor)).toEqual([]);
       expect(await useCases.myAttestations(leaves.actor)).toEqual([kept]);
+    });
+
+    it('gives a person what names him across its queries, his pending events included, and nothing of others', async () => {
+      const course = await newCourse(10);
+      const [leaver, stays] = [teacher(randomUUID()), teacher(randomUUID())];
+      for (const one of [leaver, stays]) {
+        await useCases.enrollSelf(one, course.id);
+        await useCases.setCompletion(trainerContext, course.id, one.actor.id, true);
+      }
+      await useCases.withdrawSelf(leaver, course.id);
+      const [attestation] = await useCases.myAttestations(leaver.actor);
+
+      const held = await useCases.personalData(leaver.actor);
+
+      expect(held[ENROLLMENTS]).toEqual([
+        {
+          courseId: course.id,
+          title: course.title,
+          name: leaver.actor.name,
+          school: '0690001A',
+          district: 'lyon-d1',
+          status: 'formation terminée',
+          withdrawn: true,
+          creditedHours: 9,
+        },
+      ]);
+      expect(held[ATTESTATIONS]).toEqual([
+        {
+          code: attestation?.code,
+          courseId: course.id,
+          courseTitle: course.title,
+          teacherName: leaver.actor.name,
+          academy: 'lyon',
+          creditedHours: 9,
+          completedOn: '2026-11-28',
+        },
+      ]);
+      expect(held[TRAINED_COURSES]).toEqual([]);
+      // Nothing has published the outbox here: every event of his stays pending.
+      expect(held[PENDING_EVENTS]?.map((event) => event['type']).sort()).toEqual([
+        'enrollment.completion.recorded.v1',
+        'enrollment.enrollment.created.v1',
+        'enrollment.enrollment.withdrawn.v1',
+      ]);
+      expect(JSON.stringify(held)).not.toContain(stays.actor.id);
+
+      const trainerHeld = await useCases.personalData(trainerContext.actor);
+      expect(trainerHeld[TRAINED_COURSES]).toContainEqual({
+        courseId: course.id,
+        title: course.title,
+        name: trainer.name,
+      });
+      expect(trainerHeld[PENDING_EVENTS]).toContainEqual({
+        type: 'enrollment.course.published.v1',
+        occurredOn: '2026-11-28',
+      });
     });
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CourseRepository } from '../../src/application/ports';
 import type { ParticipationCounter } from '../../src/application/ports';
 import { CourseMother, ParticipantMother } from '../mothers/course-mother';
+import { anEvent, PersonEventMother } from '../mothers/event-mother';
 
 export interface EnrollmentStores {
   courses: CourseRepository;
@@ -154,6 +155,54 @@ export function describeEnrollmentStoresContract(
       expect(await ids(held)).toEqual([course.id]);
       expect(await ids(kept)).toEqual([course.id]);
       expect(await ids(`${marker}-CCCC-CCCC-CCCC`)).toEqual([]);
+    });
+
+    it('finds the courses that name a person: as trainer, participant, or one who left after completion', async () => {
+      const person = `person-${randomUUID()}`;
+      const trained = CourseMother.open({ trainers: [{ userId: person, name: 'Dominique Roy' }] });
+      const joined = CourseMother.open({
+        status: 'closed',
+        participants: [ParticipantMother.enrolled({ userId: person })],
+      });
+      const left = CourseMother.open({
+        formerParticipants: [{ userId: person, name: 'Dominique Roy', creditedHours: 9 }],
+      });
+      const elsewhere = CourseMother.open({ participants: [ParticipantMother.enrolled()] });
+      for (const course of [trained, joined, left, elsewhere]) await stores.courses.insert(course, []);
+      const ids = async (query: Parameters<CourseRepository['find']>[0]) =>
+        (await stores.courses.find(query)).map((course) => course.id).sort();
+
+      expect(await ids({ personId: person })).toEqual([trained.id, joined.id, left.id].sort());
+      expect(await ids({ personId: person, status: 'closed' })).toEqual([joined.id]);
+      expect(await ids({ personId: `person-${randomUUID()}` })).toEqual([]);
+    });
+
+    it('finds the pending events that name a person, each once, also once the course no longer does', async () => {
+      const [teacher, trainer] = [`teacher-${randomUUID()}`, `trainer-${randomUUID()}`];
+      const participant = ParticipantMother.enrolled({ userId: teacher });
+      const course = CourseMother.open({ trainers: [{ userId: trainer, name: 'Alice Martin' }] });
+      const published = PersonEventMother.published(course);
+      const enrolled = PersonEventMother.enrolled(course.id, participant);
+      const withdrawn = PersonEventMother.withdrawn(course.id, teacher);
+      const namesNoOne = anEvent();
+      await stores.courses.insert({ ...course, participants: [participant] }, [
+        published,
+        enrolled,
+        namesNoOne,
+      ]);
+      const read = (await stores.courses.findById(course.id))!;
+      await stores.courses.replace(read, course, [withdrawn]);
+      const eventIds = async (userId: string) =>
+        (await stores.courses.pendingEventsNaming(userId)).map((event) => event.envelope.id).sort();
+
+      expect(await eventIds(teacher)).toEqual([enrolled.envelope.id, withdrawn.envelope.id].sort());
+      expect(await eventIds(trainer)).toEqual([published.envelope.id]);
+      expect(await eventIds(`teacher-${randomUUID()}`)).toEqual([]);
+      expect(
+        (await stores.courses.pendingEventsNaming(teacher)).find(
+          (e) => e.envelope.id === enrolled.envelope.id,
+        ),
+      ).toEqual(enrolled);
     });
 
     it('remembers counted cells and only those', async () => {

@@ -149,6 +149,13 @@ const routes: Route[] = [
     otherwise: 403,
   },
   {
+    // Every signed-in role may ask what is held about itself (GDPR articles 15 and 20).
+    name: 'GET /me/data',
+    call: () => ({ method: 'GET', path: '/me/data' }),
+    expected: {},
+    otherwise: 200,
+  },
+  {
     // Public: whoever holds a document checks it; a code that names nothing is 404 for all alike.
     name: 'GET /verify/:code',
     call: () => ({ method: 'GET', path: '/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ServiceApi, correlationIdOf } from '@relais/platform';
+import { ServiceApi, correlationIdOf, declareMyDataRoute } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type Caller, type TokenVerifier } from '@relais/auth';
 import type { Request } from 'express';
 import { seatsLeft, type Course } from '../../domain/course';
@@ -9,6 +9,7 @@ import type {
   TeacherAttestation,
 } from '../../application/enrollment-use-cases';
 import { dayOf, schoolYearOf } from '../../application/calendar';
+import { enrollmentPersonalData } from '../../application/personal-data';
 import { attestationPdf, schoolYearSummaryPdf } from '../pdf/attestation-pdf';
 import { toProblem } from './problems';
 import {
@@ -442,6 +443,13 @@ export function enrollmentApi(
         },
       };
     },
+  });
+
+  // Every role: a trainer, a manager or an inspector may ask what is held about himself too.
+  declareMyDataRoute(api, {
+    middleware: [signedIn],
+    declaration: enrollmentPersonalData,
+    collect: (req) => useCases.personalData(contextOf(req).actor),
   });
 
   api.route({

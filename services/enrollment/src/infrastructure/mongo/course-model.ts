@@ -134,6 +134,9 @@ revisionSchema.index({ districts: 1 });
 // The public verification page looks attestations up by code.
 revisionSchema.index({ 'participants.attestation.code': 1 });
 revisionSchema.index({ 'formerParticipants.attestation.code': 1 });
+// "What Relais holds about me" finds the pending events that name a person (GET /me/data).
+revisionSchema.index({ 'outbox.envelope.data.userId': 1 });
+revisionSchema.index({ 'outbox.envelope.data.trainers.userId': 1 });
 
 export function courseRevisionModel(connection: Connection): Model<CourseRevisionRecord> {
   return (

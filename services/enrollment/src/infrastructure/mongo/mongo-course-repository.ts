@@ -1,7 +1,9 @@
 import type { Model } from 'mongoose';
+import type { PendingEvent } from '@relais/contracts';
 import { MongoRevisionLog } from '@relais/store';
 import type { Attestation, Course } from '../../domain/course';
 import type { CourseQuery } from '../../application/ports';
+import { eventNamesPerson } from '../course-query';
 import { CourseRevisions } from '../course-revisions';
 import type { AttestationState, CourseRevisionRecord, CourseState } from './course-model';
 
@@ -11,7 +13,7 @@ import type { AttestationState, CourseRevisionRecord, CourseState } from './cour
  * deleted, which is why CourseRevisions checks each candidate's latest state again.
  */
 export class MongoCourseRepository extends CourseRevisions {
-  constructor(records: Model<CourseRevisionRecord>) {
+  constructor(private readonly records: Model<CourseRevisionRecord>) {
     const revisions = new MongoRevisionLog<Course, CourseRevisionRecord>(records, {
       idField: 'courseId',
       toRecord: stateOf,
@@ -20,6 +22,30 @@ export class MongoCourseRepository extends CourseRevisions {
     super(revisions, async (query: CourseQuery) =>
       (await revisions.latestMatching(filterOf(query))).map(({ state }) => state),
     );
+  }
+
+  /**
+   * Through the two indexed outbox paths that name a person (`eventNamesPerson`). A save carries the
+   * pending events of the records it supersedes, so one not yet deleted repeats them: each counts once.
+   */
+  async pendingEventsNaming(userId: string): Promise<PendingEvent[]> {
+    const records = await this.records
+      .find(
+        {
+          $or: [
+            { 'outbox.envelope.data.userId': userId },
+            { 'outbox.envelope.data.trainers.userId': userId },
+          ],
+        },
+        { outbox: 1 },
+      )
+      .lean<Pick<CourseRevisionRecord, 'outbox'>[]>()
+      .exec();
+    const events = new Map<string, PendingEvent>();
+    for (const event of records.flatMap((record) => record.outbox)) {
+      if (eventNamesPerson(event, userId)) events.set(event.envelope.id, event);
+    }
+    return [...events.values()];
   }
 }
 
@@ -39,17 +65,26 @@ function filterOf(query: CourseQuery): Record<string, unknown> {
       { 'formerParticipants.district': query.district },
     ];
   }
+  // $and, not a second $or: the district's $or may be there already.
+  const alternatives: Record<string, unknown>[] = [];
   if (query.attestationCode !== undefined) {
-    // $and, not a second $or: the district's $or may be there already.
-    filter['$and'] = [
-      {
-        $or: [
-          { 'participants.attestation.code': query.attestationCode },
-          { 'formerParticipants.attestation.code': query.attestationCode },
-        ],
-      },
-    ];
+    alternatives.push({
+      $or: [
+        { 'participants.attestation.code': query.attestationCode },
+        { 'formerParticipants.attestation.code': query.attestationCode },
+      ],
+    });
   }
+  if (query.personId !== undefined) {
+    alternatives.push({
+      $or: [
+        { 'trainers.userId': query.personId },
+        { 'participants.userId': query.personId },
+        { 'formerParticipants.userId': query.personId },
+      ],
+    });
+  }
+  if (alternatives.length > 0) filter['$and'] = alternatives;
   return filter;
 }
 

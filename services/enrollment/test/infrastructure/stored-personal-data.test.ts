@@ -1,0 +1,25 @@
+import mongoose from 'mongoose';
+import { unclassifiedStoredFields } from '@relais/testing';
+import { countedCellsNotExported, enrollmentPersonalData } from '../../src/application/personal-data';
+import { courseRevisionModel } from '../../src/infrastructure/mongo/course-model';
+import { countedCellModel } from '../../src/infrastructure/mongo/mongo-participation-counter';
+
+const connection = mongoose.createConnection();
+const courseRevisionPaths = Object.keys(courseRevisionModel(connection).schema.paths);
+const countedCellPaths = Object.keys(countedCellModel(connection).schema.paths);
+
+describe('what enrollment stores, field by field, in "what Relais knows about me"', () => {
+  // Enrollments, attestations, trainer memberships and pending events all live in a course revision.
+  it.each(enrollmentPersonalData.kinds.map((kind) => [kind.kind, kind] as const))(
+    'every stored field of a course revision is exported or explained for %s',
+    (_name, kind) => {
+      expect(unclassifiedStoredFields(kind, courseRevisionPaths)).toEqual([]);
+    },
+  );
+
+  it('explains why the counted cells are not exported: keyed one-way tokens, nothing else', () => {
+    expect(unclassifiedStoredFields(countedCellsNotExported, countedCellPaths)).toEqual([]);
+    expect(countedCellsNotExported.fields).toEqual({});
+    expect(enrollmentPersonalData.kinds.map((kind) => kind.kind)).not.toContain(countedCellsNotExported.kind);
+  });
+});
