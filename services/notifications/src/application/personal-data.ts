@@ -102,8 +102,8 @@ const address: PersonalDataKind = {
 };
 
 /**
- * The sealed authors of feedback items (ADR 0030). Feedback keeps no author id; it seals the author's
- * id for this service alone, which opens a seal to tell its author of a reply or a status. The seal
+ * The sealed authors of feedback items (ADR 0030). Feedback keeps no author id (ADR 0009); it seals it
+ * for this service alone, which opens a seal to tell its author of a reply or a status. The seal
  * refers to him, so he is shown which items it binds him to: the item ids, never the seal itself (a
  * ciphertext of his own id, which tells him nothing more). Retention: no rule of ADR 0032 names the
  * seals yet and nothing prunes them; the life of a named item is the closest, and what the export says.
@@ -116,7 +116,7 @@ const sealedAuthors: PersonalDataKind = {
       label: 'Un retour que vous avez écrit, anonyme ou non',
       purpose:
         'Vous avertir quand un formateur répond à ce retour ou en change le statut. Le service des retours ne ' +
-        'garde pas qui a écrit un retour : il a chiffré votre identifiant pour ce seul service, qui ne le ' +
+        'garde pas l’identifiant de l’auteur d’un retour : il a chiffré le vôtre pour ce seul service, qui ne le ' +
         'déchiffre que pour vous avertir ou pour vous montrer cette liste, et ne le montre à personne d’autre.',
       legalBasis: 'publicTask',
       retention: 'namedFeedback',
