@@ -7,6 +7,7 @@ import { defaultDispatchOptions, MailDispatcher, type DispatchOptions } from './
 import { MailOutbox } from './application/mail-outbox';
 import { NotificationUseCases } from './application/notification-use-cases';
 import { notificationWorker } from './application/notification-worker';
+import { PersonalDataCollector } from './application/personal-data';
 import {
   silentLog,
   type Clock,
@@ -79,7 +80,11 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
   const worker = notificationWorker(notifications, dispatcher, log, ports.workerIntervalMs ?? 5_000);
   return {
     name: 'notifications',
-    api: notificationsApi(notifications, ports.verifier),
+    api: notificationsApi(
+      notifications,
+      new PersonalDataCollector(ports.store, ports.rosters, openSealed),
+      ports.verifier,
+    ),
     subscriptions: [
       enrollmentSubscription(ports.rosters, notifications),
       feedbackSubscription(notifications),

@@ -43,6 +43,25 @@ export interface QueuedMail {
 
 export type MailAttempt = Pick<QueuedMail, 'attempts' | 'nextAttemptAt'>;
 
+/** Everything the store keeps under one person's id: what his "Mes données" shows (GDPR article 15). */
+export interface HeldAbout {
+  /** Every notice, newest day first; not limited like the notification centre. */
+  notices: Notice[];
+  /** His choices, as stored; undefined while he has chosen nothing (the defaults apply). */
+  preferences: Partial<Preferences> | undefined;
+  address: string | undefined;
+  /** Notices and mail lines held back for a digest that has not gone yet. */
+  digest: DigestEntry[];
+  /** Mails to him in the queue, whatever their state: pending, sent (kept 30 days) or undeliverable. */
+  mails: QueuedMail[];
+}
+
+/** A feedback item and its author as the feedback service sealed him: only this service can open it. */
+export interface SealedItemAuthor {
+  itemId: string;
+  sealedAuthor: string;
+}
+
 /** What the service keeps, one store over its own database (docs/design.md §3). */
 export interface NotificationStore {
   /** False when a notice of that id exists already (a redelivered event). */
@@ -64,6 +83,15 @@ export interface NotificationStore {
   /** The item's author, as sealed by the feedback service; opened only when there is news for him. */
   rememberAuthor(itemId: string, sealedAuthor: string): Promise<void>;
   sealedAuthorOf(itemId: string): Promise<string | undefined>;
+
+  /**
+   * The seals of every item's author. A seal is randomised (two seals of one person differ, ADR 0030),
+   * so none can be searched for a person: whoever needs his items opens them one by one.
+   */
+  sealedItemAuthors(): AsyncIterable<SealedItemAuthor>;
+
+  /** Everything kept under this person's id, each found by an index on it. */
+  heldAbout(userId: string): Promise<HeldAbout>;
 
   /** Idempotent by id. */
   addToDigest(entry: DigestEntry): Promise<void>;

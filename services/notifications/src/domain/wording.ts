@@ -18,7 +18,7 @@ export function linkOf(facts: Pick<NoticeFacts, 'kind' | 'courseId'>): string {
   }
 }
 
-const statusWords = { acknowledged: 'pris en compte', addressed: 'traité' } as const;
+export const statusWords = { acknowledged: 'pris en compte', addressed: 'traité' } as const;
 
 function course(title: string): string {
   return title ? `« ${title} »` : 'un de vos parcours';

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { defaultPreferences } from '../../src/domain/notice';
-import type { NotificationStore } from '../../src/application/ports';
+import type { NotificationStore, SealedItemAuthor } from '../../src/application/ports';
 import { aDigestEntry, aNotice, aNoticeFacts, aQueuedMail } from '../mothers/notification-mother';
 
 /** One suite, both adapters: the in-memory store (unit) and the mongoose one (integration). */
@@ -64,6 +65,52 @@ export function describeNotificationStoreContract(
       await store.rememberAuthor('item-1', 'sealed-again');
       expect(await store.sealedAuthorOf('item-1')).toBe('sealed-1');
       expect(await store.sealedAuthorOf('item-2')).toBeUndefined();
+    });
+
+    it('finds everything kept under one person’s id, all his notices and nothing of anyone else', async () => {
+      const person = randomUUID();
+      const someoneElse = randomUUID();
+      const older = aNotice({ recipient: person, createdOn: '2026-12-01' });
+      const newer = aNotice({ recipient: person, createdOn: '2026-12-06', read: true });
+      for (const notice of [older, newer, aNotice({ recipient: someoneElse })]) await store.addNotice(notice);
+      const chosen = { ...defaultPreferences, 'message-new': 'off' as const };
+      await store.setPreferences(person, chosen);
+      await store.setPreferences(someoneElse, defaultPreferences);
+      await store.recordAddress(person, 'person@demo.relais.invalid');
+      await store.recordAddress(someoneElse, 'someone@demo.relais.invalid');
+      const waiting = aDigestEntry({ recipient: person });
+      await store.addToDigest(waiting);
+      await store.addToDigest(aDigestEntry({ recipient: someoneElse }));
+      const mail = aQueuedMail({ recipient: person, to: 'person@demo.relais.invalid' });
+      await store.enqueueMail(mail);
+      await store.enqueueMail(aQueuedMail({ recipient: someoneElse }));
+
+      expect(await store.heldAbout(person)).toEqual({
+        notices: [newer, older],
+        preferences: chosen,
+        address: 'person@demo.relais.invalid',
+        digest: [waiting],
+        mails: [mail],
+      });
+      expect(await store.heldAbout(randomUUID())).toEqual({
+        notices: [],
+        preferences: undefined,
+        address: undefined,
+        digest: [],
+        mails: [],
+      });
+    });
+
+    it('hands over every sealed author, each once, for whoever must open them one by one', async () => {
+      const remembered = Array.from({ length: 7 }, (_, index) => ({
+        itemId: `item-${index}`,
+        sealedAuthor: `sealed-${index}`,
+      }));
+      for (const { itemId, sealedAuthor } of remembered) await store.rememberAuthor(itemId, sealedAuthor);
+
+      const handedOver: SealedItemAuthor[] = [];
+      for await (const sealed of store.sealedItemAuthors()) handedOver.push(sealed);
+      expect(handedOver.sort((a, b) => a.itemId.localeCompare(b.itemId))).toEqual(remembered);
     });
 
     it('holds digest entries by day until they are removed, each once', async () => {

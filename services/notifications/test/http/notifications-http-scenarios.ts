@@ -11,13 +11,17 @@ import {
   sealRecipient,
   type PendingEvent,
 } from '@relais/contracts';
+import type { PersonalDataExport } from '@relais/platform';
 import {
   demoNameOf,
+  exportMentions,
+  gapsInExport,
   publishCourseWithMembers,
   startServiceHarness,
   userIdOf,
   type ServiceHarness,
 } from '@relais/testing';
+import { notificationsPersonalData } from '../../src/application/personal-data';
 import type { Clock } from '../../src/application/ports';
 import type { NotificationsModule } from '../../src/compose';
 import { InMemoryMailbox } from '../../src/infrastructure/mail/in-memory-mailbox';
@@ -553,6 +557,116 @@ export function describeNotificationsOverHttp(
           code: 'VALIDATION_FAILED',
         });
       }
+    });
+
+    it('shows a person everything it holds about him, from every feature, and nothing of anyone else', async () => {
+      // A day of its own (Monday 1 March 2027, 11:00 in Paris): its digest has not gone, its reminders run.
+      now = new Date('2027-03-01T10:00:00Z');
+      const person = 'teacher.05';
+      const trained = await publishCourseWithMembers(harness.bus, {
+        trainers: [person],
+        participants: ['teacher.01', 'teacher.02'],
+        title: 'Animer un atelier',
+      });
+      const followed = await publishCourseWithMembers(harness.bus, {
+        trainers: ['trainer.alice'],
+        participants: [person, 'teacher.03'],
+        title,
+        closesOn: '2027-03-05',
+      });
+      await harness.bus.idle();
+      const choices = {
+        'feedback-reply': 'immediate',
+        'feedback-status': 'immediate',
+        'feedback-new': 'daily-digest',
+        'completion-recorded': 'immediate',
+        'message-new': 'immediate',
+        'course-closing': 'immediate',
+      };
+      expect((await harness.call(person, 'PUT', '/api/notifications/me/preferences', choices)).status).toBe(
+        200,
+      );
+      const othersItems = [posted(trained, 'teacher.01', true), posted(trained, 'teacher.02', false)];
+      const own = posted(followed, person, true);
+      const ownItemId = (own.envelope.data as { itemId: string }).itemId;
+      await publish(
+        ...othersItems,
+        own,
+        createEvent(
+          feedbackStatusChanged,
+          { courseId: followed, itemId: ownItemId, status: 'addressed' },
+          origin(),
+        ),
+        createEvent(feedbackReplyPosted, { courseId: followed, itemId: ownItemId }, origin()),
+        createEvent(
+          feedbackMessageSent,
+          { messageId: randomUUID(), courseId: followed, recipientId: userIdOf(person) },
+          origin(),
+        ),
+      );
+      await module.runWorkerOnce(); // the closing reminder, and the mails
+
+      const response = await harness.call(person, 'GET', '/api/notifications/me/data');
+      expect(response.status).toBe(200);
+      const exported = response.body as unknown as PersonalDataExport;
+      expect(gapsInExport(notificationsPersonalData, exported)).toEqual([]);
+      const recordsOf = (kind: string) =>
+        exported.kinds.find((candidate) => candidate.kind === kind)?.records;
+      expect(recordsOf('feedback-item-authors')).toContainEqual({ itemId: ownItemId });
+      expect(recordsOf('notices')).toContainEqual({
+        kind: 'Changement de statut de l’un de mes retours',
+        courseId: followed,
+        courseTitle: title,
+        status: 'traité',
+        createdOn: '2027-03-01',
+        read: false,
+      });
+      expect(recordsOf('notification-address')).toEqual([{ email: addressOf(person) }]);
+      expect(recordsOf('notification-digest')).toContainEqual({
+        day: '2027-03-01',
+        facts: {
+          kind: 'Nouveaux retours dans un parcours que j’anime',
+          courseId: trained,
+          courseTitle: 'Animer un atelier',
+          count: 1,
+        },
+      });
+      expect(recordsOf('queued-mails')).toContainEqual(
+        expect.objectContaining({
+          to: addressOf(person),
+          subject: `Relais : Nouveau message dans « ${title} »`,
+          state: 'envoyé',
+          attempts: 1,
+        }),
+      );
+      expect(recordsOf('course-rosters')).toEqual(
+        expect.arrayContaining([
+          { courseId: trained, title: 'Animer un atelier', role: 'formateur', name: demoNameOf(person) },
+          expect.objectContaining({ courseId: followed, role: 'participant', status: 'inscrit' }),
+        ]),
+      );
+      const othersValues = [
+        ...othersItems.map((item) => (item.envelope.data as { itemId: string }).itemId),
+        ...['teacher.01', 'teacher.02', 'teacher.03', 'trainer.alice'].flatMap((other) => [
+          userIdOf(other),
+          demoNameOf(other),
+          addressOf(other),
+        ]),
+      ];
+      expect(othersValues.filter((value) => exportMentions(exported, value))).toEqual([]);
+    });
+
+    it('answers every signed-in role, with every kind and no record when it holds nothing about him', async () => {
+      for (const username of ['inspector.d1', 'chsct.national', 'ministry.dne', 'ops.admin']) {
+        const response = await harness.call(username, 'GET', '/api/notifications/me/data');
+        expect(response.status).toBe(200);
+        const exported = response.body as unknown as PersonalDataExport;
+        expect(exported.kinds.map((kind) => [kind.kind, kind.records])).toEqual(
+          notificationsPersonalData.kinds.map((kind) => [kind.kind, []]),
+        );
+      }
+      const anonymousCall = await fetch(`http://127.0.0.1:${harness.host.port}/api/notifications/me/data`);
+      expect(anonymousCall.status).toBe(401);
     });
 
     it('serves a person’s notices and choices to teachers and trainers only, signed in', async () => {

@@ -2,7 +2,10 @@ import { startServiceHarness, type ServiceHarness } from '@relais/testing';
 import { createInMemoryStatsService } from '../../src/index';
 import { everyTestPeriodPublished } from '../support/facts';
 
-/** Every Stats route × every demo role (docs/api.md): ministry, the CHSCT, nobody else; 401 without a token. */
+/**
+ * Every Stats route × every demo role (docs/api.md): the tables to the ministry and the CHSCT, nobody
+ * else; what is held about oneself to anyone signed in; 401 without a token.
+ */
 const users = [
   'anonymous',
   'ministry.dne',
@@ -28,6 +31,8 @@ const routes: { path: string; allowed: User[] }[] = [
     allowed: ['chsct.national', 'chsct.lyon'],
   },
   { path: '/catalogue', allowed: ['ministry.dne', 'chsct.national', 'chsct.lyon'] },
+  // Everyone may ask what is held about him: nothing, here.
+  { path: '/me/data', allowed: users.filter((user) => user !== 'anonymous') },
 ];
 
 const cases = routes.flatMap((route) =>

@@ -1,8 +1,9 @@
 import escapeHtml from 'escape-html';
 import type { Request, Response } from 'express';
-import { ServiceApi } from '@relais/platform';
+import { declareMyDataRoute, ServiceApi } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import type { NotificationUseCases } from '../../application/notification-use-cases';
+import { notificationsPersonalData, type PersonalDataCollector } from '../../application/personal-data';
 import { noticeKinds, type Notice, type NoticeKind } from '../../domain/notice';
 import { kindLabels, linkOf, sentenceOf } from '../../domain/wording';
 import { toProblem } from './problems';
@@ -42,7 +43,11 @@ function sendPage(res: Response, title: string, body: string): void {
 
 const addressOf = (req: Request) => callerOf(req).email;
 
-export function notificationsApi(notifications: NotificationUseCases, verifier: TokenVerifier): ServiceApi {
+export function notificationsApi(
+  notifications: NotificationUseCases,
+  personalData: PersonalDataCollector,
+  verifier: TokenVerifier,
+): ServiceApi {
   const api = new ServiceApi({
     service: 'notifications',
     title: 'Relais notifications',
@@ -130,6 +135,13 @@ export function notificationsApi(notifications: NotificationUseCases, verifier: 
       status: 200,
       body: { preferences: await notifications.setPreferences(callerOf(req).id, body), kinds },
     }),
+  });
+
+  // Every signed-in role: an inspector gets no notices, but may still ask what is held about him.
+  declareMyDataRoute(api, {
+    middleware: [authenticate(verifier)],
+    declaration: notificationsPersonalData,
+    collect: (req) => personalData.collect(callerOf(req).id),
   });
 
   api.route({

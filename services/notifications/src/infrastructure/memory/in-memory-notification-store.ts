@@ -1,6 +1,13 @@
 import { InMemoryDocuments } from '@relais/store';
 import type { Notice, Preferences } from '../../domain/notice';
-import type { DigestEntry, MailAttempt, NotificationStore, QueuedMail } from '../../application/ports';
+import type {
+  DigestEntry,
+  HeldAbout,
+  MailAttempt,
+  NotificationStore,
+  QueuedMail,
+  SealedItemAuthor,
+} from '../../application/ports';
 
 const byNewestDay = (a: Notice, b: Notice) =>
   a.createdOn !== b.createdOn ? (a.createdOn < b.createdOn ? 1 : -1) : a.id < b.id ? -1 : 1;
@@ -64,6 +71,20 @@ export class InMemoryNotificationStore implements NotificationStore {
 
   async sealedAuthorOf(itemId: string): Promise<string | undefined> {
     return this.authors.get(itemId);
+  }
+
+  async *sealedItemAuthors(): AsyncIterable<SealedItemAuthor> {
+    for (const [itemId, sealedAuthor] of [...this.authors.documents]) yield { itemId, sealedAuthor };
+  }
+
+  async heldAbout(userId: string): Promise<HeldAbout> {
+    return {
+      notices: this.notices.find((notice) => notice.recipient === userId).sort(byNewestDay),
+      preferences: this.preferences.get(userId),
+      address: this.addresses.get(userId),
+      digest: this.digest.find((entry) => entry.recipient === userId),
+      mails: this.mails.find((mail) => mail.recipient === userId),
+    };
   }
 
   async addToDigest(entry: DigestEntry): Promise<void> {

@@ -1,8 +1,21 @@
 import mongoose from 'mongoose';
 import { isDuplicateKeyError } from '@relais/store';
 import type { Notice, NoticeFacts, Preferences } from '../../domain/notice';
-import type { DigestEntry, MailAttempt, NotificationStore, QueuedMail } from '../../application/ports';
-import type { DigestRecord, MailRecord, NoticeRecord, NotificationModels } from './notification-models';
+import type {
+  DigestEntry,
+  HeldAbout,
+  MailAttempt,
+  NotificationStore,
+  QueuedMail,
+  SealedItemAuthor,
+} from '../../application/ports';
+import type {
+  DigestRecord,
+  MailRecord,
+  NoticeRecord,
+  NotificationModels,
+  ValueRecord,
+} from './notification-models';
 
 async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -110,6 +123,33 @@ export class MongoNotificationStore implements NotificationStore {
 
   async sealedAuthorOf(itemId: string): Promise<string | undefined> {
     return (await this.models.authors.findById(itemId).lean().exec())?.value;
+  }
+
+  /** Through a cursor, a batch at a time: the whole collection is never in memory at once. */
+  async *sealedItemAuthors(): AsyncIterable<SealedItemAuthor> {
+    const cursor = this.models.authors.find().lean<ValueRecord>().cursor({ batchSize: 500 });
+    for await (const record of cursor) yield { itemId: record._id, sealedAuthor: record.value };
+  }
+
+  async heldAbout(userId: string): Promise<HeldAbout> {
+    const [notices, preferences, address, digest, mails] = await Promise.all([
+      this.models.notices
+        .find({ recipient: userId })
+        .sort({ createdOn: -1, _id: 1 })
+        .lean<NoticeRecord[]>()
+        .exec(),
+      this.preferencesOf(userId),
+      this.addressOf(userId),
+      this.models.digest.find({ recipient: userId }).lean<DigestRecord[]>().exec(),
+      this.models.mails.find({ recipient: userId }).lean<MailRecord[]>().exec(),
+    ]);
+    return {
+      notices: notices.map(noticeOf),
+      preferences,
+      address,
+      digest: digest.map(digestEntryOf),
+      mails: mails.map(mailOf),
+    };
   }
 
   async addToDigest({ id, ...entry }: DigestEntry): Promise<void> {

@@ -85,6 +85,8 @@ const digestSchema = new Schema<DigestRecord>(
   { collection: 'notification_digest', ...closedSchemaOptions },
 );
 digestSchema.index({ day: 1 });
+// What a person's "Mes données" finds his entries by.
+digestSchema.index({ recipient: 1 });
 
 export interface MailRecord {
   _id: string;
@@ -117,6 +119,8 @@ const mailSchema = new Schema<MailRecord>(
   { collection: 'mail_queue', ...closedSchemaOptions },
 );
 mailSchema.index({ state: 1, nextAttemptAt: 1 });
+// What a person's "Mes données" finds his mails by.
+mailSchema.index({ recipient: 1 });
 
 function modelOf<T>(connection: Connection, name: string, schema: Schema<T>): Model<T> {
   return (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);

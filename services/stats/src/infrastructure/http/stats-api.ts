@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
-import { ServiceApi } from '@relais/platform';
+import { declareMyDataRoute, ServiceApi } from '@relais/platform';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import { monthRange, longestRangeInMonths } from '../../domain/period';
 import { trendPublicationDay } from '../../domain/publication';
 import type { TrendScope } from '../../domain/feedback-trends';
 import { NotYetPublished, type StatsQueries } from '../../application/stats-queries';
 import { recordSuppressedCells } from '../metrics/suppressed-cells';
+import { statsPersonalData } from '../personal-data';
 import { toCsv } from './csv';
 import { periodNotPublished, periodReversed, periodTooLong } from './problems';
 import { catalogueBody, enrollmentQuery, enrollmentTableBody, trendsQuery, trendsTableBody } from './schemas';
@@ -168,6 +169,13 @@ export function statsApi(queries: StatsQueries, verifier: TokenVerifier, notice?
         ...catalogue(minimumCount, queries.publication()),
       },
     }),
+  });
+
+  // Any signed-in role, not only the readers of tables: whoever asks learns that nothing is held about him.
+  declareMyDataRoute(api, {
+    middleware: [signedIn],
+    declaration: statsPersonalData,
+    collect: async () => ({}),
   });
 
   return api;
