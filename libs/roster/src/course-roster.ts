@@ -20,6 +20,11 @@ export interface CourseRoster {
   status: 'open' | 'closed';
   /** The planned closing day (YYYY-MM-DD), when the course has one. */
   closesOn?: string;
+  /**
+   * The day the course was closed (YYYY-MM-DD), from the event that closed it: the retention schedule
+   * counts from it (docs/adr/0032-retention-schedule.md). Absent while the course is open.
+   */
+  closedOn?: string;
   trainers: RosterPerson[];
   participants: RosterParticipant[];
 }

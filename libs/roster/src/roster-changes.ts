@@ -9,16 +9,25 @@ export interface CourseSnapshot {
   closesOn?: string | undefined;
 }
 
+/**
+ * `day` is the day of the event (YYYY-MM-DD): a course that this snapshot closes was closed that day,
+ * and a course closed earlier keeps its first closing day however often the snapshot repeats it.
+ */
 export const withCourse =
-  (snapshot: CourseSnapshot) =>
+  (snapshot: CourseSnapshot, day: string) =>
   (roster: CourseRoster): CourseRoster => {
-    const { closesOn: _previous, ...rest } = roster;
+    const { closesOn: _previous, closedOn: previouslyClosedOn, ...rest } = roster;
+    const closedOn =
+      snapshot.status === 'closed'
+        ? ((roster.status === 'closed' ? previouslyClosedOn : undefined) ?? day)
+        : undefined;
     return {
       ...rest,
       academy: snapshot.academy,
       title: snapshot.title,
       status: snapshot.status,
       ...(snapshot.closesOn ? { closesOn: snapshot.closesOn } : {}),
+      ...(closedOn ? { closedOn } : {}),
       trainers: snapshot.trainers.map(({ userId, name }) => ({ userId, name })),
     };
   };

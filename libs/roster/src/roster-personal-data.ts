@@ -12,7 +12,8 @@ export const rosterPersonalData: PersonalDataKind = {
   fields: {
     courseId: {
       label: 'Le parcours',
-      purpose: 'Savoir que vous en êtes membre, pour ne montrer le parcours qu’à ses formateurs et participants',
+      purpose:
+        'Savoir que vous en êtes membre, pour ne montrer le parcours qu’à ses formateurs et participants',
       legalBasis: 'publicTask',
       retention: 'whileMember',
     },
@@ -51,6 +52,7 @@ export const rosterPersonalData: PersonalDataKind = {
     _id: 'L’identifiant du parcours (exporté sous courseId)',
     academy: 'L’académie du parcours, pas la vôtre',
     closesOn: 'La date de clôture prévue du parcours',
+    closedOn: 'Le jour où le parcours a été clos',
     trainers: 'Les autres membres : seule votre entrée est exportée',
     participants: 'Les autres membres : seule votre entrée est exportée',
     revision: 'Numéro technique de version',
@@ -74,7 +76,10 @@ function entryOf(roster: CourseRoster, userId: string): Record<string, unknown> 
 }
 
 /** This person's entries in the replica, one per course where he is a trainer or a participant. */
-export async function rosterRecordsOf(store: RosterStore, userId: string): Promise<Record<string, unknown>[]> {
+export async function rosterRecordsOf(
+  store: RosterStore,
+  userId: string,
+): Promise<Record<string, unknown>[]> {
   const rosters = await store.coursesOf(userId);
   return rosters.flatMap((roster) => {
     const entry = entryOf(roster, userId);

@@ -10,6 +10,8 @@ export interface RosterStore {
   apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean>;
   /** Courses whose planned closing day is between these days (YYYY-MM-DD), both included. */
   closingBetween(first: string, last: string): Promise<CourseRoster[]>;
+  /** Courses closed before this day (YYYY-MM-DD, excluded): what the retention jobs look at. */
+  closedBefore(day: string): Promise<CourseRoster[]>;
   /** Courses where this person is a trainer or a participant. */
   coursesOf(userId: string): Promise<CourseRoster[]>;
 }

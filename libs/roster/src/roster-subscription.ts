@@ -12,6 +12,8 @@ import type { Subscription } from '@relais/bus';
 import { withCompletion, withCourse, withoutParticipant, withParticipant } from './roster-changes';
 import type { RosterStore } from './roster-store';
 
+const dayOf = (occurredAt: string): string => occurredAt.slice(0, 10);
+
 export interface RosterHooks {
   /** A participant withdrew: the service forgets what it holds of him in that course (L1). */
   participantLeft?(courseId: string, userId: string): Promise<void>;
@@ -30,11 +32,11 @@ export function rosterSubscription(
     handlers: {
       [coursePublished.type]: async (envelope) => {
         const data = readEvent(coursePublished, envelope);
-        await store.apply(data.courseId, envelope.id, withCourse(data));
+        await store.apply(data.courseId, envelope.id, withCourse(data, dayOf(envelope.occurredAt)));
       },
       [courseUpdated.type]: async (envelope) => {
         const data = readEvent(courseUpdated, envelope);
-        await store.apply(data.courseId, envelope.id, withCourse(data));
+        await store.apply(data.courseId, envelope.id, withCourse(data, dayOf(envelope.occurredAt)));
       },
       [enrollmentCreated.type]: async (envelope) => {
         const { courseId, userId, name, school } = readEvent(enrollmentCreated, envelope);

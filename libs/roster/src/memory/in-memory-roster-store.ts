@@ -42,6 +42,12 @@ export class InMemoryRosterStore implements RosterStore {
       .map(({ roster }) => roster);
   }
 
+  async closedBefore(day: string): Promise<CourseRoster[]> {
+    return this.documents
+      .find(({ roster }) => roster.closedOn !== undefined && roster.closedOn < day)
+      .map(({ roster }) => roster);
+  }
+
   async coursesOf(userId: string): Promise<CourseRoster[]> {
     return this.documents
       .find(

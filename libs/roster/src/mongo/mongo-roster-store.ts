@@ -9,6 +9,7 @@ interface RosterRecord {
   title: string;
   status: 'open' | 'closed';
   closesOn?: string;
+  closedOn?: string;
   trainers: { userId: string; name: string }[];
   participants: { userId: string; name: string; school?: string; status: 'enrolled' | 'completed' }[];
   revision: number;
@@ -23,6 +24,7 @@ const rosterSchema = new Schema<RosterRecord>(
     title: { type: String, default: '' },
     status: { type: String, enum: ['open', 'closed'], required: true },
     closesOn: { type: String },
+    closedOn: { type: String },
     trainers: { type: [new Schema({ userId: String, name: String }, closed)], default: [] },
     participants: {
       type: [new Schema({ userId: String, name: String, school: String, status: String }, closed)],
@@ -36,6 +38,7 @@ const rosterSchema = new Schema<RosterRecord>(
 rosterSchema.index({ 'trainers.userId': 1 });
 rosterSchema.index({ 'participants.userId': 1 });
 rosterSchema.index({ closesOn: 1 });
+rosterSchema.index({ closedOn: 1 });
 
 export function rosterModel(connection: Connection): Model<RosterRecord> {
   return connection.models['CourseRoster'] ?? connection.model<RosterRecord>('CourseRoster', rosterSchema);
@@ -90,8 +93,8 @@ export class MongoRosterStore implements RosterStore {
           { _id: courseId, revision: record.revision },
           {
             $set: { ...fields, revision: record.revision + 1 },
-            // A field the roster no longer has (a closing day cleared) must not stay in the record.
-            ...(next.closesOn === undefined ? { $unset: { closesOn: '' } } : {}),
+            // A field the roster no longer has must not stay in the record.
+            ...unsetOf(next),
             $push: { appliedEventIds: { $each: [eventId], $slice: -appliedEventsCap } },
           },
         )
@@ -109,6 +112,14 @@ export class MongoRosterStore implements RosterStore {
     return records.map(rosterOf);
   }
 
+  async closedBefore(day: string): Promise<CourseRoster[]> {
+    const records = await this.model
+      .find({ closedOn: mongoose.trusted({ $lt: day }) })
+      .lean<RosterRecord[]>()
+      .exec();
+    return records.map(rosterOf);
+  }
+
   async coursesOf(userId: string): Promise<CourseRoster[]> {
     const records = await this.model
       .find({ $or: [{ 'trainers.userId': userId }, { 'participants.userId': userId }] })
@@ -116,6 +127,12 @@ export class MongoRosterStore implements RosterStore {
       .exec();
     return records.map(rosterOf);
   }
+}
+
+/** Optional fields the roster no longer has (a closing day cleared, a course reopened). */
+function unsetOf(roster: CourseRoster) {
+  const gone = (['closesOn', 'closedOn'] as const).filter((field) => roster[field] === undefined);
+  return gone.length === 0 ? {} : { $unset: Object.fromEntries(gone.map((field) => [field, ''])) };
 }
 
 function fieldsOf(roster: CourseRoster) {
@@ -130,6 +147,7 @@ function rosterOf(record: RosterRecord): CourseRoster {
     title: record.title,
     status: record.status,
     ...(record.closesOn ? { closesOn: record.closesOn } : {}),
+    ...(record.closedOn ? { closedOn: record.closedOn } : {}),
     trainers: record.trainers.map(({ userId, name }) => ({ userId, name })),
     participants: record.participants.map(({ userId, name, school, status }) => ({
       userId,

@@ -4,6 +4,9 @@ import { withCompletion, withCourse, withoutParticipant, withParticipant } from 
 import type { RosterStore } from '../roster-store';
 
 /** One contract for every RosterStore adapter: the in-memory one and the mongoose one. */
+/** The day the contract's courses are published, when it does not matter. */
+const OPENED_ON = '2030-01-01';
+
 export function describeRosterStoreContract(adapterName: string, open: () => Promise<RosterStore>): void {
   describe(`RosterStore contract: ${adapterName}`, () => {
     let store: RosterStore;
@@ -21,7 +24,7 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
 
     it('builds a roster from course and enrollment changes', async () => {
       const courseId = randomUUID();
-      await store.apply(courseId, randomUUID(), withCourse(course(courseId)));
+      await store.apply(courseId, randomUUID(), withCourse(course(courseId), OPENED_ON));
       await store.apply(
         courseId,
         randomUUID(),
@@ -53,14 +56,14 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
     it('accepts participant events that arrive before the course event', async () => {
       const courseId = randomUUID();
       await store.apply(courseId, randomUUID(), withParticipant({ userId: 'teacher-1', name: 'Camille' }));
-      await store.apply(courseId, randomUUID(), withCourse(course(courseId)));
+      await store.apply(courseId, randomUUID(), withCourse(course(courseId), OPENED_ON));
       expect((await store.get(courseId))?.participants.map((p) => p.userId)).toEqual(['teacher-1']);
       expect((await store.get(courseId))?.title).toBe('Teaching reading');
     });
 
     it('records completion and forgets a withdrawn participant entirely', async () => {
       const courseId = randomUUID();
-      await store.apply(courseId, randomUUID(), withCourse(course(courseId)));
+      await store.apply(courseId, randomUUID(), withCourse(course(courseId), OPENED_ON));
       await store.apply(courseId, randomUUID(), withParticipant({ userId: 'teacher-1', name: 'Camille' }));
       await store.apply(courseId, randomUUID(), withParticipant({ userId: 'teacher-2', name: 'Dominique' }));
       await store.apply(courseId, randomUUID(), withCompletion('teacher-1', true));
@@ -72,14 +75,48 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
 
     it('keeps a planned closing day, forgets it once cleared, and finds courses closing between two days', async () => {
       const [soon, later] = [randomUUID(), randomUUID()];
-      await store.apply(soon, randomUUID(), withCourse({ ...course(soon), closesOn: '2031-03-10' }));
-      await store.apply(later, randomUUID(), withCourse({ ...course(later), closesOn: '2031-03-20' }));
+      await store.apply(
+        soon,
+        randomUUID(),
+        withCourse({ ...course(soon), closesOn: '2031-03-10' }, OPENED_ON),
+      );
+      await store.apply(
+        later,
+        randomUUID(),
+        withCourse({ ...course(later), closesOn: '2031-03-20' }, OPENED_ON),
+      );
       expect((await store.get(soon))?.closesOn).toBe('2031-03-10');
       expect((await store.closingBetween('2031-03-04', '2031-03-10')).map((r) => r.courseId)).toEqual([soon]);
       expect(await store.closingBetween('2031-03-11', '2031-03-19')).toEqual([]);
-      await store.apply(soon, randomUUID(), withCourse(course(soon)));
+      await store.apply(soon, randomUUID(), withCourse(course(soon), OPENED_ON));
       expect(await store.get(soon)).not.toHaveProperty('closesOn');
       expect(await store.closingBetween('2031-03-04', '2031-03-10')).toEqual([]);
+    });
+
+    it('records the day a course closes, keeps it when the close is repeated, forgets it on reopening, and finds courses closed before a day', async () => {
+      const early: string = randomUUID();
+      const late: string = randomUUID();
+      const open: string = randomUUID();
+      const closed = (id: string) => ({ ...course(id), status: 'closed' as const });
+      await store.apply(early, randomUUID(), withCourse(course(early), OPENED_ON));
+      await store.apply(early, randomUUID(), withCourse(closed(early), '2030-01-15'));
+      await store.apply(early, randomUUID(), withCourse(closed(early), '2030-02-01'));
+      await store.apply(late, randomUUID(), withCourse(closed(late), '2030-06-30'));
+      await store.apply(open, randomUUID(), withCourse(course(open), OPENED_ON));
+      expect((await store.get(early))?.closedOn).toBe('2030-01-15');
+      expect(await store.get(open)).not.toHaveProperty('closedOn');
+
+      const before = async (day: string) =>
+        (await store.closedBefore(day))
+          .map((roster) => roster.courseId)
+          .filter((id) => [early, late, open].includes(id));
+      expect(await before('2030-01-15')).toEqual([]);
+      expect(await before('2030-01-16')).toEqual([early]);
+      expect((await before('2030-07-01')).sort()).toEqual([early, late].sort());
+
+      await store.apply(late, randomUUID(), withCourse(course(late), '2030-07-02'));
+      expect(await store.get(late)).not.toHaveProperty('closedOn');
+      expect(await before('2030-07-03')).toEqual([early]);
     });
 
     it('finds the courses of a person, as trainer or participant', async () => {
@@ -88,7 +125,7 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
       await store.apply(
         first,
         randomUUID(),
-        withCourse({ ...course(first), trainers: [{ userId: person, name: 'P' }] }),
+        withCourse({ ...course(first), trainers: [{ userId: person, name: 'P' }] }, OPENED_ON),
       );
       await store.apply(second, randomUUID(), withParticipant({ userId: person, name: 'P' }));
       const ids = (await store.coursesOf(person)).map((roster) => roster.courseId).sort();
@@ -97,7 +134,7 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
 
     it('stays consistent under concurrent changes of one course', async () => {
       const courseId = randomUUID();
-      await store.apply(courseId, randomUUID(), withCourse(course(courseId)));
+      await store.apply(courseId, randomUUID(), withCourse(course(courseId), OPENED_ON));
       await Promise.all(
         Array.from({ length: 12 }, (_, index) =>
           store.apply(
