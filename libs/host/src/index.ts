@@ -1,4 +1,5 @@
 export type { BackgroundJob, ServiceModule } from './service-module';
+export { periodicJob, type PeriodicJob } from './periodic-job';
 export { startServiceHost, type RunningHost, type ServiceHostOptions } from './service-host';
 export { runProductionService, type ProductionInfrastructure } from './production-service';
 export { productionHealthChecks, type ProductionDependencies } from './production-health';

@@ -61,6 +61,7 @@ export { LEGAL_BASES } from './personal-data/legal-bases';
 export type { LegalBasis } from './personal-data/legal-bases';
 export { RETENTION } from './personal-data/retention';
 export type { RetentionRule } from './personal-data/retention';
+export { dayOf, retentionCutoff } from './personal-data/retention-cutoff';
 export { UndeclaredPersonalField, exportPersonalData } from './personal-data/personal-data-declaration';
 export type {
   CollectedPersonalData,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { LEGAL_BASES, RETENTION, UndeclaredPersonalField, exportPersonalData, type PersonalDataDeclaration } from '../src';
+import {
+  LEGAL_BASES,
+  RETENTION,
+  UndeclaredPersonalField,
+  exportPersonalData,
+  type PersonalDataDeclaration,
+} from '../src';
 
 const declaration: PersonalDataDeclaration = {
   service: 'example',
@@ -9,7 +15,12 @@ const declaration: PersonalDataDeclaration = {
       kind: 'enrollments',
       label: 'Vos inscriptions',
       fields: {
-        courseId: { label: 'Le parcours', purpose: 'Vous inscrire', legalBasis: 'publicTask', retention: 'trainingRecord' },
+        courseId: {
+          label: 'Le parcours',
+          purpose: 'Vous inscrire',
+          legalBasis: 'publicTask',
+          retention: 'trainingRecord',
+        },
       },
       notPersonal: { revision: 'Numéro technique de version' },
     },
@@ -17,7 +28,12 @@ const declaration: PersonalDataDeclaration = {
       kind: 'messages',
       label: 'Vos messages',
       fields: {
-        text: { label: 'Le texte', purpose: 'Échanger', legalBasis: 'publicTask', retention: 'directMessages' },
+        text: {
+          label: 'Le texte',
+          purpose: 'Échanger',
+          legalBasis: 'publicTask',
+          retention: 'directMessages',
+        },
       },
     },
   ],
@@ -43,9 +59,9 @@ describe('exportPersonalData', () => {
   });
 
   it('refuses a record with a field its kind does not declare, rather than sending or dropping it', () => {
-    expect(() => exportPersonalData(declaration, { enrollments: [{ courseId: 'c-1', revision: 3 }] })).toThrow(
-      UndeclaredPersonalField,
-    );
+    expect(() =>
+      exportPersonalData(declaration, { enrollments: [{ courseId: 'c-1', revision: 3 }] }),
+    ).toThrow(UndeclaredPersonalField);
   });
 
   it('refuses records of a kind that is not declared', () => {

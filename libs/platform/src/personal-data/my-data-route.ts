@@ -44,7 +44,8 @@ export function declareMyDataRoute(api: ServiceApi, options: MyDataRouteOptions)
     method: 'get',
     path: '/me/data',
     operationId: 'myPersonalData',
-    summary: 'Everything this service holds that refers to you, each field with its purpose, legal basis and retention.',
+    summary:
+      'Everything this service holds that refers to you, each field with its purpose, legal basis and retention.',
     description:
       'Right of access and portability (GDPR articles 15 and 20). Every kind of record the service keeps ' +
       'is listed, with an empty list when it holds none about you.',

@@ -61,7 +61,9 @@ export interface PersonalDataExport {
 /** A record carried a field its kind does not declare: our bug, never silently dropped nor sent. */
 export class UndeclaredPersonalField extends Error {
   constructor(service: string, kind: string, field: string) {
-    super(`${service}: the ${kind} record has a field "${field}" that its personal-data declaration does not list`);
+    super(
+      `${service}: the ${kind} record has a field "${field}" that its personal-data declaration does not list`,
+    );
     this.name = 'UndeclaredPersonalField';
   }
 }

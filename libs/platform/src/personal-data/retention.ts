@@ -36,9 +36,17 @@ export const RETENTION = {
     months: 1,
     text: 'Jusqu’à l’envoi (quelques secondes) ; au plus un mois si l’envoi échoue.',
   },
+  mailQueue: {
+    months: 1,
+    text: 'Un mois : le temps de l’envoi, de ses nouvelles tentatives et de l’historique des envois.',
+  },
   dailyQuota: {
     months: 0,
     text: 'Jusqu’au lendemain.',
+  },
+  authorSeals: {
+    months: 24,
+    text: 'Vingt-quatre mois après la clôture du parcours, comme les retours.',
   },
 } as const satisfies Record<string, { months: number; text: string }>;
 
