@@ -18,7 +18,7 @@ type ExportedRecord = Record<string, unknown>;
 const quotaActions: Record<QuotaKind, string> = { feedback: 'retour', reply: 'réponse', message: 'message' };
 
 /**
- * Collects, for the caller alone, the records of docs in `personal-data.ts`. Items hold no author id
+ * Collects, for the caller alone, the records declared in `personal-data.ts`. Items hold no author id
  * (ADR 0009): the caller's own items are those whose keyed token recomputes for him, the very check
  * that lets him reply to, reopen or withdraw one (`FeedbackUseCases.mine`). Nothing here is looked up
  * for anyone but the authenticated caller.

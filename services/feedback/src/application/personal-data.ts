@@ -11,10 +11,11 @@ import { rosterPersonalData } from '@relais/roster';
  *   signed items, his replies as a trainer, his messages.
  * - `GET /me/data/anonymous-authorship` gives what the service recognises as his only by recomputing,
  *   for the signed-in caller himself, the keyed tokens of ADR 0009 (the check by which he withdraws an
- *   item): his anonymous items, the courses he wrote in, and today's count of his writes. Kept out of
- *   the first answer so that an export he hands on, or any code that assembles "what is held about
- *   this id", never reveals an anonymous item by default; the first answer lists these kinds, empty,
- *   with a note that says where they are.
+ *   item): his anonymous items, the courses he wrote in, and the day's count of his writes (which,
+ *   beside his signed items, would betray an anonymous one). Kept out of the first answer so that the
+ *   export a person keeps or hands on reveals an anonymous item only when he asked for it; the first
+ *   answer lists these kinds, empty, with a note that says where they are. Only the author's own
+ *   request is ever answered: no route computes them for anyone else.
  */
 
 const publicTask = (
@@ -42,7 +43,7 @@ const authorToken =
   'reconnaît comme auteur quand vous le lui demandez ; il ne vous nomme pas et ne sort jamais du service (ADR 0009)';
 
 const pendingEvents = publicTask(
-  'Les événements de ce retour pas encore transmis (type et jour) ; l’annonce d’un nouveau retour porte votre identifiant chiffré pour le seul service des notifications, que ce service-ci ne peut pas lire',
+  'Les événements de ce retour pas encore transmis (type et jour) ; quand les notifications sont en service, l’annonce d’un nouveau retour porte votre identifiant chiffré pour elles seules, que ce service-ci ne peut pas relire (ADR 0030)',
   'Prévenir les formateurs et vous-même, et compter le retour dans les statistiques anonymes',
   'pendingDelivery',
 );
@@ -248,8 +249,8 @@ export const anonymousAuthorshipRoute = '/me/data/anonymous-authorship';
 const withNoteOfWhereTheyAre = (kind: PersonalDataKind): PersonalDataKind => ({
   ...kind,
   label:
-    `${kind.label} — jamais dans cette réponse : aucune donnée enregistrée ne les relie à vous, le service ` +
-    `ne les reconnaît qu’en recalculant votre jeton d’auteur quand vous les demandez vous-même ` +
+    `${kind.label} — jamais dans cette réponse : rien d’enregistré ne vous y nomme, le service ne les ` +
+    `reconnaît qu’en recalculant vos jetons d’auteur quand vous les demandez vous-même ` +
     `(GET /api/feedback${anonymousAuthorshipRoute})`,
 });
 
@@ -277,7 +278,8 @@ export const anonymousAuthorshipPersonalData: PersonalDataDeclaration = {
  * Collections that hold nothing a person could be given, and why (checked against the schemas too).
  * `counted_respondents` is pseudonymous in the GDPR sense (the service holds the key), yet it is not
  * exported: finding one person's tokens would mean recomputing every month × cell × value, and a
- * token says no more than "counted once in this cell of that month", which his items already say.
+ * token says no more than "counted once in this cell of that month"; a withdrawn item stays counted,
+ * since a count is no trace of anyone (ADR 0009).
  */
 export const storedWithoutPersonalData: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   counters: {
@@ -288,6 +290,6 @@ export const storedWithoutPersonalData: Readonly<Record<string, Readonly<Record<
     _id:
       'Un jeton à sens unique (HMAC avec une clé qui n’est pas dans la base) de (personne, mois, cellule ' +
       'statistique), pour compter les répondants distincts sans les nommer (ADR 0005) : il ne se lit pas, ' +
-      'et ne dit que « compté une fois dans cette cellule ce mois-là », ce que vos retours disent déjà',
+      'ne dit que « compté une fois dans cette cellule ce mois-là », et un compte n’est la trace de personne',
   },
 };
