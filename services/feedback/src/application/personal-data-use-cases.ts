@@ -173,5 +173,7 @@ function replyAsTheAuthorReadsIt(item: FeedbackItem, reply: Reply): ExportedReco
 }
 
 function pendingEventsField(events: readonly PendingEventSummary[] | undefined): ExportedRecord {
-  return events && events.length > 0 ? { pendingEvents: events.map(({ type, on }) => ({ type, on })) } : {};
+  return events && events.length > 0
+    ? { pendingEvents: events.map(({ type, occurredOn }) => ({ type, occurredOn })) }
+    : {};
 }

@@ -26,7 +26,7 @@ export interface MessageStore {
 export interface PendingEventSummary {
   type: string;
   /** YYYY-MM-DD. */
-  on: string;
+  occurredOn: string;
 }
 
 export interface HeldMessage {

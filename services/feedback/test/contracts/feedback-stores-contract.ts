@@ -170,7 +170,7 @@ export function describeFeedbackStoresContract(
         );
         await stores.items.insert(other, [aFact()]);
         await stores.items.insert(published, []);
-        const counted = { type: contributionCounted.type, on: '2026-11-02' };
+        const counted = { type: contributionCounted.type, occurredOn: '2026-11-02' };
 
         const pending = await stores.items.pendingEventsOf([mine.id, published.id, randomUUID()]);
 
@@ -281,7 +281,7 @@ export function describeFeedbackStoresContract(
 
         expect(await stores.messages.heldAbout(person)).toEqual([
           { message: received, pendingEvents: [] },
-          { message: sent, pendingEvents: [{ type: feedbackMessageSent.type, on: '2026-11-02' }] },
+          { message: sent, pendingEvents: [{ type: feedbackMessageSent.type, occurredOn: '2026-11-02' }] },
         ]);
         await publishEverything(stores.messageOutbox);
         expect((await stores.messages.heldAbout(person)).map((held) => held.pendingEvents)).toEqual([[], []]);

@@ -194,8 +194,8 @@ describe('what the feedback service holds about me', () => {
           },
         ],
         pendingEvents: expect.arrayContaining([
-          { type: 'feedback.contribution.counted.v1', on: expect.any(String) },
-          { type: 'feedback.reply.posted.v1', on: expect.any(String) },
+          { type: 'feedback.contribution.counted.v1', occurredOn: expect.any(String) },
+          { type: 'feedback.reply.posted.v1', occurredOn: expect.any(String) },
         ]),
       },
     ]);
@@ -211,7 +211,7 @@ describe('what the feedback service holds about me', () => {
         yourName: demoNameOf('teacher.01'),
         counterpartName: demoNameOf('teacher.02'),
         text: texts.sent,
-        pendingEvents: [{ type: 'feedback.message.sent.v1', on: expect.any(String) }],
+        pendingEvents: [{ type: 'feedback.message.sent.v1', occurredOn: expect.any(String) }],
       }),
     ]);
   });
