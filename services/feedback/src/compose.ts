@@ -7,6 +7,7 @@ import { FeedbackFacts } from './application/feedback-facts';
 import { FeedbackUseCases } from './application/feedback-use-cases';
 import { KeyedTokens } from './application/keyed-tokens';
 import { MessagingUseCases } from './application/messaging-use-cases';
+import { PersonalDataUseCases } from './application/personal-data-use-cases';
 import type {
   AuthorshipIndex,
   Clock,
@@ -71,9 +72,18 @@ export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
     ports.recipientSealKey,
   );
   const messaging = new MessagingUseCases(ports.rosters, ports.messages, quotas, clock, newId);
+  const personalData = new PersonalDataUseCases(
+    feedback,
+    ports.rosters,
+    ports.items,
+    ports.authorship,
+    ports.messages,
+    ports.quota,
+    tokens,
+  );
   return {
     name: 'feedback',
-    api: feedbackApi(feedback, messaging, ports.verifier, anonymityThreshold),
+    api: feedbackApi(feedback, messaging, personalData, ports.verifier, anonymityThreshold),
     // No hook on a participant's departure: his items stay (docs/design.md §7, ADR 0016); only he withdraws one.
     subscriptions: [rosterSubscription('feedback.roster', ports.rosters)],
     outboxStores: [ports.outbox, ports.messageOutbox],

@@ -11,6 +11,27 @@ export interface MessageStore {
   add(message: Message, events: readonly PendingEvent[]): Promise<void>;
   /** Messages to or from this person, newest first. */
   involving(userId: string): Promise<Message[]>;
+  /**
+   * Every message to or from this person, with the events of its sending still waiting for the
+   * relay: what the service holds of his conversations (GDPR article 15), found by the sender and
+   * recipient ids it is stored under. Unlike `involving`, which a screen pages, nothing is left out.
+   */
+  heldAbout(userId: string): Promise<HeldMessage[]>;
+}
+
+/**
+ * An event saved with a record and not yet handed to the bus, as a person may be told of it: what it
+ * is and the day it was made, never its content (a sealed recipient, another person's id).
+ */
+export interface PendingEventSummary {
+  type: string;
+  /** YYYY-MM-DD. */
+  occurredOn: string;
+}
+
+export interface HeldMessage {
+  message: Message;
+  pendingEvents: PendingEventSummary[];
 }
 
 export interface StoredItem {
@@ -38,6 +59,12 @@ export interface FeedbackItemStore {
   inCourse(courseId: string): Promise<FeedbackItem[]>;
   /** The courses that hold at least one item, in no meaningful order. */
   coursesWithItems(): Promise<string[]>;
+  /**
+   * The events still waiting for the relay in the saves of these items, per item (items with none are
+   * absent). An item names no author, so a person's items are found first, by his keyed token
+   * (ADR 0009), and their pending events then by item id.
+   */
+  pendingEventsOf(itemIds: readonly string[]): Promise<Map<string, PendingEventSummary[]>>;
 }
 
 /**
@@ -66,6 +93,13 @@ export interface RespondentCounter {
  */
 export interface DailyQuota {
   take(key: string, day: string, limit: number): Promise<boolean>;
+  /**
+   * The days that still have used slots. Slots are forgotten lazily (a day's first write drops the
+   * older ones), so this may be more than today; a person's usage is asked for on these days only.
+   */
+  daysHeld(): Promise<string[]>;
+  /** How many slots of each key are used; keys with none are absent. */
+  used(keys: readonly string[]): Promise<Map<string, number>>;
 }
 
 export interface Clock {

@@ -1,7 +1,7 @@
 import type { PendingEvent } from '@relais/contracts';
 import type { RevisionLog } from '@relais/store/revisions';
 import type { FeedbackItem } from '../domain/feedback-item';
-import type { FeedbackItemStore, StoredItem } from '../application/ports';
+import type { FeedbackItemStore, PendingEventSummary, StoredItem } from '../application/ports';
 
 /**
  * The FeedbackItemStore over any RevisionLog of items (ADR 0026); an adapter adds only its queries.
@@ -30,4 +30,5 @@ export abstract class ItemRevisions implements FeedbackItemStore {
 
   abstract inCourse(courseId: string): Promise<FeedbackItem[]>;
   abstract coursesWithItems(): Promise<string[]>;
+  abstract pendingEventsOf(itemIds: readonly string[]): Promise<Map<string, PendingEventSummary[]>>;
 }

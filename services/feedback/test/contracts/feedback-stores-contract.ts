@@ -36,6 +36,15 @@ async function pendingEventIds(outbox: OutboxStore): Promise<string[]> {
   return claimed.flatMap((document) => document.events.map((event) => event.envelope.id));
 }
 
+/** What the relay does once it has published: every pending event leaves its document. */
+async function publishEverything(outbox: OutboxStore): Promise<void> {
+  const owner = randomUUID();
+  for (const document of await outbox.claim(owner, 60_000, 1_000)) {
+    const ids = document.events.map((event) => event.envelope.id);
+    await outbox.acknowledge(document.documentId, owner, ids);
+  }
+}
+
 /** One contract for the in-memory and the mongoose adapters of feedback's stores. */
 export function describeFeedbackStoresContract(
   adapterName: string,
@@ -146,6 +155,30 @@ export function describeFeedbackStoresContract(
           [posted.envelope.id, replied.envelope.id].sort(),
         );
       });
+
+      it('tells the type and day of the events still pending in the saves of the given items only', async () => {
+        const [mine, other, published] = [
+          FeedbackItemMother.anonymous(),
+          FeedbackItemMother.named(),
+          FeedbackItemMother.anonymous(),
+        ];
+        await stores.items.insert(mine, [aFact()]);
+        await stores.items.replace(
+          (await stores.items.findById(mine.id))!,
+          { ...mine, status: 'acknowledged' },
+          [aFact()],
+        );
+        await stores.items.insert(other, [aFact()]);
+        await stores.items.insert(published, []);
+        const counted = { type: contributionCounted.type, occurredOn: '2026-11-02' };
+
+        const pending = await stores.items.pendingEventsOf([mine.id, published.id, randomUUID()]);
+
+        expect([...pending]).toEqual([[mine.id, [counted, counted]]]);
+        await publishEverything(stores.outbox);
+        expect(await stores.items.pendingEventsOf([mine.id, other.id])).toEqual(new Map());
+        expect(await stores.items.pendingEventsOf([])).toEqual(new Map());
+      });
     });
 
     describe('respondents counted', () => {
@@ -176,6 +209,16 @@ export function describeFeedbackStoresContract(
         for (let i = 0; i < 4; i += 1) takes.push(await stores.quota.take(key, '2026-11-02', 3));
         expect(takes).toEqual([true, true, true, false]);
         expect(await stores.quota.take(other, '2026-11-02', 3)).toBe(true);
+      });
+
+      it('tells the days it holds and how many slots of given keys are used, and nothing of others', async () => {
+        const [key, other, unused] = [randomUUID(), randomUUID(), randomUUID()];
+        await stores.quota.take(key, '2026-11-02', 3);
+        await stores.quota.take(key, '2026-11-02', 3);
+        await stores.quota.take(other, '2026-11-02', 3);
+        expect(await stores.quota.daysHeld()).toEqual(['2026-11-02']);
+        expect(await stores.quota.used([key, unused])).toEqual(new Map([[key, 2]]));
+        expect(await stores.quota.used([])).toEqual(new Map());
       });
 
       it('never grants more than the limit to concurrent writers', async () => {
@@ -220,6 +263,29 @@ export function describeFeedbackStoresContract(
         await stores.messages.add(sent, [event]);
         expect(await pendingEventIds(stores.messageOutbox)).toEqual([event.envelope.id]);
         expect(await stores.messages.involving(sent.toUserId)).toContainEqual(sent);
+      });
+
+      it('holds every message to and from a person, newest first, with the type and day of its pending events', async () => {
+        const person = randomUUID();
+        const sent = message({ fromUserId: person });
+        const received = message({ toUserId: person, text: 'Reply' });
+        const noticeOf = (m: Message) =>
+          createEvent(
+            feedbackMessageSent,
+            { messageId: m.id, courseId: m.courseId, recipientId: m.toUserId },
+            { source: 'feedback', correlationId: randomUUID(), now: new Date('2026-11-02T10:00:00Z') },
+          );
+        await stores.messages.add(sent, [noticeOf(sent)]);
+        await stores.messages.add(received, []);
+        await stores.messages.add(message({}), []);
+
+        expect(await stores.messages.heldAbout(person)).toEqual([
+          { message: received, pendingEvents: [] },
+          { message: sent, pendingEvents: [{ type: feedbackMessageSent.type, occurredOn: '2026-11-02' }] },
+        ]);
+        await publishEverything(stores.messageOutbox);
+        expect((await stores.messages.heldAbout(person)).map((held) => held.pendingEvents)).toEqual([[], []]);
+        expect(await stores.messages.heldAbout(randomUUID())).toEqual([]);
       });
     });
   });

@@ -21,7 +21,9 @@ type Route =
   | 'myFeedback'
   | 'withdraw'
   | 'sendMessage'
-  | 'myMessages';
+  | 'myMessages'
+  | 'myData'
+  | 'myAnonymousAuthorship';
 
 const routes: Route[] = [
   'policy',
@@ -34,23 +36,25 @@ const routes: Route[] = [
   'withdraw',
   'sendMessage',
   'myMessages',
+  'myData',
+  'myAnonymousAuthorship',
 ];
 
-//                                                  policy options postFb courseFb reply patch meFb  delete sendMsg meMsg
+//                                                  policy options postFb courseFb reply patch meFb  delete sendMsg meMsg meData meAnon
 // prettier-ignore
 const table: [string, string | undefined, number[]][] = [
-  ['author (participant)',          'teacher.01',     [200, 200, 201, 403, 201, 200, 200, 204, 201, 200]],
-  ['participant, not the author',   'teacher.02',     [200, 200, 201, 403, 404, 404, 200, 404, 201, 200]],
-  ['teacher of another course',     'teacher.30',     [200, 404, 404, 403, 404, 404, 200, 404, 404, 200]],
-  ['trainer of the course',         'trainer.alice',  [200, 200, 403, 200, 201, 200, 403, 403, 201, 200]],
-  ['trainer of another course',     'trainer.bruno',  [200, 404, 403, 404, 404, 404, 403, 403, 404, 200]],
-  ['training manager',              'manager.lyon',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
-  ['inspector',                     'inspector.d1',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
-  ['ministry',                      'ministry.dne',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
-  ['chsct (national)',              'chsct.national', [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
-  ['chsct (academy)',               'chsct.lyon',     [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
-  ['ops',                           'ops.admin',      [200, 403, 403, 403, 403, 403, 403, 403, 403, 200]],
-  ['nobody (no token)',             undefined,        [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]],
+  ['author (participant)',          'teacher.01',     [200, 200, 201, 403, 201, 200, 200, 204, 201, 200, 200, 200]],
+  ['participant, not the author',   'teacher.02',     [200, 200, 201, 403, 404, 404, 200, 404, 201, 200, 200, 200]],
+  ['teacher of another course',     'teacher.30',     [200, 404, 404, 403, 404, 404, 200, 404, 404, 200, 200, 200]],
+  ['trainer of the course',         'trainer.alice',  [200, 200, 403, 200, 201, 200, 403, 403, 201, 200, 200, 200]],
+  ['trainer of another course',     'trainer.bruno',  [200, 404, 403, 404, 404, 404, 403, 403, 404, 200, 200, 200]],
+  ['training manager',              'manager.lyon',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]],
+  ['inspector',                     'inspector.d1',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]],
+  ['ministry',                      'ministry.dne',   [200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]],
+  ['chsct (national)',              'chsct.national', [200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]],
+  ['chsct (academy)',               'chsct.lyon',     [200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]],
+  ['ops',                           'ops.admin',      [200, 403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 200]],
+  ['nobody (no token)',             undefined,        [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401]],
 ];
 
 const rows = table.flatMap(([who, username, statuses]) =>
@@ -113,6 +117,9 @@ describe('feedback access: every route × every demo role × membership × autho
       withdraw: ['DELETE', `/feedback/${fid}`],
       sendMessage: ['POST', `/courses/${courseId}/messages`, { toUserId: recipient, message: 'Hello.' }],
       myMessages: ['GET', '/me/messages'],
+      // Every role may ask what is held about itself (GDPR article 15).
+      myData: ['GET', '/me/data'],
+      myAnonymousAuthorship: ['GET', '/me/data/anonymous-authorship'],
     };
     const [method, path, body] = requests[route];
     return harness.call(username, method, `/api/feedback${path}`, body);

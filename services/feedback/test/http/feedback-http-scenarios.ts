@@ -497,6 +497,76 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
       });
     });
 
+    it('gives each person what is held about him: signed items and messages in /me/data, anonymous ones only at the author’s own request', async () => {
+      const [author, colleague] = ['teacher.31', 'teacher.32'];
+      const courseId = await course(teachers(31, 36), ['trainer.chloe']);
+      const signedText = 'Le module 2 ne s’ouvre pas chez moi.';
+      const anonymousText = 'Je suis à bout, ce parcours me prend mes soirées.';
+      const { body: signed } = await post(author, courseId, {
+        ...anonymousPost,
+        visibility: 'named',
+        message: signedText,
+      });
+      const { body: anonymous } = await post(author, courseId, { ...anonymousPost, message: anonymousText });
+      await harness.call('trainer.chloe', 'POST', `/api/feedback/feedback/${anonymous.id}/replies`, {
+        message: 'Parlons-en jeudi.',
+      });
+      await harness.call(author, 'POST', `/api/feedback/courses/${courseId}/messages`, {
+        toUserId: userIdOf(colleague),
+        message: 'On prépare la séance ensemble ?',
+      });
+      type Answer = { kinds: { kind: string; records: Record<string, unknown>[] }[] };
+      const answer = async (username: string, path: string) => {
+        const response = await harness.call(username, 'GET', `/api/feedback/me/data${path}`);
+        expect(response.status).toBe(200);
+        return response.body as Answer;
+      };
+      const recordsOf = (exported: Answer, kind: string) =>
+        exported.kinds.find((candidate) => candidate.kind === kind)?.records ?? [];
+
+      const main = await answer(author, '');
+      expect(recordsOf(main, 'named-feedback')).toEqual([
+        expect.objectContaining({ itemId: signed.id, message: signedText, authorName: demoNameOf(author) }),
+      ]);
+      expect(recordsOf(main, 'messages')).toEqual([
+        expect.objectContaining({ direction: 'envoyé', counterpartName: demoNameOf(colleague) }),
+      ]);
+      for (const kind of ['anonymous-feedback', 'feedback-authorship', 'daily-quota']) {
+        expect({ kind, records: recordsOf(main, kind) }).toEqual({ kind, records: [] });
+      }
+      expect(JSON.stringify(main)).not.toContain(anonymous.id);
+      expect(JSON.stringify(main)).not.toContain(anonymousText);
+
+      const own = await answer(author, '/anonymous-authorship');
+      expect(recordsOf(own, 'anonymous-feedback')).toEqual([
+        expect.objectContaining({
+          itemId: anonymous.id,
+          message: anonymousText,
+          replies: [expect.objectContaining({ by: 'formateur', message: 'Parlons-en jeudi.' })],
+        }),
+      ]);
+      expect(recordsOf(own, 'feedback-authorship')).toEqual([{ courseId }]);
+      expect(recordsOf(own, 'daily-quota')).toEqual(
+        expect.arrayContaining([
+          { action: 'retour', courseId, day: '2026-11-02', used: 2 },
+          { action: 'message', courseId, day: '2026-11-02', used: 1 },
+        ]),
+      );
+
+      const ofColleague = JSON.stringify(await answer(colleague, '/anonymous-authorship'));
+      const ofTrainer = JSON.stringify([
+        await answer('trainer.chloe', ''),
+        await answer('trainer.chloe', '/anonymous-authorship'),
+      ]);
+      for (const exported of [ofColleague, ofTrainer]) {
+        expect(exported).not.toContain(anonymousText);
+        expect(exported).not.toContain(userIdOf(author));
+        expect(exported).not.toContain(demoNameOf(author));
+      }
+      expect(ofColleague).not.toContain(anonymous.id);
+      expect(ofTrainer).toContain('Parlons-en jeudi.');
+    });
+
     it.each([
       ['an unknown category', { category: 'salary' }],
       ['an intensity of 0', { intensity: 0 }],

@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import type { Request } from 'express';
-import { ServiceApi, correlationIdOf } from '@relais/platform';
+import {
+  ServiceApi,
+  correlationIdOf,
+  declareMyDataRoute,
+  exportPersonalData,
+  personalDataExportSchema,
+} from '@relais/platform';
 import { authenticate, callerOf, requireRole, type TokenVerifier } from '@relais/auth';
 import type { RequestContext } from '../../application/actor';
 import type { FeedbackUseCases } from '../../application/feedback-use-cases';
 import type { MessagingUseCases } from '../../application/messaging-use-cases';
+import {
+  anonymousAuthorshipPersonalData,
+  anonymousAuthorshipRoute,
+  feedbackPersonalData,
+} from '../../application/personal-data';
+import type { PersonalDataUseCases } from '../../application/personal-data-use-cases';
 import {
   feedbackCategories,
   maxFeedbackMessageLength,
@@ -38,6 +50,7 @@ function contextOf(req: Request): RequestContext {
 export function feedbackApi(
   feedback: FeedbackUseCases,
   messaging: MessagingUseCases,
+  personalData: PersonalDataUseCases,
   verifier: TokenVerifier,
   anonymityThreshold: number,
 ): ServiceApi {
@@ -263,6 +276,42 @@ export function feedbackApi(
     handler: async ({ req }) => ({
       status: 200,
       body: (await messaging.mine(callerOf(req).id)).map(messageViewOf),
+    }),
+  });
+
+  // Every role may ask what is held about itself; the caller is the only person looked up.
+  declareMyDataRoute(api, {
+    middleware: [signedIn],
+    declaration: feedbackPersonalData,
+    collect: async (req) => personalData.heldAbout(contextOf(req).actor),
+  });
+
+  // No capability travels in the request: the author's capability is his signed-in identity, from
+  // which the service recomputes the keyed token of each item (ADR 0009), as when he withdraws one.
+  // So there is nothing to put in a URL or a log line, nothing another person could present, and no
+  // answer that says whether some token exists: a caller who wrote nothing gets empty lists.
+  api.route({
+    method: 'get',
+    path: anonymousAuthorshipRoute,
+    operationId: 'myAnonymousAuthorshipData',
+    summary:
+      'What only your own request ties to you: your anonymous items, the courses you wrote in, and today’s count of your writes.',
+    description:
+      'Right of access and portability (GDPR articles 15 and 20) for what no stored field links to you. ' +
+      'The service recognises these records only by recomputing, for you, the keyed author token it ' +
+      'recognises you by when you withdraw an item (ADR 0009); `GET /me/data` lists these kinds empty.',
+    tags: ['personal data'],
+    middleware: [signedIn],
+    responses: {
+      200: { description: 'Yours, recognised by your own token.', schema: personalDataExportSchema },
+      401: problem('No valid token.'),
+    },
+    handler: async ({ req }) => ({
+      status: 200,
+      body: exportPersonalData(
+        anonymousAuthorshipPersonalData,
+        await personalData.anonymousAuthorshipOf(contextOf(req).actor),
+      ),
     }),
   });
 

@@ -1,7 +1,9 @@
 import { InMemoryOutboxStore } from '@relais/bus';
 import { InMemoryRevisionLog, type RevisionDocument } from '@relais/store';
+import type { PendingEventSummary } from '../../application/ports';
 import type { FeedbackItem } from '../../domain/feedback-item';
 import { ItemRevisions } from '../item-revisions';
+import { summaryOf } from '../pending-event-summary';
 
 export class InMemoryFeedbackItemStore extends ItemRevisions {
   constructor(override readonly revisions = new InMemoryRevisionLog<FeedbackItem>()) {
@@ -14,6 +16,15 @@ export class InMemoryFeedbackItemStore extends ItemRevisions {
 
   async coursesWithItems(): Promise<string[]> {
     return [...new Set(this.items().map((item) => item.courseId))];
+  }
+
+  async pendingEventsOf(itemIds: readonly string[]): Promise<Map<string, PendingEventSummary[]>> {
+    const pending = new Map<string, PendingEventSummary[]>();
+    for (const id of itemIds) {
+      const events = this.revisions.documents.get(id)?.outbox ?? [];
+      if (events.length > 0) pending.set(id, events.map(summaryOf));
+    }
+    return pending;
   }
 
   private items(): FeedbackItem[] {

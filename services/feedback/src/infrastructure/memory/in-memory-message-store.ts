@@ -1,7 +1,8 @@
 import { InMemoryOutboxStore, type OutboxFields, type PendingEvent } from '@relais/bus';
 import { InMemoryDocuments } from '@relais/store';
 import type { Message } from '../../domain/message';
-import type { MessageStore } from '../../application/ports';
+import type { HeldMessage, MessageStore } from '../../application/ports';
+import { summaryOf } from '../pending-event-summary';
 
 type MessageDocument = Message & { sequence: number } & OutboxFields;
 
@@ -17,20 +18,25 @@ export class InMemoryMessageStore implements MessageStore {
   }
 
   async involving(userId: string): Promise<Message[]> {
+    return this.documentsInvolving(userId).map(messageOf);
+  }
+
+  async heldAbout(userId: string): Promise<HeldMessage[]> {
+    return this.documentsInvolving(userId).map((document) => ({
+      message: messageOf(document),
+      pendingEvents: document.outbox.map(summaryOf),
+    }));
+  }
+
+  private documentsInvolving(userId: string): MessageDocument[] {
     return this.messages
       .find((m) => m.fromUserId === userId || m.toUserId === userId)
-      .sort((a, b) => b.sequence - a.sequence)
-      .map(({ id, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }) => ({
-        id,
-        courseId,
-        fromUserId,
-        fromName,
-        toUserId,
-        toName,
-        text,
-        sentOn,
-      }));
+      .sort((a, b) => b.sequence - a.sequence);
   }
+}
+
+function messageOf({ id, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }: Message): Message {
+  return { id, courseId, fromUserId, fromName, toUserId, toName, text, sentOn };
 }
 
 /** The messages and their outbox over one shared map, as one collection would hold them. */

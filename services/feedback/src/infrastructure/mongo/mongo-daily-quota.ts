@@ -43,4 +43,25 @@ export class MongoDailyQuota implements DailyQuota {
     }
     return false;
   }
+
+  async daysHeld(): Promise<string[]> {
+    const days: unknown[] = await this.model.distinct('day').exec();
+    return days.filter((day): day is string => typeof day === 'string');
+  }
+
+  async used(keys: readonly string[]): Promise<Map<string, number>> {
+    // One count per key over the _id index: a person has a few keys a day (kind × course).
+    const counts = await Promise.all(
+      keys.map(
+        async (key) =>
+          [
+            key,
+            await this.model
+              .countDocuments({ _id: mongoose.trusted({ $gt: `${key}#`, $lt: `${key}#~` }) })
+              .exec(),
+          ] as const,
+      ),
+    );
+    return new Map(counts.filter(([, count]) => count > 0));
+  }
 }

@@ -1,7 +1,10 @@
-import type { Model } from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
+import type { PendingEvent } from '@relais/bus';
 import { MongoRevisionLog } from '@relais/store';
+import type { PendingEventSummary } from '../../application/ports';
 import type { FeedbackItem } from '../../domain/feedback-item';
 import { ItemRevisions } from '../item-revisions';
+import { summaryOf } from '../pending-event-summary';
 import type { FeedbackRevisionRecord } from './feedback-item-model';
 
 /** Feedback items in their RevisionLog on the database (ADR 0026): one record per item once saved. */
@@ -26,6 +29,23 @@ export class MongoFeedbackItemStore extends ItemRevisions {
     // A removed item's last revision names no course, and the revisions before it are deleted.
     const courseIds: unknown[] = await this.records.distinct('courseId', { removed: false }).exec();
     return courseIds.filter((courseId): courseId is string => typeof courseId === 'string');
+  }
+
+  async pendingEventsOf(itemIds: readonly string[]): Promise<Map<string, PendingEventSummary[]>> {
+    if (itemIds.length === 0) return new Map();
+    // Every revision of an item keeps the events of its own save until the relay has published them.
+    const records = await this.records
+      .find(
+        { itemId: mongoose.trusted({ $in: [...itemIds] }), 'outbox.0': mongoose.trusted({ $exists: true }) },
+        { itemId: 1, outbox: 1 },
+      )
+      .lean<{ itemId: string; outbox: PendingEvent[] }[]>()
+      .exec();
+    const pending = new Map<string, PendingEventSummary[]>();
+    for (const { itemId, outbox } of records) {
+      pending.set(itemId, [...(pending.get(itemId) ?? []), ...outbox.map(summaryOf)]);
+    }
+    return pending;
   }
 }
 

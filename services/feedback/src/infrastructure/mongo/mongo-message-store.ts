@@ -2,7 +2,8 @@ import { Schema, type Connection, type Model, type SchemaDefinitionProperty } fr
 import type { PendingEvent } from '@relais/bus';
 import { closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
 import type { Message } from '../../domain/message';
-import type { MessageStore } from '../../application/ports';
+import type { HeldMessage, MessageStore } from '../../application/ports';
+import { summaryOf } from '../pending-event-summary';
 
 type MessageRecord = Omit<Message, 'id'> & { _id: string; sequence: number; outbox: PendingEvent[] };
 
@@ -86,15 +87,32 @@ export class MongoMessageStore implements MessageStore {
       .limit(500)
       .lean<MessageRecord[]>()
       .exec();
-    return records.map(({ _id, courseId, fromUserId, fromName, toUserId, toName, text, sentOn }) => ({
-      id: _id,
-      courseId,
-      fromUserId,
-      fromName,
-      toUserId,
-      toName,
-      text,
-      sentOn,
+    return records.map(messageOf);
+  }
+
+  async heldAbout(userId: string): Promise<HeldMessage[]> {
+    // Both ids are indexed: the person's messages are found without reading anyone else's.
+    const records = await this.model
+      .find({ $or: [{ fromUserId: userId }, { toUserId: userId }] })
+      .sort({ sequence: -1 })
+      .lean<MessageRecord[]>()
+      .exec();
+    return records.map((record) => ({
+      message: messageOf(record),
+      pendingEvents: (record.outbox ?? []).map(summaryOf),
     }));
   }
+}
+
+function messageOf({
+  _id,
+  courseId,
+  fromUserId,
+  fromName,
+  toUserId,
+  toName,
+  text,
+  sentOn,
+}: MessageRecord): Message {
+  return { id: _id, courseId, fromUserId, fromName, toUserId, toName, text, sentOn };
 }
