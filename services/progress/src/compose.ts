@@ -6,7 +6,14 @@ import { CompletionUseCases } from './application/completion-use-cases';
 import { CourseAccess } from './application/course-access';
 import { PersonalDataQueries } from './application/personal-data';
 import { ProgressQueries } from './application/progress-queries';
-import type { ActivityStore, CompletionMarkStore } from './application/ports';
+import {
+  silentLog,
+  type ActivityStore,
+  type CompletionMarkStore,
+  type RetentionLog,
+} from './application/ports';
+import { RetentionUseCases } from './application/retention';
+import { defaultRetentionIntervalMs, retentionJob } from './application/retention-job';
 import { progressApi } from './infrastructure/http/progress-api';
 
 export interface ProgressPorts {
@@ -14,12 +21,28 @@ export interface ProgressPorts {
   activities: ActivityStore;
   marks: CompletionMarkStore;
   verifier: TokenVerifier;
+  /** Which day it is for the retention schedule; the real clock unless told. */
+  clock?: () => Date;
+  /** How often the retention job runs; hourly unless told. */
+  retentionIntervalMs?: number;
+  /** Where the retention job reports its passes (counts only); nowhere unless told. */
+  log?: RetentionLog;
+}
+
+export interface ProgressModule extends ServiceModule {
+  /** One retention pass now, on the injected clock's day (tests, the demo). */
+  runRetentionOnce(): Promise<void>;
 }
 
 /** The one place where progress is assembled; the same in one process or many (docs/design.md §3). */
-export function createProgressService(ports: ProgressPorts): ServiceModule {
+export function createProgressService(ports: ProgressPorts): ProgressModule {
   const access = new CourseAccess(ports.rosters);
   const completion = new CompletionUseCases(access, ports.activities, ports.marks);
+  const retention = retentionJob(new RetentionUseCases(ports.rosters, ports.marks), {
+    clock: ports.clock ?? (() => new Date()),
+    intervalMs: ports.retentionIntervalMs ?? defaultRetentionIntervalMs,
+    log: ports.log ?? silentLog,
+  });
   return {
     name: 'progress',
     api: progressApi(
@@ -38,5 +61,7 @@ export function createProgressService(ports: ProgressPorts): ServiceModule {
     ],
     // Progress publishes nothing: a bar never leaves its course (L5, L9).
     outboxStores: [],
+    background: [retention],
+    runRetentionOnce: () => retention.runOnce(),
   };
 }

@@ -1,5 +1,7 @@
-export { createProgressService, type ProgressPorts } from './compose';
-export type { ActivityStore, CompletionMarkStore } from './application/ports';
+export { createProgressService, type ProgressModule, type ProgressPorts } from './compose';
+export type { ActivityStore, CompletionMarkStore, RetentionLog } from './application/ports';
+export type { RetentionPass } from './application/retention';
+export { retentionJobName } from './application/retention-job';
 export {
   activityListsHoldNothingPersonal,
   completionMarksPersonalData,
@@ -19,5 +21,5 @@ export {
   completionMarkModel,
   type CompletionMarkRecord,
 } from './infrastructure/mongo/mongo-completion-mark-store';
-export { createInMemoryProgressService, inMemoryAdapters } from './in-memory';
+export { createInMemoryProgressService, inMemoryAdapters, type InMemoryProgressOptions } from './in-memory';
 export { mongoAdapters } from './mongo';

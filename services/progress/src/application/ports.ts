@@ -25,4 +25,17 @@ export interface CompletionMarkStore {
   forgetParticipant(courseId: string, userId: string): Promise<void>;
   /** Marks of activities the trainers removed from the list. */
   forgetActivities(courseId: string, activityIds: readonly string[]): Promise<void>;
+  /**
+   * Every mark of these courses, whoever made it: the retention schedule (ADR 0032) once their course
+   * closed long enough ago. Answers how many were deleted, for a log line that names no one.
+   */
+  forgetCourses(courseIds: readonly string[]): Promise<number>;
 }
+
+/** Where the retention job says what it did: counts and error names only, never an id or a name. */
+export interface RetentionLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export const silentLog: RetentionLog = { info: () => undefined, warn: () => undefined };

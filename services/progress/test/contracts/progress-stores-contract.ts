@@ -122,6 +122,42 @@ export function describeProgressStoresContract(
         ]);
       });
 
+      it('forgets every mark of the courses past retention, counts them once, and keeps the others', async () => {
+        const [pastRetention, alsoPast, stillKept] = [courseId, randomUUID(), randomUUID()];
+        await stores.marks.add(mark('u1', 'a'));
+        await stores.marks.add(mark('u2', 'b'));
+        await stores.marks.add({ courseId: alsoPast, userId: 'u1', activityId: 'a' });
+        await stores.marks.add({ courseId: stillKept, userId: 'u1', activityId: 'a' });
+        await stores.marks.add({ courseId: stillKept, userId: 'u3', activityId: 'c' });
+
+        expect(await stores.marks.forgetCourses([pastRetention, alsoPast, randomUUID()])).toBe(3);
+
+        expect(await stores.marks.marksOf(pastRetention)).toEqual([]);
+        expect(await stores.marks.marksOf(alsoPast)).toEqual([]);
+        expect((await stores.marks.marksOf(stillKept)).map((m) => m.userId).sort()).toEqual(['u1', 'u3']);
+        // Idempotent: a second pass, or another replica's, finds nothing more to delete.
+        expect(await stores.marks.forgetCourses([pastRetention, alsoPast])).toBe(0);
+        expect(await stores.marks.forgetCourses([])).toBe(0);
+      });
+
+      it('forgets the marks of more courses than one delete takes, also when two replicas race', async () => {
+        const courses = Array.from({ length: 1_203 }, () => randomUUID());
+        const marked = [courses[0], courses[600], courses[1_202]].filter((id) => id !== undefined);
+        await Promise.all(
+          marked.map((id) => stores.marks.add({ courseId: id, userId: 'u1', activityId: 'a' })),
+        );
+
+        const [first, second] = await Promise.all([
+          stores.marks.forgetCourses(courses),
+          stores.marks.forgetCourses(courses),
+        ]);
+
+        // Which replica deleted what is left to the database; each count is of marks that existed.
+        expect([first, second].every((count) => count >= 0 && count <= 3)).toBe(true);
+        expect(first + second).toBeGreaterThanOrEqual(3);
+        for (const id of marked) expect(await stores.marks.marksOf(id)).toEqual([]);
+      });
+
       it('keeps activity ids with any characters apart from the participant’s', async () => {
         await stores.marks.add(mark('u1', 'a.b'));
         await stores.marks.add(mark('u1.a', 'b'));

@@ -8,11 +8,16 @@ import {
   type ServiceHarness,
 } from '@relais/testing';
 import type { PersonalDataExport } from '@relais/platform';
-import { createProgressService, progressPersonalData, type ProgressPorts } from '../../src/index';
+import {
+  createProgressService,
+  progressPersonalData,
+  type ProgressModule,
+  type ProgressPorts,
+} from '../../src/index';
 import { refusedFieldNamesOf, trackingDataCatalogue } from '../../src/domain/tracking-data';
-import { deliver, enrollmentOf, withdrawalOf } from '../support/enrollment-events';
+import { closingOf, deliver, enrollmentOf, withdrawalOf } from '../support/enrollment-events';
 
-export type StorePorts = Omit<ProgressPorts, 'verifier'>;
+export type StorePorts = Pick<ProgressPorts, 'rosters' | 'activities' | 'marks'>;
 
 const activities = [
   { id: 'intro', title: 'Welcome and framework', kind: 'resource' },
@@ -28,11 +33,19 @@ const activities = [
 export function describeProgressOverHttp(adapterName: string, openStores: () => Promise<StorePorts>): void {
   describe(`progress over HTTP: ${adapterName}`, () => {
     let harness: ServiceHarness;
+    let progress: ProgressModule;
+    // The retention job's clock: the real day unless a test moves it.
+    let now: Date | undefined;
     beforeAll(async () => {
       const stores = await openStores();
-      harness = await startServiceHarness((verifierFor) => [
-        createProgressService({ ...stores, verifier: verifierFor('relais-progress') }),
-      ]);
+      harness = await startServiceHarness((verifierFor) => {
+        progress = createProgressService({
+          ...stores,
+          verifier: verifierFor('relais-progress'),
+          clock: () => now ?? new Date(),
+        });
+        return [progress];
+      });
     });
     afterAll(async () => harness.stop());
 
@@ -62,6 +75,12 @@ export function describeProgressOverHttp(adapterName: string, openStores: () => 
       expect(read.status).toBe(200);
       return read.body;
     };
+    const myData = async (username: string | undefined) =>
+      harness.call(username, 'GET', '/api/progress/me/data');
+    const recordsOf = (exported: PersonalDataExport, kind: string, courseId: string) =>
+      exported.kinds
+        .find((candidate) => candidate.kind === kind)
+        ?.records.filter((record) => record['courseId'] === courseId);
 
     describe('activities', () => {
       it('lets a trainer of the course define them, and members read them with optional defaulted', async () => {
@@ -316,13 +335,6 @@ export function describeProgressOverHttp(adapterName: string, openStores: () => 
     });
 
     describe('what progress holds about a person (GET /me/data)', () => {
-      const myData = async (username: string | undefined) =>
-        harness.call(username, 'GET', '/api/progress/me/data');
-      const recordsOf = (exported: PersonalDataExport, kind: string, courseId: string) =>
-        exported.kinds
-          .find((candidate) => candidate.kind === kind)
-          ?.records.filter((record) => record['courseId'] === courseId);
-
       it('gives a participant his marks and his place in the course, and nothing of anyone else', async () => {
         const courseId = await publishCourseWithMembers(harness.bus, {
           trainers: ['trainer.alice'],
@@ -411,6 +423,50 @@ export function describeProgressOverHttp(adapterName: string, openStores: () => 
 
       it('answers only a signed-in person (401 without a token)', async () => {
         expect(await myData(undefined)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+      });
+    });
+
+    describe('retention (ADR 0032): marks go 12 months after their course closed', () => {
+      afterEach(() => {
+        now = undefined;
+      });
+
+      it('deletes the marks of a course closed the day before the cutoff, keeps the rest, and the export shows what is left', async () => {
+        // On 15 March 2027 the cutoff of progressMarks is 15 March 2026: closed on the 14th is past it.
+        const [past, kept, open] = [await newCourse(), await newCourse(), await newCourse()];
+        for (const courseId of [past, kept, open]) {
+          await defineActivities(courseId);
+          await declare('teacher.01', courseId, 'intro', { done: true });
+          await declare('teacher.01', courseId, 'phonics-video', { done: true });
+          await declare('teacher.02', courseId, 'class-visit', { done: true });
+        }
+        await deliver(harness.bus, closingOf(past, '2026-03-14'));
+        await deliver(harness.bus, closingOf(kept, '2026-03-15'));
+        await harness.bus.idle();
+
+        now = new Date('2027-03-15T02:00:00Z');
+        await progress.runRetentionOnce();
+        const afterFirstPass = await myData('teacher.01');
+        await progress.runRetentionOnce();
+        const afterSecondPass = await myData('teacher.01');
+
+        expect(afterFirstPass.status).toBe(200);
+        const exported: PersonalDataExport = afterFirstPass.body;
+        expect(recordsOf(exported, 'completion-marks', past)).toEqual([]);
+        expect(recordsOf(exported, 'completion-marks', kept)).toHaveLength(2);
+        expect(recordsOf(exported, 'completion-marks', open)).toHaveLength(2);
+        // The replica stays while the course exists (whileMember), purged course included.
+        for (const courseId of [past, kept, open]) {
+          expect(recordsOf(exported, 'course-rosters', courseId)).toHaveLength(1);
+        }
+        expect(afterSecondPass.body).toEqual(exported);
+        // Every participant's marks went, not only the one who asked for his data.
+        expect((await trainerView(past)).map((row: { done: number }) => row.done)).toEqual([0, 0]);
+        expect((await trainerView(kept)).map((row: { done: number }) => row.done).sort()).toEqual([1, 2]);
+        // The activity list describes the course, not a person: untouched.
+        const list = await harness.call('teacher.01', 'GET', `${base(past)}/activities`);
+        expect(list.status).toBe(200);
+        expect(list.body.map(({ id }: { id: string }) => id)).toEqual(activities.map(({ id }) => id));
       });
     });
 

@@ -49,6 +49,9 @@ export const allowedFields: Record<string, readonly string[]> = {
     'status',
     // The course's planned closing day, set by its manager: a fact of the course, not of a person.
     'closesOn',
+    // The day the course was closed, from enrollment's event: a fact of the course, not of anyone's
+    // activity; the retention schedule counts from it (ADR 0032).
+    'closedOn',
     'trainers',
     'trainers.userId',
     'trainers.name',

@@ -36,12 +36,21 @@ export class InMemoryCompletionMarkStore implements CompletionMarkStore {
     this.deleteWhere((mark) => mark.courseId === courseId && removed.has(mark.activityId));
   }
 
+  async forgetCourses(courseIds: readonly string[]): Promise<number> {
+    const past = new Set(courseIds);
+    return this.deleteWhere((mark) => past.has(mark.courseId));
+  }
+
   /** What the store holds, as a database reader would see it: for the no-tracking tests. */
   storedDocuments(): CompletionMark[] {
     return this.marks.all();
   }
 
-  private deleteWhere(predicate: (mark: CompletionMark) => boolean): void {
-    for (const mark of this.marks.find(predicate)) this.marks.delete(completionMarkIdOf(mark));
+  private deleteWhere(predicate: (mark: CompletionMark) => boolean): number {
+    let deleted = 0;
+    for (const mark of this.marks.find(predicate)) {
+      if (this.marks.delete(completionMarkIdOf(mark))) deleted += 1;
+    }
+    return deleted;
   }
 }

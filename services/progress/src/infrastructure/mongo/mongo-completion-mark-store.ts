@@ -25,7 +25,7 @@ const completionMarkSchema = new Schema<CompletionMarkRecord>(
   { collection: 'completion_marks', ...closedSchemaOptions },
 );
 // The participant's bar, the trainer's view of a course and the withdrawal clean-up all read or
-// delete by course, then participant.
+// delete by course, then participant; the retention job deletes by course, on the same index.
 completionMarkSchema.index({ courseId: 1, userId: 1 });
 // A person's own marks in every course (GET /me/data): the index above needs the course first, and
 // without this one the rare export of one person would read every mark of every course.
@@ -83,7 +83,21 @@ export class MongoCompletionMarkStore implements CompletionMarkStore {
   async forgetActivities(courseId: string, activityIds: readonly string[]): Promise<void> {
     await this.model.deleteMany({ courseId, activityId: mongoose.trusted({ $in: [...activityIds] }) }).exec();
   }
+
+  async forgetCourses(courseIds: readonly string[]): Promise<number> {
+    let deleted = 0;
+    // Bounded batches: every course closed before the cutoff comes back on each pass, and one $in of
+    // years of courses would make one ever larger query.
+    for (let start = 0; start < courseIds.length; start += coursesPerDelete) {
+      const batch = courseIds.slice(start, start + coursesPerDelete);
+      const result = await this.model.deleteMany({ courseId: mongoose.trusted({ $in: batch }) }).exec();
+      deleted += result.deletedCount;
+    }
+    return deleted;
+  }
 }
+
+const coursesPerDelete = 500;
 
 function markOf({ courseId, userId, activityId }: CompletionMark): CompletionMark {
   return { courseId, userId, activityId };
