@@ -246,25 +246,15 @@ export const anonymousAuthorshipKinds: readonly PersonalDataKind[] = [
 
 export const anonymousAuthorshipRoute = '/me/data/anonymous-authorship';
 
-const withNoteOfWhereTheyAre = (kind: PersonalDataKind): PersonalDataKind => ({
-  ...kind,
-  label:
-    `${kind.label} — jamais dans cette réponse : rien d’enregistré ne vous y nomme, le service ne les ` +
-    `reconnaît qu’en recalculant vos jetons d’auteur quand vous les demandez vous-même ` +
-    `(GET /api/feedback${anonymousAuthorshipRoute})`,
-});
-
-/** `GET /me/data`: every kind, those of the author's own request listed empty with where they are. */
+/**
+ * `GET /me/data`: what names the person or is stored under his id. The kinds of the author's own
+ * request are not listed here, not even empty: the portal shows them as their own section, and an
+ * empty list beside his signed items would read as "you wrote nothing anonymously".
+ */
 export const feedbackPersonalData: PersonalDataDeclaration = {
   service: 'feedback',
   label: 'Retours aux formateurs et messages',
-  kinds: [
-    rosterPersonalData,
-    namedFeedbackData,
-    trainerRepliesData,
-    messagesData,
-    ...anonymousAuthorshipKinds.map(withNoteOfWhereTheyAre),
-  ],
+  kinds: [rosterPersonalData, namedFeedbackData, trainerRepliesData, messagesData],
 };
 
 /** `GET /me/data/anonymous-authorship`: what only the author's own request ties to him. */
