@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireRole } from './auth/RequireRole';
-import type { Role } from './auth/session';
+import { ROLES, type Role } from './auth/session';
 import { Layout } from './layout/Layout';
 import HomePage from './pages/HomePage';
 
@@ -25,6 +25,7 @@ const ChsctTrendsPage = lazy(() => import('./pages/statistics/ChsctTrendsPage'))
 const MinistryStatsPage = lazy(() => import('./pages/statistics/MinistryStatsPage'));
 const MethodPage = lazy(() => import('./pages/statistics/MethodPage'));
 const PersonalDataPage = lazy(() => import('./pages/public/PersonalDataPage'));
+const MyDataPage = lazy(() => import('./pages/account/MyDataPage'));
 const LegalNoticePage = lazy(() => import('./pages/public/LegalNoticePage'));
 const NotRecordedPage = lazy(() => import('./pages/public/NotRecordedPage'));
 const VerifyAttestationPage = lazy(() => import('./pages/public/VerifyAttestationPage'));
@@ -92,6 +93,8 @@ export const routes: RouteObject[] = [
       // Notifications (issue 20).
       guarded(['teacher', 'trainer'], 'notifications', NotificationsPage),
       guarded(['teacher', 'trainer'], 'notifications/preferences', NotificationPreferencesPage),
+      // Every signed-in person: what Relais holds about him (issue 19).
+      guarded(ROLES, 'mes-donnees', MyDataPage),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

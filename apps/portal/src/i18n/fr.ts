@@ -8,11 +8,13 @@ import { inspector } from './fr/inspector';
 import { legal } from './fr/legal';
 import { statistics } from './fr/statistics';
 import { manager } from './fr/manager';
+import { myData } from './fr/my-data';
 import { notifications } from './fr/notifications';
 import { trainer } from './fr/trainer';
 
 export const fr = {
   notifications,
+  myData,
   service: {
     name: 'Relais',
     tagline: 'La formation continue des enseignants, accompagnée',

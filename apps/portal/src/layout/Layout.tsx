@@ -65,6 +65,11 @@ export function Layout() {
       ]
     : [];
 
+  // Every signed-in person may see what Relais holds about him (GDPR article 15).
+  const myData: HeaderProps.QuickAccessItem[] = auth.user
+    ? [{ iconId: 'fr-icon-user-line', text: fr.myData.nav, linkProps: { to: '/mes-donnees' } }]
+    : [];
+
   const navigation = navigationFor(auth.roles).map((entry) => ({
     text: entry.text,
     linkProps: { to: entry.to },
@@ -84,7 +89,7 @@ export function Layout() {
         serviceTitle={fr.service.name}
         serviceTagline={fr.service.tagline}
         homeLinkProps={{ to: '/', title: fr.service.homeTitle }}
-        quickAccessItems={[...bell, headerFooterDisplayItem, account]}
+        quickAccessItems={[...bell, ...myData, headerFooterDisplayItem, account]}
         navigation={navigation.length > 0 ? navigation : undefined}
       />
       <main id="contenu" tabIndex={-1} ref={main} className="fr-container fr-my-6w relais-main">

@@ -55,6 +55,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/me/data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything this service holds that refers to you, each field with its purpose, legal basis and retention.
+     * @description Right of access and portability (GDPR articles 15 and 20). Every kind of record the service keeps is listed, with an empty list when it holds none about you.
+     */
+    get: operations['myPersonalData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/unsubscribe/{token}': {
     parameters: {
       query?: never;
@@ -97,6 +117,24 @@ export interface components {
         /** @description Dotted path of the field; empty for the whole part */
         path: string;
         message: string;
+      }[];
+    };
+    PersonalDataExport: {
+      service: string;
+      label: string;
+      kinds: {
+        kind: string;
+        label: string;
+        fields: {
+          field: string;
+          label: string;
+          purpose: string;
+          legalBasis: string;
+          retention: string;
+        }[];
+        records: {
+          [key: string]: unknown;
+        }[];
       }[];
     };
   };
@@ -473,6 +511,72 @@ export interface operations {
       };
       /** @description Unsupported Media Type */
       415: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  myPersonalData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What this service holds about you. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonalDataExport'];
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token. */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
         headers: {
           /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';

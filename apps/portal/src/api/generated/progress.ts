@@ -78,6 +78,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/not-recorded': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What Relais does not record (L2), kind by kind, in French (public, no sign-in).
+     * @description The list « Ce que Relais n’enregistre pas » shows, built from the very list by which this API refuses such fields with 400 `TRACKING_DATA_REFUSED`: what people are told and what is refused cannot differ. Public, since it is a promise made to everyone before they sign in.
+     */
+    get: operations['notRecorded'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Everything this service holds that refers to you, each field with its purpose, legal basis and retention.
+     * @description Right of access and portability (GDPR articles 15 and 20). Every kind of record the service keeps is listed, with an empty list when it holds none about you.
+     */
+    get: operations['myPersonalData'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -99,6 +139,24 @@ export interface components {
         /** @description Dotted path of the field; empty for the whole part */
         path: string;
         message: string;
+      }[];
+    };
+    PersonalDataExport: {
+      service: string;
+      label: string;
+      kinds: {
+        kind: string;
+        label: string;
+        fields: {
+          field: string;
+          label: string;
+          purpose: string;
+          legalBasis: string;
+          retention: string;
+        }[];
+        records: {
+          [key: string]: unknown;
+        }[];
       }[];
     };
   };
@@ -598,6 +656,125 @@ export interface operations {
       };
       /** @description Not a course you train. */
       404: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  notRecorded: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every kind of data that is not recorded. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            categories: {
+              /** @description A stable key of the kind of data, e.g. `clicks`. */
+              category: string;
+              /** @description In French, one line of « Relais n’enregistre pas … ». */
+              label: string;
+              /** @description Names of this kind of data: a request field named with one of them, alone or within a longer name (`timeSpent`, `last_access`), is refused with 400 TRACKING_DATA_REFUSED. */
+              refusedFieldNames: string[];
+            }[];
+          };
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  myPersonalData: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What this service holds about you. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonalDataExport'];
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token. */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
         headers: {
           /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';

@@ -114,12 +114,8 @@ export const legal = {
     title: 'Ce que Relais n’enregistre pas',
     intro:
       'La formation est un espace professionnel, pas un outil de surveillance. Relais n’enregistre pas, nulle part (ni dans ses bases, ni dans ses journaux, ni dans ses traces techniques, ni dans ses statistiques) :',
-    items: [
-      'le temps de connexion, ni la durée passée sur une activité ou un parcours ;',
-      'les clics ;',
-      'les pages consultées ;',
-      'les ressources vues ou téléchargées.',
-    ],
+    listUnavailable: 'La liste n’a pas pu être lue.',
+    refusedNames: (names: readonly string[]): string => `Champs refusés : ${names.join(', ')}.`,
     progressTitle: 'La progression',
     progress:
       'Votre progression ne retient qu’une chose par activité : « fait » ou « pas fait », que vous cochez vous-même. Elle est indicative : rien n’oblige à tout cocher, et personne d’autre que vous et votre formateur ne la voit (l’inspecteur non plus).',
