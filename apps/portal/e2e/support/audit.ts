@@ -59,6 +59,7 @@ export const AUDIENCES: Audience[] = [
         { route: '/messages', path: '/messages' },
         { route: '/notifications', path: '/notifications' },
         { route: '/notifications/preferences', path: '/notifications/preferences' },
+        { route: '/mes-donnees', path: '/mes-donnees' },
         {
           route: '/messages/ecrire/:courseId/:userId',
           path: `/messages/ecrire/${course.id}/${trainer}`,
@@ -92,6 +93,7 @@ export const AUDIENCES: Audience[] = [
         { route: '/formateur/parcours/:courseId/retours', path: `/formateur/parcours/${course.id}/retours` },
         { route: '/messages', path: '/messages' },
         { route: '/notifications', path: '/notifications' },
+        { route: '/mes-donnees', path: '/mes-donnees' },
       ];
     },
   },
@@ -110,7 +112,10 @@ export const AUDIENCES: Audience[] = [
   {
     name: 'inspector',
     username: 'inspector.d1',
-    pages: async () => [{ route: '/circonscription', path: '/circonscription' }],
+    pages: async () => [
+      { route: '/circonscription', path: '/circonscription' },
+      { route: '/mes-donnees', path: '/mes-donnees' },
+    ],
   },
   {
     name: 'CHSCT',

@@ -54,7 +54,7 @@ export const legal = {
       'HTML5, CSS, JavaScript, WAI-ARIA ; graphiques dessinés dans un canevas (ECharts) doublés d’un tableau HTML.',
     pagesTitle: 'Pages vérifiées',
     pages:
-      'Toutes les pages du portail : accueil, déclaration d’accessibilité, données personnelles, mentions légales, « Ce que Relais n’enregistre pas », page introuvable, page « accès non autorisé » ; catalogue, fiche d’un parcours, mes parcours, un parcours suivi, formulaire de retour, départ d’un parcours, mes retours, messages, écrire un message ; parcours du formateur, un parcours, ses activités, ses retours ; gestion des parcours, création, modification ; parcours de la circonscription ; tendances du CHSCT ; statistiques du ministère ; méthode des statistiques.',
+      'Toutes les pages du portail : accueil, déclaration d’accessibilité, données personnelles, mentions légales, « Ce que Relais n’enregistre pas », page introuvable, page « accès non autorisé » ; catalogue, fiche d’un parcours, mes parcours, un parcours suivi, formulaire de retour, départ d’un parcours, mes retours, messages, écrire un message ; parcours du formateur, un parcours, ses activités, ses retours ; gestion des parcours, création, modification ; parcours de la circonscription ; tendances du CHSCT ; statistiques du ministère ; méthode des statistiques ; mes données.',
     contactTitle: 'Retour d’information et contact',
     contact:
       'Si vous ne parvenez pas à accéder à un contenu ou à un service, contactez le référent numérique de votre académie : une alternative accessible vous sera proposée.',
