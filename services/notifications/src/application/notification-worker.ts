@@ -5,8 +5,9 @@ import type { NotificationUseCases } from './notification-use-cases';
 
 /**
  * Every `intervalMs`: the digest and the closing reminders if their hour has come, then the mail
- * queue. One pass at a time (a tick that finds the previous pass going joins it); a failing pass (the
- * database away) is logged with the error's name only and the next one tries again.
+ * queue (sent mails are forgotten by the retention job, not here). One pass at a time (a tick that
+ * finds the previous pass going joins it); a failing pass (the database away) is logged with the
+ * error's name only and the next one tries again.
  */
 export function notificationWorker(
   notifications: NotificationUseCases,
@@ -14,15 +15,12 @@ export function notificationWorker(
   log: NotificationLog,
   intervalMs: number,
 ): PeriodicJob {
-  let passes = 0;
   return periodicJob(
     'notifications-worker',
     async () => {
       await notifications.runDigest();
       await notifications.remindOfClosingCourses();
       await dispatcher.runOnce();
-      passes += 1;
-      if (passes % 1_000 === 0) await dispatcher.prune();
     },
     intervalMs,
     (error) => log.warn({ reason: reasonOf(error) }, 'a notification pass failed'),

@@ -612,7 +612,7 @@ export function describeNotificationsOverHttp(
       expect(gapsInExport(notificationsPersonalData, exported)).toEqual([]);
       const recordsOf = (kind: string) =>
         exported.kinds.find((candidate) => candidate.kind === kind)?.records;
-      expect(recordsOf('feedback-item-authors')).toContainEqual({ itemId: ownItemId });
+      expect(recordsOf('feedback-item-authors')).toContainEqual({ itemId: ownItemId, sealedIn: '2027-03' });
       expect(recordsOf('notices')).toContainEqual({
         kind: 'Changement de statut de l’un de mes retours',
         courseId: followed,
