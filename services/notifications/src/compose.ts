@@ -8,6 +8,7 @@ import { MailOutbox } from './application/mail-outbox';
 import { NotificationUseCases } from './application/notification-use-cases';
 import { notificationWorker } from './application/notification-worker';
 import { PersonalDataCollector } from './application/personal-data';
+import { NotificationRetention, retentionJob } from './application/retention';
 import {
   silentLog,
   type Clock,
@@ -34,14 +35,19 @@ export interface NotificationPorts {
   digestHour?: number;
   /** How often the mail queue and the digest are looked at; 5 s unless told. */
   workerIntervalMs?: number;
+  /** How often records past the retention schedule (ADR 0032) are looked for; hourly unless told. */
+  retentionIntervalMs?: number;
   dispatch?: Partial<DispatchOptions>;
   log?: NotificationLog;
+  /** What every day and hour of the service is read from, the retention's included. */
   clock?: Clock;
 }
 
 export interface NotificationsModule extends ServiceModule {
   /** One pass of the worker now: the digest if due, then the mail queue (tests, the demo). */
   runWorkerOnce(): Promise<void>;
+  /** One retention pass now, on the clock's day (tests). */
+  runRetentionOnce(): Promise<void>;
 }
 
 /** The one place where notifications are assembled; the same in one process or many (docs/design.md §3). */
@@ -78,6 +84,12 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
     ...ports.dispatch,
   });
   const worker = notificationWorker(notifications, dispatcher, log, ports.workerIntervalMs ?? 5_000);
+  const retention = retentionJob(
+    new NotificationRetention(ports.store),
+    clock,
+    log,
+    ports.retentionIntervalMs,
+  );
   return {
     name: 'notifications',
     api: notificationsApi(
@@ -90,8 +102,9 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
       feedbackSubscription(notifications),
     ],
     outboxStores: [],
-    background: [worker],
+    background: [worker, retention],
     runWorkerOnce: () => worker.runOnce(),
+    runRetentionOnce: () => retention.runOnce(),
   };
 }
 

@@ -23,6 +23,7 @@ export interface InMemoryNotificationsOptions {
   /** Defaults to a mailbox in memory, shown at /dev/mails. */
   transport?: MailTransport;
   workerIntervalMs?: number;
+  retentionIntervalMs?: number;
   clock?: Clock;
 }
 
@@ -47,6 +48,9 @@ export function inMemoryAdapters(
     unsubscribeKey: randomBytes(32).toString('base64url'),
     publicUrl: options.publicUrl,
     ...(options.workerIntervalMs === undefined ? {} : { workerIntervalMs: options.workerIntervalMs }),
+    ...(options.retentionIntervalMs === undefined
+      ? {}
+      : { retentionIntervalMs: options.retentionIntervalMs }),
     ...(options.clock ? { clock: options.clock } : {}),
   };
 }

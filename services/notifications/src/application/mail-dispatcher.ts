@@ -15,8 +15,6 @@ export interface DispatchOptions {
   /** First wait after a failure; it doubles at each failure up to `maxBackoffMs`. */
   firstBackoffMs: number;
   maxBackoffMs: number;
-  /** Sent mails are kept this many days (so a redelivered event is not mailed twice), then forgotten. */
-  keepSentDays: number;
 }
 
 export const defaultDispatchOptions: DispatchOptions = {
@@ -24,7 +22,6 @@ export const defaultDispatchOptions: DispatchOptions = {
   attemptTimeoutMs: 120_000,
   firstBackoffMs: 30_000,
   maxBackoffMs: 3_600_000,
-  keepSentDays: 30,
 };
 
 export function backoffMs(failures: number, options: DispatchOptions): number {
@@ -34,7 +31,8 @@ export function backoffMs(failures: number, options: DispatchOptions): number {
 /**
  * Sends the queued mails. A relay that is down or answers 4xx leaves the mail queued for a later
  * attempt, for as long as it takes (nothing is lost); a relay that refuses it for good (5xx, bounce)
- * marks it undeliverable. Logs carry the mail's id and the relay's code, never the address.
+ * marks it undeliverable. Logs carry the mail's id and the relay's code, never the address. Sent and
+ * undeliverable mails stay in the queue until the retention pass forgets them (NotificationRetention).
  */
 export class MailDispatcher {
   constructor(
@@ -86,11 +84,6 @@ export class MailDispatcher {
       }
     }
     return sent;
-  }
-
-  async prune(): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - this.options.keepSentDays * 86_400_000);
-    return this.store.pruneSentBefore(dayOf(cutoff));
   }
 }
 

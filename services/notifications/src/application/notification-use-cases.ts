@@ -1,5 +1,5 @@
 import type { RosterStore } from '@relais/roster';
-import { addDays, dayOf, hourOf } from '../domain/calendar';
+import { addDays, dayOf, hourOf, monthOf } from '../domain/calendar';
 import { digestMail, immediateMail } from '../domain/mail';
 import {
   preferencesWith,
@@ -67,8 +67,16 @@ export class NotificationUseCases {
     eventId: string,
     event: { courseId: string; itemId: string; anonymous: boolean; sealedAuthor?: string },
   ): Promise<void> {
-    if (event.sealedAuthor) await this.store.rememberAuthor(event.itemId, event.sealedAuthor);
     const roster = await this.rosters.get(event.courseId);
+    if (event.sealedAuthor) {
+      // The seal's retention counts from its course's closing, but the seal is kept without its course
+      // (personal-data.ts): it counts from the month it came, or the course's if closed already, so
+      // that it never outlives the rule.
+      const today = dayOf(this.clock.now());
+      const closedOn = roster?.closedOn;
+      const startsOn = closedOn !== undefined && closedOn < today ? closedOn : today;
+      await this.store.rememberAuthor(event.itemId, event.sealedAuthor, monthOf(startsOn));
+    }
     const facts: NoticeFacts = {
       kind: 'feedback-new',
       courseId: event.courseId,

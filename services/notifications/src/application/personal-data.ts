@@ -104,9 +104,15 @@ const address: PersonalDataKind = {
 /**
  * The sealed authors of feedback items (ADR 0030). Feedback keeps no author id (ADR 0009); it seals it
  * for this service alone, which opens a seal to tell its author of a reply or a status. The seal
- * refers to him, so he is shown which items it binds him to: the item ids, never the seal itself (a
- * ciphertext of his own id, which tells him nothing more). Retention: no rule of ADR 0032 names the
- * seals yet and nothing prunes them; the life of a named item is the closest, and what the export says.
+ * refers to him, so he is shown which items it binds him to: the item ids and the month each seal
+ * came, never the seal itself (a ciphertext of his own id, which tells him nothing more).
+ *
+ * Retention `authorSeals` counts from a course's closing, but a seal is kept without its course: beside
+ * the notices of replies and statuses (a person, a course, a day), a course's only sealed item would be
+ * its author's to whoever reads this database, and items in several such courses grouped by author. So
+ * the clock starts at the month the seal came, or the month the course closed if it was closed then:
+ * never later than the closing, so a seal never outlives the rule (give or take the days of a month),
+ * and goes earlier than the rule says when its course closed months after the item was written.
  */
 const sealedAuthors: PersonalDataKind = {
   kind: 'feedback-item-authors',
@@ -119,7 +125,16 @@ const sealedAuthors: PersonalDataKind = {
         'garde pas l’identifiant de l’auteur d’un retour : il a chiffré le vôtre pour ce seul service, qui ne le ' +
         'déchiffre que pour vous avertir ou pour vous montrer cette liste, et ne le montre à personne d’autre.',
       legalBasis: 'publicTask',
-      retention: 'namedFeedback',
+      retention: 'authorSeals',
+    },
+    sealedIn: {
+      label:
+        'Le mois où ce service a appris que vous aviez écrit ce retour (ou celui de la clôture du parcours, si elle était passée)',
+      purpose:
+        'Effacer ce lien le moment venu : le parcours du retour n’est pas gardé à côté, pour que personne ne ' +
+        'puisse relier vos retours entre eux ; le délai court donc depuis ce mois, jamais plus tard que la clôture',
+      legalBasis: 'publicTask',
+      retention: 'authorSeals',
     },
   },
   notPersonal: {
@@ -131,7 +146,8 @@ const sealedAuthors: PersonalDataKind = {
 
 /**
  * What waits for the next morning's digest. Its rule is the daily quota's: the text a person reads
- * ("until the next day") is what happens to these entries, which the digest removes once it has gone.
+ * ("until the next day") is what happens to these entries, which the digest removes once it has gone
+ * (at the digest hour of the next day); the retention pass never removes one the digest has not sent.
  */
 const digest: PersonalDataKind = {
   kind: 'notification-digest',
@@ -163,8 +179,9 @@ const digest: PersonalDataKind = {
  * The mail queue, this service's outbox (ADR 0030): it has no outbox embedded in its documents, and
  * publishes no events. A mail is exported with its text: it is written to him, carries links signed
  * for him, and is what he would receive, so he may see exactly what is kept and sent, not only the
- * notices it was rendered from. Sent mails stay 30 days (so that a redelivered event is not mailed
- * twice) and refused ones are kept: both are exported with their state.
+ * notices it was rendered from. Sent and refused mails stay a month from the day they were sent or
+ * refused (so that a redelivered event is not mailed twice), then the retention pass forgets them;
+ * all are exported with their state.
  */
 const mails: PersonalDataKind = {
   kind: 'queued-mails',
@@ -174,37 +191,37 @@ const mails: PersonalDataKind = {
       label: 'L’adresse où le courriel part',
       purpose: 'Vous envoyer le courriel',
       legalBasis: 'publicTask',
-      retention: 'pendingDelivery',
+      retention: 'mailQueue',
     },
     subject: {
       label: 'L’objet du courriel',
       purpose: 'Vous envoyer le courriel',
       legalBasis: 'publicTask',
-      retention: 'pendingDelivery',
+      retention: 'mailQueue',
     },
     text: {
       label: 'Le texte du courriel, tel qu’il vous est envoyé',
       purpose: 'Vous envoyer le courriel',
       legalBasis: 'publicTask',
-      retention: 'pendingDelivery',
+      retention: 'mailQueue',
     },
     state: {
       label: 'Où en est l’envoi : en attente, envoyé, ou refusé par le serveur de messagerie',
       purpose: 'Réessayer tant que l’envoi échoue, et ne pas envoyer deux fois le même courriel',
       legalBasis: 'publicTask',
-      retention: 'pendingDelivery',
+      retention: 'mailQueue',
     },
     attempts: {
       label: 'Le nombre de tentatives d’envoi',
       purpose: 'Espacer les nouvelles tentatives quand l’envoi échoue',
       legalBasis: 'publicTask',
-      retention: 'pendingDelivery',
+      retention: 'mailQueue',
     },
     updatedOn: {
       label: 'Le jour du dernier changement (mise en file, envoi ou refus)',
-      purpose: 'Effacer les courriels envoyés après trente jours',
+      purpose: 'Effacer les courriels envoyés ou refusés un mois après',
       legalBasis: 'publicTask',
-      retention: 'pendingDelivery',
+      retention: 'mailQueue',
     },
   },
   notPersonal: {
@@ -278,7 +295,7 @@ export class PersonalDataCollector {
   ) {}
 
   async collect(userId: string): Promise<CollectedPersonalData> {
-    const [held, rosters, itemIds] = await Promise.all([
+    const [held, rosters, seals] = await Promise.all([
       this.store.heldAbout(userId),
       rosterRecordsOf(this.rosters, userId),
       this.scans.run('seals', () => this.itemsAuthoredBy(userId)),
@@ -303,7 +320,7 @@ export class PersonalDataCollector {
               },
             ],
       [address.kind]: held.address === undefined ? [] : [{ email: held.address }],
-      [sealedAuthors.kind]: itemIds.map((itemId) => ({ itemId })),
+      [sealedAuthors.kind]: seals,
       [digest.kind]: held.digest.map((entry) => ({ day: entry.day, facts: factsRecord(entry.facts) })),
       [mails.kind]: held.mails.map((mail) => ({
         to: mail.to,
@@ -317,13 +334,13 @@ export class PersonalDataCollector {
     };
   }
 
-  private async itemsAuthoredBy(userId: string): Promise<string[]> {
-    const items: string[] = [];
+  private async itemsAuthoredBy(userId: string): Promise<{ itemId: string; sealedIn?: string }[]> {
+    const items: { itemId: string; sealedIn?: string }[] = [];
     let opened = 0;
-    for await (const { itemId, sealedAuthor } of this.store.sealedItemAuthors()) {
-      if (this.openSealed(sealedAuthor) === userId) items.push(itemId);
+    for await (const { itemId, sealedAuthor, sealedIn } of this.store.sealedItemAuthors()) {
+      if (this.openSealed(sealedAuthor) === userId) items.push({ itemId, ...(sealedIn ? { sealedIn } : {}) });
       if (++opened % sealsPerTurn === 0) await nextTurn();
     }
-    return items.sort();
+    return items.sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
   }
 }

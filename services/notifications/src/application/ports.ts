@@ -24,7 +24,10 @@ export interface DigestEntry {
 
 export type MailState = 'pending' | 'sent' | 'undeliverable';
 
-/** A mail in the queue, kept once sent so that a redelivered event does not send it twice. */
+/**
+ * A mail in the queue, kept a month once sent or refused (the `mailQueue` rule of ADR 0032), so that
+ * an event redelivered meanwhile does not send it twice.
+ */
 export interface QueuedMail {
   id: string;
   recipient: string;
@@ -37,7 +40,7 @@ export interface QueuedMail {
   state: MailState;
   attempts: number;
   nextAttemptAt: Date;
-  /** Day of the last change (Europe/Paris): what a sent mail is pruned by. */
+  /** Day of the last change (Europe/Paris): what a sent or refused mail's retention counts from. */
   updatedOn: string;
 }
 
@@ -52,7 +55,7 @@ export interface HeldAbout {
   address: string | undefined;
   /** Notices and mail lines held back for a digest that has not gone yet. */
   digest: DigestEntry[];
-  /** Mails to him in the queue, whatever their state: pending, sent (kept 30 days) or undeliverable. */
+  /** Mails to him in the queue, whatever their state: pending, or sent or undeliverable (kept a month). */
   mails: QueuedMail[];
 }
 
@@ -60,6 +63,11 @@ export interface HeldAbout {
 export interface SealedItemAuthor {
   itemId: string;
   sealedAuthor: string;
+  /**
+   * The month (YYYY-MM, Europe/Paris) its retention counts from: the month it came, or its course's
+   * closing if earlier; absent on seals kept before it was recorded, until the retention pass dates them.
+   */
+  sealedIn?: string;
 }
 
 /** What the service keeps, one store over its own database (docs/design.md §3). */
@@ -80,8 +88,12 @@ export interface NotificationStore {
   recordAddress(userId: string, address: string): Promise<void>;
   addressOf(userId: string): Promise<string | undefined>;
 
-  /** The item's author, as sealed by the feedback service; opened only when there is news for him. */
-  rememberAuthor(itemId: string, sealedAuthor: string): Promise<void>;
+  /**
+   * The item's author, as sealed by the feedback service; opened only when there is news for him.
+   * `sealedIn` is the month its retention counts from (YYYY-MM): no course is kept beside it
+   * (application/personal-data.ts).
+   */
+  rememberAuthor(itemId: string, sealedAuthor: string, sealedIn: string): Promise<void>;
   sealedAuthorOf(itemId: string): Promise<string | undefined>;
 
   /**
@@ -111,8 +123,20 @@ export interface NotificationStore {
     id: string,
     change: Pick<QueuedMail, 'state' | 'attempts' | 'nextAttemptAt' | 'updatedOn'>,
   ): Promise<void>;
-  /** Forgets sent mails last changed before that day. */
-  pruneSentBefore(day: string): Promise<number>;
+
+  // Retention (ADR 0032): bulk writes by an indexed field, the same result however often or however
+  // many replicas run them at once. Each returns how many records it changed.
+
+  /** Forgets the notices of days before `day`. */
+  deleteNoticesBefore(day: string): Promise<number>;
+  /** Forgets sent and undeliverable mails last changed before `day`; pending ones are still being sent. */
+  deleteFinishedMailsBefore(day: string): Promise<number>;
+  /** How many digest entries of days before `day` are still waiting (the digest removes them once sent). */
+  countDigestBefore(day: string): Promise<number>;
+  /** Forgets the seals that came in months before `month` (YYYY-MM). */
+  deleteSealsBefore(month: string): Promise<number>;
+  /** Seals kept from before their month was recorded are given `month`, so that they expire too. */
+  dateUndatedSeals(month: string): Promise<number>;
 }
 
 /** An SMTP relay, or the standalone's mailbox in memory. */

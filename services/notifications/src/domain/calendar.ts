@@ -21,6 +21,11 @@ export function hourOf(date: Date): number {
   return Number(partsOf(date)['hour']);
 }
 
+/** The month (YYYY-MM) of a YYYY-MM-DD day. */
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
 /** The day `days` after a YYYY-MM-DD day (before, when negative). */
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T12:00:00Z`);

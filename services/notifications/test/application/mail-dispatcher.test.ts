@@ -96,18 +96,4 @@ describe('the mail queue', () => {
     ]);
     expect(JSON.stringify(lines)).not.toContain('teacher.01');
   });
-
-  it('forgets sent mails after 30 days, never pending or undeliverable ones', async () => {
-    const { store, dispatcher, advance } = setUp([]);
-    await store.enqueueMail(aQueuedMail({ state: 'sent', updatedOn: '2026-11-06' }));
-    await store.enqueueMail(aQueuedMail({ state: 'sent', updatedOn: '2026-11-08' }));
-    await store.enqueueMail(aQueuedMail({ state: 'undeliverable', updatedOn: '2026-01-01' }));
-    await store.enqueueMail(
-      aQueuedMail({ state: 'pending', updatedOn: '2026-01-01', nextAttemptAt: new Date('2027-01-01') }),
-    );
-    advance(0);
-
-    expect(await dispatcher.prune()).toBe(1);
-    expect(store.mails.size).toBe(3);
-  });
 });

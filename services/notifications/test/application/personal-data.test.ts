@@ -34,29 +34,31 @@ describe('the items a person is bound to by a seal', () => {
       const itemId = `item-${String(index).padStart(2, '0')}`;
       const author = index % 9 === 0 ? person : others[index % 2]!;
       if (author === person) his.push(itemId);
-      await store.rememberAuthor(itemId, sealRecipient(keys.publicKey, author));
+      await store.rememberAuthor(itemId, sealRecipient(keys.publicKey, author), '2026-12');
     }
-    await store.rememberAuthor('item-other-key', sealRecipient(otherKeys.publicKey, person));
-    await store.rememberAuthor('item-altered', 'not-a-seal');
+    await store.rememberAuthor('item-other-key', sealRecipient(otherKeys.publicKey, person), '2026-12');
+    await store.rememberAuthor('item-altered', 'not-a-seal', '2026-12');
 
     const collected = await new PersonalDataCollector(store, new InMemoryRosterStore(), openSealed).collect(
       person,
     );
 
-    expect(collected['feedback-item-authors']).toEqual(his.map((itemId) => ({ itemId })));
+    expect(collected['feedback-item-authors']).toEqual(
+      his.map((itemId) => ({ itemId, sealedIn: '2026-12' })),
+    );
     expect(his).toHaveLength(9);
   });
 
   it('lets scans asked at once each answer its own person', async () => {
     const store = new InMemoryNotificationStore();
     const [first, second] = [randomUUID(), randomUUID()];
-    await store.rememberAuthor('item-1', sealRecipient(keys.publicKey, first));
-    await store.rememberAuthor('item-2', sealRecipient(keys.publicKey, second));
+    await store.rememberAuthor('item-1', sealRecipient(keys.publicKey, first), '2026-11');
+    await store.rememberAuthor('item-2', sealRecipient(keys.publicKey, second), '2026-12');
     const collector = new PersonalDataCollector(store, new InMemoryRosterStore(), openSealed);
 
     const [ofFirst, ofSecond] = await Promise.all([collector.collect(first), collector.collect(second)]);
 
-    expect(ofFirst['feedback-item-authors']).toEqual([{ itemId: 'item-1' }]);
-    expect(ofSecond['feedback-item-authors']).toEqual([{ itemId: 'item-2' }]);
+    expect(ofFirst['feedback-item-authors']).toEqual([{ itemId: 'item-1', sealedIn: '2026-11' }]);
+    expect(ofSecond['feedback-item-authors']).toEqual([{ itemId: 'item-2', sealedIn: '2026-12' }]);
   });
 });

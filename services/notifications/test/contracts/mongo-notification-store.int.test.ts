@@ -12,7 +12,14 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 
-describeNotificationStoreContract('mongoose', async () => {
-  await Promise.all(Object.values(database.connection.models).map((model) => model.deleteMany({}).exec()));
-  return new MongoNotificationStore(notificationModels(database.connection));
-});
+describeNotificationStoreContract(
+  'mongoose',
+  async () => {
+    await Promise.all(Object.values(database.connection.models).map((model) => model.deleteMany({}).exec()));
+    return new MongoNotificationStore(notificationModels(database.connection));
+  },
+  // As the collection held seals before they had a month.
+  async (_store, itemId, sealedAuthor) => {
+    await notificationModels(database.connection).authors.create({ _id: itemId, value: sealedAuthor });
+  },
+);

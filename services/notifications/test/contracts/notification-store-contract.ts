@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { defaultPreferences } from '../../src/domain/notice';
-import type { NotificationStore, SealedItemAuthor } from '../../src/application/ports';
+import type { NotificationStore, QueuedMail, SealedItemAuthor } from '../../src/application/ports';
 import { aDigestEntry, aNotice, aNoticeFacts, aQueuedMail } from '../mothers/notification-mother';
 
-/** One suite, both adapters: the in-memory store (unit) and the mongoose one (integration). */
-export function describeNotificationStoreContract(
+/**
+ * One suite, both adapters: the in-memory store (unit) and the mongoose one (integration).
+ * `keepUndatedSeal` stores a seal as the adapter kept it before seals had a month.
+ */
+export function describeNotificationStoreContract<Store extends NotificationStore>(
   adapterName: string,
-  open: () => Promise<NotificationStore>,
+  open: () => Promise<Store>,
+  keepUndatedSeal: (store: Store, itemId: string, sealedAuthor: string) => Promise<void>,
 ): void {
   describe(`notification store: ${adapterName}`, () => {
-    let store: NotificationStore;
+    let store: Store;
     beforeEach(async () => {
       store = await open();
     });
@@ -61,8 +65,8 @@ export function describeNotificationStoreContract(
       await store.recordAddress('user-1', 'new@demo.relais.invalid');
       expect(await store.addressOf('user-1')).toBe('new@demo.relais.invalid');
 
-      await store.rememberAuthor('item-1', 'sealed-1');
-      await store.rememberAuthor('item-1', 'sealed-again');
+      await store.rememberAuthor('item-1', 'sealed-1', '2026-12');
+      await store.rememberAuthor('item-1', 'sealed-again', '2027-01');
       expect(await store.sealedAuthorOf('item-1')).toBe('sealed-1');
       expect(await store.sealedAuthorOf('item-2')).toBeUndefined();
     });
@@ -102,11 +106,14 @@ export function describeNotificationStoreContract(
     });
 
     it('hands over every sealed author, each once, for whoever must open them one by one', async () => {
-      const remembered = Array.from({ length: 7 }, (_, index) => ({
+      const remembered: SealedItemAuthor[] = Array.from({ length: 7 }, (_, index) => ({
         itemId: `item-${index}`,
         sealedAuthor: `sealed-${index}`,
+        sealedIn: `2026-0${index + 1}`,
       }));
-      for (const { itemId, sealedAuthor } of remembered) await store.rememberAuthor(itemId, sealedAuthor);
+      for (const { itemId, sealedAuthor, sealedIn } of remembered) {
+        await store.rememberAuthor(itemId, sealedAuthor, sealedIn!);
+      }
 
       const handedOver: SealedItemAuthor[] = [];
       for await (const sealed of store.sealedItemAuthors()) handedOver.push(sealed);
@@ -144,7 +151,7 @@ export function describeNotificationStoreContract(
       expect((await store.dueMails(now, 10)).map((mail) => mail.id)).toEqual([second.id]);
     });
 
-    it('settles a mail as sent, to retry or undeliverable, and prunes only old sent mails', async () => {
+    it('settles a mail as sent, to retry or undeliverable', async () => {
       const now = new Date('2026-12-07T09:00:00Z');
       const sent = aQueuedMail({ nextAttemptAt: now });
       const retried = aQueuedMail({ nextAttemptAt: now });
@@ -175,12 +182,79 @@ export function describeNotificationStoreContract(
       expect(await store.dueMails(retryAt, 10)).toEqual([
         { ...retried, attempts: 1, nextAttemptAt: retryAt },
       ]);
-      expect(await store.pruneSentBefore('2026-12-01')).toBe(1);
-      // The refused mail stays, for the record; the sent one is gone, so it cannot be queued twice only by chance.
+      // Settled mails stay queued: the same id again changes nothing (a redelivered event).
       await store.enqueueMail({ ...refused, state: 'pending', attempts: 0 });
+      await store.enqueueMail({ ...sent, state: 'pending', attempts: 0 });
       expect(await store.dueMails(retryAt, 10)).toEqual([
         { ...retried, attempts: 1, nextAttemptAt: retryAt },
       ]);
+    });
+
+    describe('retention (ADR 0032): forgets by day, the same however often it runs', () => {
+      it('forgets the notices of days before the cutoff and keeps the cutoff’s own', async () => {
+        const recipient = randomUUID();
+        const before = aNotice({ recipient, createdOn: '2026-06-06' });
+        const onCutoff = aNotice({ recipient, createdOn: '2026-06-07', read: true });
+        const later = aNotice({ createdOn: '2026-11-30' });
+        for (const notice of [before, onCutoff, later]) await store.addNotice(notice);
+
+        expect(await store.deleteNoticesBefore('2026-06-07')).toBe(1);
+        expect(await store.deleteNoticesBefore('2026-06-07')).toBe(0);
+
+        expect(await store.noticesOf(recipient, 10)).toEqual([onCutoff]);
+        expect(await store.hasNotice(before.id)).toBe(false);
+        expect(await store.noticesOf(later.recipient, 10)).toEqual([later]);
+      });
+
+      it('forgets sent and undeliverable mails last changed before the cutoff, never a pending one', async () => {
+        const recipient = randomUUID();
+        const mail = (state: QueuedMail['state'], updatedOn: string) =>
+          aQueuedMail({ recipient, state, updatedOn, nextAttemptAt: new Date('2027-01-01T00:00:00Z') });
+        const sentBefore = mail('sent', '2026-11-06');
+        const refusedBefore = mail('undeliverable', '2026-11-06');
+        const sentOnCutoff = mail('sent', '2026-11-07');
+        const refusedOnCutoff = mail('undeliverable', '2026-11-07');
+        const stillRetried = mail('pending', '2026-10-01');
+        const all = [sentBefore, refusedBefore, sentOnCutoff, refusedOnCutoff, stillRetried];
+        for (const queued of all) await store.enqueueMail(queued);
+
+        expect(await store.deleteFinishedMailsBefore('2026-11-07')).toBe(2);
+        expect(await store.deleteFinishedMailsBefore('2026-11-07')).toBe(0);
+
+        const kept = (await store.heldAbout(recipient)).mails.map((queued) => queued.id).sort();
+        expect(kept).toEqual([sentOnCutoff.id, refusedOnCutoff.id, stillRetried.id].sort());
+      });
+
+      it('counts the digest entries of days before a day without removing any', async () => {
+        for (const day of ['2026-12-04', '2026-12-05', '2026-12-06']) {
+          await store.addToDigest(aDigestEntry({ day }));
+        }
+
+        expect(await store.countDigestBefore('2026-12-06')).toBe(2);
+        expect(await store.countDigestBefore('2026-12-04')).toBe(0);
+        expect(await store.digestBefore('2026-12-07')).toHaveLength(3);
+      });
+
+      it('forgets the seals of months before the cutoff’s, once undated ones have a month', async () => {
+        await store.rememberAuthor('item-before', 'sealed-before', '2024-11');
+        await store.rememberAuthor('item-on-cutoff', 'sealed-on-cutoff', '2024-12');
+        await store.rememberAuthor('item-later', 'sealed-later', '2026-06');
+        await keepUndatedSeal(store, 'item-undated', 'sealed-undated');
+
+        expect(await store.dateUndatedSeals('2026-12')).toBe(1);
+        expect(await store.dateUndatedSeals('2027-01')).toBe(0);
+        expect(await store.deleteSealsBefore('2024-12')).toBe(1);
+        expect(await store.deleteSealsBefore('2024-12')).toBe(0);
+
+        const kept: SealedItemAuthor[] = [];
+        for await (const sealed of store.sealedItemAuthors()) kept.push(sealed);
+        expect(kept.sort((a, b) => a.itemId.localeCompare(b.itemId))).toEqual([
+          { itemId: 'item-later', sealedAuthor: 'sealed-later', sealedIn: '2026-06' },
+          { itemId: 'item-on-cutoff', sealedAuthor: 'sealed-on-cutoff', sealedIn: '2024-12' },
+          { itemId: 'item-undated', sealedAuthor: 'sealed-undated', sealedIn: '2026-12' },
+        ]);
+        expect(await store.sealedAuthorOf('item-before')).toBeUndefined();
+      });
     });
   });
 }

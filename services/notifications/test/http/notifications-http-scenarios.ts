@@ -22,7 +22,8 @@ import {
   type ServiceHarness,
 } from '@relais/testing';
 import { notificationsPersonalData } from '../../src/application/personal-data';
-import type { Clock } from '../../src/application/ports';
+import type { PurgeCounts } from '../../src/application/retention';
+import type { Clock, NotificationLog } from '../../src/application/ports';
 import type { NotificationsModule } from '../../src/compose';
 import { InMemoryMailbox } from '../../src/infrastructure/mail/in-memory-mailbox';
 
@@ -33,6 +34,7 @@ export interface NotificationsUnderTest {
     transport: InMemoryMailbox;
     recipientPrivateKey: string;
     publicUrl: string;
+    log: NotificationLog;
   }): NotificationsModule;
   close?(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export function describeNotificationsOverHttp(
     let harness: ServiceHarness;
     let module: NotificationsModule;
     let mailbox: InMemoryMailbox;
+    const logged: { level: string; fields: Record<string, unknown>; message: string }[] = [];
     // Monday 7 December 2026, 11:00 in Paris.
     let now = new Date('2026-12-07T10:00:00Z');
 
@@ -87,6 +90,10 @@ export function describeNotificationsOverHttp(
           transport: mailbox,
           recipientPrivateKey: keys.privateKey,
           publicUrl,
+          log: {
+            info: (fields, message) => logged.push({ level: 'info', fields, message }),
+            warn: (fields, message) => logged.push({ level: 'warn', fields, message }),
+          },
         });
         return [module];
       });
@@ -612,7 +619,7 @@ export function describeNotificationsOverHttp(
       expect(gapsInExport(notificationsPersonalData, exported)).toEqual([]);
       const recordsOf = (kind: string) =>
         exported.kinds.find((candidate) => candidate.kind === kind)?.records;
-      expect(recordsOf('feedback-item-authors')).toContainEqual({ itemId: ownItemId });
+      expect(recordsOf('feedback-item-authors')).toContainEqual({ itemId: ownItemId, sealedIn: '2027-03' });
       expect(recordsOf('notices')).toContainEqual({
         kind: 'Changement de statut de l’un de mes retours',
         courseId: followed,
@@ -678,6 +685,159 @@ export function describeNotificationsOverHttp(
         expect((await harness.call(username, 'GET', '/api/notifications/me/notifications')).status).toBe(403);
         expect((await harness.call(username, 'GET', '/api/notifications/me/preferences')).status).toBe(403);
       }
+    });
+
+    // Last: a pass years ahead forgets what the scenarios above left, which none of them reads again.
+    it('forgets what the retention schedule no longer allows, on the clock’s day, keeps the rest, and forgets nothing more the second time', async () => {
+      const author = 'teacher.06';
+      const trainer = 'trainer.bruno';
+      const at = async (instant: string, ...events: PendingEvent[]) => {
+        now = new Date(instant);
+        await publish(...events);
+        await module.runWorkerOnce();
+      };
+      const itemOf = (event: PendingEvent) => (event.envelope.data as { itemId: string }).itemId;
+      const exportOf = async (username: string) => {
+        const response = await harness.call(username, 'GET', '/api/notifications/me/data');
+        expect(response.status).toBe(200);
+        const exported = response.body as unknown as PersonalDataExport;
+        return (kind: string) => exported.kinds.find((candidate) => candidate.kind === kind)?.records ?? [];
+      };
+      const closeOn = async (courseId: string, instant: string) => {
+        // Before the event is made: the roster replica dates the closing by the event's day.
+        now = new Date(instant);
+        const trainers = [{ userId: userIdOf(trainer), name: demoNameOf(trainer) }];
+        await at(
+          instant,
+          createEvent(
+            courseUpdated,
+            { courseId, academy: 'lyon', title, status: 'closed', trainers },
+            origin(),
+          ),
+        );
+      };
+      const members = { trainers: [trainer], participants: [author, 'teacher.02'], title };
+      now = new Date('2027-04-01T10:00:00Z');
+      const open = await publishCourseWithMembers(harness.bus, members);
+      const closedEarly = await publishCourseWithMembers(harness.bus, members);
+      const closedLate = await publishCourseWithMembers(harness.bus, members);
+      await harness.bus.idle();
+      const choices = {
+        'feedback-reply': 'immediate',
+        'feedback-status': 'immediate',
+        'feedback-new': 'daily-digest',
+        'completion-recorded': 'immediate',
+        'message-new': 'immediate',
+        'course-closing': 'off',
+      };
+      expect((await harness.call(author, 'PUT', '/api/notifications/me/preferences', choices)).status).toBe(
+        200,
+      );
+
+      // Today is 15 June 2029 in Paris: seals go by the month of 15 June 2027, notices by 15 December
+      // 2028, sent mails by 15 May 2029. Each boundary is met from both sides.
+      const sealedMay = posted(open, author, true);
+      const sealedJune = posted(open, author, true);
+      await at('2027-05-31T10:00:00Z', sealedMay);
+      await closeOn(closedEarly, '2027-05-31T10:00:00Z');
+      await at('2027-06-01T10:00:00Z', sealedJune);
+      await closeOn(closedLate, '2027-06-01T10:00:00Z');
+      const onJune = itemOf(sealedJune);
+      await at(
+        '2028-12-14T10:00:00Z',
+        createEvent(feedbackReplyPosted, { courseId: open, itemId: onJune }, origin()),
+      );
+      await at(
+        '2028-12-15T10:00:00Z',
+        createEvent(
+          feedbackStatusChanged,
+          { courseId: open, itemId: onJune, status: 'acknowledged' },
+          origin(),
+        ),
+      );
+      const message = () =>
+        createEvent(
+          feedbackMessageSent,
+          { messageId: randomUUID(), courseId: open, recipientId: userIdOf(author) },
+          origin(),
+        );
+      await at('2029-05-14T10:00:00Z', message());
+      await at('2029-05-15T10:00:00Z', message());
+      // Written long after their courses closed: their seals count from the closing, not from now.
+      const afterEarlyClose = posted(closedEarly, author, false);
+      const afterLateClose = posted(closedLate, author, false);
+      await at('2029-06-10T10:00:00Z', afterEarlyClose, afterLateClose);
+      // News for the trainer on the eve: its digest goes at 7:00 on the 15th, after the pass below.
+      await at('2029-06-14T10:00:00Z', posted(open, 'teacher.02', true));
+      const rostersBefore = (await exportOf(author))('course-rosters');
+
+      now = new Date('2029-06-15T04:30:00Z'); // 06:30 in Paris
+      logged.length = 0;
+      await module.runRetentionOnce();
+
+      const recordsOf = await exportOf(author);
+      const byItem = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+        String(a['itemId']).localeCompare(String(b['itemId']));
+      expect(recordsOf('feedback-item-authors').sort(byItem)).toEqual(
+        [
+          { itemId: onJune, sealedIn: '2027-06' },
+          { itemId: itemOf(afterLateClose), sealedIn: '2027-06' },
+        ].sort(byItem),
+      );
+      expect(recordsOf('notices').map((notice) => [notice['createdOn'], notice['kind']])).toEqual([
+        ['2029-05-15', 'Nouveau message'],
+        ['2029-05-14', 'Nouveau message'],
+        ['2028-12-15', 'Changement de statut de l’un de mes retours'],
+      ]);
+      expect(recordsOf('queued-mails')).toEqual([
+        expect.objectContaining({
+          subject: `Relais : Nouveau message dans « ${title} »`,
+          updatedOn: '2029-05-15',
+        }),
+      ]);
+      // What no day ends: his choices, his address, the courses he is a member of.
+      expect(recordsOf('notification-preferences')).toHaveLength(1);
+      expect(recordsOf('notification-address')).toEqual([{ email: addressOf(author) }]);
+      expect(recordsOf('course-rosters')).toEqual(rostersBefore);
+      // The trainer's news of yesterday waits for its digest: the pass never takes it, the digest does.
+      expect((await exportOf(trainer))('notification-digest')).toEqual([
+        expect.objectContaining({ day: '2029-06-14' }),
+      ]);
+
+      const passes = logged.filter((line) => line.message.startsWith('retention pass'));
+      expect(passes).toEqual([
+        {
+          level: 'info',
+          fields: {
+            noticesDeleted: expect.any(Number),
+            mailsDeleted: expect.any(Number),
+            authorSealsDeleted: expect.any(Number),
+            authorSealsDated: 0,
+            digestEntriesOverdue: 0,
+          },
+          message: expect.any(String),
+        },
+      ]);
+      const first = passes[0]!.fields as unknown as PurgeCounts;
+      expect(first.noticesDeleted).toBeGreaterThanOrEqual(1);
+      expect(first.mailsDeleted).toBeGreaterThanOrEqual(3);
+      expect(first.authorSealsDeleted).toBeGreaterThanOrEqual(2);
+
+      await module.runRetentionOnce();
+      expect(logged.at(-1)?.fields).toEqual({
+        noticesDeleted: 0,
+        mailsDeleted: 0,
+        authorSealsDeleted: 0,
+        authorSealsDated: 0,
+        digestEntriesOverdue: 0,
+      });
+      expect((await exportOf(author))('notices')).toEqual(recordsOf('notices'));
+      expect((await exportOf(author))('feedback-item-authors')).toHaveLength(2);
+
+      now = new Date('2029-06-15T05:00:00Z'); // 07:00 in Paris: the digest goes, and its entry with it
+      await module.runWorkerOnce();
+      expect((await exportOf(trainer))('notification-digest')).toEqual([]);
+      expect(logged.filter((line) => line.level === 'warn')).toEqual([]);
     });
   });
 }

@@ -17,7 +17,7 @@ export class InMemoryNotificationStore implements NotificationStore {
   readonly notices = new InMemoryDocuments<Notice>();
   private readonly preferences = new InMemoryDocuments<Preferences>();
   private readonly addresses = new InMemoryDocuments<string>();
-  private readonly authors = new InMemoryDocuments<string>();
+  readonly authors = new InMemoryDocuments<Omit<SealedItemAuthor, 'itemId'>>();
   private readonly digest = new InMemoryDocuments<DigestEntry>();
   readonly mails = new InMemoryDocuments<QueuedMail>();
 
@@ -65,16 +65,16 @@ export class InMemoryNotificationStore implements NotificationStore {
     return this.addresses.get(userId);
   }
 
-  async rememberAuthor(itemId: string, sealedAuthor: string): Promise<void> {
-    if (this.authors.get(itemId) === undefined) this.authors.set(itemId, sealedAuthor);
+  async rememberAuthor(itemId: string, sealedAuthor: string, sealedIn: string): Promise<void> {
+    if (this.authors.get(itemId) === undefined) this.authors.set(itemId, { sealedAuthor, sealedIn });
   }
 
   async sealedAuthorOf(itemId: string): Promise<string | undefined> {
-    return this.authors.get(itemId);
+    return this.authors.get(itemId)?.sealedAuthor;
   }
 
   async *sealedItemAuthors(): AsyncIterable<SealedItemAuthor> {
-    for (const [itemId, sealedAuthor] of [...this.authors.documents]) yield { itemId, sealedAuthor };
+    for (const [itemId, seal] of [...this.authors.documents]) yield { itemId, ...seal };
   }
 
   async heldAbout(userId: string): Promise<HeldAbout> {
@@ -132,9 +132,37 @@ export class InMemoryNotificationStore implements NotificationStore {
     if (mail) this.mails.set(id, { ...mail, ...change });
   }
 
-  async pruneSentBefore(day: string): Promise<number> {
-    const old = this.mails.find((mail) => mail.state === 'sent' && mail.updatedOn < day);
-    for (const mail of old) this.mails.delete(mail.id);
-    return old.length;
+  async deleteNoticesBefore(day: string): Promise<number> {
+    return deleteWhere(this.notices, (notice) => notice.createdOn < day);
   }
+
+  async deleteFinishedMailsBefore(day: string): Promise<number> {
+    return deleteWhere(this.mails, (mail) => mail.state !== 'pending' && mail.updatedOn < day);
+  }
+
+  async countDigestBefore(day: string): Promise<number> {
+    return this.digest.find((entry) => entry.day < day).length;
+  }
+
+  async deleteSealsBefore(month: string): Promise<number> {
+    return deleteWhere(this.authors, (seal) => seal.sealedIn !== undefined && seal.sealedIn < month);
+  }
+
+  async dateUndatedSeals(month: string): Promise<number> {
+    let dated = 0;
+    for (const [itemId, seal] of [...this.authors.documents]) {
+      if (seal.sealedIn !== undefined) continue;
+      this.authors.set(itemId, { ...seal, sealedIn: month });
+      dated += 1;
+    }
+    return dated;
+  }
+}
+
+function deleteWhere<T>(documents: InMemoryDocuments<T>, expired: (document: T) => boolean): number {
+  let deleted = 0;
+  for (const [id, document] of [...documents.documents]) {
+    if (expired(document) && documents.delete(id)) deleted += 1;
+  }
+  return deleted;
 }

@@ -14,7 +14,7 @@ import type {
   MailRecord,
   NoticeRecord,
   NotificationModels,
-  ValueRecord,
+  SealRecord,
 } from './notification-models';
 
 async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
@@ -117,8 +117,8 @@ export class MongoNotificationStore implements NotificationStore {
     return (await this.models.addresses.findById(userId).lean().exec())?.value;
   }
 
-  async rememberAuthor(itemId: string, sealedAuthor: string): Promise<void> {
-    await insertOnce(() => this.models.authors.create({ _id: itemId, value: sealedAuthor }));
+  async rememberAuthor(itemId: string, sealedAuthor: string, sealedIn: string): Promise<void> {
+    await insertOnce(() => this.models.authors.create({ _id: itemId, value: sealedAuthor, sealedIn }));
   }
 
   async sealedAuthorOf(itemId: string): Promise<string | undefined> {
@@ -127,8 +127,14 @@ export class MongoNotificationStore implements NotificationStore {
 
   /** Through a cursor, a batch at a time: the whole collection is never in memory at once. */
   async *sealedItemAuthors(): AsyncIterable<SealedItemAuthor> {
-    const cursor = this.models.authors.find().lean<ValueRecord>().cursor({ batchSize: 500 });
-    for await (const record of cursor) yield { itemId: record._id, sealedAuthor: record.value };
+    const cursor = this.models.authors.find().lean<SealRecord>().cursor({ batchSize: 500 });
+    for await (const record of cursor) {
+      yield {
+        itemId: record._id,
+        sealedAuthor: record.value,
+        ...(record.sealedIn ? { sealedIn: record.sealedIn } : {}),
+      };
+    }
   }
 
   async heldAbout(userId: string): Promise<HeldAbout> {
@@ -204,10 +210,40 @@ export class MongoNotificationStore implements NotificationStore {
     await this.models.mails.updateOne({ _id: id }, { $set: change }).exec();
   }
 
-  async pruneSentBefore(day: string): Promise<number> {
+  async deleteNoticesBefore(day: string): Promise<number> {
+    const result = await this.models.notices.deleteMany({ createdOn: mongoose.trusted({ $lt: day }) }).exec();
+    return result.deletedCount;
+  }
+
+  async deleteFinishedMailsBefore(day: string): Promise<number> {
     const result = await this.models.mails
-      .deleteMany({ state: 'sent', updatedOn: mongoose.trusted({ $lt: day }) })
+      .deleteMany({
+        state: mongoose.trusted({ $in: ['sent', 'undeliverable'] }),
+        updatedOn: mongoose.trusted({ $lt: day }),
+      })
       .exec();
     return result.deletedCount;
+  }
+
+  countDigestBefore(day: string): Promise<number> {
+    return this.models.digest.countDocuments({ day: mongoose.trusted({ $lt: day }) }).exec();
+  }
+
+  async deleteSealsBefore(month: string): Promise<number> {
+    const result = await this.models.authors
+      .deleteMany({ sealedIn: mongoose.trusted({ $lt: month }) })
+      .exec();
+    return result.deletedCount;
+  }
+
+  /**
+   * Only the seals still without a month: two replicas running it at once give them the same month
+   * (or, at the turn of a month, the later one, which keeps them longer, never shorter).
+   */
+  async dateUndatedSeals(month: string): Promise<number> {
+    const result = await this.models.authors
+      .updateMany({ sealedIn: mongoose.trusted({ $exists: false }) }, { $set: { sealedIn: month } })
+      .exec();
+    return result.modifiedCount;
   }
 }

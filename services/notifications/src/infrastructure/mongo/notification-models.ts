@@ -38,6 +38,8 @@ const noticeSchema = new Schema<NoticeRecord>(
   { collection: 'notices', ...closedSchemaOptions },
 );
 noticeSchema.index({ recipient: 1, createdOn: -1 });
+// What the retention pass deletes by (ADR 0032).
+noticeSchema.index({ createdOn: 1 });
 
 export interface PreferencesRecord {
   _id: string;
@@ -65,6 +67,28 @@ const valueSchema = (collection: string) =>
     { _id: { type: String, required: true }, value: { type: String, required: true } },
     { collection, ...closedSchemaOptions },
   );
+
+export interface SealRecord {
+  /** The feedback item's id. */
+  _id: string;
+  /** Its author, sealed by the feedback service for this service alone (ADR 0030). */
+  value: string;
+  /** The month its retention counts from (YYYY-MM); absent on seals kept before it was recorded. */
+  sealedIn?: string;
+}
+
+// No course beside the seal: with the notices of replies (a person, a course, a day) it would tell a
+// reader of this database whose item a course's only sealed one is (application/personal-data.ts).
+const sealSchema = new Schema<SealRecord>(
+  {
+    _id: { type: String, required: true },
+    value: { type: String, required: true },
+    sealedIn: { type: String },
+  },
+  { collection: 'feedback_item_authors', ...closedSchemaOptions },
+);
+// What the retention pass deletes by, and finds the undated seals by.
+sealSchema.index({ sealedIn: 1 });
 
 export interface DigestRecord {
   _id: string;
@@ -119,6 +143,8 @@ const mailSchema = new Schema<MailRecord>(
   { collection: 'mail_queue', ...closedSchemaOptions },
 );
 mailSchema.index({ state: 1, nextAttemptAt: 1 });
+// What the retention pass deletes sent and refused mails by (ADR 0032).
+mailSchema.index({ state: 1, updatedOn: 1 });
 // What a person's "Mes données" finds his mails by.
 mailSchema.index({ recipient: 1 });
 
@@ -130,7 +156,7 @@ export interface NotificationModels {
   notices: Model<NoticeRecord>;
   preferences: Model<PreferencesRecord>;
   addresses: Model<ValueRecord>;
-  authors: Model<ValueRecord>;
+  authors: Model<SealRecord>;
   digest: Model<DigestRecord>;
   mails: Model<MailRecord>;
 }
@@ -140,7 +166,7 @@ export function notificationModels(connection: Connection): NotificationModels {
     notices: modelOf(connection, 'Notice', noticeSchema),
     preferences: modelOf(connection, 'NotificationPreferences', preferencesSchema),
     addresses: modelOf(connection, 'NotificationAddress', valueSchema('notification_addresses')),
-    authors: modelOf(connection, 'FeedbackItemAuthor', valueSchema('feedback_item_authors')),
+    authors: modelOf(connection, 'FeedbackItemAuthor', sealSchema),
     digest: modelOf(connection, 'NotificationDigestEntry', digestSchema),
     mails: modelOf(connection, 'QueuedMail', mailSchema),
   };
