@@ -46,7 +46,7 @@ export const RETENTION = {
   },
   authorSeals: {
     months: 24,
-    text: 'Vingt-quatre mois après la clôture du parcours, comme les retours.',
+    text: 'Vingt-quatre mois au plus après la clôture du parcours : le délai court depuis le mois où le lien a été appris, ou celui de la clôture s’il est antérieur.',
   },
 } as const satisfies Record<string, { months: number; text: string }>;
 
