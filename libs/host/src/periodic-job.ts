@@ -6,7 +6,8 @@ export interface PeriodicJob extends BackgroundJob {
 }
 
 /**
- * Work on a timer: every `intervalMs`, one pass at a time. A tick that finds the previous pass still
+ * Work on a timer: a first pass as soon as the job starts (an hourly job in a service redeployed
+ * more often than hourly would otherwise never run), then every `intervalMs`, one pass at a time. A tick that finds the previous pass still
  * going joins it rather than queueing another; a failing pass (the database away) goes to `onError`
  * and the next tick tries again; `stop` waits for the pass in progress.
  */
@@ -35,8 +36,12 @@ export function periodicJob(
     name,
     runOnce,
     start() {
-      timer ??= setInterval(() => void runOnce(), intervalMs);
+      if (timer) return;
+      timer = setInterval(() => void runOnce(), intervalMs);
       timer.unref();
+      setTimeout(() => {
+        if (timer) void runOnce();
+      }, 0).unref();
     },
     async stop() {
       if (timer) clearInterval(timer);

@@ -45,6 +45,23 @@ describe('periodicJob', () => {
     expect(calls).toBe(2);
   });
 
+  it('runs a first pass as soon as it starts, without waiting for the interval', async () => {
+    let passes = 0;
+    const job = periodicJob(
+      'test',
+      async () => {
+        passes += 1;
+      },
+      3_600_000,
+      () => undefined,
+    );
+    job.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await job.stop();
+
+    expect(passes).toBe(1);
+  });
+
   it('stops its timer and waits for the pass in progress', async () => {
     let finished = false;
     const job = periodicJob(
