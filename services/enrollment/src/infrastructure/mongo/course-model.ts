@@ -25,6 +25,10 @@ export interface CourseState {
   /** The planned closing day, YYYY-MM-DD; absent when none is planned. */
   closesOn?: string;
   status: 'open' | 'closed';
+  /** The day the course was closed, YYYY-MM-DD; absent while open and in courses closed before it existed. */
+  closedOn?: string;
+  /** The day its training record was anonymised (ADR 0032); absent otherwise. */
+  recordAnonymisedOn?: string;
   participants: {
     userId: string;
     name: string;
@@ -80,6 +84,8 @@ const courseStateDefinition = {
   capacity: { type: Number },
   closesOn: { type: String },
   status: { type: String, enum: ['open', 'closed'], required: true },
+  closedOn: { type: String },
+  recordAnonymisedOn: { type: String },
   participants: {
     type: [
       new Schema(

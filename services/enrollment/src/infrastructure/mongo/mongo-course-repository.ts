@@ -144,5 +144,7 @@ function courseOf(courseId: string, record: CourseState): Course {
   };
   if (record.capacity !== undefined && record.capacity !== null) course.capacity = record.capacity;
   if (record.closesOn) course.closesOn = record.closesOn;
+  if (record.closedOn) course.closedOn = record.closedOn;
+  if (record.recordAnonymisedOn) course.recordAnonymisedOn = record.recordAnonymisedOn;
   return course;
 }
