@@ -86,3 +86,11 @@ export interface ParticipationCounter {
 export interface Clock {
   now(): Date;
 }
+
+/** Where enrollment's background work writes its lines: counts and error names, never a person. */
+export interface EnrollmentLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export const silentLog: EnrollmentLog = { info: () => undefined, warn: () => undefined };
