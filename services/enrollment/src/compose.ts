@@ -4,7 +4,16 @@ import type { OutboxStore } from '@relais/bus';
 import type { ServiceModule } from '@relais/host';
 import { EnrollmentUseCases } from './application/enrollment-use-cases';
 import { ParticipationFacts } from './application/participation-facts';
-import type { Clock, CourseRepository, ParticipationCounter, TrainerDirectory } from './application/ports';
+import {
+  silentLog,
+  type Clock,
+  type CourseRepository,
+  type EnrollmentLog,
+  type ParticipationCounter,
+  type TrainerDirectory,
+} from './application/ports';
+import { RetentionUseCases } from './application/retention';
+import { enrollmentRetentionJob } from './application/retention-job';
 import { enrollmentApi } from './infrastructure/http/enrollment-api';
 
 export interface EnrollmentPorts {
@@ -16,25 +25,42 @@ export interface EnrollmentPorts {
   verifier: TokenVerifier;
   /** Secret of the keyed tokens that count distinct teachers; lives outside the database. */
   countingKey: string;
+  /** The time of decisions and of the retention job's days; the real one unless a test moves it. */
   clock?: Clock;
   newId?: () => string;
   /** The origin printed on attestations before /verifier/<code> (RELAIS_PUBLIC_URL); else the request's. */
   publicUrl?: string;
+  /** How often the retention schedule is enforced; hourly unless told. */
+  retentionIntervalMs?: number;
+  /** Lines of the background work (counts only); silent unless given. */
+  log?: EnrollmentLog;
+}
+
+export interface EnrollmentModule extends ServiceModule {
+  /** One pass of the retention job now, as the timer would run it (tests, the demo). */
+  runRetentionOnce(): Promise<void>;
 }
 
 /** The one place where enrollment is assembled; the same in one process or many (docs/design.md §3). */
-export function createEnrollmentService(ports: EnrollmentPorts): ServiceModule {
+export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentModule {
+  const clock = ports.clock ?? { now: () => new Date() };
   const useCases = new EnrollmentUseCases(
     ports.courses,
     ports.trainers,
     new ParticipationFacts(ports.counter, ports.countingKey),
-    ports.clock ?? { now: () => new Date() },
+    clock,
     ports.newId ?? randomUUID,
   );
+  const retention = enrollmentRetentionJob(new RetentionUseCases(ports.courses), ports.log ?? silentLog, {
+    clock: () => clock.now(),
+    ...(ports.retentionIntervalMs === undefined ? {} : { intervalMs: ports.retentionIntervalMs }),
+  });
   return {
     name: 'enrollment',
     api: enrollmentApi(useCases, ports.verifier, ports.publicUrl ? { publicUrl: ports.publicUrl } : {}),
     subscriptions: [],
     outboxStores: [ports.outbox],
+    background: [retention],
+    runRetentionOnce: () => retention.runOnce(),
   };
 }

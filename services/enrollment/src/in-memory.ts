@@ -1,6 +1,6 @@
-import type { ServiceModule } from '@relais/host';
 import type { TokenVerifier } from '@relais/auth';
-import { createEnrollmentService, type EnrollmentPorts } from './compose';
+import type { Clock } from './application/ports';
+import { createEnrollmentService, type EnrollmentModule, type EnrollmentPorts } from './compose';
 import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
 import { inMemoryCourseStores } from './infrastructure/memory/in-memory-course-repository';
 import { InMemoryParticipationCounter } from './infrastructure/memory/in-memory-participation-counter';
@@ -9,6 +9,8 @@ export interface InMemoryEnrollmentOptions {
   verifier: TokenVerifier;
   realmFile: string;
   countingKey: string;
+  clock?: Clock;
+  retentionIntervalMs?: number;
 }
 
 /** Every port of enrollment on in-memory adapters: standalone mode and fast tests. */
@@ -21,10 +23,14 @@ export function inMemoryAdapters(options: InMemoryEnrollmentOptions): Enrollment
     counter: new InMemoryParticipationCounter(),
     verifier: options.verifier,
     countingKey: options.countingKey,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.retentionIntervalMs === undefined
+      ? {}
+      : { retentionIntervalMs: options.retentionIntervalMs }),
   };
 }
 
 /** Enrollment on in-memory adapters. */
-export function createInMemoryEnrollmentService(options: InMemoryEnrollmentOptions): ServiceModule {
+export function createInMemoryEnrollmentService(options: InMemoryEnrollmentOptions): EnrollmentModule {
   return createEnrollmentService(inMemoryAdapters(options));
 }

@@ -1,4 +1,4 @@
-export { createEnrollmentService, type EnrollmentPorts } from './compose';
+export { createEnrollmentService, type EnrollmentModule, type EnrollmentPorts } from './compose';
 export {
   InMemoryCourseRepository,
   inMemoryCourseStores,

@@ -1,5 +1,6 @@
 import { MongoOutboxStore } from '@relais/bus';
 import type { ProductionInfrastructure } from '@relais/host';
+import { createLogger } from '@relais/platform';
 import type { EnrollmentPorts } from './compose';
 import { courseRevisionModel, dropFormerCourseProjection } from './infrastructure/mongo/course-model';
 import { MongoCourseRepository } from './infrastructure/mongo/mongo-course-repository';
@@ -11,7 +12,7 @@ import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file
 
 /** Every port of enrollment on MongoDB, in its own database: production. */
 export async function mongoAdapters(
-  { connection, verifier }: ProductionInfrastructure,
+  { config, connection, verifier }: ProductionInfrastructure,
   own: {
     RELAIS_COUNTING_KEY: string;
     TRAINER_DIRECTORY_REALM_FILE: string;
@@ -29,5 +30,6 @@ export async function mongoAdapters(
     verifier,
     countingKey: own.RELAIS_COUNTING_KEY,
     ...(own.RELAIS_PUBLIC_URL ? { publicUrl: own.RELAIS_PUBLIC_URL } : {}),
+    log: createLogger({ service: 'enrollment', level: config.LOG_LEVEL }),
   };
 }

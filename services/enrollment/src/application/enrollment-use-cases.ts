@@ -1,5 +1,5 @@
 import type { EventOrigin, PendingEvent } from '@relais/contracts';
-import type { CollectedPersonalData } from '@relais/platform';
+import { dayOf as utcDayOf, type CollectedPersonalData } from '@relais/platform';
 import { update } from '@relais/store/revisions';
 import {
   attestationOfTeacher,
@@ -117,13 +117,16 @@ export class EnrollmentUseCases {
     this.checkClosingDay(request.closesOn);
     const trainers = await this.resolveTrainers(request.trainerIds, request.academy);
     const { trainerIds: _trainerIds, districts, description, ...rest } = request;
-    const outcome = publishCourse({
-      ...rest,
-      id: this.newId(),
-      description: description ?? '',
-      trainers,
-      districts: districts ?? [],
-    });
+    const outcome = publishCourse(
+      {
+        ...rest,
+        id: this.newId(),
+        description: description ?? '',
+        trainers,
+        districts: districts ?? [],
+      },
+      this.closingDay(),
+    );
     const events = await this.pendingEventsFor(outcome, correlationId);
     await this.courses.insert(outcome.course, events.pending);
     await events.afterSave();
@@ -141,9 +144,18 @@ export class EnrollmentUseCases {
     if (!current || current.academy !== context.actor.academy) throw new CourseNotFound();
     const trainers = trainerIds ? await this.resolveTrainers(trainerIds, current.academy) : undefined;
     const { course } = await this.change(context, courseId, (stored) =>
-      updateCourse(stored, { ...fields, ...(trainers ? { trainers } : {}) }),
+      updateCourse(stored, { ...fields, ...(trainers ? { trainers } : {}) }, this.closingDay()),
     );
     return course;
+  }
+
+  /**
+   * The day a course closed now is closed on: in UTC, not Paris like attestations, because the
+   * retention schedule counts UTC days (ADR 0032) and the roster replicas date the same closing
+   * from the UTC day of its event, so every service counts from the same day.
+   */
+  private closingDay(): string {
+    return utcDayOf(this.clock.now());
   }
 
   /** A planned closing day is today or later (Paris); null (clearing it) and absence always pass. */

@@ -36,6 +36,10 @@ const courseRevisionFields = {
   districts: 'Les circonscriptions auxquelles le parcours s’adresse',
   capacity: 'Le nombre de places du parcours',
   closesOn: 'La date de clôture prévue du parcours',
+  closedOn:
+    'Le jour où le parcours a été clos : la durée de conservation de ce qui vous y concerne se compte à partir de ce jour',
+  recordAnonymisedOn:
+    'Le jour où les participants et formateurs du parcours ont été effacés, à la fin de leur durée de conservation',
   status: 'Ouvert ou clos : l’état du parcours, pas le vôtre',
   participants: 'Les participants : seule votre entrée est exportée, sous « Vos inscriptions »',
   formerParticipants:

@@ -42,6 +42,23 @@ export interface CourseRepository {
    * outbox (ADR 0002), whether or not the course still does. Each event once.
    */
   pendingEventsNaming(userId: string): Promise<PendingEvent[]>;
+  /**
+   * Retention (ADR 0032), through an index: the ids of closed courses that record no closing day,
+   * closed before the day was recorded. Candidates: the caller decides again on each course's
+   * latest revision, since a manager may reopen one meanwhile.
+   */
+  closedWithoutClosingDay(): Promise<string[]>;
+  /**
+   * Retention, through an index: the ids of courses closed on a day before `day` (YYYY-MM-DD,
+   * excluded) whose training record was not anonymised. Candidates, as above.
+   */
+  trainingRecordsClosedBefore(day: string): Promise<string[]>;
+  /**
+   * Retention: removes from the outbox the pending events that name someone and were saved before
+   * `day` (YYYY-MM-DD, excluded), which only a relay failing that long leaves there; events that
+   * name no one (facts) stay. Returns how many distinct events it removed.
+   */
+  dropPendingEventsNamingSomeoneBefore(day: string): Promise<number>;
 }
 
 export interface DirectoryTrainer {
@@ -69,3 +86,11 @@ export interface ParticipationCounter {
 export interface Clock {
   now(): Date;
 }
+
+/** Where enrollment's background work writes its lines: counts and error names, never a person. */
+export interface EnrollmentLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export const silentLog: EnrollmentLog = { info: () => undefined, warn: () => undefined };

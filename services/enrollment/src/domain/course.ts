@@ -72,6 +72,18 @@ export interface Course {
   /** The planned closing day (YYYY-MM-DD), when the manager gives one: participants are reminded of it. */
   closesOn?: string;
   status: CourseStatus;
+  /**
+   * The day the course was closed (YYYY-MM-DD, UTC like every day the retention schedule counts),
+   * set by the decision that closed it and kept while it stays closed: its training record is kept
+   * for a time counted from it (ADR 0032), as the roster replicas count from the same save's event.
+   * Absent while open, and on courses closed before it was recorded until the retention job dates them.
+   */
+  closedOn?: string;
+  /**
+   * The day its training record was anonymised (ADR 0032, trainingRecord): nobody is named in it
+   * any more. Absent otherwise; reopening the course starts a new record.
+   */
+  recordAnonymisedOn?: string;
   participants: Participant[];
   formerParticipants: FormerParticipant[];
 }
@@ -90,17 +102,23 @@ export interface CourseOutcome {
   changes: CourseChange[];
 }
 
-export type NewCourse = Omit<Course, 'status' | 'participants' | 'formerParticipants'> & {
+export type NewCourse = Omit<
+  Course,
+  'status' | 'closedOn' | 'recordAnonymisedOn' | 'participants' | 'formerParticipants'
+> & {
   status?: CourseStatus;
 };
 
-export function publishCourse(input: NewCourse): CourseOutcome {
+/** `today` (YYYY-MM-DD, UTC) is the day of the decision: a course published closed was closed that day. */
+export function publishCourse(input: NewCourse, today: string): CourseOutcome {
   if (input.trainers.length === 0) {
     throw new DomainError('TRAINERS_REQUIRED', 'A course needs at least one trainer: give trainerIds.');
   }
+  const status = input.status ?? 'open';
   const course: Course = {
     ...input,
-    status: input.status ?? 'open',
+    status,
+    ...(status === 'closed' ? { closedOn: today } : {}),
     participants: [],
     formerParticipants: [],
   };
@@ -295,8 +313,11 @@ export interface CourseChanges {
 /**
  * A manager edits a course. Hours already credited stay as they were credited (L3); a participant
  * cannot become a trainer of his own course; capacity cannot drop below the enrolled participants.
+ * Closing it records `today` (YYYY-MM-DD, UTC) as its closing day, which closing it again keeps;
+ * reopening it forgets the day, and the anonymisation of a former record with it: the course will
+ * have a new closing day, from which its new record is kept.
  */
-export function updateCourse(course: Course, changes: CourseChanges): CourseOutcome {
+export function updateCourse(course: Course, changes: CourseChanges, today: string): CourseOutcome {
   if (changes.trainers && changes.trainers.length === 0) {
     throw new DomainError('TRAINERS_REQUIRED', 'A course needs at least one trainer: give trainerIds.');
   }
@@ -319,10 +340,77 @@ export function updateCourse(course: Course, changes: CourseChanges): CourseOutc
   else if (capacity !== undefined) next.capacity = capacity;
   if (closesOn === null) delete next.closesOn;
   else if (closesOn !== undefined) next.closesOn = closesOn;
+  if (next.status === 'closed' && course.status === 'open') next.closedOn = today;
+  if (next.status === 'open') {
+    delete next.closedOn;
+    delete next.recordAnonymisedOn;
+  }
   const unchanged = JSON.stringify(next) === JSON.stringify(course);
   return { course: next, changes: unchanged ? [] : [{ kind: 'course-updated' }] };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+/**
+ * A course closed before courses recorded their closing day: the retention job gives it the day it
+ * first sees it closed (ADR 0032), the earliest day now known for certain. Nothing for any other
+ * course. No event: the siblings' replicas dated the closing from their own copy of it.
+ */
+export function dateClosingFoundLate(course: Course, today: string): Course | undefined {
+  if (course.status !== 'closed' || course.closedOn !== undefined) return undefined;
+  return { ...course, closedOn: today };
+}
+
+/** What an anonymisation forgot, by kind of record, for the job's log line: numbers, no one. */
+export interface ForgottenRecords {
+  /** Participants and those who left after completion: each was one person's enrollment. */
+  enrollments: number;
+  attestations: number;
+  trainerMemberships: number;
+}
+
+/**
+ * Whether the training record of this course is past its retention: closed on a day before
+ * `cutoff` (the first day the schedule still keeps, ADR 0032), and still naming people.
+ */
+export const trainingRecordExpired = (course: Course, cutoff: string): boolean =>
+  course.status === 'closed' &&
+  course.closedOn !== undefined &&
+  course.closedOn < cutoff &&
+  course.recordAnonymisedOn === undefined;
+
+/**
+ * ADR 0032, trainingRecord "then anonymised": the course stays (its title, themes, hours, districts
+ * name no one), the people go. Its participants and those who left after completion lose their id,
+ * name, school and district, and their attestations with them, so a verification code now names
+ * nothing; its trainers are forgotten too, since their names were kept for the same proof.
+ *
+ * No anonymous count is kept in their place: nothing reads one. Statistics were counted from the
+ * facts of each change when it happened (stats keeps its own tallies), a trainer's views list
+ * people by id, the inspector's by name, and a closed course takes no enrollment, so seats left
+ * no longer matter. `undefined` when the record is not yet past its retention, or already forgotten.
+ */
+export function anonymiseTrainingRecord(
+  course: Course,
+  cutoff: string,
+  today: string,
+): { course: Course; forgotten: ForgottenRecords } | undefined {
+  if (!trainingRecordExpired(course, cutoff)) return undefined;
+  const holders = [...course.participants, ...course.formerParticipants];
+  return {
+    course: {
+      ...course,
+      recordAnonymisedOn: today,
+      trainers: [],
+      participants: [],
+      formerParticipants: [],
+    },
+    forgotten: {
+      enrollments: holders.length,
+      attestations: holders.filter((holder) => holder.attestation !== undefined).length,
+      trainerMemberships: course.trainers.length,
+    },
+  };
 }

@@ -30,22 +30,37 @@ function namesPerson(course: Course, userId: string): boolean {
 }
 
 /**
- * Whether a pending event names this person: enrollment events carry his id as `userId`, course
- * snapshots carry each trainer's id and name (libs/contracts, enrollment). Facts name no one. The
- * mongoose adapter queries the same two paths of the outbox.
+ * The people a pending event names: enrollment events carry one id as `userId`, course snapshots
+ * carry each trainer's id and name (libs/contracts, enrollment). Facts name no one. The mongoose
+ * adapter queries the same two paths of the outbox.
  */
-export function eventNamesPerson(event: PendingEvent, userId: string): boolean {
+function idsNamedIn(event: PendingEvent): unknown[] {
   const data = event.envelope.data;
-  if (typeof data !== 'object' || data === null) return false;
-  const { userId: named, trainers } = data as { userId?: unknown; trainers?: unknown };
-  return (
-    named === userId ||
-    (Array.isArray(trainers) &&
-      trainers.some(
-        (trainer: unknown) =>
-          typeof trainer === 'object' &&
-          trainer !== null &&
-          (trainer as { userId?: unknown }).userId === userId,
-      ))
-  );
+  if (typeof data !== 'object' || data === null) return [];
+  const { userId, trainers } = data as { userId?: unknown; trainers?: unknown };
+  const trainerIds = Array.isArray(trainers)
+    ? trainers.map((trainer: unknown) =>
+        typeof trainer === 'object' && trainer !== null
+          ? (trainer as { userId?: unknown }).userId
+          : undefined,
+      )
+    : [];
+  return [userId, ...trainerIds].filter((id) => id !== undefined);
 }
+
+/** Whether a pending event names this person. */
+export function eventNamesPerson(event: PendingEvent, userId: string): boolean {
+  return idsNamedIn(event).includes(userId);
+}
+
+/** Whether a pending event names anyone: what the schedule's pendingDelivery rule limits (ADR 0032). */
+export function eventNamesSomeone(event: PendingEvent): boolean {
+  return idsNamedIn(event).length > 0;
+}
+
+/**
+ * Whether a pending event was saved before `day` (YYYY-MM-DD, excluded). Enrollment saves its events
+ * with the time of the save as `occurredAt` (a fact keeps only the day, but facts name no one).
+ */
+export const pendingSinceBefore = (event: PendingEvent, day: string): boolean =>
+  event.envelope.occurredAt < day;

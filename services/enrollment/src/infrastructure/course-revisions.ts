@@ -33,4 +33,7 @@ export abstract class CourseRevisions implements CourseRepository {
   }
 
   abstract pendingEventsNaming(userId: string): Promise<PendingEvent[]>;
+  abstract closedWithoutClosingDay(): Promise<string[]>;
+  abstract trainingRecordsClosedBefore(day: string): Promise<string[]>;
+  abstract dropPendingEventsNamingSomeoneBefore(day: string): Promise<number>;
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { OutboxStore } from '@relais/bus';
 import type { CourseRepository } from '../../src/application/ports';
+import type { Course } from '../../src/domain/course';
 import type { ParticipationCounter } from '../../src/application/ports';
 import { CourseMother, ParticipantMother } from '../mothers/course-mother';
 import { anEvent, PersonEventMother } from '../mothers/event-mother';
@@ -7,6 +9,8 @@ import { anEvent, PersonEventMother } from '../mothers/event-mother';
 export interface EnrollmentStores {
   courses: CourseRepository;
   counter: ParticipationCounter;
+  /** The courses' outbox as the relay reads it. */
+  outbox: OutboxStore;
 }
 
 /** One contract for the in-memory and the mongoose adapters of enrollment's stores. */
@@ -203,6 +207,102 @@ export function describeEnrollmentStoresContract(
           (e) => e.envelope.id === enrolled.envelope.id,
         ),
       ).toEqual(enrolled);
+    });
+
+    describe('retention (ADR 0032)', () => {
+      const contains = (ids: readonly string[], course: { id: string }) => ids.includes(course.id);
+
+      it('finds the closed courses that record no closing day, and no other', async () => {
+        const undated = CourseMother.open({ status: 'closed' });
+        const dated = CourseMother.open({ status: 'closed', closedOn: '2021-03-04' });
+        const open = CourseMother.open();
+        for (const course of [undated, dated, open]) await stores.courses.insert(course, []);
+
+        const found = await stores.courses.closedWithoutClosingDay();
+
+        expect([undated, dated, open].map((course) => contains(found, course))).toEqual([true, false, false]);
+        expect(found.filter((id) => id === undated.id)).toHaveLength(1);
+      });
+
+      it('finds the courses closed before a day whose record names people, by their latest revision', async () => {
+        const closedOn = (day: string, overrides: Partial<Course> = {}) =>
+          CourseMother.open({
+            status: 'closed',
+            closedOn: day,
+            participants: [ParticipantMother.enrolled()],
+            ...overrides,
+          });
+        const dayBefore = closedOn('2020-12-06');
+        const onTheDay = closedOn('2020-12-07');
+        const anonymised = closedOn('2020-12-06', {
+          recordAnonymisedOn: '2026-12-07',
+          trainers: [],
+          participants: [],
+        });
+        const reopenedSince = closedOn('2020-12-06');
+        const undated = CourseMother.open({ status: 'closed' });
+        for (const course of [dayBefore, onTheDay, anonymised, reopenedSince, undated]) {
+          await stores.courses.insert(course, []);
+        }
+        const { closedOn: _day, ...reopened } = reopenedSince;
+        await stores.courses.replace(
+          { course: reopenedSince, revision: 1 },
+          { ...reopened, status: 'open' },
+          [],
+        );
+
+        const found = await stores.courses.trainingRecordsClosedBefore('2020-12-07');
+
+        expect(
+          [dayBefore, onTheDay, anonymised, reopenedSince, undated].map((course) => contains(found, course)),
+        ).toEqual([true, false, false, false, false]);
+        expect(found.filter((id) => id === dayBefore.id)).toHaveLength(1);
+      });
+
+      it('stores the closing day and the day the record was anonymised as they were given', async () => {
+        const course = CourseMother.open({
+          status: 'closed',
+          closedOn: '2020-12-06',
+          recordAnonymisedOn: '2026-12-07',
+          trainers: [],
+        });
+        await stores.courses.insert(course, []);
+        expect((await stores.courses.findById(course.id))?.course).toEqual(course);
+      });
+
+      it('drops the pending events naming someone saved before a day, each once, and no other', async () => {
+        const [late, onTime] = [new Date('2020-03-31T23:59:59.999Z'), new Date('2020-04-01T00:00:00.000Z')];
+        const teacher = ParticipantMother.enrolled();
+        const course = CourseMother.open({ participants: [teacher] });
+        const stale = [
+          PersonEventMother.published(course, late),
+          PersonEventMother.enrolled(course.id, teacher, late),
+        ];
+        const namesNoOne = anEvent(late);
+        const kept = PersonEventMother.withdrawn(course.id, teacher.userId, onTime);
+        await stores.courses.insert(course, [...stale, namesNoOne]);
+        const read = (await stores.courses.findById(course.id))!;
+        await stores.courses.replace(read, { ...course, title: 'Renamed' }, [kept]);
+        const other = CourseMother.open();
+        await stores.courses.insert(other, [PersonEventMother.published(other, late)]);
+
+        expect(await stores.courses.dropPendingEventsNamingSomeoneBefore('2020-04-01')).toBe(3);
+
+        const pendingIds = async (userId: string) =>
+          (await stores.courses.pendingEventsNaming(userId)).map((event) => event.envelope.id);
+        expect(await pendingIds(teacher.userId)).toEqual([kept.envelope.id]);
+        expect(await pendingIds(course.trainers[0]!.userId)).not.toContain(stale[0]?.envelope.id);
+        expect(await stores.courses.dropPendingEventsNamingSomeoneBefore('2020-04-01')).toBe(0);
+        expect(await stores.courses.dropPendingEventsNamingSomeoneBefore('2020-04-02')).toBe(1);
+
+        // What the relay still finds: the event that names no one waits for it, however old.
+        const owner = `retention-${randomUUID()}`;
+        const claimed = await stores.outbox.claim(owner, 60_000, 1_000);
+        for (const { documentId } of claimed) await stores.outbox.acknowledge(documentId, owner, []);
+        const waiting = claimed.flatMap(({ events }) => events.map((event) => event.envelope.id));
+        expect(waiting).toContain(namesNoOne.envelope.id);
+        for (const dropped of [...stale, kept]) expect(waiting).not.toContain(dropped.envelope.id);
+      });
     });
 
     it('remembers counted cells and only those', async () => {

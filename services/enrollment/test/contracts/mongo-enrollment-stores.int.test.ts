@@ -1,3 +1,4 @@
+import { MongoOutboxStore } from '@relais/bus';
 import { openTestDatabase } from '@relais/store/testing';
 import { ensureIndexes } from '@relais/store';
 import { courseRevisionModel, dropFormerCourseProjection } from '../../src/infrastructure/mongo/course-model';
@@ -22,6 +23,7 @@ afterAll(async () => database.drop());
 describeEnrollmentStoresContract('mongoose', async () => ({
   courses: new MongoCourseRepository(courseRevisionModel(database.connection)),
   counter: new MongoParticipationCounter(countedCellModel(database.connection)),
+  outbox: new MongoOutboxStore(courseRevisionModel(database.connection)),
 }));
 
 describe('course revisions on the real database', () => {

@@ -43,11 +43,15 @@ describe('the attestation of a completed course (L3)', () => {
   });
 
   it('stays as issued when the course is renamed, re-timed or given other trainers afterwards', () => {
-    const edited = updateCourse(completedCourse(), {
-      title: 'Lire et écrire au CP',
-      predictedHours: 12,
-      trainers: [{ userId: 'trainer-chloe', name: 'Chloé Bernard' }],
-    }).course;
+    const edited = updateCourse(
+      completedCourse(),
+      {
+        title: 'Lire et écrire au CP',
+        predictedHours: 12,
+        trainers: [{ userId: 'trainer-chloe', name: 'Chloé Bernard' }],
+      },
+      '2026-11-28',
+    ).course;
     expect(attestationOfTeacher(edited, teacher.userId)).toEqual(
       expect.objectContaining({
         courseTitle: 'Lire au CP',

@@ -26,15 +26,24 @@ const codeOf = (action: () => unknown): string | undefined => {
 describe('publishing a course', () => {
   it('opens it with no participant and says it was published', () => {
     const { participants: _p, status: _s, ...input } = CourseMother.open();
-    const { course, changes } = publishCourse(input);
+    const { course, changes } = publishCourse(input, '2026-11-28');
     expect(course.status).toBe('open');
+    expect(course.closedOn).toBeUndefined();
     expect(course.participants).toEqual([]);
     expect(changes).toEqual([{ kind: 'course-published' }]);
   });
 
+  it('records the day as its closing day when it is published closed', () => {
+    const { participants: _p, ...input } = CourseMother.open({ status: 'closed' });
+    expect(publishCourse(input, '2026-11-28').course).toMatchObject({
+      status: 'closed',
+      closedOn: '2026-11-28',
+    });
+  });
+
   it('needs at least one trainer', () => {
     const { participants: _p, status: _s, ...input } = CourseMother.open({ trainers: [] });
-    expect(codeOf(() => publishCourse(input))).toBe('TRAINERS_REQUIRED');
+    expect(codeOf(() => publishCourse(input, '2026-11-28'))).toBe('TRAINERS_REQUIRED');
   });
 });
 

@@ -8,8 +8,8 @@ import {
 } from '@relais/contracts';
 import type { Course } from '../../src/domain/course';
 
-/** A pending event as repositories store them; its content does not matter to a store. */
-export function anEvent(): PendingEvent {
+/** A pending event as repositories store them, naming no one (as facts); its content does not matter to a store. */
+export function anEvent(occurredAt: Date = new Date()): PendingEvent {
   return {
     topic: 'enrollment.events.v1',
     key: randomUUID(),
@@ -17,22 +17,28 @@ export function anEvent(): PendingEvent {
       id: randomUUID(),
       type: 'enrollment.course.updated.v1',
       source: 'enrollment',
-      occurredAt: new Date().toISOString(),
+      occurredAt: occurredAt.toISOString(),
       correlationId: randomUUID(),
       data: {},
     },
   };
 }
 
-const origin = () => ({ source: 'enrollment', correlationId: randomUUID(), now: new Date() });
+const origin = (now: Date) => ({ source: 'enrollment', correlationId: randomUUID(), now });
 
-/** Events as enrollment saves them in the outbox, naming a participant or the trainers of a course. */
+/**
+ * Events as enrollment saves them in the outbox, naming a participant or the trainers of a course,
+ * saved at `now` (the present unless a test dates them).
+ */
 export const PersonEventMother = {
-  enrolled: (courseId: string, participant: { userId: string; name: string }): PendingEvent =>
-    createEvent(enrollmentCreated, { courseId, ...participant }, origin()),
-  withdrawn: (courseId: string, userId: string): PendingEvent =>
-    createEvent(enrollmentWithdrawn, { courseId, userId }, origin()),
-  published: (course: Course): PendingEvent =>
+  enrolled: (
+    courseId: string,
+    participant: { userId: string; name: string },
+    now: Date = new Date(),
+  ): PendingEvent => createEvent(enrollmentCreated, { courseId, ...participant }, origin(now)),
+  withdrawn: (courseId: string, userId: string, now: Date = new Date()): PendingEvent =>
+    createEvent(enrollmentWithdrawn, { courseId, userId }, origin(now)),
+  published: (course: Course, now: Date = new Date()): PendingEvent =>
     createEvent(
       coursePublished,
       {
@@ -42,6 +48,6 @@ export const PersonEventMother = {
         status: course.status,
         trainers: course.trainers,
       },
-      origin(),
+      origin(now),
     ),
 };

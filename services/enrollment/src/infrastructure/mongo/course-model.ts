@@ -25,6 +25,10 @@ export interface CourseState {
   /** The planned closing day, YYYY-MM-DD; absent when none is planned. */
   closesOn?: string;
   status: 'open' | 'closed';
+  /** The day the course was closed, YYYY-MM-DD; absent while open and in courses closed before it existed. */
+  closedOn?: string;
+  /** The day its training record was anonymised (ADR 0032); absent otherwise. */
+  recordAnonymisedOn?: string;
   participants: {
     userId: string;
     name: string;
@@ -80,6 +84,8 @@ const courseStateDefinition = {
   capacity: { type: Number },
   closesOn: { type: String },
   status: { type: String, enum: ['open', 'closed'], required: true },
+  closedOn: { type: String },
+  recordAnonymisedOn: { type: String },
   participants: {
     type: [
       new Schema(
@@ -137,6 +143,11 @@ revisionSchema.index({ 'formerParticipants.attestation.code': 1 });
 // "What Relais holds about me" finds the pending events that name a person (GET /me/data).
 revisionSchema.index({ 'outbox.envelope.data.userId': 1 });
 revisionSchema.index({ 'outbox.envelope.data.trainers.userId': 1 });
+// The retention job (ADR 0032): closed courses whose record still names people, by closing day, so
+// that a pass reads the courses it has work on and not every course it already anonymised.
+revisionSchema.index({ status: 1, recordAnonymisedOn: 1, closedOn: 1 });
+// ...and the pending events waiting since before a day, which a failing relay would leave behind.
+revisionSchema.index({ 'outbox.envelope.occurredAt': 1 });
 
 export function courseRevisionModel(connection: Connection): Model<CourseRevisionRecord> {
   return (

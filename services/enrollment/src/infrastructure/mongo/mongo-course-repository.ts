@@ -1,9 +1,9 @@
-import type { Model } from 'mongoose';
+import mongoose, { type Model, type mongo } from 'mongoose';
 import type { PendingEvent } from '@relais/contracts';
 import { MongoRevisionLog } from '@relais/store';
 import type { Attestation, Course } from '../../domain/course';
 import type { CourseQuery } from '../../application/ports';
-import { eventNamesPerson } from '../course-query';
+import { eventNamesPerson, eventNamesSomeone, pendingSinceBefore } from '../course-query';
 import { CourseRevisions } from '../course-revisions';
 import type { AttestationState, CourseRevisionRecord, CourseState } from './course-model';
 
@@ -47,6 +47,64 @@ export class MongoCourseRepository extends CourseRevisions {
     }
     return [...events.values()];
   }
+
+  /**
+   * A match may be a superseded record not yet deleted, or the latest one of a course reopened
+   * since: the caller decides on the latest revision (ADR 0026). A course whose record was
+   * anonymised had a closing day, so `recordAnonymisedOn` absent keeps the index range tight.
+   */
+  async closedWithoutClosingDay(): Promise<string[]> {
+    return this.idsMatching({
+      status: 'closed',
+      recordAnonymisedOn: mongoose.trusted({ $exists: false }),
+      closedOn: mongoose.trusted({ $exists: false }),
+    });
+  }
+
+  async trainingRecordsClosedBefore(day: string): Promise<string[]> {
+    return this.idsMatching({
+      status: 'closed',
+      recordAnonymisedOn: mongoose.trusted({ $exists: false }),
+      closedOn: mongoose.trusted({ $lt: day }),
+    });
+  }
+
+  /**
+   * Candidates through the index on the events' time, then the exact events pulled by value, as the
+   * relay acknowledges (MongoOutboxStore: `$pull` with a condition removes nothing on FerretDB), on
+   * the driver's collection so that the values compare as stored. A save that read a record's events
+   * just before they were pulled carries them into its new record: the next pass removes them there.
+   */
+  async dropPendingEventsNamingSomeoneBefore(day: string): Promise<number> {
+    const collection = this.records.collection as unknown as mongo.Collection<OutboxOfRecord>;
+    const candidates = await collection
+      .find({ 'outbox.envelope.occurredAt': { $lt: day } }, { projection: { outbox: 1 } })
+      .toArray();
+    const dropped = new Set<string>();
+    for (const candidate of candidates) {
+      const stale = candidate.outbox.filter(
+        (event) => pendingSinceBefore(event, day) && eventNamesSomeone(event),
+      );
+      if (stale.length === 0) continue;
+      const { modifiedCount } = await collection.updateOne(
+        { _id: candidate._id },
+        { $pullAll: { outbox: stale } },
+      );
+      if (modifiedCount > 0) for (const event of stale) dropped.add(event.envelope.id);
+    }
+    return dropped.size;
+  }
+
+  private async idsMatching(filter: Record<string, unknown>): Promise<string[]> {
+    const ids: unknown[] = await this.records.distinct('courseId', filter).exec();
+    return ids.map(String);
+  }
+}
+
+/** What the outbox purge reads and writes of a revision record, through the driver. */
+interface OutboxOfRecord {
+  _id: string;
+  outbox: PendingEvent[];
 }
 
 function filterOf(query: CourseQuery): Record<string, unknown> {
@@ -144,5 +202,7 @@ function courseOf(courseId: string, record: CourseState): Course {
   };
   if (record.capacity !== undefined && record.capacity !== null) course.capacity = record.capacity;
   if (record.closesOn) course.closesOn = record.closesOn;
+  if (record.closedOn) course.closedOn = record.closedOn;
+  if (record.recordAnonymisedOn) course.recordAnonymisedOn = record.recordAnonymisedOn;
   return course;
 }

@@ -1,0 +1,147 @@
+import {
+  PERSONAL_FIELDS,
+  type PersonalDataDeclaration,
+  type PersonalField,
+  type RetentionRule,
+} from '@relais/platform';
+import type { CourseRepository, EnrollmentLog } from '../../src/application/ports';
+import { RetentionUseCases } from '../../src/application/retention';
+import { enrollmentRetentionJob } from '../../src/application/retention-job';
+import { InMemoryCourseRepository } from '../../src/infrastructure/memory/in-memory-course-repository';
+import { CourseMother, ParticipantMother } from '../mothers/course-mother';
+
+interface Line {
+  level: 'info' | 'warn';
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+function capturingLog(): EnrollmentLog & { lines: Line[] } {
+  const lines: Line[] = [];
+  return {
+    lines,
+    info: (fields, message) => lines.push({ level: 'info', fields, message }),
+    warn: (fields, message) => lines.push({ level: 'warn', fields, message }),
+  };
+}
+
+const expiredCourse = () =>
+  CourseMother.open({
+    status: 'closed',
+    closedOn: '2020-12-06',
+    participants: [ParticipantMother.enrolled({ name: 'Camille Durand', school: '0690001A' })],
+  });
+
+describe('the enrollment retention job', () => {
+  it('purges on the day of its clock and writes one line of counts, naming no one', async () => {
+    const courses = new InMemoryCourseRepository();
+    const course = expiredCourse();
+    await courses.insert(course, []);
+    const log = capturingLog();
+    const job = enrollmentRetentionJob(new RetentionUseCases(courses), log, {
+      clock: () => new Date('2026-12-07T23:30:00Z'),
+    });
+
+    await job.runOnce();
+
+    expect(log.lines).toEqual([
+      {
+        level: 'info',
+        message: 'retention pass',
+        fields: {
+          day: '2026-12-07',
+          closingDaysRecorded: 0,
+          coursesAnonymised: 1,
+          enrollments: 1,
+          attestations: 0,
+          trainerMemberships: 1,
+          pendingEventsDropped: 0,
+          coursesDeferred: 0,
+        },
+      },
+    ]);
+    const written = JSON.stringify(log.lines);
+    for (const held of [course.id, 'Camille Durand', '0690001A', 'Alice Martin', 'trainer-alice']) {
+      expect(written).not.toContain(held);
+    }
+    expect(
+      Object.keys(log.lines[0]?.fields ?? {}).filter((key) => PERSONAL_FIELDS.includes(key as never)),
+    ).toEqual([]);
+  });
+
+  it('keeps a record the day before its cutoff by the clock, and purges it the day after', async () => {
+    const courses = new InMemoryCourseRepository();
+    await courses.insert(expiredCourse(), []);
+    let now = new Date('2026-12-06T12:00:00Z');
+    const log = capturingLog();
+    const job = enrollmentRetentionJob(new RetentionUseCases(courses), log, { clock: () => now });
+
+    await job.runOnce();
+    now = new Date('2026-12-07T00:00:00Z');
+    await job.runOnce();
+
+    expect(log.lines.map((line) => line.fields['coursesAnonymised'])).toEqual([0, 1]);
+  });
+
+  it('warns with the error’s type only when a pass fails, and tries again on the next', async () => {
+    const courses = new InMemoryCourseRepository();
+    let failures = 1;
+    const failing: CourseRepository = Object.create(courses, {
+      closedWithoutClosingDay: {
+        value: async () => {
+          if (failures-- > 0) throw new TypeError('cannot read course of Camille Durand');
+          return courses.closedWithoutClosingDay();
+        },
+      },
+    });
+    const log = capturingLog();
+    const job = enrollmentRetentionJob(new RetentionUseCases(failing), log, {
+      clock: () => new Date('2026-12-07T12:00:00Z'),
+    });
+
+    await job.runOnce();
+    await job.runOnce();
+
+    expect(log.lines.map(({ level, fields, message }) => [level, message, fields['reason']])).toEqual([
+      ['warn', 'a retention pass failed', 'TypeError'],
+      ['info', 'retention pass', undefined],
+    ]);
+    expect(JSON.stringify(log.lines)).not.toContain('Camille');
+  });
+
+  it('runs a first pass when started, and stop waits for it', async () => {
+    const log = capturingLog();
+    const job = enrollmentRetentionJob(new RetentionUseCases(new InMemoryCourseRepository()), log, {
+      clock: () => new Date('2026-12-07T12:00:00Z'),
+    });
+
+    job.start();
+    await job.stop();
+
+    expect(log.lines.map((line) => line.message)).toEqual(['retention pass']);
+  });
+
+  it('refuses to start on a declaration that gives the kinds of a course record different rules', () => {
+    const courses = new InMemoryCourseRepository();
+    const declaration: PersonalDataDeclaration = {
+      service: 'enrollment',
+      label: 'test',
+      kinds: [
+        { kind: 'enrollments', label: '', fields: { name: field('trainingRecord') } },
+        { kind: 'attestations', label: '', fields: { code: field('trainingRecord') } },
+        { kind: 'trained-courses', label: '', fields: { name: field('whileMember') } },
+        { kind: 'pending-events', label: '', fields: { type: field('pendingDelivery') } },
+      ],
+    };
+
+    expect(() => new RetentionUseCases(courses, declaration)).toThrow('give them one rule');
+    const undeclared = { ...declaration, kinds: declaration.kinds.slice(0, 2) };
+    expect(() => new RetentionUseCases(courses, undeclared)).toThrow(
+      '"trained-courses", which is not declared',
+    );
+  });
+});
+
+function field(retention: RetentionRule): PersonalField {
+  return { label: '', purpose: '', legalBasis: 'publicTask', retention };
+}
