@@ -39,9 +39,7 @@ export function periodicJob(
       if (timer) return;
       timer = setInterval(() => void runOnce(), intervalMs);
       timer.unref();
-      setTimeout(() => {
-        if (timer) void runOnce();
-      }, 0).unref();
+      void runOnce();
     },
     async stop() {
       if (timer) clearInterval(timer);

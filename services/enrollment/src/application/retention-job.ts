@@ -15,15 +15,16 @@ export interface RetentionJobOptions {
 /**
  * The retention schedule enforced on a timer (ADR 0032; the databases have no TTL indexes to do it).
  * One line per pass with counts only; a failing pass (the database away) is a warning naming the
- * error's type, whose message could quote a document, and the next pass tries again. It also runs
- * once at start: a service redeployed more often than the interval would otherwise never purge.
+ * error's type, whose message could quote a document, and the next pass tries again. Like every
+ * periodic job it runs once at start: a service redeployed more often than the interval would
+ * otherwise never purge.
  */
 export function enrollmentRetentionJob(
   retention: RetentionUseCases,
   log: EnrollmentLog,
   { clock = () => new Date(), intervalMs = defaultRetentionIntervalMs }: RetentionJobOptions = {},
 ): PeriodicJob {
-  const job = periodicJob(
+  return periodicJob(
     'enrollment-retention',
     async () => {
       const today = dayOf(clock());
@@ -37,11 +38,4 @@ export function enrollmentRetentionJob(
         'a retention pass failed',
       ),
   );
-  return {
-    ...job,
-    start() {
-      job.start();
-      void job.runOnce();
-    },
-  };
 }
