@@ -10,6 +10,12 @@ export interface RosterStore {
   apply(courseId: string, eventId: string, change: (current: CourseRoster) => CourseRoster): Promise<boolean>;
   /** Courses whose planned closing day is between these days (YYYY-MM-DD), both included. */
   closingBetween(first: string, last: string): Promise<CourseRoster[]>;
+  /**
+   * Replicas that knew a course closed before they recorded closing days get `day` as theirs (the
+   * first retention pass that sees them): their retention counts from then rather than never.
+   * Returns how many were dated.
+   */
+  dateUndatedClosures(day: string): Promise<number>;
   /** Courses closed before this day (YYYY-MM-DD, excluded): what the retention jobs look at. */
   closedBefore(day: string): Promise<CourseRoster[]>;
   /** Courses where this person is a trainer or a participant. */

@@ -42,6 +42,20 @@ export class InMemoryRosterStore implements RosterStore {
       .map(({ roster }) => roster);
   }
 
+  async dateUndatedClosures(day: string): Promise<number> {
+    const undated = this.documents
+      .all()
+      .filter(({ roster }) => roster.status === 'closed' && roster.closedOn === undefined);
+    for (const { roster } of undated) {
+      this.documents.update(roster.courseId, (current) =>
+        current && current.roster.status === 'closed' && current.roster.closedOn === undefined
+          ? { ...current, roster: { ...current.roster, closedOn: day } }
+          : undefined,
+      );
+    }
+    return undated.length;
+  }
+
   async closedBefore(day: string): Promise<CourseRoster[]> {
     return this.documents
       .find(({ roster }) => roster.closedOn !== undefined && roster.closedOn < day)

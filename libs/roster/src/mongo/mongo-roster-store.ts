@@ -112,6 +112,17 @@ export class MongoRosterStore implements RosterStore {
     return records.map(rosterOf);
   }
 
+  async dateUndatedClosures(day: string): Promise<number> {
+    // The revision moves too, so that an event applied at the same moment retries on the new one.
+    const result = await this.model
+      .updateMany(
+        { status: 'closed', closedOn: mongoose.trusted({ $exists: false }) },
+        { $set: { closedOn: day }, $inc: { revision: 1 } },
+      )
+      .exec();
+    return result.modifiedCount;
+  }
+
   async closedBefore(day: string): Promise<CourseRoster[]> {
     const records = await this.model
       .find({ closedOn: mongoose.trusted({ $lt: day }) })

@@ -119,6 +119,32 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
       expect(await before('2030-07-03')).toEqual([early]);
     });
 
+    it('dates the closures it recorded before closing days existed, once, and leaves open and dated courses alone', async () => {
+      const undated: string = randomUUID();
+      const dated: string = randomUUID();
+      const open: string = randomUUID();
+      // A replica written before `closedOn` existed: closed, with no day.
+      await store.apply(undated, randomUUID(), (roster) => ({
+        ...withCourse(course(undated), OPENED_ON)(roster),
+        status: 'closed',
+      }));
+      await store.apply(
+        dated,
+        randomUUID(),
+        withCourse({ ...course(dated), status: 'closed' }, '2030-01-15'),
+      );
+      await store.apply(open, randomUUID(), withCourse(course(open), OPENED_ON));
+
+      expect(await store.dateUndatedClosures('2030-09-01')).toBeGreaterThanOrEqual(1);
+      expect((await store.get(undated))?.closedOn).toBe('2030-09-01');
+      expect((await store.get(dated))?.closedOn).toBe('2030-01-15');
+      expect(await store.get(open)).not.toHaveProperty('closedOn');
+      await store.dateUndatedClosures('2030-10-01');
+      expect((await store.get(undated))?.closedOn).toBe('2030-09-01');
+      await store.apply(undated, randomUUID(), withParticipant({ userId: 'teacher-9', name: 'Lou' }));
+      expect((await store.get(undated))?.participants.map((p) => p.userId)).toEqual(['teacher-9']);
+    });
+
     it('finds the courses of a person, as trainer or participant', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
       const person = `person-${randomUUID()}`;

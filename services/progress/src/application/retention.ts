@@ -53,6 +53,7 @@ export class RetentionUseCases {
 
   /** `today` is YYYY-MM-DD (UTC), from the job's injected clock. */
   async purgeExpired(today: string): Promise<RetentionPass> {
+    await this.rosters.dateUndatedClosures(today);
     const closed = await this.rosters.closedBefore(retentionCutoff(this.marksRule, today));
     const completionMarks = await this.marks.forgetCourses(closed.map((roster) => roster.courseId));
     return { coursesPastRetention: closed.length, completionMarks };
