@@ -135,8 +135,9 @@ function daysBefore(day: string, days: number): string {
 
 /**
  * The retention schedule (ADR 0032) as feedback holds it. Every clock that starts at a course's
- * closing counts from the day the roster replica records the course as closed (`closedOn`); a course
- * still open, or reopened, keeps everything.
+ * closing counts from the day the roster replica records the course as closed (`closedOn`; a replica
+ * closed before that day was recorded gets the day of the first pass that sees it); a course still
+ * open, or reopened, keeps everything.
  *
  * - Items, signed and anonymous, are deleted `namedFeedback` (24 months) after their course closed,
  *   with the replies inside them (the trainers' too) and the events still pending in their saves. An
@@ -177,6 +178,8 @@ export class RetentionUseCases {
   /** `today` is YYYY-MM-DD (UTC), from the job's injected clock. */
   async purgeExpired(today: string): Promise<RetentionPass> {
     const cutoffOf = (rule: RetentionRule) => retentionCutoff(rule, today);
+    // A replica that learnt of a closing before closing days were recorded counts from today, not never.
+    await this.rosters.dateUndatedClosures(today);
     const closedBefore = this.closedCourses();
 
     const authorshipCutoff = cutoffOf(this.rules.authorship);

@@ -166,6 +166,20 @@ describe('feedback retention (ADR 0032)', () => {
     expect(await wroteIn(author, open)).toBe(true);
   });
 
+  it('counts from the first pass that sees it a course its replica knew closed before closing days were recorded', async () => {
+    const undated = await courseWithEverything();
+    // A replica written before `closedOn` existed: closed, with no day.
+    await rosters.apply(undated, randomUUID(), (roster) => ({ ...roster, status: 'closed' }));
+
+    await retention.purgeExpired(today);
+    expect((await rosters.get(undated))?.closedOn).toBe(today);
+    expect(await stores.items.inCourse(undated)).toHaveLength(2);
+
+    // Two years on from that first pass, its items go.
+    await retention.purgeExpired('2030-11-16');
+    expect(await stores.items.inCourse(undated)).toEqual([]);
+  });
+
   it('forgets the authorship tokens of the members of a purged course, but cannot recompute one of a member who left', async () => {
     const past = await courseWithEverything();
     await authorship.record(tokens.authorIn(colleague, past));
