@@ -8,15 +8,19 @@ import { FeedbackUseCases } from './application/feedback-use-cases';
 import { KeyedTokens } from './application/keyed-tokens';
 import { MessagingUseCases } from './application/messaging-use-cases';
 import { PersonalDataUseCases } from './application/personal-data-use-cases';
-import type {
-  AuthorshipIndex,
-  Clock,
-  DailyQuota,
-  FeedbackItemStore,
-  MessageStore,
-  RespondentCounter,
+import {
+  silentLog,
+  type AuthorshipIndex,
+  type Clock,
+  type DailyQuota,
+  type FeedbackItemStore,
+  type MessageStore,
+  type RespondentCounter,
+  type RetentionLog,
 } from './application/ports';
 import { defaultLimits, Quotas, type FeedbackLimits } from './application/quotas';
+import { RetentionUseCases } from './application/retention';
+import { defaultRetentionIntervalMs, retentionJob } from './application/retention-job';
 import { minimumAnonymityThreshold } from './domain/feedback-item';
 import { feedbackApi } from './infrastructure/http/feedback-api';
 
@@ -48,12 +52,22 @@ export interface FeedbackPorts {
    * `feedback.item.posted.v1`, so a trainer's reply can reach him. Without it, authors get no notices.
    */
   recipientSealKey?: string;
+  /** Which day it is: of a post, a reply, a quota, and for the retention schedule. The real clock unless told. */
   clock?: Clock;
   newId?: () => string;
+  /** How often the retention job runs; hourly unless told. */
+  retentionIntervalMs?: number;
+  /** Where the retention job reports its passes (counts only); nowhere unless told. */
+  log?: RetentionLog;
+}
+
+export interface FeedbackModule extends ServiceModule {
+  /** One retention pass now, on the injected clock's day (tests, the demo). */
+  runRetentionOnce(): Promise<void>;
 }
 
 /** The one place where feedback is assembled; the same in one process or many (docs/design.md §3). */
-export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
+export function createFeedbackService(ports: FeedbackPorts): FeedbackModule {
   const clock = ports.clock ?? { now: () => new Date() };
   const newId = ports.newId ?? randomUUID;
   const anonymityThreshold = anonymityThresholdOf(ports.anonymityThreshold);
@@ -81,12 +95,22 @@ export function createFeedbackService(ports: FeedbackPorts): ServiceModule {
     ports.quota,
     tokens,
   );
+  const retention = retentionJob(
+    new RetentionUseCases(ports.rosters, ports.items, ports.authorship, ports.messages, ports.quota, tokens),
+    {
+      clock: () => clock.now(),
+      intervalMs: ports.retentionIntervalMs ?? defaultRetentionIntervalMs,
+      log: ports.log ?? silentLog,
+    },
+  );
   return {
     name: 'feedback',
     api: feedbackApi(feedback, messaging, personalData, ports.verifier, anonymityThreshold),
     // No hook on a participant's departure: his items stay (docs/design.md §7, ADR 0016); only he withdraws one.
     subscriptions: [rosterSubscription('feedback.roster', ports.rosters)],
     outboxStores: [ports.outbox, ports.messageOutbox],
+    background: [retention],
+    runRetentionOnce: () => retention.runOnce(),
   };
 }
 

@@ -1,10 +1,9 @@
-import type { ServiceModule } from '@relais/host';
 import { randomBytes } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import { InMemoryRosterStore } from '@relais/roster';
-import type { Clock } from './application/ports';
+import type { Clock, RetentionLog } from './application/ports';
 import type { FeedbackLimits } from './application/quotas';
-import { createFeedbackService, type FeedbackPorts } from './compose';
+import { createFeedbackService, type FeedbackModule, type FeedbackPorts } from './compose';
 import { InMemoryAuthorshipIndex } from './infrastructure/memory/in-memory-authorship-index';
 import { InMemoryDailyQuota } from './infrastructure/memory/in-memory-daily-quota';
 import { inMemoryFeedbackItemStores } from './infrastructure/memory/in-memory-feedback-item-store';
@@ -24,6 +23,9 @@ export interface InMemoryFeedbackOptions {
   /** The notifications service's public key (PEM), see FeedbackPorts. */
   recipientSealKey?: string;
   clock?: Clock;
+  /** How often the retention job runs (hourly unless told) and where it reports, see FeedbackPorts. */
+  retentionIntervalMs?: number;
+  log?: RetentionLog;
 }
 
 /** Every port of feedback on in-memory adapters: standalone mode and fast tests. */
@@ -43,10 +45,14 @@ export function inMemoryAdapters(options: InMemoryFeedbackOptions): FeedbackPort
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.recipientSealKey ? { recipientSealKey: options.recipientSealKey } : {}),
+    ...(options.retentionIntervalMs === undefined
+      ? {}
+      : { retentionIntervalMs: options.retentionIntervalMs }),
+    ...(options.log ? { log: options.log } : {}),
   };
 }
 
 /** Feedback on in-memory adapters. */
-export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): ServiceModule {
+export function createInMemoryFeedbackService(options: InMemoryFeedbackOptions): FeedbackModule {
   return createFeedbackService(inMemoryAdapters(options));
 }

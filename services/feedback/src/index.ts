@@ -1,4 +1,7 @@
-export { createFeedbackService, type FeedbackPorts } from './compose';
+export { createFeedbackService, type FeedbackModule, type FeedbackPorts } from './compose';
+export type { RetentionLog } from './application/ports';
+export type { RetentionPass } from './application/retention';
+export { retentionJobName } from './application/retention-job';
 export { createInMemoryFeedbackService, inMemoryAdapters, type InMemoryFeedbackOptions } from './in-memory';
 export { mongoAdapters } from './mongo';
 export { defaultLimits, type FeedbackLimits } from './application/quotas';

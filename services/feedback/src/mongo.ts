@@ -1,5 +1,6 @@
 import { MongoOutboxStore } from '@relais/bus';
 import type { ProductionInfrastructure } from '@relais/host';
+import { createLogger } from '@relais/platform';
 import { MongoRosterStore, rosterModel } from '@relais/roster';
 import type { z } from 'zod';
 import type { FeedbackPorts } from './compose';
@@ -16,7 +17,7 @@ import {
 
 /** Every port of feedback on MongoDB, in its own database: production. */
 export function mongoAdapters(
-  { connection, verifier }: ProductionInfrastructure,
+  { config, connection, verifier }: ProductionInfrastructure,
   own: z.output<typeof feedbackConfigSchema>,
 ): FeedbackPorts {
   const revisions = feedbackRevisionModel(connection);
@@ -38,5 +39,8 @@ export function mongoAdapters(
     ...(own.NOTIFICATIONS_RECIPIENT_PUBLIC_KEY
       ? { recipientSealKey: own.NOTIFICATIONS_RECIPIENT_PUBLIC_KEY }
       : {}),
+    // The retention job's own logger, like progress's and notifications': the host's is not handed
+    // to services. Redacted the same way.
+    log: createLogger({ service: 'feedback', level: config.LOG_LEVEL }),
   };
 }

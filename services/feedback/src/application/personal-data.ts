@@ -270,6 +270,11 @@ export const anonymousAuthorshipPersonalData: PersonalDataDeclaration = {
  * exported: finding one person's tokens would mean recomputing every month × cell × value, and a
  * token says no more than "counted once in this cell of that month"; a withdrawn item stays counted,
  * since a count is no trace of anyone (ADR 0009).
+ *
+ * The retention job leaves them: a token stores no month, so last year's cannot be told from this
+ * month's. They are only ever asked about the month of a post, which is the current one, so a month's
+ * tokens could go as soon as it is over (no need to wait for its publication, ADR 0014) if each were
+ * stored with its month, a field that names no one.
  */
 export const storedWithoutPersonalData: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   counters: {

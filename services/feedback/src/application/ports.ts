@@ -1,6 +1,6 @@
 import type { PendingEvent } from '@relais/contracts';
 import type { RevisionLog } from '@relais/store/revisions';
-import type { FeedbackItem } from '../domain/feedback-item';
+import type { FeedbackItem, Visibility } from '../domain/feedback-item';
 import type { Message } from '../domain/message';
 
 /**
@@ -17,6 +17,16 @@ export interface MessageStore {
    * recipient ids it is stored under. Unlike `involving`, which a screen pages, nothing is left out.
    */
   heldAbout(userId: string): Promise<HeldMessage[]>;
+  /**
+   * Retention (ADR 0032): every message of these courses, whoever sent it, with the events of its
+   * sending still pending. Answers how many were deleted, for a log line that names no one.
+   */
+  forgetCourses(courseIds: readonly string[]): Promise<number>;
+  /**
+   * Retention: removes the notices (events that refer to a person) still pending since before `day`
+   * (YYYY-MM-DD, excluded), which only a relay failing that long leaves there. Answers how many.
+   */
+  dropNoticesPendingBefore(day: string): Promise<number>;
 }
 
 /**
@@ -65,6 +75,14 @@ export interface FeedbackItemStore {
    * (ADR 0009), and their pending events then by item id.
    */
   pendingEventsOf(itemIds: readonly string[]): Promise<Map<string, PendingEventSummary[]>>;
+  /**
+   * Retention (ADR 0032): every item of this visibility in these courses, with its replies and the
+   * events still pending in its saves. Answers how many saved versions were deleted: one per item,
+   * but for a save caught between its insert and the clean-up of the version it replaced.
+   */
+  forgetCourses(courseIds: readonly string[], visibility: Visibility): Promise<number>;
+  /** Retention: as `MessageStore.dropNoticesPendingBefore`, in the items' saves; facts stay. */
+  dropNoticesPendingBefore(day: string): Promise<number>;
 }
 
 /**
@@ -76,6 +94,11 @@ export interface AuthorshipIndex {
   /** The given tokens that were recorded. */
   recorded(tokens: readonly string[]): Promise<Set<string>>;
   record(token: string): Promise<void>;
+  /**
+   * Retention: forgets these tokens where recorded. Answers nothing on purpose: how many of a
+   * course's members' tokens were there is how many of them wrote, which no log line should say.
+   */
+  forget(tokens: readonly string[]): Promise<void>;
 }
 
 /**
@@ -100,8 +123,18 @@ export interface DailyQuota {
   daysHeld(): Promise<string[]>;
   /** How many slots of each key are used; keys with none are absent. */
   used(keys: readonly string[]): Promise<Map<string, number>>;
+  /** Retention: the used slots of days before `day` (YYYY-MM-DD, excluded); answers how many. */
+  forgetDaysBefore(day: string): Promise<number>;
 }
 
 export interface Clock {
   now(): Date;
 }
+
+/** Where the retention job says what it did: counts and error names only, never an id or a name. */
+export interface RetentionLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+export const silentLog: RetentionLog = { info: () => undefined, warn: () => undefined };

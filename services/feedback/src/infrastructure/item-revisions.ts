@@ -1,6 +1,6 @@
 import type { PendingEvent } from '@relais/contracts';
 import type { RevisionLog } from '@relais/store/revisions';
-import type { FeedbackItem } from '../domain/feedback-item';
+import type { FeedbackItem, Visibility } from '../domain/feedback-item';
 import type { FeedbackItemStore, PendingEventSummary, StoredItem } from '../application/ports';
 
 /**
@@ -31,4 +31,6 @@ export abstract class ItemRevisions implements FeedbackItemStore {
   abstract inCourse(courseId: string): Promise<FeedbackItem[]>;
   abstract coursesWithItems(): Promise<string[]>;
   abstract pendingEventsOf(itemIds: readonly string[]): Promise<Map<string, PendingEventSummary[]>>;
+  abstract forgetCourses(courseIds: readonly string[], visibility: Visibility): Promise<number>;
+  abstract dropNoticesPendingBefore(day: string): Promise<number>;
 }

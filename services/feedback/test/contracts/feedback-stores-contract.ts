@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxStore } from '@relais/bus';
-import { contributionCounted, createEvent, feedbackMessageSent, type PendingEvent } from '@relais/contracts';
+import {
+  contributionCounted,
+  createEvent,
+  feedbackItemPosted,
+  feedbackMessageSent,
+  type PendingEvent,
+} from '@relais/contracts';
 import type {
   AuthorshipIndex,
   DailyQuota,
@@ -26,6 +32,22 @@ const aFact = (): PendingEvent =>
     source: 'feedback',
     correlationId: randomUUID(),
     now: new Date('2026-11-02T10:00:00Z'),
+  });
+
+/** A notice of a new item (it refers to a person: its sealed author), saved at `now`. */
+const aNoticeOf = (item: { id: string; courseId: string }, now: Date): PendingEvent =>
+  createEvent(
+    feedbackItemPosted,
+    { courseId: item.courseId, itemId: item.id, anonymous: true },
+    { source: 'feedback', correlationId: randomUUID(), now },
+  );
+
+/** A fact (it names no one), saved at `now`: facts keep only the day. */
+const aFactOn = (now: Date): PendingEvent =>
+  createEvent(contributionCounted, contributionCounted.example, {
+    source: 'feedback',
+    correlationId: randomUUID(),
+    now,
   });
 
 /** Pending facts of every document, as the relay would find them. */
@@ -179,6 +201,90 @@ export function describeFeedbackStoresContract(
         expect(await stores.items.pendingEventsOf([mine.id, other.id])).toEqual(new Map());
         expect(await stores.items.pendingEventsOf([])).toEqual(new Map());
       });
+
+      it('forgets the items of one visibility in the given courses, with their replies and pending events, and keeps the rest', async () => {
+        const [past, kept] = [randomUUID(), randomUUID()];
+        const named = FeedbackItemMother.named({ courseId: past });
+        const anonymous = FeedbackItemMother.anonymous({ courseId: past });
+        const withdrawn = FeedbackItemMother.named({ courseId: past });
+        const others = [
+          FeedbackItemMother.named({ courseId: kept }),
+          FeedbackItemMother.anonymous({ courseId: kept }),
+        ];
+        await stores.items.insert(named, [aFact()]);
+        await stores.items.insert(anonymous, []);
+        const replied = { ...anonymous, replies: [ReplyMother.byTrainer()] };
+        await stores.items.replace((await stores.items.findById(anonymous.id))!, replied, []);
+        const withdrawnFact = aFact();
+        await stores.items.insert(withdrawn, [withdrawnFact]);
+        await stores.items.remove((await stores.items.findById(withdrawn.id))!);
+        for (const item of others) await stores.items.insert(item, []);
+
+        expect(await stores.items.forgetCourses([past, randomUUID()], 'named')).toBe(1);
+        expect(await stores.items.findById(named.id)).toBeUndefined();
+        expect(await stores.items.inCourse(past)).toEqual([replied]);
+        expect(await stores.items.forgetCourses([past], 'anonymous')).toBe(1);
+
+        expect(await stores.items.inCourse(past)).toEqual([]);
+        expect(await stores.items.coursesWithItems()).toEqual([kept]);
+        expect((await stores.items.inCourse(kept)).map((item) => item.id).sort()).toEqual(
+          others.map((item) => item.id).sort(),
+        );
+        // The deleted item's events went with it; a withdrawn item's contentless last version, which
+        // names no course, keeps its facts for the relay.
+        expect(await pendingEventIds(stores.outbox)).toEqual([withdrawnFact.envelope.id]);
+        // Idempotent: a second pass, or another replica's, finds nothing more to delete.
+        expect(await stores.items.forgetCourses([past], 'named')).toBe(0);
+        expect(await stores.items.forgetCourses([past], 'anonymous')).toBe(0);
+        expect(await stores.items.forgetCourses([], 'named')).toBe(0);
+      });
+
+      it('forgets the items of more courses than one delete takes, also when two replicas race', async () => {
+        const courses = Array.from({ length: 1_203 }, () => randomUUID());
+        const inCourses = [courses[0], courses[600], courses[1_202]].flatMap((courseId) =>
+          courseId === undefined ? [] : [FeedbackItemMother.named({ courseId })],
+        );
+        for (const item of inCourses) await stores.items.insert(item, []);
+
+        const [first, second] = await Promise.all([
+          stores.items.forgetCourses(courses, 'named'),
+          stores.items.forgetCourses(courses, 'named'),
+        ]);
+
+        // Which replica deleted what is left to the database; each count is of items that existed.
+        expect([first, second].every((count) => count >= 0 && count <= 3)).toBe(true);
+        expect(first + second).toBeGreaterThanOrEqual(3);
+        expect(await stores.items.coursesWithItems()).toEqual([]);
+      });
+
+      it('drops the notices pending since before a day, each once, and keeps facts and later notices', async () => {
+        const [longAgo, lately] = [new Date('2026-09-30T22:15:00Z'), new Date('2026-10-01T06:00:00Z')];
+        const item = FeedbackItemMother.anonymous();
+        const other = FeedbackItemMother.named();
+        const [staleNotice, oldFact, laterNotice, otherStale] = [
+          aNoticeOf(item, longAgo),
+          aFactOn(longAgo),
+          aNoticeOf(item, lately),
+          aNoticeOf(other, longAgo),
+        ];
+        await stores.items.insert(item, [staleNotice, oldFact]);
+        // The next save carries the pending events of the one it replaces: still dropped once.
+        await stores.items.replace(
+          (await stores.items.findById(item.id))!,
+          { ...item, status: 'acknowledged' },
+          [laterNotice],
+        );
+        await stores.items.insert(other, [otherStale]);
+
+        expect(await stores.items.dropNoticesPendingBefore('2026-10-01')).toBe(2);
+
+        expect((await pendingEventIds(stores.outbox)).sort()).toEqual(
+          [oldFact.envelope.id, laterNotice.envelope.id].sort(),
+        );
+        expect(await stores.items.dropNoticesPendingBefore('2026-10-01')).toBe(0);
+        // The item itself is untouched.
+        expect((await stores.items.findById(item.id))?.item.status).toBe('acknowledged');
+      });
     });
 
     describe('respondents counted', () => {
@@ -199,6 +305,17 @@ export function describeFeedbackStoresContract(
         await stores.authorship.record(a);
         expect(await stores.authorship.recorded([a, b])).toEqual(new Set([a]));
         expect(await stores.authorship.recorded([])).toEqual(new Set());
+      });
+
+      it('forgets the given tokens and no other; forgetting twice or an unknown token is harmless', async () => {
+        const [gone, alsoGone, kept] = [randomUUID(), randomUUID(), randomUUID()];
+        for (const token of [gone, alsoGone, kept]) await stores.authorship.record(token);
+
+        await stores.authorship.forget([gone, alsoGone, randomUUID()]);
+        await stores.authorship.forget([gone]);
+        await stores.authorship.forget([]);
+
+        expect(await stores.authorship.recorded([gone, alsoGone, kept])).toEqual(new Set([kept]));
       });
     });
 
@@ -227,6 +344,26 @@ export function describeFeedbackStoresContract(
           Array.from({ length: 8 }, () => stores.quota.take(key, '2026-11-02', 3)),
         );
         expect(takes.filter(Boolean)).toHaveLength(3);
+      });
+
+      it('forgets the used slots of the days before a day, and keeps that day’s and later ones', async () => {
+        const [yesterdays, todays, tomorrows] = [randomUUID(), randomUUID(), randomUUID()];
+        // Latest day first: a key's first write of a day drops the days before it by itself.
+        await stores.quota.take(tomorrows, '2026-11-03', 3);
+        await stores.quota.take(todays, '2026-11-02', 3);
+        await stores.quota.take(yesterdays, '2026-11-01', 3);
+        await stores.quota.take(yesterdays, '2026-11-01', 3);
+
+        expect(await stores.quota.forgetDaysBefore('2026-11-02')).toBe(2);
+
+        expect((await stores.quota.daysHeld()).sort()).toEqual(['2026-11-02', '2026-11-03']);
+        expect(await stores.quota.used([yesterdays, todays, tomorrows])).toEqual(
+          new Map([
+            [todays, 1],
+            [tomorrows, 1],
+          ]),
+        );
+        expect(await stores.quota.forgetDaysBefore('2026-11-02')).toBe(0);
       });
     });
 
@@ -286,6 +423,52 @@ export function describeFeedbackStoresContract(
         await publishEverything(stores.messageOutbox);
         expect((await stores.messages.heldAbout(person)).map((held) => held.pendingEvents)).toEqual([[], []]);
         expect(await stores.messages.heldAbout(randomUUID())).toEqual([]);
+      });
+
+      it('forgets every message of the given courses, and keeps the others', async () => {
+        const [past, alsoPast, kept] = [randomUUID(), randomUUID(), randomUUID()];
+        const person = randomUUID();
+        const keptMessage = message({ courseId: kept, toUserId: person });
+        await stores.messages.add(message({ courseId: past, fromUserId: person }), []);
+        await stores.messages.add(message({ courseId: past, toUserId: person }), []);
+        await stores.messages.add(message({ courseId: alsoPast }), []);
+        await stores.messages.add(keptMessage, []);
+
+        expect(await stores.messages.forgetCourses([past, alsoPast, randomUUID()])).toBe(3);
+
+        expect(await stores.messages.involving(person)).toEqual([keptMessage]);
+        expect(await stores.messages.forgetCourses([past, alsoPast])).toBe(0);
+        expect(await stores.messages.forgetCourses([])).toBe(0);
+      });
+
+      it('forgets the messages of more courses than one delete takes', async () => {
+        const courses = Array.from({ length: 1_203 }, () => randomUUID());
+        const person = randomUUID();
+        for (const courseId of [courses[0], courses[600], courses[1_202]]) {
+          await stores.messages.add(message({ courseId: courseId ?? '', fromUserId: person }), []);
+        }
+
+        expect(await stores.messages.forgetCourses(courses)).toBe(3);
+        expect(await stores.messages.involving(person)).toEqual([]);
+      });
+
+      it('drops the notices of sendings pending since before a day, each once, and keeps the messages', async () => {
+        const noticeOf = (m: Message, now: Date) =>
+          createEvent(
+            feedbackMessageSent,
+            { messageId: m.id, courseId: m.courseId, recipientId: m.toUserId },
+            { source: 'feedback', correlationId: randomUUID(), now },
+          );
+        const [old, recent] = [message({}), message({})];
+        const recentNotice = noticeOf(recent, new Date('2026-10-01T00:00:00Z'));
+        await stores.messages.add(old, [noticeOf(old, new Date('2026-09-30T23:59:59Z'))]);
+        await stores.messages.add(recent, [recentNotice]);
+
+        expect(await stores.messages.dropNoticesPendingBefore('2026-10-01')).toBe(1);
+
+        expect(await pendingEventIds(stores.messageOutbox)).toEqual([recentNotice.envelope.id]);
+        expect(await stores.messages.dropNoticesPendingBefore('2026-10-01')).toBe(0);
+        expect(await stores.messages.involving(old.toUserId)).toContainEqual(old);
       });
     });
   });

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
-import { topics } from '@relais/contracts';
-import type { ServiceModule } from '@relais/host';
+import { courseUpdated, createEvent, topics } from '@relais/contracts';
 import {
   demoNameOf,
   eventually,
@@ -12,9 +12,10 @@ import {
 } from '@relais/testing';
 import type { Clock } from '../../src/application/ports';
 import type { FeedbackLimits } from '../../src/application/quotas';
+import type { FeedbackModule } from '../../src/compose';
 
 export interface FeedbackUnderTest {
-  build(options: { verifier: TokenVerifier; limits: Partial<FeedbackLimits>; clock: Clock }): ServiceModule;
+  build(options: { verifier: TokenVerifier; limits: Partial<FeedbackLimits>; clock: Clock }): FeedbackModule;
   /** Everything the service stored, as raw documents: what a database reader would see. */
   storedDocuments(): Promise<unknown[]>;
   close?(): Promise<void>;
@@ -41,15 +42,17 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
   describe(`feedback over HTTP: ${adapterName}`, () => {
     let service: FeedbackUnderTest;
     let harness: ServiceHarness;
+    let feedback: FeedbackModule;
     let now = new Date('2026-11-02T09:00:00Z');
     const limits = { feedbackPerDay: 3, authorRepliesPerDay: 3, messagesPerDay: 3 };
 
     beforeAll(async () => {
       service = await open();
       const clock = { now: () => now };
-      harness = await startServiceHarness((verifierFor) => [
-        service.build({ verifier: verifierFor('relais-feedback'), limits, clock }),
-      ]);
+      harness = await startServiceHarness((verifierFor) => {
+        feedback = service.build({ verifier: verifierFor('relais-feedback'), limits, clock });
+        return [feedback];
+      });
     });
     afterAll(async () => {
       await harness.stop();
@@ -678,6 +681,97 @@ export function describeFeedbackOverHttp(adapterName: string, open: () => Promis
       expect(await send(userIdOf('trainer.alice'))).toMatchObject({
         status: 429,
         body: { code: 'DAILY_LIMIT_REACHED' },
+      });
+    });
+
+    // Last: its pass, on a day two years on, forgets the daily quota slots the tests above used.
+    describe('retention (ADR 0032): items 24 months after their course closed, messages 12', () => {
+      /** What enrollment publishes when the course is closed on `day`: the replica records that day. */
+      const closeOn = async (courseId: string, day: string) => {
+        const closing = createEvent(
+          courseUpdated,
+          {
+            courseId,
+            academy: 'lyon',
+            title: 'A course for tests',
+            status: 'closed',
+            trainers: [{ userId: userIdOf('trainer.alice'), name: demoNameOf('trainer.alice') }],
+          },
+          { source: 'enrollment', correlationId: randomUUID(), now: new Date(`${day}T16:00:00Z`) },
+        );
+        await harness.bus.publish(closing.topic, [{ key: closing.key, envelope: closing.envelope }]);
+      };
+      type Answer = { kinds: { kind: string; records: Record<string, unknown>[] }[] };
+      const answer = async (username: string, path = '') => {
+        const response = await harness.call(username, 'GET', `/api/feedback/me/data${path}`);
+        expect(response.status).toBe(200);
+        return response.body as Answer;
+      };
+      const coursesIn = (exported: Answer, kind: string) =>
+        (exported.kinds.find((candidate) => candidate.kind === kind)?.records ?? []).map(
+          (record) => record['courseId'],
+        );
+      afterEach(() => {
+        now = new Date('2026-11-02T09:00:00Z');
+      });
+
+      it('deletes both kinds of items of a course closed the day before the cutoff, keeps those closed on it, and /me/data shows what is left', async () => {
+        const [author, colleague] = ['teacher.37', 'teacher.38'];
+        const [past, kept, open] = [
+          await course(teachers(36, 40)),
+          await course(teachers(36, 40)),
+          await course(teachers(36, 40)),
+        ];
+        for (const courseId of [past, kept, open]) {
+          await post(author, courseId, { ...anonymousPost, visibility: 'named' });
+          const { body: anonymous } = await post(author, courseId);
+          await harness.call('trainer.alice', 'POST', `/api/feedback/feedback/${anonymous.id}/replies`, {
+            message: 'Parlons-en jeudi.',
+          });
+          await harness.call(author, 'POST', `/api/feedback/courses/${courseId}/messages`, {
+            toUserId: userIdOf(colleague),
+            message: 'On prépare la séance ensemble ?',
+          });
+        }
+        // On 15 November 2028 the items' cutoff is 15 November 2026, the messages' 15 November 2027.
+        await closeOn(past, '2026-11-14');
+        await closeOn(kept, '2026-11-15');
+        await harness.bus.idle();
+        await allFactsPublished();
+        const factsBefore = facts().length;
+
+        now = new Date('2028-11-15T08:00:00Z');
+        await feedback.runRetentionOnce();
+        const [signed, own, ofTrainer] = [
+          await answer(author),
+          await answer(author, '/anonymous-authorship'),
+          await answer('trainer.alice'),
+        ];
+
+        expect(coursesIn(signed, 'named-feedback').sort()).toEqual([kept, open].sort());
+        expect(coursesIn(own, 'anonymous-feedback').sort()).toEqual([kept, open].sort());
+        expect(coursesIn(own, 'feedback-authorship').sort()).toEqual([kept, open].sort());
+        const trainerReplies = coursesIn(ofTrainer, 'trainer-replies');
+        expect([past, kept, open].map((courseId) => trainerReplies.includes(courseId))).toEqual([
+          false,
+          true,
+          true,
+        ]);
+        // Both closed courses are past their messages' 12 months; the open one keeps its message.
+        expect(coursesIn(signed, 'messages')).toEqual([open]);
+        // The quota's slots of 2026 were of days long gone.
+        expect(coursesIn(own, 'daily-quota')).toEqual([]);
+        // The replica stays while the course exists (whileMember), the purged course's included.
+        expect(coursesIn(signed, 'course-rosters')).toEqual(expect.arrayContaining([past, kept, open]));
+        expect((await trainerView(past)).body).toMatchObject({ items: [], openItems: 0 });
+        expect((await trainerView(kept)).body.items).toHaveLength(2);
+        // The anonymous facts stats counted from these items were published, and stay as they were.
+        expect(facts()).toHaveLength(factsBefore);
+
+        // A second pass forgets nothing more.
+        await feedback.runRetentionOnce();
+        expect(await answer(author)).toEqual(signed);
+        expect(await answer(author, '/anonymous-authorship')).toEqual(own);
       });
     });
   });

@@ -20,7 +20,11 @@ const config: z.output<typeof feedbackConfigSchema> = {
   FEEDBACK_ANONYMITY_THRESHOLD: 5,
 };
 mongoAdapters(
-  { connection, verifier: { verify: () => Promise.reject(new Error('unused')) } } as never,
+  {
+    config: { LOG_LEVEL: 'silent' },
+    connection,
+    verifier: { verify: () => Promise.reject(new Error('unused')) },
+  } as never,
   config,
 );
 const pathsOf = (collection: string): string[] => {

@@ -1,14 +1,17 @@
-import { InMemoryCountedTokens } from '@relais/store';
 import type { AuthorshipIndex } from '../../application/ports';
 
 export class InMemoryAuthorshipIndex implements AuthorshipIndex {
-  private readonly tokens = new InMemoryCountedTokens();
+  private readonly tokens = new Set<string>();
 
-  recorded(tokens: readonly string[]): Promise<Set<string>> {
-    return this.tokens.alreadyCounted(tokens);
+  async recorded(tokens: readonly string[]): Promise<Set<string>> {
+    return new Set(tokens.filter((token) => this.tokens.has(token)));
   }
 
-  record(token: string): Promise<void> {
-    return this.tokens.markCounted([token]);
+  async record(token: string): Promise<void> {
+    this.tokens.add(token);
+  }
+
+  async forget(tokens: readonly string[]): Promise<void> {
+    for (const token of tokens) this.tokens.delete(token);
   }
 }

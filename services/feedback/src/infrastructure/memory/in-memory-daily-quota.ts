@@ -16,6 +16,16 @@ export class InMemoryDailyQuota implements DailyQuota {
     return [...new Set([...this.usages.values()].map((usage) => usage.day))];
   }
 
+  async forgetDaysBefore(day: string): Promise<number> {
+    let forgotten = 0;
+    for (const [key, usage] of this.usages) {
+      if (usage.day >= day) continue;
+      this.usages.delete(key);
+      forgotten += usage.count;
+    }
+    return forgotten;
+  }
+
   async used(keys: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const key of keys) {

@@ -1,9 +1,10 @@
 import { InMemoryOutboxStore } from '@relais/bus';
 import { InMemoryRevisionLog, type RevisionDocument } from '@relais/store';
 import type { PendingEventSummary } from '../../application/ports';
-import type { FeedbackItem } from '../../domain/feedback-item';
+import type { FeedbackItem, Visibility } from '../../domain/feedback-item';
 import { ItemRevisions } from '../item-revisions';
 import { summaryOf } from '../pending-event-summary';
+import { isNoticePendingBefore } from '../pending-notices';
 
 export class InMemoryFeedbackItemStore extends ItemRevisions {
   constructor(override readonly revisions = new InMemoryRevisionLog<FeedbackItem>()) {
@@ -25,6 +26,29 @@ export class InMemoryFeedbackItemStore extends ItemRevisions {
       if (events.length > 0) pending.set(id, events.map(summaryOf));
     }
     return pending;
+  }
+
+  async forgetCourses(courseIds: readonly string[], visibility: Visibility): Promise<number> {
+    const past = new Set(courseIds);
+    let forgotten = 0;
+    for (const { id, state } of this.revisions.latest()) {
+      if (!past.has(state.courseId) || state.visibility !== visibility) continue;
+      if (this.revisions.documents.delete(id)) forgotten += 1;
+    }
+    return forgotten;
+  }
+
+  async dropNoticesPendingBefore(day: string): Promise<number> {
+    let dropped = 0;
+    for (const id of [...this.revisions.documents.documents.keys()]) {
+      this.revisions.documents.update(id, (document) => {
+        const kept = document?.outbox.filter((event) => !isNoticePendingBefore(event, day));
+        if (!document || !kept || kept.length === document.outbox.length) return undefined;
+        dropped += document.outbox.length - kept.length;
+        return { ...document, outbox: kept };
+      });
+    }
+    return dropped;
   }
 
   private items(): FeedbackItem[] {

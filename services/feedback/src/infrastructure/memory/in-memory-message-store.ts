@@ -3,6 +3,7 @@ import { InMemoryDocuments } from '@relais/store';
 import type { Message } from '../../domain/message';
 import type { HeldMessage, MessageStore } from '../../application/ports';
 import { summaryOf } from '../pending-event-summary';
+import { isNoticePendingBefore } from '../pending-notices';
 
 type MessageDocument = Message & { sequence: number } & OutboxFields;
 
@@ -26,6 +27,30 @@ export class InMemoryMessageStore implements MessageStore {
       message: messageOf(document),
       pendingEvents: document.outbox.map(summaryOf),
     }));
+  }
+
+  async forgetCourses(courseIds: readonly string[]): Promise<number> {
+    const past = new Set(courseIds);
+    let forgotten = 0;
+    for (const { id } of this.messages.find((document) => past.has(document.courseId))) {
+      if (this.messages.delete(id)) forgotten += 1;
+    }
+    return forgotten;
+  }
+
+  async dropNoticesPendingBefore(day: string): Promise<number> {
+    let dropped = 0;
+    for (const { id } of this.messages.find((document) =>
+      document.outbox.some((event) => isNoticePendingBefore(event, day)),
+    )) {
+      this.messages.update(id, (document) => {
+        const kept = document?.outbox.filter((event) => !isNoticePendingBefore(event, day));
+        if (!document || !kept || kept.length === document.outbox.length) return undefined;
+        dropped += document.outbox.length - kept.length;
+        return { ...document, outbox: kept };
+      });
+    }
+    return dropped;
   }
 
   private documentsInvolving(userId: string): MessageDocument[] {

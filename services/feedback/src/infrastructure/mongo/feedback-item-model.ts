@@ -48,7 +48,10 @@ const revisionSchema = new Schema<FeedbackRevisionRecord>(
   { collection: 'feedback_item_revisions', ...closedSchemaOptions },
 );
 revisionSchema.index({ itemId: 1, revision: -1 });
+// A course's items (the trainer's inbox, an author's own), and the retention job's delete by course.
 revisionSchema.index({ courseId: 1 });
+// The retention job finds the notices a failing relay left pending past their month (ADR 0032).
+revisionSchema.index({ 'outbox.envelope.occurredAt': 1 });
 
 export function feedbackRevisionModel(connection: Connection): Model<FeedbackRevisionRecord> {
   return (

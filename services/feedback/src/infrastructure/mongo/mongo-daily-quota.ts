@@ -12,6 +12,7 @@ const quotaSlotSchema = new Schema<QuotaSlotRecord>(
   { _id: { type: String, required: true }, day: { type: String, required: true } },
   { collection: 'quota_slots', ...closedSchemaOptions },
 );
+// Yesterday's slots are dropped by day: at a day's first write, and by the retention job.
 quotaSlotSchema.index({ day: 1 });
 
 export function quotaSlotModel(connection: Connection): Model<QuotaSlotRecord> {
@@ -47,6 +48,11 @@ export class MongoDailyQuota implements DailyQuota {
   async daysHeld(): Promise<string[]> {
     const days: unknown[] = await this.model.distinct('day').exec();
     return days.filter((day): day is string => typeof day === 'string');
+  }
+
+  async forgetDaysBefore(day: string): Promise<number> {
+    const result = await this.model.deleteMany({ day: mongoose.trusted({ $lt: day }) }).exec();
+    return result.deletedCount;
   }
 
   async used(keys: readonly string[]): Promise<Map<string, number>> {

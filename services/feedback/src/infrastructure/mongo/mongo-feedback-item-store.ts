@@ -2,10 +2,11 @@ import mongoose, { type Model } from 'mongoose';
 import type { PendingEvent } from '@relais/bus';
 import { MongoRevisionLog } from '@relais/store';
 import type { PendingEventSummary } from '../../application/ports';
-import type { FeedbackItem } from '../../domain/feedback-item';
+import type { FeedbackItem, Visibility } from '../../domain/feedback-item';
 import { ItemRevisions } from '../item-revisions';
 import { summaryOf } from '../pending-event-summary';
 import type { FeedbackRevisionRecord } from './feedback-item-model';
+import { batchesOf, dropNoticesPendingBefore } from './mongo-retention';
 
 /** Feedback items in their RevisionLog on the database (ADR 0026): one record per item once saved. */
 export class MongoFeedbackItemStore extends ItemRevisions {
@@ -46,6 +47,27 @@ export class MongoFeedbackItemStore extends ItemRevisions {
       pending.set(itemId, [...(pending.get(itemId) ?? []), ...outbox.map(summaryOf)]);
     }
     return pending;
+  }
+
+  /**
+   * Every version of the course's items carries its course and visibility (a removed item's last
+   * version carries neither, and holds no content): one delete per batch of courses, on the index by
+   * course. A save racing the delete may insert a new version of an item just deleted: the next
+   * pass deletes it.
+   */
+  async forgetCourses(courseIds: readonly string[], visibility: Visibility): Promise<number> {
+    let deleted = 0;
+    for (const batch of batchesOf(courseIds)) {
+      const result = await this.records
+        .deleteMany({ courseId: mongoose.trusted({ $in: batch }), visibility })
+        .exec();
+      deleted += result.deletedCount;
+    }
+    return deleted;
+  }
+
+  dropNoticesPendingBefore(day: string): Promise<number> {
+    return dropNoticesPendingBefore(this.records, day);
   }
 }
 

@@ -1,9 +1,10 @@
-import { Schema, type Connection, type Model, type SchemaDefinitionProperty } from 'mongoose';
+import mongoose, { Schema, type Connection, type Model, type SchemaDefinitionProperty } from 'mongoose';
 import type { PendingEvent } from '@relais/bus';
 import { closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
 import type { Message } from '../../domain/message';
 import type { HeldMessage, MessageStore } from '../../application/ports';
 import { summaryOf } from '../pending-event-summary';
+import { batchesOf, dropNoticesPendingBefore } from './mongo-retention';
 
 type MessageRecord = Omit<Message, 'id'> & { _id: string; sequence: number; outbox: PendingEvent[] };
 
@@ -26,6 +27,10 @@ const messageSchema = new Schema<MessageRecord>(
 );
 messageSchema.index({ fromUserId: 1, sequence: -1 });
 messageSchema.index({ toUserId: 1, sequence: -1 });
+// The retention job deletes the messages of a course 12 months after it closed (ADR 0032)...
+messageSchema.index({ courseId: 1 });
+// ...and the notices of a sending a failing relay left pending past their month.
+messageSchema.index({ 'outbox.envelope.occurredAt': 1 });
 
 export function messageModel(connection: Connection): Model<MessageRecord> {
   return connection.models['Message'] ?? connection.model<MessageRecord>('Message', messageSchema);
@@ -101,6 +106,19 @@ export class MongoMessageStore implements MessageStore {
       message: messageOf(record),
       pendingEvents: (record.outbox ?? []).map(summaryOf),
     }));
+  }
+
+  async forgetCourses(courseIds: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const batch of batchesOf(courseIds)) {
+      const result = await this.model.deleteMany({ courseId: mongoose.trusted({ $in: batch }) }).exec();
+      deleted += result.deletedCount;
+    }
+    return deleted;
+  }
+
+  dropNoticesPendingBefore(day: string): Promise<number> {
+    return dropNoticesPendingBefore(this.model, day);
   }
 }
 
