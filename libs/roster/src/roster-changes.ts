@@ -50,6 +50,15 @@ export const withoutParticipant =
     participants: roster.participants.filter((p) => p.userId !== userId),
   });
 
+/** Erasure: the person is neither trainer nor participant any more. */
+export const withoutPerson =
+  (userId: string) =>
+  (roster: CourseRoster): CourseRoster => ({
+    ...roster,
+    trainers: roster.trainers.filter((t) => t.userId !== userId),
+    participants: roster.participants.filter((p) => p.userId !== userId),
+  });
+
 export const withCompletion =
   (userId: string, completed: boolean) =>
   (roster: CourseRoster): CourseRoster => ({

@@ -18,6 +18,11 @@ export interface RosterStore {
   dateUndatedClosures(day: string): Promise<number>;
   /** Courses closed before this day (YYYY-MM-DD, excluded): what the retention jobs look at. */
   closedBefore(day: string): Promise<CourseRoster[]>;
+  /**
+   * Erasure (docs/adr/0033): the person leaves every roster, as trainer or participant, as if he had
+   * never been in it. Returns how many rosters named him; a second call finds none.
+   */
+  forgetPerson(userId: string): Promise<number>;
   /** Courses where this person is a trainer or a participant. */
   coursesOf(userId: string): Promise<CourseRoster[]>;
 }

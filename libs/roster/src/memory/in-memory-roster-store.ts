@@ -1,5 +1,6 @@
 import { InMemoryDocuments } from '@relais/store';
 import { emptyRoster, type CourseRoster } from '../course-roster';
+import { withoutPerson } from '../roster-changes';
 import type { RosterStore } from '../roster-store';
 
 interface RosterDocument {
@@ -54,6 +55,16 @@ export class InMemoryRosterStore implements RosterStore {
       );
     }
     return undated.length;
+  }
+
+  async forgetPerson(userId: string): Promise<number> {
+    const naming = await this.coursesOf(userId);
+    for (const roster of naming) {
+      this.documents.update(roster.courseId, (current) =>
+        current ? { ...current, roster: withoutPerson(userId)(current.roster) } : undefined,
+      );
+    }
+    return naming.length;
   }
 
   async closedBefore(day: string): Promise<CourseRoster[]> {

@@ -1,6 +1,8 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { appliedEventsCap, closedSchemaOptions, isDuplicateKeyError, KeyedSerializer } from '@relais/store';
+import { randomUUID } from 'node:crypto';
 import { emptyRoster, type CourseRoster } from '../course-roster';
+import { withoutPerson } from '../roster-changes';
 import type { RosterStore } from '../roster-store';
 
 interface RosterRecord {
@@ -121,6 +123,15 @@ export class MongoRosterStore implements RosterStore {
       )
       .exec();
     return result.modifiedCount;
+  }
+
+  async forgetPerson(userId: string): Promise<number> {
+    // Through `apply`, one roster at a time (a person is in few): its revision check keeps an event
+    // applied at the same moment from bringing him back, and a conditional $pull is not relied on
+    // (FerretDB ignores it). The change's id is random: an id derived from his would outlive him.
+    const naming = await this.coursesOf(userId);
+    for (const roster of naming) await this.apply(roster.courseId, randomUUID(), withoutPerson(userId));
+    return naming.length;
   }
 
   async closedBefore(day: string): Promise<CourseRoster[]> {

@@ -145,6 +145,40 @@ export function describeRosterStoreContract(adapterName: string, open: () => Pro
       expect((await store.get(undated))?.participants.map((p) => p.userId)).toEqual(['teacher-9']);
     });
 
+    it('forgets a person in every roster, as trainer and as participant, and nobody else', async () => {
+      const [trained, taken] = [randomUUID(), randomUUID()];
+      const person = `person-${randomUUID()}`;
+      await store.apply(
+        trained,
+        randomUUID(),
+        withCourse(
+          {
+            ...course(trained),
+            trainers: [
+              { userId: person, name: 'Erased' },
+              { userId: 'trainer-2', name: 'Kept' },
+            ],
+          },
+          OPENED_ON,
+        ),
+      );
+      await store.apply(
+        taken,
+        randomUUID(),
+        withParticipant({ userId: person, name: 'Erased', school: 'X' }),
+      );
+      await store.apply(taken, randomUUID(), withParticipant({ userId: 'teacher-2', name: 'Kept' }));
+
+      expect(await store.forgetPerson(person)).toBe(2);
+      expect(await store.coursesOf(person)).toEqual([]);
+      expect(JSON.stringify([await store.get(trained), await store.get(taken)])).not.toContain('Erased');
+      expect((await store.get(trained))?.trainers.map((t) => t.userId)).toEqual(['trainer-2']);
+      expect((await store.get(taken))?.participants.map((p) => p.userId)).toEqual(['teacher-2']);
+      expect(await store.forgetPerson(person)).toBe(0);
+      await store.apply(taken, randomUUID(), withCompletion('teacher-2', true));
+      expect((await store.get(taken))?.participants[0]?.status).toBe('completed');
+    });
+
     it('finds the courses of a person, as trainer or participant', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
       const person = `person-${randomUUID()}`;
