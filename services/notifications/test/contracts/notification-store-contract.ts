@@ -251,10 +251,14 @@ export function describeNotificationStoreContract<Store extends NotificationStor
 
         expect((await store.heldAbout(mail.recipient)).mails).toEqual([]);
         expect(await store.dueMails(new Date('2027-01-01T00:00:00Z'), 10)).toEqual([]);
+        // Nothing of it is left under its id, not even a part the settling wrote: queued again, it is new.
+        await store.enqueueMail(mail);
+        expect(await store.dueMails(new Date('2027-01-01T00:00:00Z'), 10)).toEqual([mail]);
       });
 
       it('forgets the seals of the items it is given, and only those', async () => {
-        for (const index of [1, 2, 3]) await store.rememberAuthor(`item-${index}`, `sealed-${index}`, '2026-12');
+        for (const index of [1, 2, 3])
+          await store.rememberAuthor(`item-${index}`, `sealed-${index}`, '2026-12');
 
         expect(await store.deleteSeals(['item-1', 'item-3', 'item-unknown'])).toBe(2);
         expect(await store.deleteSeals(['item-1', 'item-3'])).toBe(0);
