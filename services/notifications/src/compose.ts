@@ -4,6 +4,7 @@ import type { TokenVerifier } from '@relais/auth';
 import type { ServiceModule } from '@relais/host';
 import type { RosterStore } from '@relais/roster';
 import { defaultDispatchOptions, MailDispatcher, type DispatchOptions } from './application/mail-dispatcher';
+import { ErasureUseCases } from './application/erasure';
 import { MailOutbox } from './application/mail-outbox';
 import { NotificationUseCases } from './application/notification-use-cases';
 import { notificationWorker } from './application/notification-worker';
@@ -48,6 +49,8 @@ export interface NotificationsModule extends ServiceModule {
   runWorkerOnce(): Promise<void>;
   /** One retention pass now, on the clock's day (tests). */
   runRetentionOnce(): Promise<void>;
+  /** Forgets a person everywhere in this service (ADR 0033); the erasure event will call it. */
+  erasure: ErasureUseCases;
 }
 
 /** The one place where notifications are assembled; the same in one process or many (docs/design.md §3). */
@@ -90,13 +93,11 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
     log,
     ports.retentionIntervalMs,
   );
+  // One collector for the export and the erasure: one scan of the seals at a time in the process.
+  const personalData = new PersonalDataCollector(ports.store, ports.rosters, openSealed);
   return {
     name: 'notifications',
-    api: notificationsApi(
-      notifications,
-      new PersonalDataCollector(ports.store, ports.rosters, openSealed),
-      ports.verifier,
-    ),
+    api: notificationsApi(notifications, personalData, ports.verifier),
     subscriptions: [
       enrollmentSubscription(ports.rosters, notifications),
       feedbackSubscription(notifications),
@@ -105,6 +106,7 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
     background: [worker, retention],
     runWorkerOnce: () => worker.runOnce(),
     runRetentionOnce: () => retention.runOnce(),
+    erasure: new ErasureUseCases(ports.store, ports.rosters, personalData),
   };
 }
 

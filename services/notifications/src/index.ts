@@ -6,6 +6,7 @@ export {
   type InMemoryNotifications,
   type InMemoryNotificationsOptions,
 } from './in-memory';
+export { ErasureUseCases, type ErasureCounts } from './application/erasure';
 export { notificationsConfigSchema } from './config';
 export { mongoAdapters } from './mongo';
 export { InMemoryNotificationStore } from './infrastructure/memory/in-memory-notification-store';

@@ -298,7 +298,7 @@ export class PersonalDataCollector {
     const [held, rosters, seals] = await Promise.all([
       this.store.heldAbout(userId),
       rosterRecordsOf(this.rosters, userId),
-      this.scans.run('seals', () => this.itemsAuthoredBy(userId)),
+      this.sealedItemsOf(userId),
     ]);
     return {
       [notices.kind]: held.notices.map((notice) => ({
@@ -332,6 +332,14 @@ export class PersonalDataCollector {
       })),
       [rosterPersonalData.kind]: rosters,
     };
+  }
+
+  /**
+   * The items whose sealed author opens to this person, found by the one scan at a time: his export
+   * shows them, and his erasure forgets their seals by the same search.
+   */
+  sealedItemsOf(userId: string): Promise<{ itemId: string; sealedIn?: string }[]> {
+    return this.scans.run('seals', () => this.itemsAuthoredBy(userId));
   }
 
   private async itemsAuthoredBy(userId: string): Promise<{ itemId: string; sealedIn?: string }[]> {

@@ -59,6 +59,15 @@ export interface HeldAbout {
   mails: QueuedMail[];
 }
 
+/** What erasing one person removed from the records kept under his id: counts only. */
+export interface HeldAboutDeleted {
+  notices: number;
+  preferences: number;
+  addresses: number;
+  digestEntries: number;
+  mails: number;
+}
+
 /** A feedback item and its author as the feedback service sealed him: only this service can open it. */
 export interface SealedItemAuthor {
   itemId: string;
@@ -104,6 +113,15 @@ export interface NotificationStore {
 
   /** Everything kept under this person's id, each found by an index on it. */
   heldAbout(userId: string): Promise<HeldAbout>;
+
+  /**
+   * Erasure (ADR 0033): forgets everything kept under this person's id, each kind by an index on it;
+   * the same result however often it runs. Mails go whatever their state, pending ones too: they
+   * would otherwise be sent to him after he is forgotten.
+   */
+  deleteHeldAbout(userId: string): Promise<HeldAboutDeleted>;
+  /** Forgets the seals of these items (those found, one by one, to open to an erased person). */
+  deleteSeals(itemIds: readonly string[]): Promise<number>;
 
   /** Idempotent by id. */
   addToDigest(entry: DigestEntry): Promise<void>;

@@ -190,6 +190,86 @@ export function describeNotificationStoreContract<Store extends NotificationStor
       ]);
     });
 
+    describe('erasure (ADR 0033): forgets one person, nobody else, the same however often it runs', () => {
+      it('forgets every kind kept under his id, whatever a mail’s state, and nothing of anyone else', async () => {
+        const person = randomUUID();
+        const someoneElse = randomUUID();
+        for (const notice of [aNotice({ recipient: person }), aNotice({ recipient: person, read: true })]) {
+          await store.addNotice(notice);
+        }
+        const othersNotice = aNotice({ recipient: someoneElse });
+        await store.addNotice(othersNotice);
+        await store.setPreferences(person, defaultPreferences);
+        await store.setPreferences(someoneElse, defaultPreferences);
+        await store.recordAddress(person, 'person@demo.relais.invalid');
+        await store.recordAddress(someoneElse, 'someone@demo.relais.invalid');
+        await store.addToDigest(aDigestEntry({ recipient: person }));
+        const othersEntry = aDigestEntry({ recipient: someoneElse });
+        await store.addToDigest(othersEntry);
+        for (const state of ['pending', 'sent', 'undeliverable'] as const) {
+          await store.enqueueMail(aQueuedMail({ recipient: person, state }));
+        }
+        const othersMail = aQueuedMail({ recipient: someoneElse });
+        await store.enqueueMail(othersMail);
+        const othersBefore = await store.heldAbout(someoneElse);
+
+        expect(await store.deleteHeldAbout(person)).toEqual({
+          notices: 2,
+          preferences: 1,
+          addresses: 1,
+          digestEntries: 1,
+          mails: 3,
+        });
+
+        expect(await store.heldAbout(person)).toEqual({
+          notices: [],
+          preferences: undefined,
+          address: undefined,
+          digest: [],
+          mails: [],
+        });
+        expect(await store.heldAbout(someoneElse)).toEqual(othersBefore);
+        expect(othersBefore.notices).toEqual([othersNotice]);
+        expect(await store.digestBefore('2027-01-01')).toEqual([othersEntry]);
+        const nobody = { notices: 0, preferences: 0, addresses: 0, digestEntries: 0, mails: 0 };
+        expect(await store.deleteHeldAbout(person)).toEqual(nobody);
+        expect(await store.deleteHeldAbout(randomUUID())).toEqual(nobody);
+      });
+
+      it('does not bring back a mail that a dispatcher settles after it was forgotten', async () => {
+        const mail = aQueuedMail();
+        await store.enqueueMail(mail);
+        expect(await store.claimMail(mail.id, mail, new Date('2026-12-07T08:02:00Z'))).toBe(true);
+
+        await store.deleteHeldAbout(mail.recipient);
+        await store.settleMail(mail.id, {
+          state: 'sent',
+          attempts: 1,
+          nextAttemptAt: mail.nextAttemptAt,
+          updatedOn: '2026-12-07',
+        });
+
+        expect((await store.heldAbout(mail.recipient)).mails).toEqual([]);
+        expect(await store.dueMails(new Date('2027-01-01T00:00:00Z'), 10)).toEqual([]);
+        // Nothing of it is left under its id, not even a part the settling wrote: queued again, it is new.
+        await store.enqueueMail(mail);
+        expect(await store.dueMails(new Date('2027-01-01T00:00:00Z'), 10)).toEqual([mail]);
+      });
+
+      it('forgets the seals of the items it is given, and only those', async () => {
+        for (const index of [1, 2, 3])
+          await store.rememberAuthor(`item-${index}`, `sealed-${index}`, '2026-12');
+
+        expect(await store.deleteSeals(['item-1', 'item-3', 'item-unknown'])).toBe(2);
+        expect(await store.deleteSeals(['item-1', 'item-3'])).toBe(0);
+        expect(await store.deleteSeals([])).toBe(0);
+
+        const left: SealedItemAuthor[] = [];
+        for await (const sealed of store.sealedItemAuthors()) left.push(sealed);
+        expect(left).toEqual([{ itemId: 'item-2', sealedAuthor: 'sealed-2', sealedIn: '2026-12' }]);
+      });
+    });
+
     describe('retention (ADR 0032): forgets by day, the same however often it runs', () => {
       it('forgets the notices of days before the cutoff and keeps the cutoff’s own', async () => {
         const recipient = randomUUID();

@@ -21,6 +21,14 @@ describeNotificationsOverHttp('mongoose', async () => {
         unsubscribeKey: randomBytes(32).toString('base64url'),
         workerIntervalMs: 3_600_000,
       }),
+    storedDocuments: async () => {
+      const db = database.connection.db!;
+      const documents: unknown[] = [];
+      for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+        documents.push(...(await db.collection(name).find().toArray()));
+      }
+      return documents;
+    },
     close: () => database.drop(),
   };
 });

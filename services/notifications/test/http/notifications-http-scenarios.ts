@@ -36,6 +36,11 @@ export interface NotificationsUnderTest {
     publicUrl: string;
     log: NotificationLog;
   }): NotificationsModule;
+  /**
+   * Every document the service stores, in every collection (the roster replica's too), with its key:
+   * what an erasure must leave without the person.
+   */
+  storedDocuments(): Promise<unknown[]>;
   close?(): Promise<void>;
 }
 
@@ -685,6 +690,165 @@ export function describeNotificationsOverHttp(
         expect((await harness.call(username, 'GET', '/api/notifications/me/notifications')).status).toBe(403);
         expect((await harness.call(username, 'GET', '/api/notifications/me/preferences')).status).toBe(403);
       }
+    });
+
+    it('forgets a person on erasure, everything it held about him, and changes nothing for anyone else', async () => {
+      // A day of its own (Monday 8 March 2027, 11:00 in Paris): its digest has not gone, its reminders run.
+      now = new Date('2027-03-08T10:00:00Z');
+      // Nobody else in these scenarios shares his school, so it may be searched for in the store.
+      const person = 'teacher.11';
+      const [participant, otherParticipant] = ['teacher.16', 'teacher.17'];
+      const personId = userIdOf(person);
+      const trained = await publishCourseWithMembers(harness.bus, {
+        trainers: [person],
+        participants: [participant, otherParticipant],
+        title: 'Animer un atelier',
+      });
+      const followed = await publishCourseWithMembers(harness.bus, {
+        trainers: ['trainer.alice'],
+        participants: [person, participant],
+        title,
+        closesOn: '2027-03-12',
+      });
+      await harness.bus.idle();
+      for (const username of [person, participant, otherParticipant]) {
+        expect((await harness.call(username, 'GET', '/api/notifications/me/notifications')).status).toBe(200);
+      }
+      const choices = {
+        'feedback-reply': 'immediate',
+        'feedback-status': 'immediate',
+        'feedback-new': 'daily-digest',
+        'completion-recorded': 'immediate',
+        'message-new': 'immediate',
+        'course-closing': 'immediate',
+      };
+      expect((await harness.call(person, 'PUT', '/api/notifications/me/preferences', choices)).status).toBe(
+        200,
+      );
+      const itemOf = (event: PendingEvent) => (event.envelope.data as { itemId: string }).itemId;
+      const messageTo = (username: string) =>
+        createEvent(
+          feedbackMessageSent,
+          { messageId: randomUUID(), courseId: followed, recipientId: userIdOf(username) },
+          origin(),
+        );
+      const hisAnonymous = posted(followed, person, true);
+      const hisNamed = posted(followed, person, false);
+      const participantsItem = posted(followed, participant, true);
+      await publish(
+        // He trains: news for him of his participants' items, anonymous (the digest) and named.
+        posted(trained, participant, true),
+        posted(trained, otherParticipant, false),
+        // He follows: his own items, and a trainer's answers; a participant's item beside them.
+        hisAnonymous,
+        hisNamed,
+        participantsItem,
+        createEvent(
+          feedbackStatusChanged,
+          { courseId: followed, itemId: itemOf(hisAnonymous), status: 'addressed' },
+          origin(),
+        ),
+        createEvent(feedbackReplyPosted, { courseId: followed, itemId: itemOf(hisNamed) }, origin()),
+        createEvent(feedbackReplyPosted, { courseId: followed, itemId: itemOf(participantsItem) }, origin()),
+        messageTo(person),
+        messageTo(participant),
+      );
+      await module.runWorkerOnce(); // the closing reminders, and the mails sent
+      await publish(messageTo(person)); // a mail to him still pending
+
+      const exportOf = async (username: string) => {
+        const response = await harness.call(username, 'GET', '/api/notifications/me/data');
+        expect(response.status).toBe(200);
+        return response.body as unknown as PersonalDataExport;
+      };
+      const recordsOf = (exported: PersonalDataExport) =>
+        exported.kinds.map((kind) => [kind.kind, kind.records] as const);
+      // Every kind holds something of his before: an erasure that missed one would be seen below.
+      expect(recordsOf(await exportOf(person)).filter(([, records]) => records.length === 0)).toEqual([]);
+      expect(recordsOf(await exportOf(person)).find(([kind]) => kind === 'queued-mails')?.[1]).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ state: 'envoyé' }),
+          expect.objectContaining({ state: 'en attente d’envoi' }),
+        ]),
+      );
+      const others = ['trainer.alice', participant, otherParticipant];
+      const viewsOf = async (username: string) => ({
+        exported: await exportOf(username),
+        notices: await noticesOf(username),
+      });
+      const othersBefore = await Promise.all(others.map(viewsOf));
+
+      const counts = await module.erasure.forgetPerson(personId);
+
+      expect(counts).toEqual({
+        rostersLeft: 2,
+        authorSealsDeleted: 2,
+        // A reply, a status, a message, a named item and the closing reminder; then the pending message.
+        noticesDeleted: 6,
+        preferencesDeleted: 1,
+        addressesDeleted: 1,
+        // The anonymous item, and the named one for his digest mail.
+        digestEntriesDeleted: 2,
+        // Reply, status, message and reminder sent at once, and the pending message.
+        mailsDeleted: 5,
+      });
+      expect(recordsOf(await exportOf(person))).toEqual(
+        notificationsPersonalData.kinds.map((kind) => [kind.kind, []]),
+      );
+      expect(await Promise.all(others.map(viewsOf))).toEqual(othersBefore);
+
+      // Nothing stored names him any more: not his id, name, school or address, nor the items he wrote.
+      const stored = JSON.stringify(await service.storedDocuments());
+      expect(stored).toContain(userIdOf(participant)); // the search reaches the stored documents
+      const his = [
+        personId,
+        demoNameOf(person),
+        '0690003C',
+        addressOf(person),
+        person,
+        itemOf(hisAnonymous),
+        itemOf(hisNamed),
+      ];
+      expect(his.filter((value) => stored.includes(value))).toEqual([]);
+      // What the rules keep: the trainer is still told of his items, as counts without an author
+      // (ADR 0016, 0030): her digest of the day counts his two items and the participant's one.
+      const trainersDigest = recordsOf(othersBefore[0]!.exported).find(
+        ([kind]) => kind === 'notification-digest',
+      )?.[1];
+      expect(
+        trainersDigest?.filter((entry) => (entry['facts'] as { courseId: string }).courseId === followed),
+      ).toEqual([
+        { day: '2027-03-08', facts: expect.objectContaining({ count: 1 }) },
+        { day: '2027-03-08', facts: expect.objectContaining({ count: 1 }) },
+        { day: '2027-03-08', facts: expect.objectContaining({ count: 1 }) },
+      ]);
+
+      // Erasing twice, or someone it never knew: nothing to do, no error.
+      const nothing = {
+        rostersLeft: 0,
+        authorSealsDeleted: 0,
+        noticesDeleted: 0,
+        preferencesDeleted: 0,
+        addressesDeleted: 0,
+        digestEntriesDeleted: 0,
+        mailsDeleted: 0,
+      };
+      expect(await module.erasure.forgetPerson(personId)).toEqual(nothing);
+      expect(await module.erasure.forgetPerson(randomUUID())).toEqual(nothing);
+
+      // News of his items coming afterwards finds no one to tell: the seals are gone.
+      await publish(
+        createEvent(feedbackReplyPosted, { courseId: followed, itemId: itemOf(hisAnonymous) }, origin()),
+      );
+      // A message still in flight reaches a notice (the event names him); without an address no mail
+      // is queued, and the next erasure (the event redelivered) forgets it.
+      await publish(messageTo(person));
+      expect(await module.erasure.forgetPerson(personId)).toEqual({ ...nothing, noticesDeleted: 1 });
+      expect(recordsOf(await exportOf(person))).toEqual(
+        notificationsPersonalData.kinds.map((kind) => [kind.kind, []]),
+      );
+      await module.runWorkerOnce();
+      expect(logged.filter((line) => line.level === 'warn')).toEqual([]);
     });
 
     // Last: a pass years ahead forgets what the scenarios above left, which none of them reads again.

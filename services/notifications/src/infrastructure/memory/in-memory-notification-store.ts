@@ -3,6 +3,7 @@ import type { Notice, Preferences } from '../../domain/notice';
 import type {
   DigestEntry,
   HeldAbout,
+  HeldAboutDeleted,
   MailAttempt,
   NotificationStore,
   QueuedMail,
@@ -85,6 +86,20 @@ export class InMemoryNotificationStore implements NotificationStore {
       digest: this.digest.find((entry) => entry.recipient === userId),
       mails: this.mails.find((mail) => mail.recipient === userId),
     };
+  }
+
+  async deleteHeldAbout(userId: string): Promise<HeldAboutDeleted> {
+    return {
+      notices: deleteWhere(this.notices, (notice) => notice.recipient === userId),
+      preferences: this.preferences.delete(userId) ? 1 : 0,
+      addresses: this.addresses.delete(userId) ? 1 : 0,
+      digestEntries: deleteWhere(this.digest, (entry) => entry.recipient === userId),
+      mails: deleteWhere(this.mails, (mail) => mail.recipient === userId),
+    };
+  }
+
+  async deleteSeals(itemIds: readonly string[]): Promise<number> {
+    return itemIds.filter((itemId) => this.authors.delete(itemId)).length;
   }
 
   async addToDigest(entry: DigestEntry): Promise<void> {

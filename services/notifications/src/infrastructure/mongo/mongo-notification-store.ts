@@ -4,6 +4,7 @@ import type { Notice, NoticeFacts, Preferences } from '../../domain/notice';
 import type {
   DigestEntry,
   HeldAbout,
+  HeldAboutDeleted,
   MailAttempt,
   NotificationStore,
   QueuedMail,
@@ -156,6 +157,36 @@ export class MongoNotificationStore implements NotificationStore {
       digest: digest.map(digestEntryOf),
       mails: mails.map(mailOf),
     };
+  }
+
+  /**
+   * Bulk deletes by the indexes `heldAbout` reads by (recipient, or the id itself). A dispatcher
+   * sending one of his mails at this moment settles it afterwards with an update that matches nothing
+   * (no upsert), so the mail does not come back; the mail itself may still leave.
+   */
+  async deleteHeldAbout(userId: string): Promise<HeldAboutDeleted> {
+    const [notices, preferences, addresses, digestEntries, mails] = await Promise.all([
+      this.models.notices.deleteMany({ recipient: userId }).exec(),
+      this.models.preferences.deleteOne({ _id: userId }).exec(),
+      this.models.addresses.deleteOne({ _id: userId }).exec(),
+      this.models.digest.deleteMany({ recipient: userId }).exec(),
+      this.models.mails.deleteMany({ recipient: userId }).exec(),
+    ]);
+    return {
+      notices: notices.deletedCount,
+      preferences: preferences.deletedCount,
+      addresses: addresses.deletedCount,
+      digestEntries: digestEntries.deletedCount,
+      mails: mails.deletedCount,
+    };
+  }
+
+  async deleteSeals(itemIds: readonly string[]): Promise<number> {
+    if (itemIds.length === 0) return 0;
+    const result = await this.models.authors
+      .deleteMany({ _id: mongoose.trusted({ $in: [...itemIds] }) })
+      .exec();
+    return result.deletedCount;
   }
 
   async addToDigest({ id, ...entry }: DigestEntry): Promise<void> {
