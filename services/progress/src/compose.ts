@@ -4,6 +4,7 @@ import { rosterSubscription, type RosterStore } from '@relais/roster';
 import { ActivityUseCases } from './application/activity-use-cases';
 import { CompletionUseCases } from './application/completion-use-cases';
 import { CourseAccess } from './application/course-access';
+import { ErasureUseCases } from './application/erasure';
 import { PersonalDataQueries } from './application/personal-data';
 import { ProgressQueries } from './application/progress-queries';
 import {
@@ -32,6 +33,11 @@ export interface ProgressPorts {
 export interface ProgressModule extends ServiceModule {
   /** One retention pass now, on the injected clock's day (tests, the demo). */
   runRetentionOnce(): Promise<void>;
+  /**
+   * Erasure (ADR 0033): forgets a person in every store of progress. Not wired to any event or route
+   * yet: the erasure event and its subscription come next.
+   */
+  erasure: ErasureUseCases;
 }
 
 /** The one place where progress is assembled; the same in one process or many (docs/design.md §3). */
@@ -63,5 +69,6 @@ export function createProgressService(ports: ProgressPorts): ProgressModule {
     outboxStores: [],
     background: [retention],
     runRetentionOnce: () => retention.runOnce(),
+    erasure: new ErasureUseCases(ports.rosters, ports.marks),
   };
 }

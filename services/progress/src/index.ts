@@ -1,6 +1,7 @@
 export { createProgressService, type ProgressModule, type ProgressPorts } from './compose';
 export type { ActivityStore, CompletionMarkStore, RetentionLog } from './application/ports';
 export type { RetentionPass } from './application/retention';
+export { ErasureUseCases, type ErasureCounts } from './application/erasure';
 export { retentionJobName } from './application/retention-job';
 export {
   activityListsHoldNothingPersonal,

@@ -30,6 +30,11 @@ export interface CompletionMarkStore {
    * closed long enough ago. Answers how many were deleted, for a log line that names no one.
    */
   forgetCourses(courseIds: readonly string[]): Promise<number>;
+  /**
+   * Erasure (ADR 0033): every mark of this person, in every course. Answers how many were deleted,
+   * so that a second call, or another replica's, counts 0.
+   */
+  forgetPerson(userId: string): Promise<number>;
 }
 
 /** Where the retention job says what it did: counts and error names only, never an id or a name. */

@@ -158,6 +158,32 @@ export function describeProgressStoresContract(
         for (const id of marked) expect(await stores.marks.marksOf(id)).toEqual([]);
       });
 
+      it('forgets every mark of an erased person in every course, counts them once, and nobody else’s', async () => {
+        const [person, other] = [randomUUID(), randomUUID()];
+        const otherCourse = randomUUID();
+        await stores.marks.add(mark(person, 'a'));
+        await stores.marks.add(mark(person, 'b'));
+        await stores.marks.add({ courseId: otherCourse, userId: person, activityId: 'a' });
+        await stores.marks.add(mark(other, 'a'));
+        // An id that merely starts like his, and one with his id as an activity: not his marks.
+        await stores.marks.add(mark(`${person}x`, 'a'));
+        await stores.marks.add(mark(other, person));
+
+        expect(await stores.marks.forgetPerson(person)).toBe(3);
+
+        expect(await stores.marks.marksBy(person)).toEqual([]);
+        expect(
+          (await stores.marks.marksOf(courseId)).map((m) => `${m.userId}/${m.activityId}`).sort(),
+        ).toEqual(sorted([`${other}/a`, `${other}/${person}`, `${person}x/a`]));
+        // Idempotent, and a person the store never knew is no error.
+        expect(await stores.marks.forgetPerson(person)).toBe(0);
+        expect(await stores.marks.forgetPerson(randomUUID())).toBe(0);
+        // A mark he writes after his erasure (an event in flight) is his again, and a later call takes it.
+        await stores.marks.add(mark(person, 'c'));
+        expect(await stores.marks.forgetPerson(person)).toBe(1);
+        expect(await stores.marks.marksBy(person)).toEqual([]);
+      });
+
       it('keeps activity ids with any characters apart from the participant’s', async () => {
         await stores.marks.add(mark('u1', 'a.b'));
         await stores.marks.add(mark('u1.a', 'b'));

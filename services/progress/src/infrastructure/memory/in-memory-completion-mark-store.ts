@@ -41,6 +41,10 @@ export class InMemoryCompletionMarkStore implements CompletionMarkStore {
     return this.deleteWhere((mark) => past.has(mark.courseId));
   }
 
+  async forgetPerson(userId: string): Promise<number> {
+    return this.deleteWhere((mark) => mark.userId === userId);
+  }
+
   /** What the store holds, as a database reader would see it: for the no-tracking tests. */
   storedDocuments(): CompletionMark[] {
     return this.marks.all();

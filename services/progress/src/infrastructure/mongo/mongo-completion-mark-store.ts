@@ -27,8 +27,9 @@ const completionMarkSchema = new Schema<CompletionMarkRecord>(
 // The participant's bar, the trainer's view of a course and the withdrawal clean-up all read or
 // delete by course, then participant; the retention job deletes by course, on the same index.
 completionMarkSchema.index({ courseId: 1, userId: 1 });
-// A person's own marks in every course (GET /me/data): the index above needs the course first, and
-// without this one the rare export of one person would read every mark of every course.
+// A person's own marks in every course (GET /me/data, and erasure's delete): the index above needs
+// the course first, and without this one the rare export or erasure of one person would read every
+// mark of every course.
 completionMarkSchema.index({ userId: 1 });
 
 export function completionMarkModel(connection: Connection): Model<CompletionMarkRecord> {
@@ -94,6 +95,12 @@ export class MongoCompletionMarkStore implements CompletionMarkStore {
       deleted += result.deletedCount;
     }
     return deleted;
+  }
+
+  async forgetPerson(userId: string): Promise<number> {
+    // One delete on the participant index: a person has marks in few courses.
+    const result = await this.model.deleteMany({ userId }).exec();
+    return result.deletedCount;
   }
 }
 
