@@ -1,6 +1,5 @@
 import { retentionCutoff, type PersonalDataDeclaration, type RetentionRule } from '@relais/platform';
-import { RevisionConflict, update } from '@relais/store/revisions';
-import { anonymiseTrainingRecord, dateClosingFoundLate, type Course } from '../domain/course';
+import { anonymiseTrainingRecord, dateClosingFoundLate } from '../domain/course';
 import {
   ATTESTATIONS,
   ENROLLMENTS,
@@ -8,6 +7,7 @@ import {
   PENDING_EVENTS,
   TRAINED_COURSES,
 } from './personal-data';
+import { decideOnLatest } from './decide-on-latest';
 import type { CourseRepository } from './ports';
 
 /**
@@ -74,8 +74,6 @@ function sharedRule(declaration: PersonalDataDeclaration, kinds: readonly string
   return rule;
 }
 
-type Outcome<Result> = { saved: Result } | 'nothing' | 'deferred';
-
 /**
  * Enforces enrollment's part of the retention schedule (ADR 0032), with the rules its personal-data
  * declaration gives each kind, so that the job and "Mes données" cannot disagree:
@@ -119,7 +117,7 @@ export class RetentionUseCases {
     const counts = noWork();
 
     for (const courseId of await this.courses.closedWithoutClosingDay()) {
-      const outcome = await this.decideOn(courseId, (course) => {
+      const outcome = await decideOnLatest(this.courses, courseId, (course) => {
         const dated = dateClosingFoundLate(course, today);
         return dated && { next: dated, result: true };
       });
@@ -128,7 +126,7 @@ export class RetentionUseCases {
     }
 
     for (const courseId of await this.courses.trainingRecordsClosedBefore(trainingRecordCutoff)) {
-      const outcome = await this.decideOn(courseId, (course) => {
+      const outcome = await decideOnLatest(this.courses, courseId, (course) => {
         const anonymised = anonymiseTrainingRecord(course, trainingRecordCutoff, today);
         return anonymised && { next: anonymised.course, result: anonymised.forgotten };
       });
@@ -144,23 +142,5 @@ export class RetentionUseCases {
     counts.pendingEventsDropped =
       await this.courses.dropPendingEventsNamingSomeoneBefore(pendingEventsCutoff);
     return counts;
-  }
-
-  /** A change saved over the course's latest revision, decided again whenever another writer won. */
-  private async decideOn<Result>(
-    courseId: string,
-    decide: (course: Course) => { next: Course; result: Result } | undefined,
-  ): Promise<Outcome<Result>> {
-    try {
-      return await update<Course, Outcome<Result>>(this.courses.revisions, courseId, (current) => {
-        const decided = current && decide(current.state);
-        return decided
-          ? { save: 'state', next: decided.next, events: [], result: { saved: decided.result } }
-          : { save: 'nothing', result: 'nothing' };
-      });
-    } catch (error) {
-      if (error instanceof RevisionConflict) return 'deferred';
-      throw error;
-    }
   }
 }
