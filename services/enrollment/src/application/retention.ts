@@ -23,6 +23,12 @@ export interface PurgeCounts {
   enrollments: number;
   attestations: number;
   trainerMemberships: number;
+  /**
+   * Older revisions of those courses that a save stopped by a crash had left: the record before its
+   * anonymisation among them, which the latest revision no longer shows and no pass would otherwise
+   * reach again.
+   */
+  supersededRevisionsDropped: number;
   /** Pending events naming someone that a failing relay had left in the outbox past their rule. */
   pendingEventsDropped: number;
   /** Courses other writers kept busy through every attempt: the next pass takes them up again. */
@@ -35,6 +41,7 @@ const noWork = (): PurgeCounts => ({
   enrollments: 0,
   attestations: 0,
   trainerMemberships: 0,
+  supersededRevisionsDropped: 0,
   pendingEventsDropped: 0,
   coursesDeferred: 0,
 });
@@ -78,7 +85,8 @@ function sharedRule(declaration: PersonalDataDeclaration, kinds: readonly string
  * Enforces enrollment's part of the retention schedule (ADR 0032), with the rules its personal-data
  * declaration gives each kind, so that the job and "Mes données" cannot disagree:
  * - a course's training record (enrollments, attestations, trainer memberships) is anonymised once
- *   its closing day is before the cutoff of their rule (`anonymiseTrainingRecord`);
+ *   its closing day is before the cutoff of their rule (`anonymiseTrainingRecord`), and the older
+ *   revisions a crashed save left of such a course are dropped, since they still name everyone;
  * - a closed course that recorded no closing day is dated today, the first day this job sees it
  *   closed: its record is then kept the rule's full length from today, never less;
  * - pending events naming someone, which the relay publishes within seconds, are dropped once they
@@ -136,6 +144,10 @@ export class RetentionUseCases {
         counts.enrollments += outcome.saved.enrollments;
         counts.attestations += outcome.saved.attestations;
         counts.trainerMemberships += outcome.saved.trainerMemberships;
+      }
+      // A candidate may be such a leftover, of a course anonymised already; erasure does the same.
+      if (outcome !== 'deferred') {
+        counts.supersededRevisionsDropped += await this.courses.dropSupersededRevisions(courseId);
       }
     }
 
