@@ -3,6 +3,7 @@ import type { TokenVerifier } from '@relais/auth';
 import type { OutboxStore } from '@relais/bus';
 import type { ServiceModule } from '@relais/host';
 import { EnrollmentUseCases } from './application/enrollment-use-cases';
+import { ErasureUseCases } from './application/erasure';
 import { ParticipationFacts } from './application/participation-facts';
 import {
   silentLog,
@@ -39,6 +40,8 @@ export interface EnrollmentPorts {
 export interface EnrollmentModule extends ServiceModule {
   /** One pass of the retention job now, as the timer would run it (tests, the demo). */
   runRetentionOnce(): Promise<void>;
+  /** Forgets a person everywhere in enrollment (ADR 0033), for the erasure event's consumer to call. */
+  erasure: ErasureUseCases;
 }
 
 /** The one place where enrollment is assembled; the same in one process or many (docs/design.md §3). */
@@ -62,5 +65,6 @@ export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentModul
     outboxStores: [ports.outbox],
     background: [retention],
     runRetentionOnce: () => retention.runOnce(),
+    erasure: new ErasureUseCases(ports.courses),
   };
 }

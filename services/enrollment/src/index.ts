@@ -1,4 +1,5 @@
 export { createEnrollmentService, type EnrollmentModule, type EnrollmentPorts } from './compose';
+export { ErasureIncomplete, ErasureUseCases, type ErasureCounts } from './application/erasure';
 export {
   InMemoryCourseRepository,
   inMemoryCourseStores,

@@ -195,7 +195,8 @@ const attestations: PersonalDataKind = {
  * them, the inspector's overview shows who trained, L10). The attestations keep their own copy of
  * the names for six years anyway; erasing the membership sooner would only leave the course record
  * disagreeing with the documents it issued. A manager who removes him from a course removes the
- * membership at once: the rule is a limit, not a hold.
+ * membership at once: the rule is a limit, not a hold. So does his erasure (ADR 0033), which leaves his
+ * name only where it was printed on the attestations of others (`forgetPersonInCourse` says why).
  */
 const trainedCourses: PersonalDataKind = {
   kind: TRAINED_COURSES,

@@ -59,6 +59,27 @@ export interface CourseRepository {
    * name no one (facts) stay. Returns how many distinct events it removed.
    */
   dropPendingEventsNamingSomeoneBefore(day: string): Promise<number>;
+  /**
+   * Erasure (ADR 0033), through the indexes on people: the ids of the courses of which any stored
+   * revision names him as trainer, participant or one who left after completion, the latest one or
+   * a superseded one that a save interrupted before deleting it left behind. Candidates: the caller
+   * decides on each course's latest revision, then drops what it supersedes.
+   */
+  coursesWithRevisionsNaming(userId: string): Promise<string[]>;
+  /**
+   * Deletes the revisions of this course older than its latest, which a save deletes once its own
+   * record is in but a crash in between leaves (L1: a superseded state must not linger). Their
+   * pending events are already in the latest record, where each save carries them. How many it
+   * deleted; 0 when there were none, always in memory, which keeps the latest state only.
+   */
+  dropSupersededRevisions(courseId: string): Promise<number>;
+  /**
+   * Erasure: the pending events that would publish his id once he is forgotten. Those about him
+   * (his enrollment, withdrawal, completion) are dropped: the siblings forget him anyway. A course
+   * snapshot that names him among its trainers is rewritten without him where it waits, in its
+   * place: it is the other trainers' and the course's update too, which the siblings still need.
+   */
+  forgetPendingEventsNaming(userId: string): Promise<{ dropped: number; rewritten: number }>;
 }
 
 export interface DirectoryTrainer {

@@ -1,6 +1,5 @@
 import { retentionCutoff, type PersonalDataDeclaration, type RetentionRule } from '@relais/platform';
-import { RevisionConflict, update } from '@relais/store/revisions';
-import { anonymiseTrainingRecord, dateClosingFoundLate, type Course } from '../domain/course';
+import { anonymiseTrainingRecord, dateClosingFoundLate } from '../domain/course';
 import {
   ATTESTATIONS,
   ENROLLMENTS,
@@ -8,6 +7,7 @@ import {
   PENDING_EVENTS,
   TRAINED_COURSES,
 } from './personal-data';
+import { decideOnLatest } from './decide-on-latest';
 import type { CourseRepository } from './ports';
 
 /**
@@ -23,6 +23,12 @@ export interface PurgeCounts {
   enrollments: number;
   attestations: number;
   trainerMemberships: number;
+  /**
+   * Older revisions of those courses that a save stopped by a crash had left: the record before its
+   * anonymisation among them, which the latest revision no longer shows and no pass would otherwise
+   * reach again.
+   */
+  supersededRevisionsDropped: number;
   /** Pending events naming someone that a failing relay had left in the outbox past their rule. */
   pendingEventsDropped: number;
   /** Courses other writers kept busy through every attempt: the next pass takes them up again. */
@@ -35,6 +41,7 @@ const noWork = (): PurgeCounts => ({
   enrollments: 0,
   attestations: 0,
   trainerMemberships: 0,
+  supersededRevisionsDropped: 0,
   pendingEventsDropped: 0,
   coursesDeferred: 0,
 });
@@ -74,13 +81,12 @@ function sharedRule(declaration: PersonalDataDeclaration, kinds: readonly string
   return rule;
 }
 
-type Outcome<Result> = { saved: Result } | 'nothing' | 'deferred';
-
 /**
  * Enforces enrollment's part of the retention schedule (ADR 0032), with the rules its personal-data
  * declaration gives each kind, so that the job and "Mes données" cannot disagree:
  * - a course's training record (enrollments, attestations, trainer memberships) is anonymised once
- *   its closing day is before the cutoff of their rule (`anonymiseTrainingRecord`);
+ *   its closing day is before the cutoff of their rule (`anonymiseTrainingRecord`), and the older
+ *   revisions a crashed save left of such a course are dropped, since they still name everyone;
  * - a closed course that recorded no closing day is dated today, the first day this job sees it
  *   closed: its record is then kept the rule's full length from today, never less;
  * - pending events naming someone, which the relay publishes within seconds, are dropped once they
@@ -119,7 +125,7 @@ export class RetentionUseCases {
     const counts = noWork();
 
     for (const courseId of await this.courses.closedWithoutClosingDay()) {
-      const outcome = await this.decideOn(courseId, (course) => {
+      const outcome = await decideOnLatest(this.courses, courseId, (course) => {
         const dated = dateClosingFoundLate(course, today);
         return dated && { next: dated, result: true };
       });
@@ -128,7 +134,7 @@ export class RetentionUseCases {
     }
 
     for (const courseId of await this.courses.trainingRecordsClosedBefore(trainingRecordCutoff)) {
-      const outcome = await this.decideOn(courseId, (course) => {
+      const outcome = await decideOnLatest(this.courses, courseId, (course) => {
         const anonymised = anonymiseTrainingRecord(course, trainingRecordCutoff, today);
         return anonymised && { next: anonymised.course, result: anonymised.forgotten };
       });
@@ -139,28 +145,14 @@ export class RetentionUseCases {
         counts.attestations += outcome.saved.attestations;
         counts.trainerMemberships += outcome.saved.trainerMemberships;
       }
+      // A candidate may be such a leftover, of a course anonymised already; erasure does the same.
+      if (outcome !== 'deferred') {
+        counts.supersededRevisionsDropped += await this.courses.dropSupersededRevisions(courseId);
+      }
     }
 
     counts.pendingEventsDropped =
       await this.courses.dropPendingEventsNamingSomeoneBefore(pendingEventsCutoff);
     return counts;
-  }
-
-  /** A change saved over the course's latest revision, decided again whenever another writer won. */
-  private async decideOn<Result>(
-    courseId: string,
-    decide: (course: Course) => { next: Course; result: Result } | undefined,
-  ): Promise<Outcome<Result>> {
-    try {
-      return await update<Course, Outcome<Result>>(this.courses.revisions, courseId, (current) => {
-        const decided = current && decide(current.state);
-        return decided
-          ? { save: 'state', next: decided.next, events: [], result: { saved: decided.result } }
-          : { save: 'nothing', result: 'nothing' };
-      });
-    } catch (error) {
-      if (error instanceof RevisionConflict) return 'deferred';
-      throw error;
-    }
   }
 }

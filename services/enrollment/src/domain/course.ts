@@ -363,7 +363,7 @@ export function dateClosingFoundLate(course: Course, today: string): Course | un
   return { ...course, closedOn: today };
 }
 
-/** What an anonymisation forgot, by kind of record, for the job's log line: numbers, no one. */
+/** What an anonymisation or an erasure forgot, by kind of record, for a log line: numbers, no one. */
 export interface ForgottenRecords {
   /** Participants and those who left after completion: each was one person's enrollment. */
   enrollments: number;
@@ -398,19 +398,59 @@ export function anonymiseTrainingRecord(
   today: string,
 ): { course: Course; forgotten: ForgottenRecords } | undefined {
   if (!trainingRecordExpired(course, cutoff)) return undefined;
-  const holders = [...course.participants, ...course.formerParticipants];
+  const { course: withoutAnyone, forgotten } = withoutPeople(course, () => true);
+  return { course: { ...withoutAnyone, recordAnonymisedOn: today }, forgotten };
+}
+
+/**
+ * Erasure of one person (issue 19, ADR 0033): what the retention job does to everyone of a course
+ * after six years, done now to him alone. His enrollment goes, whether he is a participant or left
+ * after completion, and his attestation with it, so its code verifies nothing any more. As a
+ * trainer he leaves the trainers, even the last one: the course stays as its manager left it (open
+ * or closed, its participants and their hours untouched) and shows no trainer until the manager
+ * assigns one, which is what a manager expects when a trainer's account is deleted; closing it or
+ * refusing the erasure would be deciding for him. Nothing else changes, and no event is made: every
+ * sibling service forgets him on the erasure event itself.
+ *
+ * The names printed on other teachers' attestations stay, his among them: each is that teacher's
+ * proof of training time counted as working time, issued and handed over, which the verification
+ * page must confirm as it was printed (ADR 0031); the attestation is kept on a legal obligation,
+ * which GDPR art. 17-3-b puts out of erasure's reach. It holds his name as a trainer of that course
+ * only, with no id, so nothing in enrollment finds it from him.
+ *
+ * `undefined` when the course does not name him.
+ */
+export function forgetPersonInCourse(
+  course: Course,
+  userId: string,
+): { course: Course; forgotten: ForgottenRecords } | undefined {
+  const outcome = withoutPeople(course, (candidate) => candidate === userId);
+  const { enrollments, trainerMemberships } = outcome.forgotten;
+  return enrollments + trainerMemberships > 0 ? outcome : undefined;
+}
+
+/** The course without the trainers, participants and former participants `forgets` picks. */
+function withoutPeople(
+  course: Course,
+  forgets: (userId: string) => boolean,
+): { course: Course; forgotten: ForgottenRecords } {
+  const kept = <Person extends { userId: string }>(people: readonly Person[]) =>
+    people.filter((person) => !forgets(person.userId));
+  const holders = [...course.participants, ...course.formerParticipants].filter((holder) =>
+    forgets(holder.userId),
+  );
+  const trainers = kept(course.trainers);
   return {
     course: {
       ...course,
-      recordAnonymisedOn: today,
-      trainers: [],
-      participants: [],
-      formerParticipants: [],
+      trainers,
+      participants: kept(course.participants),
+      formerParticipants: kept(course.formerParticipants),
     },
     forgotten: {
       enrollments: holders.length,
       attestations: holders.filter((holder) => holder.attestation !== undefined).length,
-      trainerMemberships: course.trainers.length,
+      trainerMemberships: course.trainers.length - trainers.length,
     },
   };
 }

@@ -64,3 +64,19 @@ export function eventNamesSomeone(event: PendingEvent): boolean {
  */
 export const pendingSinceBefore = (event: PendingEvent, day: string): boolean =>
   event.envelope.occurredAt < day;
+
+/**
+ * What erasure does to one pending event (CourseRepository.forgetPendingEventsNaming): drop one
+ * about him, rewrite a course snapshot without him among its trainers, keep any other. The
+ * rewritten event keeps its id, so the relay acknowledges it as the same event.
+ */
+export function eraseFromPendingEvent(event: PendingEvent, userId: string): 'keep' | 'drop' | PendingEvent {
+  if (!eventNamesPerson(event, userId)) return 'keep';
+  const data = event.envelope.data as { userId?: unknown; trainers?: unknown };
+  if (data.userId === userId || !Array.isArray(data.trainers)) return 'drop';
+  const trainers = data.trainers.filter(
+    (trainer: unknown) =>
+      typeof trainer !== 'object' || trainer === null || (trainer as { userId?: unknown }).userId !== userId,
+  );
+  return { ...event, envelope: { ...event.envelope, data: { ...data, trainers } } };
+}

@@ -36,4 +36,7 @@ export abstract class CourseRevisions implements CourseRepository {
   abstract closedWithoutClosingDay(): Promise<string[]>;
   abstract trainingRecordsClosedBefore(day: string): Promise<string[]>;
   abstract dropPendingEventsNamingSomeoneBefore(day: string): Promise<number>;
+  abstract coursesWithRevisionsNaming(userId: string): Promise<string[]>;
+  abstract dropSupersededRevisions(courseId: string): Promise<number>;
+  abstract forgetPendingEventsNaming(userId: string): Promise<{ dropped: number; rewritten: number }>;
 }

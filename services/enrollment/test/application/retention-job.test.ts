@@ -55,6 +55,7 @@ describe('the enrollment retention job', () => {
           enrollments: 1,
           attestations: 0,
           trainerMemberships: 1,
+          supersededRevisionsDropped: 0,
           pendingEventsDropped: 0,
           coursesDeferred: 0,
         },

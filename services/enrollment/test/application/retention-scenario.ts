@@ -45,6 +45,7 @@ const nothingDone: PurgeCounts = {
   enrollments: 0,
   attestations: 0,
   trainerMemberships: 0,
+  supersededRevisionsDropped: 0,
   pendingEventsDropped: 0,
   coursesDeferred: 0,
 };

@@ -305,6 +305,100 @@ export function describeEnrollmentStoresContract(
       });
     });
 
+    describe('erasure (ADR 0033)', () => {
+      it('finds the courses whose revisions name a person, in any role, and no other', async () => {
+        const person = `person-${randomUUID()}`;
+        const trained = CourseMother.open({ trainers: [{ userId: person, name: 'Dominique Roy' }] });
+        const joined = CourseMother.open({
+          status: 'closed',
+          participants: [ParticipantMother.enrolled({ userId: person })],
+        });
+        const left = CourseMother.open({
+          formerParticipants: [{ userId: person, name: 'Dominique Roy', creditedHours: 9 }],
+        });
+        const withdrawnFrom = CourseMother.open({
+          participants: [ParticipantMother.enrolled({ userId: person })],
+        });
+        const elsewhere = CourseMother.open({ participants: [ParticipantMother.enrolled()] });
+        for (const course of [trained, joined, left, withdrawnFrom, elsewhere]) {
+          await stores.courses.insert(course, []);
+        }
+        await stores.courses.replace(
+          { course: withdrawnFrom, revision: 1 },
+          { ...withdrawnFrom, participants: [] },
+          [],
+        );
+
+        expect((await stores.courses.coursesWithRevisionsNaming(person)).sort()).toEqual(
+          [trained.id, joined.id, left.id].sort(),
+        );
+        expect(await stores.courses.coursesWithRevisionsNaming(`person-${randomUUID()}`)).toEqual([]);
+      });
+
+      it('finds no superseded revision to drop after a save, and keeps the latest with its pending events', async () => {
+        const course = CourseMother.open({ participants: [ParticipantMother.enrolled()] });
+        const pending = anEvent();
+        await stores.courses.insert(course, [pending]);
+        const renamed = { ...course, title: 'Renamed' };
+        await stores.courses.replace({ course, revision: 1 }, renamed, []);
+
+        expect(await stores.courses.dropSupersededRevisions(course.id)).toBe(0);
+        expect(await stores.courses.dropSupersededRevisions(randomUUID())).toBe(0);
+        expect(await stores.courses.findById(course.id)).toEqual({ course: renamed, revision: 2 });
+        const owner = `erasure-${randomUUID()}`;
+        const claimed = await stores.outbox.claim(owner, 60_000, 1_000);
+        for (const { documentId } of claimed) await stores.outbox.acknowledge(documentId, owner, []);
+        expect(claimed.flatMap(({ events }) => events.map((event) => event.envelope.id))).toContain(
+          pending.envelope.id,
+        );
+      });
+
+      it('drops the pending events about a person, rewrites the snapshots naming him as trainer in their place, and leaves the rest', async () => {
+        const [person, alice] = [`person-${randomUUID()}`, `trainer-${randomUUID()}`];
+        const him = { userId: person, name: 'Dominique Roy' };
+        const trainers = [{ userId: alice, name: 'Alice Martin' }, him];
+        const course = CourseMother.open({ trainers });
+        const elsewhere = CourseMother.open();
+        const other = ParticipantMother.enrolled();
+        const published = PersonEventMother.published(course);
+        const hisEnrollment = PersonEventMother.enrolled(elsewhere.id, { ...him, name: 'Dominique Roy' });
+        const hisWithdrawal = PersonEventMother.withdrawn(elsewhere.id, person);
+        const othersEnrollment = PersonEventMother.enrolled(course.id, other);
+        const namesNoOne = anEvent();
+        await stores.courses.insert(course, [published, othersEnrollment, namesNoOne]);
+        await stores.courses.insert(elsewhere, [hisEnrollment]);
+        await stores.courses.replace({ course: elsewhere, revision: 1 }, { ...elsewhere, title: 'Renamed' }, [
+          hisWithdrawal,
+        ]);
+
+        expect(await stores.courses.forgetPendingEventsNaming(person)).toEqual({ dropped: 2, rewritten: 1 });
+
+        expect(await stores.courses.pendingEventsNaming(person)).toEqual([]);
+        expect(await stores.courses.pendingEventsNaming(alice)).toEqual([
+          {
+            ...published,
+            envelope: {
+              ...published.envelope,
+              data: {
+                ...(published.envelope.data as object),
+                trainers: [{ userId: alice, name: 'Alice Martin' }],
+              },
+            },
+          },
+        ]);
+        expect(await stores.courses.pendingEventsNaming(other.userId)).toEqual([othersEnrollment]);
+        const owner = `erasure-${randomUUID()}`;
+        const claimed = await stores.outbox.claim(owner, 60_000, 1_000);
+        for (const { documentId } of claimed) await stores.outbox.acknowledge(documentId, owner, []);
+        const waiting = claimed.flatMap(({ events }) => events.map((event) => event.envelope.id));
+        // In the order they were saved, the rewritten snapshot first in its course.
+        const ofCourse = [published, othersEnrollment, namesNoOne].map((event) => event.envelope.id);
+        expect(waiting.filter((id) => ofCourse.includes(id))).toEqual(ofCourse);
+        expect(JSON.stringify(claimed)).not.toContain(person);
+        expect(await stores.courses.forgetPendingEventsNaming(person)).toEqual({ dropped: 0, rewritten: 0 });
+      });
+    });
+
     it('remembers counted cells and only those', async () => {
       const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
       await stores.counter.markCounted([a, b]);

@@ -44,6 +44,32 @@ describe('course revisions on the real database', () => {
   });
 });
 
+describe('a save interrupted between its insert and its delete (erasure, ADR 0033)', () => {
+  it('leaves a superseded revision naming him, which erasure finds and drops, keeping the latest and its events', async () => {
+    const revisions = courseRevisionModel(database.connection);
+    const courses = new MongoCourseRepository(revisions);
+    const participant = ParticipantMother.enrolled({ name: 'Interrupted Teacher' });
+    const course = CourseMother.open();
+    const pending = anEvent();
+    await courses.insert({ ...course, participants: [participant] }, [pending]);
+    const superseded = await revisions.findOne({ courseId: course.id }).lean().exec();
+    expect(await courses.replace((await courses.findById(course.id))!, course, [])).toBe(true);
+    // The crash: the older record is still there, as if the save had stopped before deleting it.
+    await revisions.create(superseded!);
+
+    expect(await courses.coursesWithRevisionsNaming(participant.userId)).toEqual([course.id]);
+    expect(await courses.find({ personId: participant.userId })).toEqual([]);
+    expect(await courses.dropSupersededRevisions(course.id)).toBe(1);
+
+    const stored = await revisions.find({ courseId: course.id }).lean().exec();
+    expect(stored.map((record) => record.revision)).toEqual([2]);
+    expect(JSON.stringify(stored)).not.toContain('Interrupted Teacher');
+    expect(stored[0]?.outbox.map((event) => event.envelope.id)).toEqual([pending.envelope.id]);
+    expect(await courses.coursesWithRevisionsNaming(participant.userId)).toEqual([]);
+    expect(await courses.dropSupersededRevisions(course.id)).toBe(0);
+  });
+});
+
 describe('courses saved before withdrawal after completion existed', () => {
   it('read back with no former participant', async () => {
     const revisions = courseRevisionModel(database.connection);

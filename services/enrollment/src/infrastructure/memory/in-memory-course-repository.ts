@@ -2,7 +2,13 @@ import { InMemoryOutboxStore } from '@relais/bus';
 import type { PendingEvent } from '@relais/contracts';
 import { InMemoryRevisionLog, type RevisionDocument } from '@relais/store';
 import { trainingRecordExpired, type Course } from '../../domain/course';
-import { eventNamesPerson, eventNamesSomeone, pendingSinceBefore } from '../course-query';
+import {
+  eraseFromPendingEvent,
+  eventNamesPerson,
+  eventNamesSomeone,
+  matchesCourseQuery,
+  pendingSinceBefore,
+} from '../course-query';
 import { CourseRevisions } from '../course-revisions';
 
 export class InMemoryCourseRepository extends CourseRevisions {
@@ -47,6 +53,41 @@ export class InMemoryCourseRepository extends CourseRevisions {
       });
     }
     return dropped;
+  }
+
+  /** The latest state is the only one kept here. */
+  async coursesWithRevisionsNaming(userId: string): Promise<string[]> {
+    return this.log
+      .latest()
+      .filter(({ state }) => matchesCourseQuery(state, { personId: userId }))
+      .map(({ id }) => id);
+  }
+
+  /** Each save replaces the document: nothing superseded is ever left. */
+  async dropSupersededRevisions(): Promise<number> {
+    return 0;
+  }
+
+  /** Each document in one synchronous update, as atomic as the relay's own acknowledgements. */
+  async forgetPendingEventsNaming(userId: string): Promise<{ dropped: number; rewritten: number }> {
+    const counts = { dropped: 0, rewritten: 0 };
+    for (const id of [...this.log.documents.documents.keys()]) {
+      this.log.documents.update(id, (document) => {
+        if (!document?.outbox.some((event) => eventNamesPerson(event, userId))) return undefined;
+        const outbox = document.outbox.flatMap((event) => {
+          const erased = eraseFromPendingEvent(event, userId);
+          if (erased === 'keep') return [event];
+          if (erased === 'drop') {
+            counts.dropped += 1;
+            return [];
+          }
+          counts.rewritten += 1;
+          return [erased];
+        });
+        return { ...document, outbox };
+      });
+    }
+    return counts;
   }
 }
 

@@ -3,7 +3,12 @@ import type { PendingEvent } from '@relais/contracts';
 import { MongoRevisionLog } from '@relais/store';
 import type { Attestation, Course } from '../../domain/course';
 import type { CourseQuery } from '../../application/ports';
-import { eventNamesPerson, eventNamesSomeone, pendingSinceBefore } from '../course-query';
+import {
+  eraseFromPendingEvent,
+  eventNamesPerson,
+  eventNamesSomeone,
+  pendingSinceBefore,
+} from '../course-query';
 import { CourseRevisions } from '../course-revisions';
 import type { AttestationState, CourseRevisionRecord, CourseState } from './course-model';
 
@@ -93,6 +98,83 @@ export class MongoCourseRepository extends CourseRevisions {
       if (modifiedCount > 0) for (const event of stale) dropped.add(event.envelope.id);
     }
     return dropped.size;
+  }
+
+  /** Every record, superseded ones included, through the three indexes on people. */
+  async coursesWithRevisionsNaming(userId: string): Promise<string[]> {
+    return this.idsMatching({
+      $or: [
+        { 'trainers.userId': userId },
+        { 'participants.userId': userId },
+        { 'formerParticipants.userId': userId },
+      ],
+    });
+  }
+
+  /**
+   * What `MongoRevisionLog` does after inserting a record, done again for a save that stopped
+   * before: every older record goes, as the save would have deleted them. Their pending events were
+   * carried into the latest record when it was saved.
+   */
+  async dropSupersededRevisions(courseId: string): Promise<number> {
+    const latest = await this.records
+      .findOne({ courseId }, { revision: 1 })
+      .sort({ revision: -1 })
+      .lean<Pick<CourseRevisionRecord, 'revision'>>()
+      .exec();
+    if (!latest) return 0;
+    const { deletedCount } = await this.records
+      .deleteMany({ courseId, revision: mongoose.trusted({ $lt: latest.revision }) })
+      .exec();
+    return deletedCount;
+  }
+
+  /**
+   * Candidates through the two indexed outbox paths that name a person. A snapshot is rewritten in
+   * its place, on the condition that the same event is still at that index (the relay may have
+   * pulled some meanwhile); the events about him are then pulled by value, as the relay
+   * acknowledges (`$pull` with a condition removes nothing on FerretDB). Each event counts once,
+   * though a superseded record not yet deleted repeats it. A save that read a record's events just
+   * before brings the old copy into its new record: a later call finds it there.
+   */
+  async forgetPendingEventsNaming(userId: string): Promise<{ dropped: number; rewritten: number }> {
+    const collection = this.records.collection as unknown as mongo.Collection<OutboxOfRecord>;
+    const candidates = await collection
+      .find(
+        {
+          $or: [
+            { 'outbox.envelope.data.userId': userId },
+            { 'outbox.envelope.data.trainers.userId': userId },
+          ],
+        },
+        { projection: { outbox: 1 } },
+      )
+      .toArray();
+    const dropped = new Set<string>();
+    const rewritten = new Set<string>();
+    for (const candidate of candidates) {
+      const aboutHim: PendingEvent[] = [];
+      for (const [index, event] of candidate.outbox.entries()) {
+        const erased = eraseFromPendingEvent(event, userId);
+        if (erased === 'keep') continue;
+        if (erased === 'drop') {
+          aboutHim.push(event);
+          continue;
+        }
+        const { modifiedCount } = await collection.updateOne(
+          { _id: candidate._id, [`outbox.${index}.envelope.id`]: event.envelope.id },
+          { $set: { [`outbox.${index}`]: erased } },
+        );
+        if (modifiedCount > 0) rewritten.add(event.envelope.id);
+      }
+      if (aboutHim.length === 0) continue;
+      const { modifiedCount } = await collection.updateOne(
+        { _id: candidate._id },
+        { $pullAll: { outbox: aboutHim } },
+      );
+      if (modifiedCount > 0) for (const event of aboutHim) dropped.add(event.envelope.id);
+    }
+    return { dropped: dropped.size, rewritten: rewritten.size };
   }
 
   private async idsMatching(filter: Record<string, unknown>): Promise<string[]> {

@@ -1,0 +1,17 @@
+import { InMemoryRevisionLog } from '@relais/store';
+import type { Course } from '../../src/domain/course';
+import { InMemoryCourseRepository } from '../../src/infrastructure/memory/in-memory-course-repository';
+import { InMemoryParticipationCounter } from '../../src/infrastructure/memory/in-memory-participation-counter';
+import { describeErasureScenario } from './erasure-scenario';
+
+describeErasureScenario('in-memory', async () => {
+  const log = new InMemoryRevisionLog<Course>();
+  const counter = new InMemoryParticipationCounter();
+  return {
+    courses: new InMemoryCourseRepository(log),
+    counter,
+    // The courses with their outbox, as the Map holds them; the counter holds tokens only.
+    storedText: async () => JSON.stringify([...log.documents.documents.entries()]),
+    close: async () => undefined,
+  };
+});
