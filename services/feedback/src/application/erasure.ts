@@ -64,7 +64,8 @@ export interface ErasureCounts {
  *
  * Idempotent (a second call finds nothing: his items are no longer his by token, the roster no longer
  * names him), harmless for a person never seen (every count 0). A write of his racing the erasure is
- * found by a later call: a signed item posted meanwhile records his authorship token, which leads to it.
+ * found by a later call: a signed item posted meanwhile records his authorship token, which leads to
+ * it, a message is found by his id, a quota slot by the course of either.
  */
 export class ErasureUseCases {
   constructor(
@@ -85,19 +86,21 @@ export class ErasureUseCases {
     );
     const recorded = await this.authorship.recorded([...authorshipTokenOf.keys()]);
 
+    const memberCourses = memberOf.map((roster) => roster.courseId);
     const ownItems = await this.anonymiseOwnNamedItems(
       userId,
-      new Set([
-        ...memberOf.map((roster) => roster.courseId),
-        ...[...recorded].flatMap((token) => authorshipTokenOf.get(token) ?? []),
-      ]),
+      new Set([...memberCourses, ...[...recorded].flatMap((token) => authorshipTokenOf.get(token) ?? [])]),
     );
+    // Forgotten only once his items are anonymised: a call interrupted before finds them again by these
+    // tokens when it is retried. A post racing this call records its token after inserting its item:
+    // recorded before this line, its item is found by the second look below (a post is only accepted
+    // in a course whose roster names him); after it, the token stays and leads a later call to it.
+    await this.authorship.forget([...authorshipTokenOf.keys()]);
+    ownItems.push(...(await this.anonymiseOwnNamedItems(userId, new Set(memberCourses))));
     const pendingNoticesDropped = await this.items.dropNoticesOf(ownItems);
     const itemsWithTrainerRepliesAnonymised = await this.anonymiseTrainerReplies(userId, memberOf);
     const messages = await this.messages.forgetPerson(userId);
     const dailyQuotaSlots = await this.quota.forgetKeys(await this.quotaKeys(userId, candidates));
-    // Every candidate's token, recorded or not: one written by a post racing this call goes too.
-    await this.authorship.forget([...authorshipTokenOf.keys()]);
     const rosters = await this.rosters.forgetPerson(userId);
 
     return {
