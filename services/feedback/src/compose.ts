@@ -3,6 +3,7 @@ import type { TokenVerifier } from '@relais/auth';
 import type { OutboxStore } from '@relais/bus';
 import type { ServiceModule } from '@relais/host';
 import { rosterSubscription, type RosterStore } from '@relais/roster';
+import { ErasureUseCases } from './application/erasure';
 import { FeedbackFacts } from './application/feedback-facts';
 import { FeedbackUseCases } from './application/feedback-use-cases';
 import { KeyedTokens } from './application/keyed-tokens';
@@ -64,6 +65,11 @@ export interface FeedbackPorts {
 export interface FeedbackModule extends ServiceModule {
   /** One retention pass now, on the injected clock's day (tests, the demo). */
   runRetentionOnce(): Promise<void>;
+  /**
+   * Forgets a person on request (ADR 0033): not wired to any event or route yet, the erasure event's
+   * subscription will call it.
+   */
+  erasure: ErasureUseCases;
 }
 
 /** The one place where feedback is assembled; the same in one process or many (docs/design.md §3). */
@@ -103,6 +109,14 @@ export function createFeedbackService(ports: FeedbackPorts): FeedbackModule {
       log: ports.log ?? silentLog,
     },
   );
+  const erasure = new ErasureUseCases(
+    ports.rosters,
+    ports.items,
+    ports.authorship,
+    ports.messages,
+    ports.quota,
+    tokens,
+  );
   return {
     name: 'feedback',
     api: feedbackApi(feedback, messaging, personalData, ports.verifier, anonymityThreshold),
@@ -111,6 +125,7 @@ export function createFeedbackService(ports: FeedbackPorts): FeedbackModule {
     outboxStores: [ports.outbox, ports.messageOutbox],
     background: [retention],
     runRetentionOnce: () => retention.runOnce(),
+    erasure,
   };
 }
 

@@ -1,6 +1,7 @@
 export { createFeedbackService, type FeedbackModule, type FeedbackPorts } from './compose';
 export type { RetentionLog } from './application/ports';
 export type { RetentionPass } from './application/retention';
+export type { ErasureCounts, ErasureUseCases } from './application/erasure';
 export { retentionJobName } from './application/retention-job';
 export { createInMemoryFeedbackService, inMemoryAdapters, type InMemoryFeedbackOptions } from './in-memory';
 export { mongoAdapters } from './mongo';

@@ -275,6 +275,9 @@ export const anonymousAuthorshipPersonalData: PersonalDataDeclaration = {
  * month's. They are only ever asked about the month of a post, which is the current one, so a month's
  * tokens could go as soon as it is over (no need to wait for its publication, ADR 0014) if each were
  * stored with its month, a field that names no one.
+ *
+ * Erasure (ADR 0033, `ErasureUseCases`) leaves them for the first reason: one person's tokens cannot be
+ * found without a month and a cell, and a count is no trace of him.
  */
 export const storedWithoutPersonalData: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   counters: {

@@ -27,6 +27,11 @@ export interface MessageStore {
    * (YYYY-MM-DD, excluded), which only a relay failing that long leaves there. Answers how many.
    */
   dropNoticesPendingBefore(day: string): Promise<number>;
+  /**
+   * Erasure (ADR 0033): every message to or from this person, with the events of its sending still
+   * pending (a notice names its recipient). Answers how many were deleted; a second call finds none.
+   */
+  forgetPerson(userId: string): Promise<number>;
 }
 
 /**
@@ -83,6 +88,12 @@ export interface FeedbackItemStore {
   forgetCourses(courseIds: readonly string[], visibility: Visibility): Promise<number>;
   /** Retention: as `MessageStore.dropNoticesPendingBefore`, in the items' saves; facts stay. */
   dropNoticesPendingBefore(day: string): Promise<number>;
+  /**
+   * Erasure (ADR 0033): the notices (events that refer to a person) still pending in the saves of
+   * these items, in every version that carries them; facts stay, they name no one. Answers how many
+   * distinct events were dropped.
+   */
+  dropNoticesOf(itemIds: readonly string[]): Promise<number>;
 }
 
 /**
@@ -125,6 +136,8 @@ export interface DailyQuota {
   used(keys: readonly string[]): Promise<Map<string, number>>;
   /** Retention: the used slots of days before `day` (YYYY-MM-DD, excluded); answers how many. */
   forgetDaysBefore(day: string): Promise<number>;
+  /** Erasure (ADR 0033): the used slots of these keys, whatever their day; answers how many. */
+  forgetKeys(keys: readonly string[]): Promise<number>;
 }
 
 export interface Clock {

@@ -33,4 +33,5 @@ export abstract class ItemRevisions implements FeedbackItemStore {
   abstract pendingEventsOf(itemIds: readonly string[]): Promise<Map<string, PendingEventSummary[]>>;
   abstract forgetCourses(courseIds: readonly string[], visibility: Visibility): Promise<number>;
   abstract dropNoticesPendingBefore(day: string): Promise<number>;
+  abstract dropNoticesOf(itemIds: readonly string[]): Promise<number>;
 }

@@ -12,6 +12,12 @@ const noticeTypes: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Whether a pending event is a notice: it refers to a person (an item's sealed author, the author a
+ * reply or a status is for, a message's recipient), where a fact names no one.
+ */
+export const isNotice = (event: PendingEvent): boolean => noticeTypes.has(event.envelope.type);
+
+/**
  * Whether a pending event is a notice saved before `day` (YYYY-MM-DD, excluded): past the schedule's
  * `pendingDelivery`, which only a relay failing that long leaves behind. A notice that late tells
  * its reader nothing useful and still carries a person. Facts stay, however late: they name no one,
@@ -19,4 +25,4 @@ const noticeTypes: ReadonlySet<string> = new Set(
  * of the save, which compares with a day as text.
  */
 export const isNoticePendingBefore = (event: PendingEvent, day: string): boolean =>
-  noticeTypes.has(event.envelope.type) && event.envelope.occurredAt < day;
+  isNotice(event) && event.envelope.occurredAt < day;

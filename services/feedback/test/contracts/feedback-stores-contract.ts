@@ -285,6 +285,39 @@ export function describeFeedbackStoresContract(
         // The item itself is untouched.
         expect((await stores.items.findById(item.id))?.item.status).toBe('acknowledged');
       });
+      it('drops, for erasure, the notices pending in the saves of the given items, each once, and keeps facts and other items’ notices', async () => {
+        const at = new Date('2026-11-02T10:00:00Z');
+        const [his, alsoHis, other] = [
+          FeedbackItemMother.named(),
+          FeedbackItemMother.named(),
+          FeedbackItemMother.anonymous(),
+        ];
+        const [posted, fact, laterNotice, alsoPosted, otherPosted] = [
+          aNoticeOf(his, at),
+          aFactOn(at),
+          aNoticeOf(his, at),
+          aNoticeOf(alsoHis, at),
+          aNoticeOf(other, at),
+        ];
+        await stores.items.insert(his, [posted, fact]);
+        // The next save carries the pending events of the one it replaces: still dropped once.
+        await stores.items.replace(
+          (await stores.items.findById(his.id))!,
+          { ...his, status: 'acknowledged' },
+          [laterNotice],
+        );
+        await stores.items.insert(alsoHis, [alsoPosted]);
+        await stores.items.insert(other, [otherPosted]);
+
+        expect(await stores.items.dropNoticesOf([his.id, alsoHis.id, randomUUID()])).toBe(3);
+
+        expect((await pendingEventIds(stores.outbox)).sort()).toEqual(
+          [fact.envelope.id, otherPosted.envelope.id].sort(),
+        );
+        expect(await stores.items.dropNoticesOf([his.id, alsoHis.id])).toBe(0);
+        expect(await stores.items.dropNoticesOf([])).toBe(0);
+        expect((await stores.items.findById(his.id))?.item.status).toBe('acknowledged');
+      });
     });
 
     describe('respondents counted', () => {
@@ -364,6 +397,31 @@ export function describeFeedbackStoresContract(
           ]),
         );
         expect(await stores.quota.forgetDaysBefore('2026-11-02')).toBe(0);
+      });
+      it('forgets, for erasure, the used slots of the given keys whatever their day, and no other', async () => {
+        const [his, hisOtherDay, kept] = [randomUUID(), randomUUID(), randomUUID()];
+        // Latest day first: a key's first write of a day drops the days before it by itself.
+        await stores.quota.take(hisOtherDay, '2026-11-03', 3);
+        await stores.quota.take(his, '2026-11-02', 3);
+        await stores.quota.take(his, '2026-11-02', 3);
+        await stores.quota.take(kept, '2026-11-02', 3);
+        // A key that is another's prefix must not take its slots along.
+        const extended = `${kept}x`;
+        await stores.quota.take(extended, '2026-11-02', 3);
+
+        expect(await stores.quota.forgetKeys([his, hisOtherDay, randomUUID()])).toBe(3);
+
+        expect(await stores.quota.used([his, hisOtherDay, kept, extended])).toEqual(
+          new Map([
+            [kept, 1],
+            [extended, 1],
+          ]),
+        );
+        expect(await stores.quota.forgetKeys([his, hisOtherDay])).toBe(0);
+        expect(await stores.quota.forgetKeys([])).toBe(0);
+        // The slots freed count again from the first: the limit still holds for a key reused.
+        expect(await stores.quota.take(his, '2026-11-02', 1)).toBe(true);
+        expect(await stores.quota.take(his, '2026-11-02', 1)).toBe(false);
       });
     });
 
@@ -469,6 +527,34 @@ export function describeFeedbackStoresContract(
         expect(await pendingEventIds(stores.messageOutbox)).toEqual([recentNotice.envelope.id]);
         expect(await stores.messages.dropNoticesPendingBefore('2026-10-01')).toBe(0);
         expect(await stores.messages.involving(old.toUserId)).toContainEqual(old);
+      });
+
+      it('forgets, for erasure, every message to or from a person with its pending notice, and keeps the others', async () => {
+        const person = randomUUID();
+        const noticeOf = (m: Message) =>
+          createEvent(
+            feedbackMessageSent,
+            { messageId: m.id, courseId: m.courseId, recipientId: m.toUserId },
+            { source: 'feedback', correlationId: randomUUID(), now: new Date('2026-11-02T10:00:00Z') },
+          );
+        const [sent, received, betweenOthers] = [
+          message({ fromUserId: person }),
+          message({ toUserId: person }),
+          message({}),
+        ];
+        const othersNotice = noticeOf(betweenOthers);
+        await stores.messages.add(sent, [noticeOf(sent)]);
+        await stores.messages.add(received, [noticeOf(received)]);
+        await stores.messages.add(betweenOthers, [othersNotice]);
+
+        expect(await stores.messages.forgetPerson(person)).toBe(2);
+
+        expect(await stores.messages.heldAbout(person)).toEqual([]);
+        expect(await stores.messages.involving(betweenOthers.fromUserId)).toEqual([betweenOthers]);
+        // The notice of his received message (his id as its recipient) went with it.
+        expect(await pendingEventIds(stores.messageOutbox)).toEqual([othersNotice.envelope.id]);
+        expect(await stores.messages.forgetPerson(person)).toBe(0);
+        expect(await stores.messages.forgetPerson(randomUUID())).toBe(0);
       });
     });
   });

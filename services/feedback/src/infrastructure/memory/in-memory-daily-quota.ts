@@ -26,6 +26,15 @@ export class InMemoryDailyQuota implements DailyQuota {
     return forgotten;
   }
 
+  async forgetKeys(keys: readonly string[]): Promise<number> {
+    let forgotten = 0;
+    for (const key of new Set(keys)) {
+      forgotten += this.usages.get(key)?.count ?? 0;
+      this.usages.delete(key);
+    }
+    return forgotten;
+  }
+
   async used(keys: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const key of keys) {

@@ -4,7 +4,7 @@ import type { PendingEventSummary } from '../../application/ports';
 import type { FeedbackItem, Visibility } from '../../domain/feedback-item';
 import { ItemRevisions } from '../item-revisions';
 import { summaryOf } from '../pending-event-summary';
-import { isNoticePendingBefore } from '../pending-notices';
+import { isNotice, isNoticePendingBefore } from '../pending-notices';
 
 export class InMemoryFeedbackItemStore extends ItemRevisions {
   constructor(override readonly revisions = new InMemoryRevisionLog<FeedbackItem>()) {
@@ -43,6 +43,19 @@ export class InMemoryFeedbackItemStore extends ItemRevisions {
     for (const id of [...this.revisions.documents.documents.keys()]) {
       this.revisions.documents.update(id, (document) => {
         const kept = document?.outbox.filter((event) => !isNoticePendingBefore(event, day));
+        if (!document || !kept || kept.length === document.outbox.length) return undefined;
+        dropped += document.outbox.length - kept.length;
+        return { ...document, outbox: kept };
+      });
+    }
+    return dropped;
+  }
+
+  async dropNoticesOf(itemIds: readonly string[]): Promise<number> {
+    let dropped = 0;
+    for (const id of new Set(itemIds)) {
+      this.revisions.documents.update(id, (document) => {
+        const kept = document?.outbox.filter((event) => !isNotice(event));
         if (!document || !kept || kept.length === document.outbox.length) return undefined;
         dropped += document.outbox.length - kept.length;
         return { ...document, outbox: kept };

@@ -53,6 +53,12 @@ export class InMemoryMessageStore implements MessageStore {
     return dropped;
   }
 
+  async forgetPerson(userId: string): Promise<number> {
+    let forgotten = 0;
+    for (const { id } of this.documentsInvolving(userId)) if (this.messages.delete(id)) forgotten += 1;
+    return forgotten;
+  }
+
   private documentsInvolving(userId: string): MessageDocument[] {
     return this.messages
       .find((m) => m.fromUserId === userId || m.toUserId === userId)

@@ -1,6 +1,10 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { closedSchemaOptions, isDuplicateKeyError } from '@relais/store';
 import type { DailyQuota } from '../../application/ports';
+import { batchesOf } from './mongo-retention';
+
+/** Ranges of `_id` per delete: an `$or` of a few hundred ranges stays one modest query. */
+const keysPerDelete = 200;
 
 /** One used write of one day's allowance: `<key>#<slot>`, where the key is a keyed token. */
 interface QuotaSlotRecord {
@@ -53,6 +57,23 @@ export class MongoDailyQuota implements DailyQuota {
   async forgetDaysBefore(day: string): Promise<number> {
     const result = await this.model.deleteMany({ day: mongoose.trusted({ $lt: day }) }).exec();
     return result.deletedCount;
+  }
+
+  /**
+   * Each key's slots are the `_id` range `<key>#…`, as `take` counts them: bounded batches of ranges
+   * over the `_id` index (a person's keys are kinds × courses × days held).
+   */
+  async forgetKeys(keys: readonly string[]): Promise<number> {
+    let forgotten = 0;
+    for (const batch of batchesOf([...new Set(keys)], keysPerDelete)) {
+      const result = await this.model
+        .deleteMany({
+          $or: batch.map((key) => ({ _id: mongoose.trusted({ $gt: `${key}#`, $lt: `${key}#~` }) })),
+        })
+        .exec();
+      forgotten += result.deletedCount;
+    }
+    return forgotten;
   }
 
   async used(keys: readonly string[]): Promise<Map<string, number>> {

@@ -6,7 +6,8 @@ import type { FeedbackItem, Visibility } from '../../domain/feedback-item';
 import { ItemRevisions } from '../item-revisions';
 import { summaryOf } from '../pending-event-summary';
 import type { FeedbackRevisionRecord } from './feedback-item-model';
-import { batchesOf, dropNoticesPendingBefore } from './mongo-retention';
+import { batchesOf, dropNoticesPendingBefore, pullPendingEvents } from './mongo-retention';
+import { isNotice } from '../pending-notices';
 
 /** Feedback items in their RevisionLog on the database (ADR 0026): one record per item once saved. */
 export class MongoFeedbackItemStore extends ItemRevisions {
@@ -68,6 +69,22 @@ export class MongoFeedbackItemStore extends ItemRevisions {
 
   dropNoticesPendingBefore(day: string): Promise<number> {
     return dropNoticesPendingBefore(this.records, day);
+  }
+
+  /**
+   * On the index by item: every version of these items that still carries events (a pending event is
+   * carried into the next version until the superseded one is deleted, so it may sit in two).
+   */
+  async dropNoticesOf(itemIds: readonly string[]): Promise<number> {
+    let dropped = 0;
+    for (const batch of batchesOf([...new Set(itemIds)])) {
+      dropped += await pullPendingEvents(
+        this.records,
+        { itemId: { $in: batch }, 'outbox.0': { $exists: true } },
+        isNotice,
+      );
+    }
+    return dropped;
   }
 }
 

@@ -120,6 +120,14 @@ export class MongoMessageStore implements MessageStore {
   dropNoticesPendingBefore(day: string): Promise<number> {
     return dropNoticesPendingBefore(this.model, day);
   }
+
+  async forgetPerson(userId: string): Promise<number> {
+    // Both ids are indexed; the pending notice of a sending leaves with its message.
+    const result = await this.model
+      .deleteMany({ $or: [{ fromUserId: userId }, { toUserId: userId }] })
+      .exec();
+    return result.deletedCount;
+  }
 }
 
 function messageOf({

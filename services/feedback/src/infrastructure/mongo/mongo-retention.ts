@@ -15,20 +15,33 @@ interface OutboxOfRecord {
  * driver's collection so that the values compare as stored. A save that read an item's events just
  * before they were pulled carries them into its new version: the next pass removes them there.
  */
-export async function dropNoticesPendingBefore(model: { collection: unknown }, day: string): Promise<number> {
+export function dropNoticesPendingBefore(model: { collection: unknown }, day: string): Promise<number> {
+  return pullPendingEvents(model, { 'outbox.envelope.occurredAt': { $lt: day } }, (event) =>
+    isNoticePendingBefore(event, day),
+  );
+}
+
+/**
+ * Pulls from the outbox of the records matching `filter` the pending events `drop` picks, each by its
+ * exact stored value (`$pullAll`: a conditional `$pull` removes nothing on FerretDB). Answers how many
+ * distinct events left, an event carried in two versions of an item counting once.
+ */
+export async function pullPendingEvents(
+  model: { collection: unknown },
+  filter: Record<string, unknown>,
+  drop: (event: PendingEvent) => boolean,
+): Promise<number> {
   const collection = model.collection as mongo.Collection<OutboxOfRecord>;
-  const candidates = await collection
-    .find({ 'outbox.envelope.occurredAt': { $lt: day } }, { projection: { outbox: 1 } })
-    .toArray();
+  const candidates = await collection.find(filter, { projection: { outbox: 1 } }).toArray();
   const dropped = new Set<string>();
   for (const candidate of candidates) {
-    const stale = candidate.outbox.filter((event) => isNoticePendingBefore(event, day));
-    if (stale.length === 0) continue;
+    const picked = (candidate.outbox ?? []).filter(drop);
+    if (picked.length === 0) continue;
     const { modifiedCount } = await collection.updateOne(
       { _id: candidate._id },
-      { $pullAll: { outbox: stale } },
+      { $pullAll: { outbox: picked } },
     );
-    if (modifiedCount > 0) for (const event of stale) dropped.add(event.envelope.id);
+    if (modifiedCount > 0) for (const event of picked) dropped.add(event.envelope.id);
   }
   return dropped.size;
 }
