@@ -2,6 +2,7 @@ import { MongoOutboxStore } from '@relais/bus';
 import type { ProductionInfrastructure } from '@relais/host';
 import { createLogger } from '@relais/platform';
 import { MongoRosterStore, rosterModel } from '@relais/roster';
+import type { Connection } from 'mongoose';
 import type { z } from 'zod';
 import type { FeedbackPorts } from './compose';
 import type { feedbackConfigSchema } from './config';
@@ -15,11 +16,8 @@ import {
   MongoRespondentCounter,
 } from './infrastructure/mongo/mongo-respondent-counter';
 
-/** Every port of feedback on MongoDB, in its own database: production. */
-export function mongoAdapters(
-  { config, connection, verifier }: ProductionInfrastructure,
-  own: z.output<typeof feedbackConfigSchema>,
-): FeedbackPorts {
+/** The stores of feedback on one database: production's, and the integration tests' through the same code. */
+export function mongoStores(connection: Connection) {
   const revisions = feedbackRevisionModel(connection);
   const messages = messageModel(connection);
   return {
@@ -33,6 +31,16 @@ export function mongoAdapters(
     messages: new MongoMessageStore(messages, counterModel(connection)),
     // The messages hold the events of their sending likewise.
     messageOutbox: new MongoOutboxStore(messages),
+  } satisfies Partial<FeedbackPorts>;
+}
+
+/** Every port of feedback on MongoDB, in its own database: production. */
+export function mongoAdapters(
+  { config, connection, verifier }: ProductionInfrastructure,
+  own: z.output<typeof feedbackConfigSchema>,
+): FeedbackPorts {
+  return {
+    ...mongoStores(connection),
     verifier,
     authorKey: own.FEEDBACK_AUTHOR_KEY,
     anonymityThreshold: own.FEEDBACK_ANONYMITY_THRESHOLD,
