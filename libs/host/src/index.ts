@@ -1,5 +1,12 @@
 export type { BackgroundJob, ServiceModule } from './service-module';
 export { periodicJob, type PeriodicJob } from './periodic-job';
+export {
+  defaultRetentionIntervalMs,
+  errorNameOf,
+  retentionJob,
+  type RetentionJobLog,
+  type RetentionJobOptions,
+} from './retention-job';
 export { startServiceHost, type RunningHost, type ServiceHostOptions } from './service-host';
 export { runProductionService, type ProductionInfrastructure } from './production-service';
 export { productionHealthChecks, type ProductionDependencies } from './production-health';

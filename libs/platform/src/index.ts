@@ -62,6 +62,7 @@ export type { LegalBasis } from './personal-data/legal-bases';
 export { RETENTION } from './personal-data/retention';
 export type { RetentionRule } from './personal-data/retention';
 export { dayOf, retentionCutoff } from './personal-data/retention-cutoff';
+export { retentionRuleOf } from './personal-data/retention-rule';
 export { UndeclaredPersonalField, exportPersonalData } from './personal-data/personal-data-declaration';
 export type {
   CollectedPersonalData,

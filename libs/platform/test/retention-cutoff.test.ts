@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dayOf, retentionCutoff } from '../src';
+import { dayOf, retentionCutoff, retentionRuleOf, type PersonalDataKind, type RetentionRule } from '../src';
 
 describe('retentionCutoff', () => {
   it('counts calendar months back from today', () => {
@@ -24,5 +24,38 @@ describe('retentionCutoff', () => {
 
   it('reads today in UTC from the clock it is given', () => {
     expect(dayOf(new Date('2031-06-15T23:30:00Z'))).toBe('2031-06-15');
+  });
+});
+
+describe('retentionRuleOf', () => {
+  const field = (retention: RetentionRule) => ({
+    label: '',
+    purpose: '',
+    legalBasis: 'publicTask' as const,
+    retention,
+  });
+  const kind = (name: string, fields: Record<string, RetentionRule>): PersonalDataKind => ({
+    kind: name,
+    label: '',
+    fields: Object.fromEntries(Object.entries(fields).map(([key, rule]) => [key, field(rule)])),
+  });
+
+  it('gives the one rule the fields of one or several kinds share', () => {
+    expect(retentionRuleOf(kind('marks', { courseId: 'progressMarks', done: 'progressMarks' }))).toBe(
+      'progressMarks',
+    );
+    expect(retentionRuleOf([kind('a', { x: 'trainingRecord' }), kind('b', { y: 'trainingRecord' })])).toBe(
+      'trainingRecord',
+    );
+  });
+
+  it('leaves out the fields with a shorter rule of their own', () => {
+    const items = kind('items', { text: 'namedFeedback', pendingEvents: 'pendingDelivery' });
+    expect(() => retentionRuleOf(items)).toThrow(/namedFeedback, pendingDelivery; give them one rule/);
+    expect(retentionRuleOf(items, { except: ['pendingEvents'] })).toBe('namedFeedback');
+  });
+
+  it('refuses kinds that declare no field', () => {
+    expect(() => retentionRuleOf(kind('empty', {}))).toThrow(/declare none/);
   });
 });

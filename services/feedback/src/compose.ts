@@ -1,3 +1,4 @@
+import { defaultRetentionIntervalMs } from '@relais/host';
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import type { OutboxStore } from '@relais/bus';
@@ -21,7 +22,7 @@ import {
 } from './application/ports';
 import { defaultLimits, Quotas, type FeedbackLimits } from './application/quotas';
 import { RetentionUseCases } from './application/retention';
-import { defaultRetentionIntervalMs, retentionJob } from './application/retention-job';
+import { retentionJob } from './application/retention-job';
 import { minimumAnonymityThreshold } from './domain/feedback-item';
 import { feedbackApi } from './infrastructure/http/feedback-api';
 

@@ -1,3 +1,4 @@
+import { defaultRetentionIntervalMs } from '@relais/host';
 import type { TokenVerifier } from '@relais/auth';
 import type { ServiceModule } from '@relais/host';
 import { rosterSubscription, type RosterStore } from '@relais/roster';
@@ -14,7 +15,7 @@ import {
   type RetentionLog,
 } from './application/ports';
 import { RetentionUseCases } from './application/retention';
-import { defaultRetentionIntervalMs, retentionJob } from './application/retention-job';
+import { retentionJob } from './application/retention-job';
 import { progressApi } from './infrastructure/http/progress-api';
 
 export interface ProgressPorts {

@@ -1,4 +1,9 @@
-import { retentionCutoff, type PersonalDataDeclaration, type RetentionRule } from '@relais/platform';
+import {
+  retentionCutoff,
+  retentionRuleOf,
+  type PersonalDataDeclaration,
+  type RetentionRule,
+} from '@relais/platform';
 import { anonymiseTrainingRecord, dateClosingFoundLate } from '../domain/course';
 import {
   ATTESTATIONS,
@@ -62,23 +67,15 @@ const COUNTED_FROM_CLOSING: ReadonlySet<RetentionRule> = new Set<RetentionRule>(
  * refuses to start rather than enforce something else than "Mes données" tells.
  */
 function sharedRule(declaration: PersonalDataDeclaration, kinds: readonly string[]): RetentionRule {
-  const rules = new Set(
-    kinds.flatMap((kind) => {
+  return retentionRuleOf(
+    kinds.map((kind) => {
       const declared = declaration.kinds.find((candidate) => candidate.kind === kind);
       if (!declared) {
         throw new Error(`${declaration.service}: the retention job purges "${kind}", which is not declared`);
       }
-      return Object.values(declared.fields).map((field) => field.retention);
+      return declared;
     }),
   );
-  const [rule, ...others] = [...rules];
-  if (!rule || others.length > 0) {
-    throw new Error(
-      `${declaration.service}: ${kinds.join(', ')} are forgotten in one step but declare ` +
-        `${[...rules].join(', ') || 'no rule'}; give them one rule`,
-    );
-  }
-  return rule;
 }
 
 /**

@@ -50,14 +50,16 @@ describe('the enrollment retention job', () => {
         message: 'retention pass',
         fields: {
           day: '2026-12-07',
-          closingDaysRecorded: 0,
-          coursesAnonymised: 1,
-          enrollments: 1,
-          attestations: 0,
-          trainerMemberships: 1,
-          supersededRevisionsDropped: 0,
-          pendingEventsDropped: 0,
-          coursesDeferred: 0,
+          purged: {
+            closingDaysRecorded: 0,
+            coursesAnonymised: 1,
+            enrollments: 1,
+            attestations: 0,
+            trainerMemberships: 1,
+            supersededRevisionsDropped: 0,
+            pendingEventsDropped: 0,
+            coursesDeferred: 0,
+          },
         },
       },
     ]);
@@ -81,7 +83,9 @@ describe('the enrollment retention job', () => {
     now = new Date('2026-12-07T00:00:00Z');
     await job.runOnce();
 
-    expect(log.lines.map((line) => line.fields['coursesAnonymised'])).toEqual([0, 1]);
+    expect(
+      log.lines.map((line) => (line.fields['purged'] as { coursesAnonymised: number }).coursesAnonymised),
+    ).toEqual([0, 1]);
   });
 
   it('warns with the error’s type only when a pass fails, and tries again on the next', async () => {

@@ -1,4 +1,9 @@
-import { retentionCutoff, type PersonalDataKind, type RetentionRule } from '@relais/platform';
+import {
+  retentionCutoff,
+  retentionRuleOf,
+  type PersonalDataKind,
+  type RetentionRule,
+} from '@relais/platform';
 import type { CourseRoster, RosterStore } from '@relais/roster';
 import type { KeyedTokens } from './keyed-tokens';
 import {
@@ -24,20 +29,7 @@ const pendingEventsField = 'pendingEvents';
  * guess.
  */
 export function recordRetentionOf(kind: PersonalDataKind): RetentionRule {
-  const rules = new Set(
-    Object.entries(kind.fields)
-      .filter(([field]) => field !== pendingEventsField)
-      .map(([, use]) => use.retention),
-  );
-  const [rule, ...others] = rules;
-  if (rule === undefined || others.length > 0) {
-    throw new Error(
-      `the ${kind.kind} records are deleted whole, so their fields need one retention rule; they declare ${
-        rule === undefined ? 'none' : [rule, ...others].join(', ')
-      }`,
-    );
-  }
-  return rule;
+  return retentionRuleOf(kind, { except: [pendingEventsField] });
 }
 
 /** The rule of one declared field; a field the job relies on and the declaration lacks is our bug. */

@@ -396,12 +396,13 @@ describe('the feedback retention job', () => {
       {
         level: 'info',
         // On the 14th the course is past its messages' 12 months (it has none), not its items' 24.
-        fields: { purged: { ...nothingPurged, coursesPastMessageRetention: 1 } },
+        fields: { day: '2028-11-14', purged: { ...nothingPurged, coursesPastMessageRetention: 1 } },
         message: 'retention pass',
       },
       {
         level: 'info',
         fields: {
+          day: '2028-11-15',
           purged: {
             ...nothingPurged,
             coursesPastFeedbackRetention: 1,
@@ -441,7 +442,7 @@ describe('the feedback retention job', () => {
 
     expect(lines).toEqual([
       { level: 'warn', fields: { reason: 'MongoServerSelectionError' }, message: 'a retention pass failed' },
-      { level: 'info', fields: { purged: nothingPurged }, message: 'retention pass' },
+      { level: 'info', fields: { day: '2026-12-01', purged: nothingPurged }, message: 'retention pass' },
     ]);
   });
 

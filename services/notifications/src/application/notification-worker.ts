@@ -1,4 +1,4 @@
-import { periodicJob, type PeriodicJob } from '@relais/host';
+import { errorNameOf, periodicJob, type PeriodicJob } from '@relais/host';
 import type { MailDispatcher } from './mail-dispatcher';
 import type { NotificationLog } from './ports';
 import type { NotificationUseCases } from './notification-use-cases';
@@ -23,12 +23,6 @@ export function notificationWorker(
       await dispatcher.runOnce();
     },
     intervalMs,
-    (error) => log.warn({ reason: reasonOf(error) }, 'a notification pass failed'),
+    (error) => log.warn({ reason: errorNameOf(error) }, 'a notification pass failed'),
   );
-}
-
-/** An error's name only: its message may quote an address or an id. */
-export function reasonOf(error: unknown): string {
-  const name = (error as { name?: unknown } | null)?.name;
-  return typeof name === 'string' ? name : 'unknown';
 }

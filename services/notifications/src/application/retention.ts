@@ -1,7 +1,10 @@
-import { periodicJob, type PeriodicJob } from '@relais/host';
-import { retentionCutoff, type PersonalDataKind, type RetentionRule } from '@relais/platform';
+import {
+  defaultRetentionIntervalMs,
+  retentionJob as scheduledRetention,
+  type PeriodicJob,
+} from '@relais/host';
+import { retentionCutoff, retentionRuleOf, type PersonalDataKind } from '@relais/platform';
 import { addDays, dayOf, monthOf } from '../domain/calendar';
-import { reasonOf } from './notification-worker';
 import { notificationKinds } from './personal-data';
 import type { Clock, NotificationLog, NotificationStore } from './ports';
 
@@ -18,19 +21,6 @@ export interface PurgeCounts {
    * sent them, so any here means the digest is failing. Counted, not deleted: that would lose news.
    */
   digestEntriesOverdue: number;
-}
-
-/**
- * The one rule every field of a kind is kept by, as "Mes données" shows it: the purge reads it from
- * the declaration, so that what it deletes and what a person is told cannot disagree.
- */
-export function retentionRuleOf(kind: PersonalDataKind): RetentionRule {
-  const rules = new Set(Object.values(kind.fields).map((field) => field.retention));
-  const [rule, ...others] = [...rules];
-  if (rule === undefined || others.length > 0) {
-    throw new Error(`notifications: the ${kind.kind} records need one retention rule, not ${rules.size}`);
-  }
-  return rule;
 }
 
 /**
@@ -62,11 +52,9 @@ export class NotificationRetention {
   }
 }
 
-export const defaultRetentionIntervalMs = 3_600_000;
-
 /**
- * The retention pass on a timer (hourly unless told), dated by the injected clock: one log line of
- * counts per pass, and a warning with the error's name only when a pass fails.
+ * The retention pass on the shared timer (hourly unless told), dated by the injected clock in Paris,
+ * the day the notifications' records are dated by.
  */
 export function retentionJob(
   retention: NotificationRetention,
@@ -74,13 +62,10 @@ export function retentionJob(
   log: NotificationLog,
   intervalMs: number = defaultRetentionIntervalMs,
 ): PeriodicJob {
-  return periodicJob(
-    'notifications-retention',
-    async () => {
-      const counts = await retention.purgeExpired(dayOf(clock.now()));
-      log.info({ ...counts }, 'retention pass: records past the schedule of ADR 0032 forgotten');
-    },
+  return scheduledRetention('notifications-retention', (today) => retention.purgeExpired(today), {
+    clock: () => clock.now(),
+    dayOf,
     intervalMs,
-    (error) => log.warn({ reason: reasonOf(error) }, 'a retention pass failed; the next one tries again'),
-  );
+    log,
+  });
 }

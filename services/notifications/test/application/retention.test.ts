@@ -1,6 +1,6 @@
-import type { PersonalDataKind } from '@relais/platform';
+import { retentionRuleOf, type PersonalDataKind } from '@relais/platform';
 import { notificationKinds } from '../../src/application/personal-data';
-import { NotificationRetention, retentionJob, retentionRuleOf } from '../../src/application/retention';
+import { NotificationRetention, retentionJob } from '../../src/application/retention';
 import type { NotificationLog } from '../../src/application/ports';
 import { InMemoryNotificationStore } from '../../src/infrastructure/memory/in-memory-notification-store';
 import { aDigestEntry, aNotice, aQueuedMail } from '../mothers/notification-mother';
@@ -149,11 +149,14 @@ describe('the retention job', () => {
       {
         level: 'info',
         fields: {
-          noticesDeleted: 1,
-          mailsDeleted: 1,
-          authorSealsDeleted: 0,
-          authorSealsDated: 0,
-          digestEntriesOverdue: 0,
+          day: '2026-12-07',
+          purged: {
+            noticesDeleted: 1,
+            mailsDeleted: 1,
+            authorSealsDeleted: 0,
+            authorSealsDated: 0,
+            digestEntriesOverdue: 0,
+          },
         },
         message: expect.stringContaining('retention'),
       },
@@ -188,7 +191,10 @@ describe('the retention job', () => {
 
     expect(lines.map(({ level, fields }) => ({ level, fields }))).toEqual([
       { level: 'warn', fields: { reason: 'MongoNetworkError' } },
-      { level: 'info', fields: expect.objectContaining({ noticesDeleted: 0 }) },
+      {
+        level: 'info',
+        fields: { day: '2026-12-07', purged: expect.objectContaining({ noticesDeleted: 0 }) },
+      },
     ]);
     expect(JSON.stringify(lines)).not.toContain('teacher.01');
   });

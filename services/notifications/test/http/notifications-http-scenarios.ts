@@ -973,27 +973,33 @@ export function describeNotificationsOverHttp(
         {
           level: 'info',
           fields: {
-            noticesDeleted: expect.any(Number),
-            mailsDeleted: expect.any(Number),
-            authorSealsDeleted: expect.any(Number),
-            authorSealsDated: 0,
-            digestEntriesOverdue: 0,
+            day: '2029-06-15',
+            purged: {
+              noticesDeleted: expect.any(Number),
+              mailsDeleted: expect.any(Number),
+              authorSealsDeleted: expect.any(Number),
+              authorSealsDated: 0,
+              digestEntriesOverdue: 0,
+            },
           },
           message: expect.any(String),
         },
       ]);
-      const first = passes[0]!.fields as unknown as PurgeCounts;
+      const first = passes[0]!.fields['purged'] as PurgeCounts;
       expect(first.noticesDeleted).toBeGreaterThanOrEqual(1);
       expect(first.mailsDeleted).toBeGreaterThanOrEqual(3);
       expect(first.authorSealsDeleted).toBeGreaterThanOrEqual(2);
 
       await module.runRetentionOnce();
       expect(logged.at(-1)?.fields).toEqual({
-        noticesDeleted: 0,
-        mailsDeleted: 0,
-        authorSealsDeleted: 0,
-        authorSealsDated: 0,
-        digestEntriesOverdue: 0,
+        day: '2029-06-15',
+        purged: {
+          noticesDeleted: 0,
+          mailsDeleted: 0,
+          authorSealsDeleted: 0,
+          authorSealsDated: 0,
+          digestEntriesOverdue: 0,
+        },
       });
       expect((await exportOf(author))('notices')).toEqual(recordsOf('notices'));
       expect((await exportOf(author))('feedback-item-authors')).toHaveLength(2);

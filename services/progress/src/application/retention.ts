@@ -1,24 +1,7 @@
-import { retentionCutoff, type PersonalDataKind, type RetentionRule } from '@relais/platform';
+import { retentionCutoff, retentionRuleOf } from '@relais/platform';
 import type { RosterStore } from '@relais/roster';
 import { completionMarksPersonalData } from './personal-data';
 import type { CompletionMarkStore } from './ports';
-
-/**
- * The rule a kind's records are kept under, read from the declaration that "Mes données" shows, so
- * that the job and the page cannot disagree. A record is deleted whole, so its fields must share one
- * rule: a kind whose fields disagree is refused rather than purged by a guess.
- */
-export function retentionRuleOf(kind: PersonalDataKind): RetentionRule {
-  const [rule, ...others] = new Set(Object.values(kind.fields).map((field) => field.retention));
-  if (rule === undefined || others.length > 0) {
-    throw new Error(
-      `the ${kind.kind} records are deleted whole, so their fields need one retention rule; they declare ${
-        rule === undefined ? 'none' : [rule, ...others].join(', ')
-      }`,
-    );
-  }
-  return rule;
-}
 
 /** What one pass removed: counts only, for a log line that names no one. */
 export interface RetentionPass {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataKind } from '@relais/platform';
+import { retentionRuleOf, type PersonalDataKind } from '@relais/platform';
 import { InMemoryRosterStore, withCourse, withParticipant, type CourseSnapshot } from '@relais/roster';
 import type { RetentionLog } from '../../src/application/ports';
-import { RetentionUseCases, retentionRuleOf } from '../../src/application/retention';
+import { RetentionUseCases } from '../../src/application/retention';
 import { retentionJob, retentionJobName } from '../../src/application/retention-job';
 import {
   completionMarksPersonalData,
@@ -156,12 +156,12 @@ describe('the retention job', () => {
     expect(lines).toEqual([
       {
         level: 'info',
-        fields: { purged: { coursesPastRetention: 0, completionMarks: 0 } },
+        fields: { day: '2027-03-14', purged: { coursesPastRetention: 0, completionMarks: 0 } },
         message: 'retention pass',
       },
       {
         level: 'info',
-        fields: { purged: { coursesPastRetention: 1, completionMarks: 1 } },
+        fields: { day: '2027-03-15', purged: { coursesPastRetention: 1, completionMarks: 1 } },
         message: 'retention pass',
       },
     ]);
@@ -194,7 +194,7 @@ describe('the retention job', () => {
       { level: 'warn', fields: { reason: 'MongoServerSelectionError' }, message: 'a retention pass failed' },
       {
         level: 'info',
-        fields: { purged: { coursesPastRetention: 0, completionMarks: 0 } },
+        fields: { day: '2027-03-15', purged: { coursesPastRetention: 0, completionMarks: 0 } },
         message: 'retention pass',
       },
     ]);
