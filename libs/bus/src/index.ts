@@ -41,3 +41,10 @@ export {
   type OutboxCollectionSource,
 } from './outbox/mongo-outbox-store';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+
+export type { ErasureProgress, PersonKey, PersonKeyring, PersonKeyState } from './sealing/person-keyring';
+export { personKeyIdOf } from './sealing/person-key-id';
+export { InMemoryPersonKeyring } from './sealing/in-memory-person-keyring';
+export { MongoPersonKeyring } from './sealing/mongo-person-keyring';
+export { PersonSealer, SEALED, type PersonSealerOptions } from './sealing/person-sealer';
+export { SealingEventBus } from './sealing/sealing-event-bus';

@@ -16,3 +16,4 @@ export { feedbackReplyPosted } from './feedback/reply-posted';
 export { feedbackStatusChanged } from './feedback/status-changed';
 export { feedbackMessageSent } from './feedback/message-sent';
 export { feedbackCategory, intensityBand, respondentCell } from './feedback/feedback-dimensions';
+export { personErased } from './identity/person-erased';

@@ -9,6 +9,7 @@ export const topics = {
   enrollmentFacts: 'enrollment.facts.v1',
   feedbackEvents: 'feedback.events.v1',
   feedbackFacts: 'feedback.facts.v1',
+  identityEvents: 'identity.events.v1',
 } as const;
 
 /** Where a consumer puts a message it cannot handle (libs/bus): `<topic>.dlq`. */

@@ -53,6 +53,35 @@ describe('event contracts', () => {
     },
   );
 
+  // ADR 0033: a field that names or locates a person travels sealed under his key; a contract that
+  // adds one without declaring where it is (`persons`) would leave readable copies after an erasure.
+  const namesAPerson = /^(userId|recipientId|personId|name|school|email|.*[Uu]serId)$/;
+  const unsealedPersonFields = (contract: EventContract): string[] => {
+    const places = contract.persons ?? [];
+    const sealedAtRoot = new Set(places.flatMap((place) => (place.at === '$' ? place.fields : [])));
+    const sealedLists = new Set(places.filter((place) => place.at !== '$').map((place) => place.at));
+    const walk = (value: unknown, path: string): string[] => {
+      if (Array.isArray(value)) return sealedLists.has(path) ? [] : value.flatMap((item) => walk(item, path));
+      if (value === null || typeof value !== 'object') return [];
+      return Object.entries(value).flatMap(([key, inner]) => {
+        const at = path === '' ? key : `${path}.${key}`;
+        if (path === '' && sealedAtRoot.has(key)) return [];
+        return namesAPerson.test(key) ? [at] : walk(inner, at);
+      });
+    };
+    return walk(contract.example, '');
+  };
+  it.each(allContracts.map((c) => [c.type, c] as const))(
+    '%s: every field that names a person is in a sealed place',
+    (_type, c) => {
+      expect(unsealedPersonFields(c)).toEqual([]);
+      for (const place of c.persons ?? []) {
+        expect(c.classification).toBe('personal-reference');
+        if (place.at === '$') expect(place.fields).toContain(place.idField);
+      }
+    },
+  );
+
   it('deploy/kafka/topics.txt is what the contracts declare (else: npm run contracts:topics)', () => {
     expect(readFileSync(topicsFilePath, 'utf8')).toBe(topicsFileText());
   });

@@ -8,3 +8,4 @@ export {
 export { describeOutboxStoreContract, type OutboxStoreContractHarness } from './outbox-store-contract';
 export { anEnvelope } from './envelopes';
 export { deferred, waitFor, type Deferred } from './async-helpers';
+export { describePersonKeyringContract, KEYRING_SERVICES } from './person-keyring-contract';

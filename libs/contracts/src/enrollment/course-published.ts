@@ -19,6 +19,7 @@ export const coursePublished = defineEvent({
   description: 'A course was created; siblings learn who trains it (their roster replicas).',
   schema: courseSnapshot,
   keyOf: (data) => data.courseId,
+  persons: [{ at: 'trainers', idField: 'userId' }],
   example: {
     courseId: '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f',
     academy: 'lyon',

@@ -9,6 +9,7 @@ export const courseUpdated = defineEvent({
     'A course changed (title, status, trainers or planned closing day); carries the full snapshot siblings need.',
   schema: courseSnapshot,
   keyOf: (data) => data.courseId,
+  persons: [{ at: 'trainers', idField: 'userId' }],
   example: {
     courseId: '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f',
     academy: 'lyon',

@@ -12,6 +12,7 @@ export const feedbackMessageSent = defineEvent({
     'a message came and where to read it (ADR 0030).',
   schema: z.object({ messageId: z.uuid(), courseId, recipientId: userId }),
   keyOf: (data) => data.courseId,
+  persons: [{ at: '$', idField: 'recipientId', fields: ['recipientId'] }],
   example: {
     messageId: '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a',
     courseId: '6f1c2d4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f',
