@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { TokenVerifier } from '@relais/auth';
+import { ERASURE_TOPIC } from '@relais/host';
 import { createInMemoryNotificationsService, recipientKeyPair } from '@relais/notifications';
 import { kustomizeBuild } from './support/kustomize';
 import type { KafkaAcl } from './support/operator-schemas';
@@ -25,7 +26,11 @@ function subscribedTopics(): string[] {
     recipientPrivateKey: recipientKeyPair().privateKey,
     publicUrl: 'https://portal.example.org',
   });
-  return [...new Set(module.subscriptions.map((subscription) => subscription.topic))].sort();
+  // The host subscribes every service that can forget a person to the erasures (ADR 0033).
+  const erasures = module.erasure ? [ERASURE_TOPIC] : [];
+  return [
+    ...new Set([...module.subscriptions.map((subscription) => subscription.topic), ...erasures]),
+  ].sort();
 }
 
 describe.each(OVERLAYS)('the notifications service in overlay %s', (overlay) => {

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { ServiceEntry } from '../../libs/host/src/service-registry';
+import { handlesPersonalEvents, type ServiceEntry } from '../../libs/host/src/service-registry';
 
 export type Overlay = 'dev' | 'prod';
 
@@ -480,18 +480,25 @@ ${registry.map((service) => `---\n${kafkaUser(service)}`).join('')}`;
 function mongoUsers(registry: readonly ServiceEntry[]): string {
   const users = registry
     .map(
-      ({ name }) => `    - name: relais-${name}
+      (entry) => `    - name: relais-${entry.name}
       db: admin
       passwordSecretRef:
-        name: relais-${name}-mongodb-password
+        name: relais-${entry.name}-mongodb-password
         key: password
       roles:
         - name: readWrite
-          db: relais-${name}`,
+          db: relais-${entry.name}${
+            handlesPersonalEvents(entry)
+              ? `
+        - name: readWrite
+          db: relais-keyring`
+              : ''
+          }`,
     )
     .join('\n');
   return `${GENERATED}# One user per service that can read and write its own database and no other (docs/design.md §3: each
-# service owns its data). Passwords: Secrets created by the operations team (docs/operations.md §1).
+# service owns its data), but the shared keyring of per-person keys for those that seal or open events
+# naming people (ADR 0033). Passwords: Secrets created by the operations team (docs/operations.md §1).
 # A patch of mongodb.yaml: the whole list replaces the replica set's users.
 apiVersion: psmdb.percona.com/v1
 kind: PerconaServerMongoDB

@@ -14,6 +14,7 @@ import {
 } from './resources';
 import { parse as parseYaml } from 'yaml';
 import { allContracts } from '@relais/contracts';
+import { serviceNames, services } from '../../../libs/host/src/service-registry';
 import type { TopicSpec } from '@relais/bus';
 
 /** libs/host: a service stops within 10 s of SIGTERM. */
@@ -252,8 +253,17 @@ const servicesWriteOnlyTheirOwnTopics: Policy = (resources) =>
     const own = allContracts
       .filter((contract) => contract.type.startsWith(`${service}.`))
       .map((contract) => contract.topic);
+    // A topic of no service (identity's erasures, ADR 0033) is written by the one the registry names.
+    const adopted = allContracts
+      .filter((contract) => !serviceNames.some((name) => contract.type.startsWith(`${name}.`)))
+      .map((contract) => contract.topic)
+      .filter((topic) =>
+        services.some(
+          (entry) => entry.name === service && (entry.writes as readonly string[]).includes(topic),
+        ),
+      );
     const deadLetters = topicAcls(user, READ_OPERATIONS).map((acl) => `${acl.resource.name}.dlq`);
-    const allowed = new Set([...own, ...deadLetters]);
+    const allowed = new Set([...own, ...adopted, ...deadLetters]);
     return topicAcls(user, WRITE_OPERATIONS)
       .filter(
         (acl) =>
@@ -321,13 +331,18 @@ const kafkaIsReplicated: Policy = (resources, topics) => {
   return violations;
 };
 
-/** One database user per service, whose roles reach its own database only. */
+/** The per-person keys every service that seals events shares (ADR 0033): read and written, no more. */
+const KEYRING_DATABASE = 'relais-keyring';
+
+/** One database user per service, whose roles reach its own database only, and the shared keyring. */
 const databaseUsersOwnTheirDatabaseOnly: Policy = (resources) =>
   ofKind(resources, 'PerconaServerMongoDB').flatMap((mongo) => {
     const users = (mongo.spec as { users: { name: string; roles: { name: string; db: string }[] }[] }).users;
     const violations = users.flatMap((user) =>
       user.roles
-        .filter((role) => role.db !== user.name)
+        .filter(
+          (role) => role.db !== user.name && !(role.db === KEYRING_DATABASE && role.name === 'readWrite'),
+        )
         .map(
           (role) =>
             `${resourceId(mongo)}: user ${user.name} has ${role.name} on ${role.db}, not its own database`,

@@ -1,4 +1,5 @@
-export type { BackgroundJob, ServiceModule } from './service-module';
+export type { BackgroundJob, PersonEraser, ServiceModule } from './service-module';
+export { erasureSubscription, type PersonKeys } from './erasure-subscription';
 export { periodicJob, type PeriodicJob } from './periodic-job';
 export {
   defaultRetentionIntervalMs,
@@ -14,8 +15,11 @@ export { monitorDependencies, type DependencyMonitor } from './dependency-monito
 export { loadProductionConfig, productionConfigSchema, type ProductionConfig } from './production-config';
 export { freePort } from './free-port';
 export {
+  ERASURE_TOPIC,
+  handlesPersonalEvents,
   serviceEntry,
   serviceNames,
+  servicesThatErase,
   services,
   type ServiceEntry,
   type ServiceName,

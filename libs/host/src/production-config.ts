@@ -22,6 +22,18 @@ export function productionConfigSchema(service: string, defaultPort: number) {
     KAFKA_SASL_PASSWORD: z.string().min(1).optional().describe('SCRAM-SHA-512 password'),
     KEYCLOAK_URL: z.url().describe('the Keycloak base URL, without /realms, e.g. http://127.0.0.1:8180'),
     KEYCLOAK_REALM: z.string().min(1).default('relais'),
+    RELAIS_PERSON_KEY_SECRET: z
+      .string()
+      .min(32, 'at least 32 characters')
+      .optional()
+      .describe(
+        'the secret all services share to find a person’s key (ADR 0033); required of those that handle events naming people',
+      ),
+    RELAIS_KEYRING_DB: z
+      .string()
+      .min(1)
+      .default('relais-keyring')
+      .describe('the database of the per-person keys, shared by the services on MONGO_URL’s server'),
     KEYCLOAK_AUDIENCE: z
       .string()
       .min(1)

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
-import { KafkaEventBus } from '@relais/bus';
+import { KafkaEventBus, MongoPersonKeyring, PersonSealer } from '@relais/bus';
 import { createLogger, runUntilSignalled } from '@relais/platform';
 import { connectMongo, ensureIndexes, isMongoOutage, mongoReadiness, redactUrl } from '@relais/store';
 import { activeTelemetry, outboxTelemetryPlugin, startTelemetry } from '@relais/telemetry';
@@ -9,7 +9,8 @@ import { identityProviderReadiness } from './identity-provider-readiness';
 import { productionHealthChecks } from './production-health';
 import { loadProductionConfig, type ProductionConfig } from './production-config';
 import { startServiceHost } from './service-host';
-import { serviceEntry, type ServiceName } from './service-registry';
+import type { PersonKeys } from './erasure-subscription';
+import { handlesPersonalEvents, serviceEntry, servicesThatErase, type ServiceName } from './service-registry';
 import type { ServiceModule } from './service-module';
 
 export interface ProductionInfrastructure {
@@ -17,6 +18,8 @@ export interface ProductionInfrastructure {
   /** This service's own database, nobody else's (docs/design.md §3). */
   connection: Connection;
   verifier: TokenVerifier;
+  /** The per-person keys every service shares (ADR 0033): the host seals with them. */
+  personKeys: PersonKeys;
 }
 
 /**
@@ -78,15 +81,18 @@ export async function runProductionService(
     clientId: config.KEYCLOAK_AUDIENCE,
   });
 
+  const personKeys = personKeysOn(connection, service, config);
+
   // Before the repositories compile their models: every outbox write is marked with its trace context.
   connection.plugin(outboxTelemetryPlugin);
-  const module = await assemble({ config, connection, verifier });
+  const module = await assemble({ config, connection, verifier, personKeys });
   await ensureIndexes(connection);
   const host = await startServiceHost(
     {
       logger,
       modules: [module],
       bus,
+      personKeys,
       metrics: telemetry.metrics,
       ...productionHealthChecks({
         database: mongoReadiness(connection),
@@ -103,6 +109,28 @@ export async function runProductionService(
   );
   logger.info({ port: host.port }, `relais-${service} is listening on port ${host.port}`);
   runUntilSignalled({ logger, server: host.server, onShutdown: host.shutdownSteps });
+}
+
+/**
+ * The keyring in its own database on the same server (ADR 0033), shared by every service. A service
+ * that handles events naming people cannot run without the shared secret: it would seal under keys
+ * nobody else finds. Stats, which reads anonymous facts only, gets a keyring it never uses.
+ */
+function personKeysOn(connection: Connection, service: ServiceName, config: ProductionConfig): PersonKeys {
+  const secret = config.RELAIS_PERSON_KEY_SECRET;
+  if (!secret && handlesPersonalEvents(serviceEntry(service))) {
+    throw new Error(
+      `Invalid configuration: RELAIS_PERSON_KEY_SECRET is required: relais-${service} handles events naming people (ADR 0033).`,
+    );
+  }
+  const keyring = MongoPersonKeyring.on(
+    connection.useDb(config.RELAIS_KEYRING_DB, { useCache: true }),
+    servicesThatErase(),
+  );
+  return {
+    keyring,
+    sealer: new PersonSealer({ keyring, keyIdSecret: secret ?? 'unused: no events naming people' }),
+  };
 }
 
 /**

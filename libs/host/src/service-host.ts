@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { OutboxRelay, type EventBus } from '@relais/bus';
+import { OutboxRelay, SealingEventBus, type EventBus } from '@relais/bus';
 import {
   createHttpApp,
   type MetricsEndpoint,
@@ -11,6 +11,7 @@ import {
   type ShutdownStep,
 } from '@relais/platform';
 import { monitorDependencies, type DependencyMonitor } from './dependency-monitor';
+import { erasureSubscription, type PersonKeys } from './erasure-subscription';
 import { observeOutboxes, untracedOutbox } from './outbox-metrics';
 import { recordReadinessOutcomes } from './readiness-metrics';
 import type { ServiceModule } from './service-module';
@@ -19,6 +20,12 @@ export interface ServiceHostOptions {
   logger: Logger;
   modules: readonly ServiceModule[];
   bus: EventBus;
+  /**
+   * The per-person keys (ADR 0033): the bus then seals what names people and opens it again, and each
+   * module that can forget a person is subscribed to the erasure event. Every host of Relais gives
+   * them; only tests of the host's own plumbing leave them out.
+   */
+  personKeys?: PersonKeys;
   /** What the service cannot serve without: its own database. Each one failing makes /readyz 503. */
   readiness: readonly ReadinessCheck[];
   /**
@@ -67,8 +74,16 @@ export async function startServiceHost(
     ...(options.beforeServices ? { beforeServices: options.beforeServices } : {}),
   });
 
+  const bus = options.personKeys
+    ? new SealingEventBus(options.bus, options.personKeys.sealer, options.logger)
+    : options.bus;
   for (const module of options.modules) {
-    for (const subscription of module.subscriptions) await options.bus.subscribe(subscription);
+    for (const subscription of module.subscriptions) await bus.subscribe(subscription);
+    if (module.erasure && options.personKeys) {
+      await bus.subscribe(
+        erasureSubscription(module.name, module.erasure, options.personKeys, options.logger),
+      );
+    }
   }
   const outboxMetrics = observeOutboxes(
     options.modules.flatMap((module) =>
@@ -77,7 +92,7 @@ export async function startServiceHost(
   );
   const relay = new OutboxRelay({
     stores: options.modules.flatMap((module) => module.outboxStores.map(untracedOutbox)),
-    bus: options.bus,
+    bus,
     logger: options.logger,
     onPublished: (events) => outboxMetrics.onPublished(events),
     ...(options.relay?.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.relay.pollIntervalMs }),
@@ -108,7 +123,7 @@ export async function startServiceHost(
         outboxMetrics.stop();
       },
     },
-    { name: 'event-bus', close: () => options.bus.close() },
+    { name: 'event-bus', close: () => bus.close() },
     ...(options.dependencies ?? []),
   ];
   return {

@@ -12,6 +12,16 @@ export interface ServiceModule {
   outboxStores: readonly OutboxStore[];
   /** Work on a timer rather than on a request or an event (the mail queue, the daily digest). */
   background?: readonly BackgroundJob[];
+  /**
+   * How the service forgets a person (GDPR article 17, ADR 0033): the host subscribes it to the
+   * erasure event and acknowledges to the keyring once it resolved. Idempotent; it may return counts
+   * (never ids) for the log line.
+   */
+  erasure?: PersonEraser;
+}
+
+export interface PersonEraser {
+  forgetPerson(personId: string): Promise<object>;
 }
 
 export interface BackgroundJob {

@@ -38,9 +38,13 @@ export const services = [
   {
     name: 'enrollment',
     port: 8081,
-    writes: ['enrollment.events.v1', 'enrollment.facts.v1'],
-    reads: [],
-    secretEnv: { RELAIS_COUNTING_KEY: 'relais-enrollment-counting-key' },
+    // It takes erasure requests (the ops route, the identity provider's deletions) and forgets too.
+    writes: ['enrollment.events.v1', 'enrollment.facts.v1', 'identity.events.v1'],
+    reads: ['identity.events.v1'],
+    secretEnv: {
+      RELAIS_COUNTING_KEY: 'relais-enrollment-counting-key',
+      RELAIS_PERSON_KEY_SECRET: 'relais-person-key-secret',
+    },
     secretFiles: {
       'relais-trainer-directory': {
         mountPath: '/etc/relais/trainer-directory',
@@ -52,14 +56,16 @@ export const services = [
     name: 'progress',
     port: 8082,
     writes: [],
-    reads: ['enrollment.events.v1'],
+    reads: ['enrollment.events.v1', 'identity.events.v1'],
+    secretEnv: { RELAIS_PERSON_KEY_SECRET: 'relais-person-key-secret' },
   },
   {
     name: 'feedback',
     port: 8083,
     writes: ['feedback.facts.v1', 'feedback.events.v1'],
-    reads: ['enrollment.events.v1'],
+    reads: ['enrollment.events.v1', 'identity.events.v1'],
     secretEnv: {
+      RELAIS_PERSON_KEY_SECRET: 'relais-person-key-secret',
       FEEDBACK_AUTHOR_KEY: 'relais-feedback-author-key',
       // The public half of notifications' key pair: seals an item's author for it alone (ADR 0030).
       NOTIFICATIONS_RECIPIENT_PUBLIC_KEY: 'relais-notifications-recipient-public-key',
@@ -79,8 +85,9 @@ export const services = [
     name: 'notifications',
     port: 8085,
     writes: [],
-    reads: ['enrollment.events.v1', 'feedback.events.v1'],
+    reads: ['enrollment.events.v1', 'feedback.events.v1', 'identity.events.v1'],
     secretEnv: {
+      RELAIS_PERSON_KEY_SECRET: 'relais-person-key-secret',
       // The private half, which opens the authors feedback sealed (ADR 0030): in this Secret only.
       NOTIFICATIONS_RECIPIENT_PRIVATE_KEY: 'relais-notifications-recipient-key',
       NOTIFICATIONS_UNSUBSCRIBE_KEY: 'relais-notifications-unsubscribe-key',
@@ -91,6 +98,24 @@ export const services = [
 ] as const satisfies readonly ServiceEntry[];
 
 export type ServiceName = (typeof services)[number]['name'];
+
+/** Where erasure requests go (ADR 0033): the services that hold people read it and forget him. */
+export const ERASURE_TOPIC = 'identity.events.v1';
+
+/**
+ * The services that must acknowledge an erasure before the person's key is destroyed: those that read
+ * the erasure topic, in registry order.
+ */
+export function servicesThatErase(registry: readonly ServiceEntry[] = services): string[] {
+  return registry
+    .filter((service) => (service.reads as readonly string[]).includes(ERASURE_TOPIC))
+    .map((service) => service.name);
+}
+
+/** Whether a service publishes or reads events naming people: it then seals and opens them (ADR 0033). */
+export function handlesPersonalEvents(entry: ServiceEntry): boolean {
+  return [...entry.writes, ...entry.reads].some((topic) => topic.endsWith('.events.v1'));
+}
 
 export const serviceNames: readonly ServiceName[] = services.map((service) => service.name);
 

@@ -2,7 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allContracts } from '@relais/contracts';
-import { serviceEntry, services } from '../src/service-registry';
+import {
+  ERASURE_TOPIC,
+  handlesPersonalEvents,
+  serviceEntry,
+  services,
+  servicesThatErase,
+  type ServiceEntry,
+} from '../src/service-registry';
 
 const servicesFolder = fileURLToPath(new URL('../../../services/', import.meta.url));
 
@@ -33,7 +40,22 @@ describe('the registry of services', () => {
       const own = new Set(
         allContracts.filter((contract) => contract.type.startsWith(`${name}.`)).map(({ topic }) => topic),
       );
-      expect({ name, writes: [...writes].sort() }).toEqual({ name, writes: [...own].sort() });
+      const adopted = (writes as readonly string[]).filter((topic) => topic === ERASURE_TOPIC);
+      expect({ name, writes: [...writes].sort() }).toEqual({ name, writes: [...own, ...adopted].sort() });
+    }
+  });
+
+  it('has one service take erasure requests, among those that forget people and seal events (ADR 0033)', () => {
+    const writers = services.filter(({ writes }) => (writes as readonly string[]).includes(ERASURE_TOPIC));
+    expect(writers.map(({ name }) => name)).toEqual(['enrollment']);
+    expect(servicesThatErase()).toEqual(['enrollment', 'progress', 'feedback', 'notifications']);
+    for (const entry of services as readonly ServiceEntry[]) {
+      const sealing = handlesPersonalEvents(entry);
+      expect({ name: entry.name, sealing }).toEqual({ name: entry.name, sealing: entry.name !== 'stats' });
+      expect({ name: entry.name, secret: Boolean(entry.secretEnv?.['RELAIS_PERSON_KEY_SECRET']) }).toEqual({
+        name: entry.name,
+        secret: sealing,
+      });
     }
   });
 

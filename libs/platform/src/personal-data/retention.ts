@@ -44,6 +44,10 @@ export const RETENTION = {
     months: 0,
     text: 'Jusqu’au lendemain.',
   },
+  erasureAudit: {
+    months: 36,
+    text: 'Trois ans après la demande d’effacement : le temps de pouvoir prouver qu’elle a été exécutée.',
+  },
   authorSeals: {
     months: 24,
     text: 'Vingt-quatre mois au plus après la clôture du parcours : le délai court depuis le mois où le lien a été appris, ou celui de la clôture s’il est antérieur.',
