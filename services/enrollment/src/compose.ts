@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
-import type { OutboxStore } from '@relais/bus';
+import type { OutboxStore, PersonKeyring, PersonSealer } from '@relais/bus';
 import type { ServiceModule } from '@relais/host';
 import { EnrollmentUseCases } from './application/enrollment-use-cases';
 import { ErasureUseCases } from './application/erasure';
+import { ErasureRequests, type ErasureKeys, type ErasureRequestStore } from './application/erasure-requests';
 import { ParticipationFacts } from './application/participation-facts';
 import {
   silentLog,
@@ -23,6 +24,11 @@ export interface EnrollmentPorts {
   outbox: OutboxStore;
   trainers: TrainerDirectory;
   counter: ParticipationCounter;
+  /** The audit records of erasures, and the outbox of their events (ADR 0033). */
+  erasureRequests: ErasureRequestStore;
+  erasureOutbox: OutboxStore;
+  /** The per-person keys the host seals events with: an erasure request begins there. */
+  personKeys: { sealer: PersonSealer; keyring: PersonKeyring };
   verifier: TokenVerifier;
   /** Secret of the keyed tokens that count distinct teachers; lives outside the database. */
   countingKey: string;
@@ -40,8 +46,10 @@ export interface EnrollmentPorts {
 export interface EnrollmentModule extends ServiceModule {
   /** One pass of the retention job now, as the timer would run it (tests, the demo). */
   runRetentionOnce(): Promise<void>;
-  /** Forgets a person everywhere in enrollment (ADR 0033), for the erasure event's consumer to call. */
+  /** Forgets a person everywhere in enrollment (ADR 0033): the host calls it on the erasure event. */
   erasure: ErasureUseCases;
+  /** Erasure requests, the same the ops route makes: the identity provider's deletions come here. */
+  erasureRequests: ErasureRequests;
 }
 
 /** The one place where enrollment is assembled; the same in one process or many (docs/design.md §3). */
@@ -54,17 +62,43 @@ export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentModul
     clock,
     ports.newId ?? randomUUID,
   );
-  const retention = enrollmentRetentionJob(new RetentionUseCases(ports.courses), ports.log ?? silentLog, {
-    clock: () => clock.now(),
-    ...(ports.retentionIntervalMs === undefined ? {} : { intervalMs: ports.retentionIntervalMs }),
-  });
+  const erasureRequests = new ErasureRequests(
+    ports.erasureRequests,
+    erasureKeysOf(ports.personKeys),
+    clock,
+    ports.newId ?? randomUUID,
+  );
+  const retention = enrollmentRetentionJob(
+    new RetentionUseCases(ports.courses),
+    erasureRequests,
+    ports.log ?? silentLog,
+    {
+      clock: () => clock.now(),
+      ...(ports.retentionIntervalMs === undefined ? {} : { intervalMs: ports.retentionIntervalMs }),
+    },
+  );
   return {
     name: 'enrollment',
-    api: enrollmentApi(useCases, ports.verifier, ports.publicUrl ? { publicUrl: ports.publicUrl } : {}),
+    api: enrollmentApi(
+      useCases,
+      erasureRequests,
+      ports.verifier,
+      ports.publicUrl ? { publicUrl: ports.publicUrl } : {},
+    ),
     subscriptions: [],
-    outboxStores: [ports.outbox],
+    outboxStores: [ports.outbox, ports.erasureOutbox],
     background: [retention],
     runRetentionOnce: () => retention.runOnce(),
-    erasure: new ErasureUseCases(ports.courses),
+    erasure: new ErasureUseCases(ports.courses, ports.erasureRequests),
+    erasureRequests,
+  };
+}
+
+function erasureKeysOf({ sealer, keyring }: EnrollmentPorts['personKeys']): ErasureKeys {
+  return {
+    erasedBy: keyring.erasedBy,
+    keyIdOf: (personId) => sealer.keyIdOf(personId),
+    beginErasure: (keyId) => keyring.beginErasure(keyId),
+    erasureProgress: (keyIds) => keyring.erasureProgress(keyIds),
   };
 }

@@ -8,11 +8,12 @@ import {
   countedCellModel,
   MongoParticipationCounter,
 } from './infrastructure/mongo/mongo-participation-counter';
+import { mongoErasureRequestStores } from './infrastructure/mongo/mongo-erasure-requests';
 import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
 
 /** Every port of enrollment on MongoDB, in its own database: production. */
 export async function mongoAdapters(
-  { config, connection, verifier }: ProductionInfrastructure,
+  { config, connection, verifier, personKeys }: ProductionInfrastructure,
   own: {
     RELAIS_COUNTING_KEY: string;
     TRAINER_DIRECTORY_REALM_FILE: string;
@@ -21,7 +22,11 @@ export async function mongoAdapters(
 ): Promise<EnrollmentPorts> {
   await dropFormerCourseProjection(connection);
   const revisions = courseRevisionModel(connection);
+  const erasures = mongoErasureRequestStores(connection);
   return {
+    erasureRequests: erasures.requests,
+    erasureOutbox: erasures.outbox,
+    personKeys,
     courses: new MongoCourseRepository(revisions),
     // The outbox is in the revisions: each holds the events of its save until the relay publishes them.
     outbox: new MongoOutboxStore(revisions),

@@ -1,5 +1,6 @@
 import { forgetPersonInCourse } from '../domain/course';
 import { decideOnLatest } from './decide-on-latest';
+import type { ErasureRequestStore } from './erasure-requests';
 import type { CourseRepository } from './ports';
 
 /**
@@ -19,6 +20,8 @@ export interface ErasureCounts {
   pendingEventsDropped: number;
   /** Pending course snapshots naming him as trainer, rewritten without him. */
   pendingEventsRewritten: number;
+  /** Erasures he requested as an administrator: kept for the audit, without him. */
+  erasureRequestsMade: number;
 }
 
 const nothingErased = (): ErasureCounts => ({
@@ -29,6 +32,7 @@ const nothingErased = (): ErasureCounts => ({
   supersededRevisionsDropped: 0,
   pendingEventsDropped: 0,
   pendingEventsRewritten: 0,
+  erasureRequestsMade: 0,
 });
 
 /**
@@ -64,7 +68,10 @@ export class ErasureIncomplete extends Error {
  * enrollment arriving with the erasure) is what a later call removes.
  */
 export class ErasureUseCases {
-  constructor(private readonly courses: CourseRepository) {}
+  constructor(
+    private readonly courses: CourseRepository,
+    private readonly erasureRequests: ErasureRequestStore,
+  ) {}
 
   async forgetPerson(userId: string): Promise<ErasureCounts> {
     // An empty id names no one; it can only come from a bug upstream, which 0 counts would hide.
@@ -95,6 +102,7 @@ export class ErasureUseCases {
     const pending = await this.courses.forgetPendingEventsNaming(userId);
     counts.pendingEventsDropped = pending.dropped;
     counts.pendingEventsRewritten = pending.rewritten;
+    counts.erasureRequestsMade = await this.erasureRequests.forgetRequester(userId);
     if (coursesDeferred > 0) throw new ErasureIncomplete(counts, coursesDeferred);
     return counts;
   }

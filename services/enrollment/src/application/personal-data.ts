@@ -10,6 +10,7 @@ import {
   type Participant,
 } from '../domain/course';
 import { dayOf } from './calendar';
+import { erasureRequestsKind } from './erasure-requests-personal-data';
 import type { CourseRepository } from './ports';
 
 /**
@@ -264,7 +265,7 @@ const pendingEvents: PersonalDataKind = {
 export const enrollmentPersonalData: PersonalDataDeclaration = {
   service: 'enrollment',
   label: 'Inscriptions, heures de formation et attestations',
-  kinds: [enrollments, attestations, trainedCourses, pendingEvents],
+  kinds: [enrollments, attestations, trainedCourses, pendingEvents, erasureRequestsKind],
 };
 
 /**

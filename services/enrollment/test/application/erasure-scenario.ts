@@ -1,3 +1,4 @@
+import type { CollectedPersonalData } from '@relais/platform';
 import { randomUUID } from 'node:crypto';
 import { EnrollmentUseCases, type RequestContext } from '../../src/application/enrollment-use-cases';
 import { ErasureUseCases, type ErasureCounts } from '../../src/application/erasure';
@@ -5,10 +6,17 @@ import { AttestationNotFound } from '../../src/application/errors';
 import { ParticipationFacts } from '../../src/application/participation-facts';
 import { enrollmentPersonalData, PENDING_EVENTS } from '../../src/application/personal-data';
 import type { CourseRepository, ParticipationCounter } from '../../src/application/ports';
+import type { ErasureRequestStore } from '../../src/application/erasure-requests';
+import {
+  ERASURE_REQUESTS,
+  erasureRequestRecords,
+} from '../../src/application/erasure-requests-personal-data';
+import { createEvent, personErased } from '@relais/contracts';
 
 export interface ErasureStores {
   courses: CourseRepository;
   counter: ParticipationCounter;
+  erasureRequests: ErasureRequestStore;
   /** Every stored document of the service, as text: the courses' revisions, outbox, counted cells. */
   storedText(): Promise<string>;
   /** Drops what `open` made. */
@@ -51,6 +59,7 @@ const nothingErased: ErasureCounts = {
   supersededRevisionsDropped: 0,
   pendingEventsDropped: 0,
   pendingEventsRewritten: 0,
+  erasureRequestsMade: 0,
 };
 
 const occurrences = (text: string, value: string) => text.split(value).length - 1;
@@ -87,7 +96,7 @@ export function describeErasureScenario(adapterName: string, open: () => Promise
         { now: () => new Date('2026-12-01T09:00:00Z') },
         randomUUID,
       );
-      erasure = new ErasureUseCases(stores.courses);
+      erasure = new ErasureUseCases(stores.courses, stores.erasureRequests);
     });
     afterEach(async () => stores.close());
 
@@ -123,6 +132,23 @@ export function describeErasureScenario(adapterName: string, open: () => Promise
       }
       await useCases.setCompletion(erasedAsTrainer, trained.id, camille.actor.id, true);
       await useCases.withdrawSelf(erasedContext, left.id);
+      // As an administrator too, he had asked for someone else's erasure.
+      const erasureId = randomUUID();
+      await stores.erasureRequests.add(
+        {
+          erasureId,
+          requestedAt: new Date('2026-11-30T10:00:00Z'),
+          source: 'administrator',
+          requestedBy: erased.id,
+          reason: 'Départ de l’académie, demande écrite du 28 novembre',
+          personKeyId: 'key-of-someone-else',
+        },
+        createEvent(
+          personErased,
+          { erasureId, personId: 'someone-else' },
+          { source: 'enrollment', correlationId: 'c', now: new Date() },
+        ),
+      );
       const codes = async (teacher: RequestContext) =>
         new Map((await useCases.myAttestations(teacher.actor)).map((one) => [one.courseId, one.code]));
       return {
@@ -139,8 +165,12 @@ export function describeErasureScenario(adapterName: string, open: () => Promise
      * His export, the pending events in one order: the collector orders them by time only, and the
      * events of one instant come in the store's order.
      */
+    const heldAbout = async (actor: RequestContext['actor']): Promise<CollectedPersonalData> => ({
+      ...(await useCases.personalData(actor)),
+      [ERASURE_REQUESTS]: erasureRequestRecords(await stores.erasureRequests.madeBy(actor.id)),
+    });
     const exportOf = async ({ actor }: RequestContext) => {
-      const held = await useCases.personalData(actor);
+      const held = await heldAbout(actor);
       const byType = (a: Record<string, unknown>, b: Record<string, unknown>) =>
         String(a['type']).localeCompare(String(b['type']));
       return { ...held, [PENDING_EVENTS]: [...(held[PENDING_EVENTS] ?? [])].sort(byType) };
@@ -154,7 +184,7 @@ export function describeErasureScenario(adapterName: string, open: () => Promise
 
     it('leaves nothing of him in any kind of "Mes données", and nothing stored names him but what others were issued', async () => {
       const { completed, left, enrolled, trained, hisCodes, camillesCodes } = await everyKindOfRecord();
-      const before = await useCases.personalData(erasedContext.actor);
+      const before = await heldAbout(erasedContext.actor);
       // Every kind the declaration lists held something of him: a kind added later must be seeded
       // here, and then erased, or this fails.
       for (const { kind } of enrollmentPersonalData.kinds)
@@ -178,9 +208,10 @@ export function describeErasureScenario(adapterName: string, open: () => Promise
         pendingEventsDropped: pendingAboutHim,
         // The snapshot of the course he trained, published with his name.
         pendingEventsRewritten: 1,
+        erasureRequestsMade: 1,
       });
       expect(pendingAboutHim).toBe(6);
-      const after = await useCases.personalData(erasedContext.actor);
+      const after = await heldAbout(erasedContext.actor);
       for (const { kind } of enrollmentPersonalData.kinds) expect(after[kind] ?? []).toEqual([]);
 
       // His attestations verify nothing, as an unknown code; Camille's all still do.
@@ -261,7 +292,7 @@ export function describeErasureScenario(adapterName: string, open: () => Promise
       ]);
 
       await erasure.forgetPerson(erased.id);
-      const after = await useCases.personalData(erasedContext.actor);
+      const after = await heldAbout(erasedContext.actor);
       for (const { kind } of enrollmentPersonalData.kinds) expect(after[kind] ?? []).toEqual([]);
       expect(await stores.storedText()).not.toContain(erased.id);
       expect(await erasure.forgetPerson(erased.id)).toEqual(nothingErased);

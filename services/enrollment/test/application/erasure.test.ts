@@ -1,3 +1,4 @@
+import { InMemoryErasureRequestStore } from '../../src/infrastructure/memory/in-memory-erasure-requests';
 import type { RevisionLog } from '@relais/store/revisions';
 import type { CourseRepository } from '../../src/application/ports';
 import { ErasureIncomplete, ErasureUseCases } from '../../src/application/erasure';
@@ -24,7 +25,9 @@ describe('an erasure that other writers keep losing', () => {
       revisions: busyLog,
     });
 
-    const erasure = new ErasureUseCases(racing).forgetPerson(him.userId);
+    const erasure = new ErasureUseCases(racing, new InMemoryErasureRequestStore(new Map())).forgetPerson(
+      him.userId,
+    );
 
     await expect(erasure).rejects.toBeInstanceOf(ErasureIncomplete);
     await expect(erasure).rejects.toMatchObject({
@@ -33,6 +36,12 @@ describe('an erasure that other writers keep losing', () => {
     });
     expect((await courses.findById(free.id))?.course.participants).toEqual([]);
     expect((await courses.findById(busy.id))?.course.participants).toEqual([him]);
-    expect((await new ErasureUseCases(courses).forgetPerson(him.userId)).enrollments).toBe(1);
+    expect(
+      (
+        await new ErasureUseCases(courses, new InMemoryErasureRequestStore(new Map())).forgetPerson(
+          him.userId,
+        )
+      ).enrollments,
+    ).toBe(1);
   });
 });

@@ -9,6 +9,10 @@ import {
 } from '../../src/infrastructure/mongo/mongo-participation-counter';
 import { CourseMother, ParticipantMother } from '../mothers/course-mother';
 import { describeErasureScenario } from './erasure-scenario';
+import {
+  erasureRequestModel,
+  MongoErasureRequestStore,
+} from '../../src/infrastructure/mongo/mongo-erasure-requests';
 
 async function openStores() {
   const database = await openTestDatabase('enrollment-erasure');
@@ -24,6 +28,7 @@ describeErasureScenario('mongoose', async () => {
   return {
     courses: new MongoCourseRepository(revisions),
     counter: new MongoParticipationCounter(counted),
+    erasureRequests: new MongoErasureRequestStore(erasureRequestModel(database.connection)),
     // Every document of every collection of the database, the outbox leases included.
     storedText: async () => {
       const db = database.connection.db!;
@@ -49,15 +54,23 @@ describe('erasure after a save that stopped before deleting the revision it supe
       await courses.replace((await courses.findById(course.id))!, course, []);
       await revisions.create(superseded!);
 
-      const counts = await new ErasureUseCases(courses).forgetPerson(him.userId);
+      const counts = await new ErasureUseCases(
+        courses,
+        new MongoErasureRequestStore(erasureRequestModel(database.connection)),
+      ).forgetPerson(him.userId);
 
       expect(counts).toMatchObject({ coursesChanged: 0, enrollments: 0, supersededRevisionsDropped: 1 });
       const stored = JSON.stringify(await revisions.find({}).lean().exec());
       for (const value of [him.userId, him.name, him.school!]) expect(stored).not.toContain(value);
       expect((await courses.findById(course.id))?.course).toEqual(course);
-      expect((await new ErasureUseCases(courses).forgetPerson(him.userId)).supersededRevisionsDropped).toBe(
-        0,
-      );
+      expect(
+        (
+          await new ErasureUseCases(
+            courses,
+            new MongoErasureRequestStore(erasureRequestModel(database.connection)),
+          ).forgetPerson(him.userId)
+        ).supersededRevisionsDropped,
+      ).toBe(0);
     } finally {
       await database.drop();
     }

@@ -9,6 +9,8 @@ import { RetentionUseCases } from '../../src/application/retention';
 import { enrollmentRetentionJob } from '../../src/application/retention-job';
 import { InMemoryCourseRepository } from '../../src/infrastructure/memory/in-memory-course-repository';
 import { CourseMother, ParticipantMother } from '../mothers/course-mother';
+import { erasureRequestsFixture } from '../mothers/erasure-requests-mother';
+import { InMemoryErasureRequestStore } from '../../src/infrastructure/memory/in-memory-erasure-requests';
 
 interface Line {
   level: 'info' | 'warn';
@@ -33,14 +35,48 @@ const expiredCourse = () =>
   });
 
 describe('the enrollment retention job', () => {
+  it('deletes the audit records of erasures requested three years ago or more, not the younger ones', async () => {
+    const store = new InMemoryErasureRequestStore(new Map());
+    const at = (iso: string) => new Date(iso);
+    const { requests } = erasureRequestsFixture({ store, clock: { now: () => at('2023-12-06T23:59:59Z') } });
+    await requests.request(
+      { personId: 'p-old', reason: 'Départ à la retraite', source: 'administrator', requestedBy: 'ops-1' },
+      'c1',
+    );
+    const young = erasureRequestsFixture({ store, clock: { now: () => at('2023-12-07T00:00:00Z') } });
+    await young.requests.request(
+      { personId: 'p-young', reason: 'Compte supprimé', source: 'identity-provider', requestedBy: null },
+      'c2',
+    );
+    const log = capturingLog();
+    const job = enrollmentRetentionJob(new RetentionUseCases(new InMemoryCourseRepository()), requests, log, {
+      clock: () => at('2026-12-07T08:00:00Z'),
+    });
+
+    await job.runOnce();
+    await job.runOnce();
+
+    expect(
+      log.lines.map(
+        (line) => (line.fields['purged'] as { erasureRequestsDeleted: number }).erasureRequestsDeleted,
+      ),
+    ).toEqual([1, 0]);
+    expect((await store.latest(10)).map((record) => record.reason)).toEqual(['Compte supprimé']);
+  });
+
   it('purges on the day of its clock and writes one line of counts, naming no one', async () => {
     const courses = new InMemoryCourseRepository();
     const course = expiredCourse();
     await courses.insert(course, []);
     const log = capturingLog();
-    const job = enrollmentRetentionJob(new RetentionUseCases(courses), log, {
-      clock: () => new Date('2026-12-07T23:30:00Z'),
-    });
+    const job = enrollmentRetentionJob(
+      new RetentionUseCases(courses),
+      erasureRequestsFixture().requests,
+      log,
+      {
+        clock: () => new Date('2026-12-07T23:30:00Z'),
+      },
+    );
 
     await job.runOnce();
 
@@ -59,6 +95,7 @@ describe('the enrollment retention job', () => {
             supersededRevisionsDropped: 0,
             pendingEventsDropped: 0,
             coursesDeferred: 0,
+            erasureRequestsDeleted: 0,
           },
         },
       },
@@ -77,7 +114,12 @@ describe('the enrollment retention job', () => {
     await courses.insert(expiredCourse(), []);
     let now = new Date('2026-12-06T12:00:00Z');
     const log = capturingLog();
-    const job = enrollmentRetentionJob(new RetentionUseCases(courses), log, { clock: () => now });
+    const job = enrollmentRetentionJob(
+      new RetentionUseCases(courses),
+      erasureRequestsFixture().requests,
+      log,
+      { clock: () => now },
+    );
 
     await job.runOnce();
     now = new Date('2026-12-07T00:00:00Z');
@@ -100,9 +142,14 @@ describe('the enrollment retention job', () => {
       },
     });
     const log = capturingLog();
-    const job = enrollmentRetentionJob(new RetentionUseCases(failing), log, {
-      clock: () => new Date('2026-12-07T12:00:00Z'),
-    });
+    const job = enrollmentRetentionJob(
+      new RetentionUseCases(failing),
+      erasureRequestsFixture().requests,
+      log,
+      {
+        clock: () => new Date('2026-12-07T12:00:00Z'),
+      },
+    );
 
     await job.runOnce();
     await job.runOnce();
@@ -116,9 +163,14 @@ describe('the enrollment retention job', () => {
 
   it('runs a first pass when started, and stop waits for it', async () => {
     const log = capturingLog();
-    const job = enrollmentRetentionJob(new RetentionUseCases(new InMemoryCourseRepository()), log, {
-      clock: () => new Date('2026-12-07T12:00:00Z'),
-    });
+    const job = enrollmentRetentionJob(
+      new RetentionUseCases(new InMemoryCourseRepository()),
+      erasureRequestsFixture().requests,
+      log,
+      {
+        clock: () => new Date('2026-12-07T12:00:00Z'),
+      },
+    );
 
     job.start();
     await job.stop();

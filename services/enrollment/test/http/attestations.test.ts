@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { extractText } from 'unpdf';
 import { demoRealmFile, startServiceHarness, userIdOf, type ServiceHarness } from '@relais/testing';
-import {
-  createEnrollmentService,
-  InMemoryParticipationCounter,
-  inMemoryCourseStores,
-  RealmFileTrainerDirectory,
-} from '../../src/index';
+import { createEnrollmentService, inMemoryAdapters } from '../../src/index';
 import { courseWith, lyonCourse, startEnrollmentHarness } from './enrollment-harness';
 
 /**
@@ -278,15 +273,13 @@ describe('the address printed on an attestation', () => {
   let harness: ServiceHarness;
   beforeAll(async () => {
     harness = await startServiceHarness((verifierFor) => {
-      const { courses, outbox } = inMemoryCourseStores();
       return [
         createEnrollmentService({
-          courses,
-          outbox,
-          trainers: new RealmFileTrainerDirectory(demoRealmFile),
-          counter: new InMemoryParticipationCounter(),
-          verifier: verifierFor('relais-enrollment'),
-          countingKey: randomBytes(32).toString('base64url'),
+          ...inMemoryAdapters({
+            verifier: verifierFor('relais-enrollment'),
+            realmFile: demoRealmFile,
+            countingKey: randomBytes(32).toString('base64url'),
+          }),
           publicUrl: 'https://relais.education.gouv.fr/',
         }),
       ];

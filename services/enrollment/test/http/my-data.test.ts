@@ -10,6 +10,13 @@ import {
 } from '@relais/testing';
 import type { TrainerDirectory } from '../../src/application/ports';
 import { enrollmentPersonalData } from '../../src/application/personal-data';
+import { ERASURE_REQUESTS, erasureRequestsKind } from '../../src/application/erasure-requests-personal-data';
+
+/** What a teacher can have: every kind but the erasures only administrators request. */
+const teacherDeclaration = {
+  ...enrollmentPersonalData,
+  kinds: enrollmentPersonalData.kinds.filter((kind) => kind.kind !== ERASURE_REQUESTS),
+};
 import { createEnrollmentService, inMemoryAdapters } from '../../src/index';
 import { lyonCourse } from './enrollment-harness';
 
@@ -91,7 +98,27 @@ describe('GET /api/enrollment/me/data', () => {
   it('gives a person who used every feature every kind and every declared field', async () => {
     const exported = await myData('teacher.01');
 
-    expect(gapsInExport(enrollmentPersonalData, exported)).toEqual([]);
+    expect(gapsInExport(teacherDeclaration, exported)).toEqual([]);
+  });
+
+  it('gives an administrator the erasures he requested, never whom they erased', async () => {
+    const erased = userIdOf('teacher.05');
+    await call('ops.admin', 'POST', '/ops/erasures', {
+      personId: erased,
+      reason: 'Demande écrite au titre de l’article 17',
+    });
+    const exported = await myData('ops.admin');
+
+    expect(gapsInExport({ ...enrollmentPersonalData, kinds: [erasureRequestsKind] }, exported)).toEqual([]);
+    expect(recordsOf(exported, ERASURE_REQUESTS)).toEqual([
+      {
+        erasureId: expect.any(String),
+        requestedAt: expect.any(String),
+        reason: 'Demande écrite au titre de l’article 17',
+      },
+    ]);
+    expect(JSON.stringify(exported)).not.toContain(erased);
+    expect(recordsOf(await myData('teacher.01'), ERASURE_REQUESTS)).toEqual([]);
   });
 
   it('gives his enrollments, attestation and trainer membership as stored', async () => {

@@ -11,6 +11,8 @@ import type {
 import { dayOf, schoolYearOf } from '../../application/calendar';
 import { enrollmentPersonalData } from '../../application/personal-data';
 import { attestationPdf, schoolYearSummaryPdf } from '../pdf/attestation-pdf';
+import type { ErasureRequests } from '../../application/erasure-requests';
+import { mountErasureRequestRoutes } from './erasure-requests-api';
 import { toProblem } from './problems';
 import {
   assignableTrainer,
@@ -108,6 +110,7 @@ function yearsOf(attestations: readonly TeacherAttestation[]) {
 
 export function enrollmentApi(
   useCases: EnrollmentUseCases,
+  erasureRequests: ErasureRequests,
   verifier: TokenVerifier,
   options: EnrollmentApiOptions = {},
 ): ServiceApi {
@@ -449,8 +452,13 @@ export function enrollmentApi(
   declareMyDataRoute(api, {
     middleware: [signedIn],
     declaration: enrollmentPersonalData,
-    collect: (req) => useCases.personalData(contextOf(req).actor),
+    collect: async (req) => {
+      const { actor } = contextOf(req);
+      return { ...(await useCases.personalData(actor)), ...(await erasureRequests.personalData(actor.id)) };
+    },
   });
+
+  mountErasureRequestRoutes(api, erasureRequests, signedIn);
 
   api.route({
     method: 'get',

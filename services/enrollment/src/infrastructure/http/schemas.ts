@@ -219,3 +219,30 @@ export const myAttestations = z.object({
     }),
   ),
 });
+
+/**
+ * An erasure request (ADR 0033). The reason is kept in the audit record for three years: it says why
+ * (a departure, a request under article 17), never whom, so it may not repeat the person's id.
+ */
+export const erasureRequestBody = z
+  .strictObject({
+    personId: personId('personId'),
+    reason: text('reason', 500).pipe(z.string().min(10, 'reason is at least 10 characters')),
+  })
+  .refine((body) => !body.reason.toLowerCase().includes(body.personId.toLowerCase()), {
+    path: ['reason'],
+    message: 'reason must say why, not whom: remove the person’s id from it',
+  });
+
+export const erasureRequestView = z.object({
+  erasureId: z.string(),
+  requestedAt: z.iso.datetime(),
+  source: z.enum(['administrator', 'identity-provider']),
+  reason: z.string(),
+  requestedByMe: z.boolean(),
+  status: z.enum(['pending', 'done']).describe('done once every service forgot him and his key is destroyed'),
+  servicesDone: z.array(z.string()),
+  servicesPending: z.array(z.string()),
+});
+
+export const erasureRequestList = z.object({ erasures: z.array(erasureRequestView) });
