@@ -90,7 +90,13 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
               PORT: String(service.port),
               HOST: '127.0.0.1',
               NODE_OPTIONS: '',
-              ...(options.databasePrefix ? { MONGO_DB: `${options.databasePrefix}-${service.name}` } : {}),
+              ...(options.databasePrefix
+                ? {
+                    MONGO_DB: `${options.databasePrefix}-${service.name}`,
+                    // The keyring the services share, beside their databases (ADR 0033).
+                    RELAIS_KEYRING_DB: `${options.databasePrefix}-keyring`,
+                  }
+                : {}),
             },
             stdio: ['ignore', 'pipe', 'pipe'],
           },

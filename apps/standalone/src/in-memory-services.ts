@@ -1,4 +1,5 @@
 import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
+import type { PersonKeyring, PersonSealer } from '@relais/bus';
 import { createEnrollmentService, inMemoryAdapters as enrollment } from '@relais/enrollment';
 import { createFeedbackService, inMemoryAdapters as feedback } from '@relais/feedback';
 import { services, type ServiceEntry, type ServiceModule, type ServiceName } from '@relais/host';
@@ -28,6 +29,8 @@ export interface InMemoryServicesOptions {
   statsTallies?: InMemoryTallyStore;
   /** The clock that decides which statistics are published, when a test moves it. */
   statsClock?: () => Date;
+  /** The process's per-person keys (ADR 0033), which enrollment's erasure requests begin with. */
+  personKeys: { sealer: PersonSealer; keyring: PersonKeyring };
   /** Where notifications put the mails they send (shown at /dev/mails); a new one otherwise. */
   mailbox?: InMemoryMailbox;
 }
@@ -45,7 +48,12 @@ export function inMemoryFactories(options: InMemoryServicesOptions): Record<Serv
   return {
     enrollment: (verifier) =>
       createEnrollmentService(
-        enrollment({ verifier, realmFile: options.realmFile, countingKey: options.countingKey }),
+        enrollment({
+          verifier,
+          realmFile: options.realmFile,
+          countingKey: options.countingKey,
+          personKeys: options.personKeys,
+        }),
       ),
     progress: (verifier) => createProgressService(progress({ verifier })),
     feedback: (verifier) =>

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createEmbeddedIdentityProvider } from '@relais/auth/embedded';
-import { InMemoryEventBus } from '@relais/bus';
-import { freePort, services, startServiceHost, type RunningHost, type ServiceEntry } from '@relais/host';
+import { InMemoryEventBus, InMemoryPersonKeyring, PersonSealer } from '@relais/bus';
+import {
+  freePort,
+  services,
+  servicesThatErase,
+  startServiceHost,
+  type PersonKeys,
+  type RunningHost,
+  type ServiceEntry,
+} from '@relais/host';
 import type { MetricsEndpoint } from '@relais/platform';
 import { createPrometheusMetrics } from '@relais/telemetry';
 import { mountApiDocs } from './api-docs';
@@ -41,6 +49,8 @@ export interface StandaloneOptions {
 export interface Standalone extends RunningHost {
   baseUrl: string;
   bus: InMemoryEventBus;
+  /** The process's per-person keys (ADR 0033): tests replay the topics through them. */
+  personKeys: PersonKeys;
   /** Stats' in-memory store, for the demo history (seed/demo-data.ts). */
   statsTallies: InMemoryTallyStore;
 }
@@ -60,6 +70,13 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     listDemoAccounts: true,
   });
   const bus = new InMemoryEventBus();
+  const registry = [...services, ...(options.extraServices?.entries ?? [])];
+  // One keyring for the process: what enrollment's erasure route begins is what the bus seals with.
+  const keyring = new InMemoryPersonKeyring(servicesThatErase(registry));
+  const personKeys: PersonKeys = {
+    keyring,
+    sealer: new PersonSealer({ keyring, keyIdSecret: randomBytes(32).toString('base64url') }),
+  };
   const statsTallies = new InMemoryTallyStore();
   const mailbox = new InMemoryMailbox();
   const serviceOptions = {
@@ -68,12 +85,13 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     realmFile: options.realmFile,
     // A fresh key per run: in-memory counts vanish with the process anyway.
     countingKey: randomBytes(32).toString('base64url'),
+    personKeys,
     minimumCount: options.minimumCount ?? 11,
     ...(options.statsNotice === undefined ? {} : { statsNotice: options.statsNotice }),
     ...(options.statsClock === undefined ? {} : { statsClock: options.statsClock }),
     statsTallies,
   };
-  const modules = inMemoryServices(serviceOptions, [...services, ...(options.extraServices?.entries ?? [])], {
+  const modules = inMemoryServices(serviceOptions, registry, {
     ...inMemoryFactories(serviceOptions),
     ...options.extraServices?.factories,
   });
@@ -82,6 +100,7 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
       logger: options.logger,
       modules,
       bus,
+      personKeys,
       readiness: [{ name: 'event-bus', check: () => bus.ready() }],
       metrics: options.metrics ?? createPrometheusMetrics(),
       relay: { pollIntervalMs: 20 },
@@ -100,5 +119,5 @@ export async function startStandalone(options: StandaloneOptions): Promise<Stand
     port,
     host,
   );
-  return { ...running, baseUrl, bus, statsTallies };
+  return { ...running, baseUrl, bus, personKeys, statsTallies };
 }
