@@ -40,7 +40,12 @@ export const services = [
     port: 8081,
     writes: ['enrollment.events.v1', 'enrollment.facts.v1'],
     reads: [],
-    secretEnv: { RELAIS_COUNTING_KEY: 'relais-enrollment-counting-key' },
+    secretEnv: {
+      RELAIS_COUNTING_KEY: 'relais-enrollment-counting-key',
+      // The secret of the Keycloak client whose service account reads the admin events (user deletions,
+      // ADR 0033); the realm job sets the client's secret from the same Secret.
+      RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET: 'relais-enrollment-identity-events-secret',
+    },
     secretFiles: {
       'relais-trainer-directory': {
         mountPath: '/etc/relais/trainer-directory',
