@@ -22,6 +22,16 @@ const ROLES = ['teacher', 'trainer', 'training-manager', 'inspector', 'ministry'
 // One client per service of the registry: its token audience, relais-<name>.
 const API_CLIENTS = serviceNames.map((name) => `relais-${name}`);
 const USER_ATTRIBUTES = ['academy', 'district', 'school'];
+// Enrollment's reader of the admin events, which notices people deleted here (issue 19, ADR 0033).
+const IDENTITY_EVENTS_CLIENT = 'relais-enrollment-identity-events';
+// Its secret in the production realm: keycloak-config-cli substitutes it from the Secret that enrollment
+// reads too (deploy/k8s/components/keycloak/realm-config.yaml, libs/host/src/service-registry.ts).
+const PRODUCTION_IDENTITY_EVENTS_SECRET = '$(env:RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET)';
+// Demo realm only: what integration tests create and delete people with, as an administrator would.
+const DEMO_USER_ADMIN_CLIENT = 'relais-demo-user-admin';
+// Admin events are kept a week: long enough for enrollment to read them after an outage, short enough
+// that the ids of deleted people (and the administrators' addresses) do not stay in Keycloak's database.
+const ADMIN_EVENTS_EXPIRATION_SECONDS = 7 * 24 * 60 * 60;
 
 // Name-based UUID (RFC 9562 v5) written out here because node:crypto only offers random UUIDs and the ids
 // must stay stable across regenerations: Keycloak and the embedded provider must issue the same `sub`.
@@ -212,13 +222,14 @@ function userRepresentation({ username, firstName, lastName, role, ...attributes
 }
 
 /** The user Keycloak attaches to a confidential client with a service account (client_credentials). */
-function serviceAccountRepresentation(clientId) {
+function serviceAccountRepresentation(clientId, clientRoles) {
   return {
     id: nameBasedUuid(`service-account:${clientId}`),
     username: `service-account-${clientId}`,
     enabled: true,
     serviceAccountClientId: clientId,
     realmRoles: [],
+    ...(clientRoles ? { clientRoles } : {}),
   };
 }
 
@@ -323,6 +334,59 @@ function apiClient(clientId, { production }) {
     fullScopeAllowed: true,
     protocol: 'openid-connect',
     protocolMappers: tokenShapeMappers(),
+  };
+}
+
+/**
+ * The client whose service account enrollment reads the realm's admin events with, to notice people
+ * deleted here (issue 19 point 3): confidential, no browser or password flow, a service account holding
+ * realm-management's `view-events` and nothing else (identityEventsServiceAccount). Its tokens go to
+ * Keycloak's admin API only: no Relais audience, no claims of people. Its secret is the demo's here, and
+ * the environment's in production, where keycloak-config-cli sets it from a Secret enrollment shares.
+ */
+function identityEventsClient({ production }) {
+  return {
+    id: nameBasedUuid(`client:${IDENTITY_EVENTS_CLIENT}`),
+    clientId: IDENTITY_EVENTS_CLIENT,
+    name: 'Relais enrollment: reads user deletions',
+    enabled: true,
+    publicClient: false,
+    bearerOnly: false,
+    clientAuthenticatorType: 'client-secret',
+    secret: production ? PRODUCTION_IDENTITY_EVENTS_SECRET : 'demo-enrollment-identity-events-secret',
+    standardFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    implicitFlowEnabled: false,
+    serviceAccountsEnabled: true,
+    fullScopeAllowed: true,
+    protocol: 'openid-connect',
+    protocolMappers: [],
+  };
+}
+
+/**
+ * Its service account's one role. In production without an id: Keycloak creates the account with the client
+ * and keycloak-config-cli finds it by its username (service-account-<clientId>) to grant the role.
+ */
+function identityEventsServiceAccount({ production }) {
+  const { id, ...account } = serviceAccountRepresentation(IDENTITY_EVENTS_CLIENT, {
+    'realm-management': ['view-events'],
+  });
+  return production ? account : { id, ...account };
+}
+
+/**
+ * Demo realm only, never in production: a confidential client whose service account manages users
+ * (realm-management's `manage-users`), so that integration tests can create a person and delete him as an
+ * administrator does, which is what enrollment notices. Its secret is public like every demo password.
+ */
+function demoUserAdminClient() {
+  return {
+    ...identityEventsClient({ production: false }),
+    id: nameBasedUuid(`client:${DEMO_USER_ADMIN_CLIENT}`),
+    clientId: DEMO_USER_ADMIN_CLIENT,
+    name: 'Relais demo: manages users for integration tests',
+    secret: 'demo-user-admin-secret',
   };
 }
 
@@ -432,9 +496,13 @@ function realm({ production = false } = {}) {
     ssoSessionMaxLifespan: 36000,
     ...BRUTE_FORCE_PROTECTION,
     defaultSignatureAlgorithm: 'RS256',
-    // No login or admin event history: who connected when is exactly what L2 forbids recording.
+    // No login event history: who connected when is exactly what L2 forbids recording.
     eventsEnabled: false,
-    adminEventsEnabled: false,
+    // Admin events (what administrators changed, not who connected) tell enrollment who was deleted.
+    // Without their details: the representation of a changed user carries his name, email and school.
+    adminEventsEnabled: true,
+    adminEventsDetailsEnabled: false,
+    attributes: { adminEventsExpiration: String(ADMIN_EVENTS_EXPIRATION_SECONDS) },
     roles: {
       realm: ROLES.map((name) => ({
         name,
@@ -443,13 +511,21 @@ function realm({ production = false } = {}) {
         clientRole: false,
       })),
     },
-    // Production: no user at all; people come from the ministry's directory, not from a file.
-    ...(production
-      ? {}
-      : { users: [...users.map(userRepresentation), ...API_CLIENTS.map(serviceAccountRepresentation)] }),
+    // Production: no person; people come from the ministry's directory, not from a file. The one service
+    // account there is the identity events client's, whose role keycloak-config-cli grants through it.
+    users: production
+      ? [identityEventsServiceAccount({ production })]
+      : [
+          ...users.map(userRepresentation),
+          ...API_CLIENTS.map((clientId) => serviceAccountRepresentation(clientId)),
+          identityEventsServiceAccount({ production }),
+          serviceAccountRepresentation(DEMO_USER_ADMIN_CLIENT, { 'realm-management': ['manage-users'] }),
+        ],
     clients: [
       portalClient({ production }),
       ...API_CLIENTS.map((clientId) => apiClient(clientId, { production })),
+      identityEventsClient({ production }),
+      ...(production ? [] : [demoUserAdminClient()]),
     ],
     components: {
       'org.keycloak.userprofile.UserProfileProvider': [
@@ -466,7 +542,8 @@ function realm({ production = false } = {}) {
 /** What the Keycloak operator imports (k8s.keycloak.org/v2beta1), for the Keycloak named relais-keycloak. */
 
 const header =
-  '# Generated by deploy/keycloak/generate-realm.mjs: do not edit, run it. The production realm: no user, no secret.\n';
+  '# Generated by deploy/keycloak/generate-realm.mjs: do not edit, run it. The production realm: no person, no secret\n' +
+  '# (the identity events client takes its secret from the environment of keycloak-config-cli).\n';
 
 /** Each output formatted as the repository's prettier would, so `prettier --write` leaves it unchanged. */
 async function formatted(target, text) {

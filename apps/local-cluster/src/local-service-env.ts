@@ -52,8 +52,28 @@ function localNotificationsEnv(env: NodeJS.ProcessEnv, infraHome: string): NodeJ
 }
 
 /**
+ * Secrets of Keycloak clients, by variable: the client. The local Keycloak imported them from the demo
+ * realm (scripts/infra), so a secret made here would not be the one it checks; they are read from there.
+ */
+const realmClientSecrets: Readonly<Record<string, string>> = {
+  RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET: 'relais-enrollment-identity-events',
+};
+
+function realmClientSecretsEnv(realmFile: string): NodeJS.ProcessEnv {
+  const realm = JSON.parse(readFileSync(realmFile, 'utf8')) as {
+    clients?: { clientId?: string; secret?: string }[];
+  };
+  return Object.fromEntries(
+    Object.entries(realmClientSecrets).flatMap(([variable, clientId]) => {
+      const secret = realm.clients?.find((client) => client.clientId === clientId)?.secret;
+      return secret === undefined ? [] : [[variable, secret]];
+    }),
+  );
+}
+
+/**
  * What the services need on one machine besides the infrastructure endpoints: the demo realm as
- * the trainer directory, notifications' key pair, relay and links, and each other secret the registry
+ * the trainer directory, its client secrets, notifications' key pair, relay and links, and each other secret the registry
  * names (the keys of the one-way tokens), generated once and kept beside the local infrastructure so
  * that distinct counts survive restarts (a real deployment takes them from its Secrets).
  */
@@ -62,8 +82,10 @@ export function localServiceEnv(
   registry: readonly ServiceEntry[] = services,
 ): NodeJS.ProcessEnv {
   const infraHome = env['RELAIS_INFRA_HOME'] ?? join(repositoryRoot, '.infra');
-  // What the environment gives wins over what is made here.
-  const given = { ...localNotificationsEnv(env, infraHome), ...env };
+  const realmFile =
+    env['RELAIS_KEYCLOAK_REALM_FILE'] ?? join(repositoryRoot, 'deploy/keycloak/realm-relais.json');
+  // What the environment gives wins over what is made or read here.
+  const given = { ...localNotificationsEnv(env, infraHome), ...realmClientSecretsEnv(realmFile), ...env };
   const secrets = registry.flatMap(({ secretEnv }) =>
     Object.keys(secretEnv ?? {}).map((variable) => [
       variable,

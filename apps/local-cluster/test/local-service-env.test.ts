@@ -53,4 +53,19 @@ describe('the secrets the services need on one machine', () => {
       rmSync(infraHome, { recursive: true, force: true });
     }
   });
+
+  it('give enrollment the secret its Keycloak client has in the realm the local Keycloak imported', () => {
+    const infraHome = mkdtempSync(join(tmpdir(), 'relais-secrets-'));
+    try {
+      const env = localServiceEnv({ RELAIS_INFRA_HOME: infraHome });
+      expect(env['RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET']).toBe('demo-enrollment-identity-events-secret');
+      const given = localServiceEnv({
+        RELAIS_INFRA_HOME: infraHome,
+        RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET: 'own',
+      });
+      expect(given['RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET']).toBe('own');
+    } finally {
+      rmSync(infraHome, { recursive: true, force: true });
+    }
+  });
 });

@@ -396,16 +396,36 @@ export function realmsOf(
     );
 }
 
-/** The production realm: no person, no known secret, no password grant, no local address. */
+/**
+ * A client's service account, through which keycloak-config-cli grants its roles: no person, no
+ * credential, no attribute.
+ */
+const serviceAccountKeys = new Set([
+  'username',
+  'enabled',
+  'serviceAccountClientId',
+  'realmRoles',
+  'clientRoles',
+]);
+const isServiceAccount = (user: Record<string, unknown>) =>
+  typeof user['serviceAccountClientId'] === 'string' &&
+  user['username'] === `service-account-${user['serviceAccountClientId']}` &&
+  Object.keys(user).every((key) => serviceAccountKeys.has(key));
+
+/**
+ * The production realm: no person (service accounts only), no known secret (a client's secret is
+ * substituted from the realm job's environment, never written), no password grant, no local address.
+ */
 const realmHasNoDemoContent: Policy = (resources) =>
   realmsOf(resources).flatMap(({ resource, realm }) => {
     const clients = (realm['clients'] ?? []) as Record<string, unknown>[];
     const violations: string[] = [];
-    if (((realm['users'] ?? []) as unknown[]).length > 0)
+    if (!((realm['users'] ?? []) as Record<string, unknown>[]).every(isServiceAccount))
       violations.push(`${resourceId(resource)} imports users`);
     for (const client of clients) {
       const id = String(client['clientId']);
-      if (client['secret'] !== undefined)
+      const secret = client['secret'];
+      if (secret !== undefined && !(typeof secret === 'string' && /^\$\(env:[A-Z_]+\)$/.test(secret)))
         violations.push(`${resourceId(resource)}: client ${id} has a secret in the file`);
       if (client['directAccessGrantsEnabled'] === true)
         violations.push(`${resourceId(resource)}: client ${id} allows the password grant`);

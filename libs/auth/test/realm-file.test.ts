@@ -19,6 +19,7 @@ interface UserRepresentation {
   attributes?: Record<string, string[]>;
   credentials?: { type: string; value: string; temporary: boolean }[];
   realmRoles: string[];
+  clientRoles?: Record<string, string[]>;
   serviceAccountClientId?: string;
 }
 
@@ -31,6 +32,7 @@ interface ClientRepresentation {
   clientId: string;
   publicClient: boolean;
   secret?: string;
+  implicitFlowEnabled?: boolean;
   directAccessGrantsEnabled: boolean;
   serviceAccountsEnabled: boolean;
   standardFlowEnabled: boolean;
@@ -39,6 +41,10 @@ interface ClientRepresentation {
 
 interface RealmRepresentation {
   realm: string;
+  eventsEnabled: boolean;
+  adminEventsEnabled: boolean;
+  adminEventsDetailsEnabled: boolean;
+  attributes: Record<string, string>;
   roles: { realm: { name: string }[] };
   users: UserRepresentation[];
   clients: ClientRepresentation[];
@@ -53,6 +59,7 @@ interface DemoUser {
   school?: string;
 }
 
+const ROLES = ['teacher', 'trainer', 'training-manager', 'inspector', 'ministry', 'chsct', 'ops'];
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -97,6 +104,12 @@ const API_DEMO_TABLE: DemoUser[] = [
 
 /** One client per service of the registry, its token audience. */
 const API_CLIENTS = serviceNames.map((name) => `relais-${name}`);
+/** Enrollment's reader of the admin events (user deletions, ADR 0033). */
+const IDENTITY_EVENTS_CLIENT = 'relais-enrollment-identity-events';
+/** What integration tests create and delete people with, in the demo realm only. */
+const DEMO_USER_ADMIN_CLIENT = 'relais-demo-user-admin';
+/** Clients whose tokens go to Keycloak's admin API only, never to a Relais API. */
+const ADMIN_API_CLIENTS = [IDENTITY_EVENTS_CLIENT, DEMO_USER_ADMIN_CLIENT];
 const people = realm.users.filter((user) => user.serviceAccountClientId === undefined);
 const personNamed = (username: string) => people.find((user) => user.username === username);
 
@@ -108,9 +121,7 @@ describe('realm-relais.json', () => {
 
   it('is the relais realm with exactly the seven Relais realm roles', () => {
     expect(realm.realm).toBe('relais');
-    expect(realm.roles.realm.map((role) => role.name).sort()).toEqual(
-      ['teacher', 'trainer', 'training-manager', 'inspector', 'ministry', 'chsct', 'ops'].sort(),
-    );
+    expect(realm.roles.realm.map((role) => role.name).sort()).toEqual([...ROLES].sort());
   });
 
   it('has exactly the users of the docs/api.md demo table', () => {
@@ -184,27 +195,66 @@ describe('realm-relais.json', () => {
     },
   );
 
-  it.each(realm.clients.map((client) => client.clientId))(
-    '%s maps academy, district, school and every API audience into access tokens',
-    (clientId) => {
-      const mappers = realm.clients.find((client) => client.clientId === clientId)?.protocolMappers ?? [];
-      const onAccessToken = mappers.filter((mapper) => mapper.config['access.token.claim'] === 'true');
+  it.each(
+    realm.clients
+      .map((client) => client.clientId)
+      .filter((clientId) => !ADMIN_API_CLIENTS.includes(clientId)),
+  )('%s maps academy, district, school and every API audience into access tokens', (clientId) => {
+    const mappers = realm.clients.find((client) => client.clientId === clientId)?.protocolMappers ?? [];
+    const onAccessToken = mappers.filter((mapper) => mapper.config['access.token.claim'] === 'true');
 
-      const claims = onAccessToken
-        .filter((mapper) => mapper.protocolMapper === 'oidc-usermodel-attribute-mapper')
-        .map((mapper) => [mapper.config['user.attribute'], mapper.config['claim.name']]);
-      const audiences = onAccessToken
-        .filter((mapper) => mapper.protocolMapper === 'oidc-audience-mapper')
-        .map((mapper) => mapper.config['included.client.audience']);
+    const claims = onAccessToken
+      .filter((mapper) => mapper.protocolMapper === 'oidc-usermodel-attribute-mapper')
+      .map((mapper) => [mapper.config['user.attribute'], mapper.config['claim.name']]);
+    const audiences = onAccessToken
+      .filter((mapper) => mapper.protocolMapper === 'oidc-audience-mapper')
+      .map((mapper) => mapper.config['included.client.audience']);
 
-      expect(claims).toEqual([
-        ['academy', 'academy'],
-        ['district', 'district'],
-        ['school', 'school'],
-      ]);
-      expect(audiences).toEqual(API_CLIENTS);
-    },
-  );
+    expect(claims).toEqual([
+      ['academy', 'academy'],
+      ['district', 'district'],
+      ['school', 'school'],
+    ]);
+    expect(audiences).toEqual(API_CLIENTS);
+  });
+
+  it.each([
+    [IDENTITY_EVENTS_CLIENT, 'demo-enrollment-identity-events-secret'],
+    [DEMO_USER_ADMIN_CLIENT, 'demo-user-admin-secret'],
+  ])('has %s as a confidential client with no flow, no claim and no audience', (clientId, secret) => {
+    expect(realm.clients.find((client) => client.clientId === clientId)).toMatchObject({
+      publicClient: false,
+      serviceAccountsEnabled: true,
+      standardFlowEnabled: false,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+      secret,
+      // Its tokens go to Keycloak's admin API only: no Relais API accepts them.
+      protocolMappers: [],
+    });
+  });
+
+  it('gives Keycloak rights to two service accounts only: view-events to enrollment’s, manage-users to the tests’', () => {
+    const rights = realm.users
+      .filter(
+        (user) => user.clientRoles !== undefined || user.realmRoles.some((role) => !ROLES.includes(role)),
+      )
+      .map((user) => [user.username, user.realmRoles, user.clientRoles]);
+
+    expect(rights).toEqual([
+      [`service-account-${IDENTITY_EVENTS_CLIENT}`, [], { 'realm-management': ['view-events'] }],
+      [`service-account-${DEMO_USER_ADMIN_CLIENT}`, [], { 'realm-management': ['manage-users'] }],
+    ]);
+  });
+
+  it('records admin events, which tell who was deleted, without their details, for a week; no login events', () => {
+    expect(realm).toMatchObject({
+      eventsEnabled: false,
+      adminEventsEnabled: true,
+      adminEventsDetailsEnabled: false,
+      attributes: { adminEventsExpiration: '604800' },
+    });
+  });
 
   it('declares academy, district and school in the user profile, editable by administrators only', () => {
     const [userProfile] = realm.components['org.keycloak.userprofile.UserProfileProvider'] ?? [];

@@ -44,6 +44,9 @@ export const services = [
     secretEnv: {
       RELAIS_COUNTING_KEY: 'relais-enrollment-counting-key',
       RELAIS_PERSON_KEY_SECRET: 'relais-person-key-secret',
+      // The secret of the Keycloak client whose service account reads the admin events (user deletions,
+      // ADR 0033); the realm job sets the client's secret from the same Secret.
+      RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET: 'relais-enrollment-identity-events-secret',
     },
     secretFiles: {
       'relais-trainer-directory': {

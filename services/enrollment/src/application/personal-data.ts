@@ -286,6 +286,24 @@ export const countedCellsNotExported: PersonalDataKind = {
   },
 };
 
+/**
+ * The cursor of the poller of Keycloak's admin events (infrastructure/identity), classified but not a
+ * kind of the declaration: it holds how far the poller has read and the ids Keycloak gave to the
+ * admin events it read last, never the id of the person an event is about. It refers to no one.
+ */
+export const identityEventCursorNotExported: PersonalDataKind = {
+  kind: 'identity-event-cursor',
+  label: 'Suivi des suppressions de comptes dans Keycloak (non exporté)',
+  fields: {},
+  notPersonal: {
+    _id: 'Le nom du suivi : le royaume Keycloak lu',
+    time: 'L’heure du dernier événement d’administration lu',
+    handled:
+      'Les identifiants que Keycloak a donnés aux derniers événements d’administration lus, pas ceux des personnes qu’ils concernent',
+    revision: 'Numéro technique de version',
+  },
+};
+
 const statusText = (status: Participant['status']): string =>
   status === 'completed' ? 'formation terminée' : 'inscrit';
 

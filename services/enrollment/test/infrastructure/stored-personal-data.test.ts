@@ -1,15 +1,21 @@
 import mongoose from 'mongoose';
 import { unclassifiedStoredFields } from '@relais/testing';
-import { countedCellsNotExported, enrollmentPersonalData } from '../../src/application/personal-data';
 import { erasureRequestsKind } from '../../src/application/erasure-requests-personal-data';
-import { courseRevisionModel } from '../../src/infrastructure/mongo/course-model';
 import { erasureRequestModel } from '../../src/infrastructure/mongo/mongo-erasure-requests';
+import {
+  countedCellsNotExported,
+  enrollmentPersonalData,
+  identityEventCursorNotExported,
+} from '../../src/application/personal-data';
+import { courseRevisionModel } from '../../src/infrastructure/mongo/course-model';
+import { identityEventCursorModel } from '../../src/infrastructure/mongo/mongo-identity-event-cursor-store';
 import { countedCellModel } from '../../src/infrastructure/mongo/mongo-participation-counter';
 
 const connection = mongoose.createConnection();
 const courseRevisionPaths = Object.keys(courseRevisionModel(connection).schema.paths);
 const countedCellPaths = Object.keys(countedCellModel(connection).schema.paths);
 const erasureRequestPaths = Object.keys(erasureRequestModel(connection).schema.paths);
+const identityEventCursorPaths = Object.keys(identityEventCursorModel(connection).schema.paths);
 
 describe('what enrollment stores, field by field, in "what Relais knows about me"', () => {
   // Enrollments, attestations, trainer memberships and pending events all live in a course revision.
@@ -29,5 +35,13 @@ describe('what enrollment stores, field by field, in "what Relais knows about me
     expect(unclassifiedStoredFields(countedCellsNotExported, countedCellPaths)).toEqual([]);
     expect(countedCellsNotExported.fields).toEqual({});
     expect(enrollmentPersonalData.kinds.map((kind) => kind.kind)).not.toContain(countedCellsNotExported.kind);
+  });
+
+  it('explains why the cursor over Keycloak’s admin events is not exported: it names no one', () => {
+    expect(unclassifiedStoredFields(identityEventCursorNotExported, identityEventCursorPaths)).toEqual([]);
+    expect(identityEventCursorNotExported.fields).toEqual({});
+    expect(enrollmentPersonalData.kinds.map((kind) => kind.kind)).not.toContain(
+      identityEventCursorNotExported.kind,
+    );
   });
 });
