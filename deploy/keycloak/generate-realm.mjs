@@ -377,7 +377,7 @@ function identityEventsServiceAccount({ production }) {
 
 /**
  * Demo realm only, never in production: a confidential client whose service account manages users
- * (realm-management's `manage-users`), so that integration tests can create a person and delete him as an
+ * (realm-management's `manage-users`, and `view-realm` to give them a role), so that integration tests can create a person and delete him as an
  * administrator does, which is what enrollment notices. Its secret is public like every demo password.
  */
 function demoUserAdminClient() {
@@ -519,7 +519,9 @@ function realm({ production = false } = {}) {
           ...users.map(userRepresentation),
           ...API_CLIENTS.map((clientId) => serviceAccountRepresentation(clientId)),
           identityEventsServiceAccount({ production }),
-          serviceAccountRepresentation(DEMO_USER_ADMIN_CLIENT, { 'realm-management': ['manage-users'] }),
+          serviceAccountRepresentation(DEMO_USER_ADMIN_CLIENT, {
+            'realm-management': ['manage-users', 'view-realm'],
+          }),
         ],
     clients: [
       portalClient({ production }),

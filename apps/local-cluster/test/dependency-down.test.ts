@@ -28,6 +28,8 @@ describe('a service started without what it needs', () => {
     KAFKA_BROKERS: '127.0.0.1:9',
     KEYCLOAK_URL: 'http://127.0.0.1:9',
     RELAIS_COUNTING_KEY: 'a-counting-key-of-at-least-32-characters',
+    RELAIS_PERSON_KEY_SECRET: 'a-person-key-secret-of-at-least-32-characters',
+    RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET: 'any-secret',
     TRAINER_DIRECTORY_REALM_FILE: demoRealmFile,
   };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import type { OutboxStore, PersonKeyring, PersonSealer } from '@relais/bus';
-import type { ServiceModule } from '@relais/host';
+import type { BackgroundJob, ServiceModule } from '@relais/host';
 import { EnrollmentUseCases } from './application/enrollment-use-cases';
 import { ErasureUseCases } from './application/erasure';
 import { ErasureRequests, type ErasureKeys, type ErasureRequestStore } from './application/erasure-requests';
@@ -39,6 +39,11 @@ export interface EnrollmentPorts {
   publicUrl?: string;
   /** How often the retention schedule is enforced; hourly unless told. */
   retentionIntervalMs?: number;
+  /**
+   * Where people deleted from the identity provider are noticed (Keycloak's admin events, production
+   * only): given the erasure request to make for each, the job that polls.
+   */
+  identityDeletions?: (requestErasure: (personId: string) => Promise<void>) => BackgroundJob;
   /** Lines of the background work (counts only); silent unless given. */
   log?: EnrollmentLog;
 }
@@ -51,6 +56,9 @@ export interface EnrollmentModule extends ServiceModule {
   /** Erasure requests, the same the ops route makes: the identity provider's deletions come here. */
   erasureRequests: ErasureRequests;
 }
+
+/** The reason an erasure requested by the deletion of the account gives in the audit record. */
+const ACCOUNT_DELETED = 'Compte supprimé dans le fournisseur d’identité';
 
 /** The one place where enrollment is assembled; the same in one process or many (docs/design.md §3). */
 export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentModule {
@@ -77,6 +85,12 @@ export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentModul
       ...(ports.retentionIntervalMs === undefined ? {} : { intervalMs: ports.retentionIntervalMs }),
     },
   );
+  const identityDeletions = ports.identityDeletions?.(async (personId) => {
+    await erasureRequests.request(
+      { personId, reason: ACCOUNT_DELETED, source: 'identity-provider', requestedBy: null },
+      `identity-provider-deletion-${randomUUID()}`,
+    );
+  });
   return {
     name: 'enrollment',
     api: enrollmentApi(
@@ -87,7 +101,7 @@ export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentModul
     ),
     subscriptions: [],
     outboxStores: [ports.outbox, ports.erasureOutbox],
-    background: [retention],
+    background: [retention, ...(identityDeletions ? [identityDeletions] : [])],
     runRetentionOnce: () => retention.runOnce(),
     erasure: new ErasureUseCases(ports.courses, ports.erasureRequests),
     erasureRequests,

@@ -9,6 +9,11 @@ import {
   MongoParticipationCounter,
 } from './infrastructure/mongo/mongo-participation-counter';
 import { mongoErasureRequestStores } from './infrastructure/mongo/mongo-erasure-requests';
+import {
+  identityEventCursorModel,
+  MongoIdentityEventCursorStore,
+} from './infrastructure/mongo/mongo-identity-event-cursor-store';
+import { userDeletionPoller } from './infrastructure/identity/user-deletion-poller';
 import { RealmFileTrainerDirectory } from './infrastructure/directory/realm-file-trainer-directory';
 
 /** Every port of enrollment on MongoDB, in its own database: production. */
@@ -17,11 +22,15 @@ export async function mongoAdapters(
   own: {
     RELAIS_COUNTING_KEY: string;
     TRAINER_DIRECTORY_REALM_FILE: string;
+    RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET: string;
+    KEYCLOAK_ADMIN_URL?: string | undefined;
+    RELAIS_IDENTITY_EVENTS_INTERVAL_MS?: number | undefined;
     RELAIS_PUBLIC_URL?: string | undefined;
   },
 ): Promise<EnrollmentPorts> {
   await dropFormerCourseProjection(connection);
   const revisions = courseRevisionModel(connection);
+  const log = createLogger({ service: 'enrollment', level: config.LOG_LEVEL });
   const erasures = mongoErasureRequestStores(connection);
   return {
     erasureRequests: erasures.requests,
@@ -35,6 +44,18 @@ export async function mongoAdapters(
     verifier,
     countingKey: own.RELAIS_COUNTING_KEY,
     ...(own.RELAIS_PUBLIC_URL ? { publicUrl: own.RELAIS_PUBLIC_URL } : {}),
-    log: createLogger({ service: 'enrollment', level: config.LOG_LEVEL }),
+    log,
+    identityDeletions: (requestErasure) =>
+      userDeletionPoller({
+        keycloakUrl: own.KEYCLOAK_ADMIN_URL ?? config.KEYCLOAK_URL,
+        realm: config.KEYCLOAK_REALM,
+        clientSecret: own.RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET,
+        cursors: new MongoIdentityEventCursorStore(identityEventCursorModel(connection)),
+        onUserDeleted: requestErasure,
+        log,
+        ...(own.RELAIS_IDENTITY_EVENTS_INTERVAL_MS === undefined
+          ? {}
+          : { intervalMs: own.RELAIS_IDENTITY_EVENTS_INTERVAL_MS }),
+      }),
   };
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { mongo } from 'mongoose';
 import {
   assertExpectedService,
@@ -13,27 +13,41 @@ interface KeyDocument {
   /** base64 of 32 random bytes. */
   secret: string;
   state: PersonKeyState;
-  acknowledgedBy: string[];
+  /** A key's life: acknowledgements count for the key they were given to, never for a later one. */
+  generation: string;
   createdAt: Date;
+}
+
+/** One service's acknowledgement of one key's erasure: its own document, written by it alone. */
+interface AcknowledgementDocument {
+  _id: string;
+  keyId: string;
+  generation: string;
+  service: string;
 }
 
 const DUPLICATE_KEY = 11000;
 
 /**
  * The keyring every service shares, in its own database (`relais-keyring`, docs/design.md §7): one
- * document per person key. Each operation is one single-document update, so concurrent publishers
- * and acknowledging services need no transaction.
+ * document per person key, and one per service's acknowledgement of an erasure. Every write is an
+ * insert or a single-document update, so concurrent publishers and acknowledging services need no
+ * transaction; the acknowledgements are documents of their own rather than a list each service adds
+ * to, because the four services acknowledge within the same milliseconds and a MongoDB-compatible
+ * server need not apply concurrent updates of one document atomically (FerretDB loses some).
  */
 export class MongoPersonKeyring implements PersonKeyring {
   constructor(
     private readonly keys: mongo.Collection<KeyDocument>,
+    private readonly acknowledgements: mongo.Collection<AcknowledgementDocument>,
     readonly erasedBy: readonly string[],
   ) {}
 
-  /** The collection on a connection: `person_keys` of the database given (shared by every service). */
+  /** The collections on a connection: `person_keys` and `erasure_acknowledgements` of the database given. */
   static on(db: { collection(name: string): mongo.Collection<mongo.Document> }, erasedBy: readonly string[]) {
     return new MongoPersonKeyring(
       db.collection('person_keys') as unknown as mongo.Collection<KeyDocument>,
+      db.collection('erasure_acknowledgements') as unknown as mongo.Collection<AcknowledgementDocument>,
       erasedBy,
     );
   }
@@ -90,15 +104,25 @@ export class MongoPersonKeyring implements PersonKeyring {
 
   async acknowledgeErasure(keyId: string, service: string): Promise<'pending' | 'destroyed' | 'not-erasing'> {
     assertExpectedService(this.erasedBy, service);
-    const acknowledged = await this.keys.findOneAndUpdate(
-      { _id: keyId, state: 'erasing' },
-      { $addToSet: { acknowledgedBy: service } },
-      { returnDocument: 'after' },
-    );
-    if (!acknowledged) return 'not-erasing';
-    if (!this.erasedBy.every((name) => acknowledged.acknowledgedBy.includes(name))) return 'pending';
-    // Whichever service acknowledges last destroys it; two at once both delete, one counts it.
+    const key = await this.keys.findOne({ _id: keyId, state: 'erasing' }, { projection: { generation: 1 } });
+    if (!key) return 'not-erasing';
+    const generation = key.generation ?? '';
+    try {
+      await this.acknowledgements.insertOne({
+        _id: `${keyId}|${generation}|${service}`,
+        keyId,
+        generation,
+        service,
+      });
+    } catch (error) {
+      // Acknowledged before (a redelivered erasure event): the same acknowledgement.
+      if (!isOnlyDuplicateKeys(error)) throw error;
+    }
+    const acknowledgedBy = await this.acknowledgedBy(keyId, generation);
+    if (!this.erasedBy.every((name) => acknowledgedBy.includes(name))) return 'pending';
+    // Whoever sees every acknowledgement destroys the key; two at once both delete, harmlessly.
     await this.keys.deleteOne({ _id: keyId, state: 'erasing' });
+    await this.acknowledgements.deleteMany({ keyId, generation });
     return 'destroyed';
   }
 
@@ -107,9 +131,11 @@ export class MongoPersonKeyring implements PersonKeyring {
     if (keyIds.length > 0) {
       const documents = await this.keys
         .find({ _id: { $in: [...new Set(keyIds)] }, state: 'erasing' })
-        .project<Pick<KeyDocument, '_id' | 'acknowledgedBy'>>({ acknowledgedBy: 1 })
+        .project<Pick<KeyDocument, '_id' | 'generation'>>({ generation: 1 })
         .toArray();
-      for (const document of documents) erasing.set(document._id, document.acknowledgedBy);
+      for (const document of documents) {
+        erasing.set(document._id, await this.acknowledgedBy(document._id, document.generation ?? ''));
+      }
     }
     return new Map(
       keyIds.map((keyId) => {
@@ -123,13 +149,20 @@ export class MongoPersonKeyring implements PersonKeyring {
       }),
     );
   }
+
+  /** In the registry's order, whatever order they came in. */
+  private async acknowledgedBy(keyId: string, generation: string): Promise<string[]> {
+    const documents = await this.acknowledgements.find({ keyId, generation }).toArray();
+    const services = new Set(documents.map((document) => document.service));
+    return this.erasedBy.filter((name) => services.has(name));
+  }
 }
 
 function freshKey(): Omit<KeyDocument, '_id'> {
   return {
     secret: randomBytes(32).toString('base64'),
     state: 'active',
-    acknowledgedBy: [],
+    generation: randomUUID(),
     createdAt: new Date(),
   };
 }

@@ -44,6 +44,9 @@ export function describePersonKeyringContract(
       const keyId = aKeyId();
       const before = (await keyring.keysForSealing([keyId])).get(keyId);
       await keyring.beginErasure(keyId);
+      expect(await keyring.erasureProgress([keyId])).toEqual(
+        new Map([[keyId, { state: 'pending', acknowledgedBy: [] }]]),
+      );
       expect((await keyring.existingKeys([keyId])).get(keyId)).toMatchObject({ state: 'erasing' });
       expect(
         (await keyring.existingKeys([keyId])).get(keyId)?.secret.equals(before?.secret ?? Buffer.alloc(0)),
@@ -58,6 +61,17 @@ export function describePersonKeyringContract(
       expect((await keyring.existingKeys([keyId])).size).toBe(0);
       expect((await keyring.erasureProgress([keyId])).get(keyId)?.state).toBe('done');
       expect(await keyring.acknowledgeErasure(keyId, 'progress')).toBe('not-erasing');
+    });
+
+    it('counts every acknowledgement when the services acknowledge at the same moment', async () => {
+      const keyId = aKeyId();
+      await keyring.keysForSealing([keyId]);
+      await keyring.beginErasure(keyId);
+      const outcomes = await Promise.all(
+        KEYRING_SERVICES.map((service) => keyring.acknowledgeErasure(keyId, service)),
+      );
+      expect(outcomes).toContain('destroyed');
+      expect((await keyring.existingKeys([keyId])).size).toBe(0);
     });
 
     it('begins the erasure of a person it never held a key for, and again without losing acknowledgements', async () => {

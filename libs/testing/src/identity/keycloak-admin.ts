@@ -1,4 +1,9 @@
-import { passwordGrant } from '../tokens';
+import { readFileSync } from 'node:fs';
+import { demoRealmFile } from '../relais-client';
+import { clientCredentialsGrant } from '../tokens';
+
+/** The demo realm's user administrator (manage-users): people are deleted as an administrator does. */
+const USER_ADMIN_CLIENT = 'relais-demo-user-admin';
 
 export interface NewTeacher {
   username: string;
@@ -17,16 +22,18 @@ export interface KeycloakAdmin {
 }
 
 /**
- * The Keycloak admin REST API as the integration infrastructure starts it (scripts/infra: bootstrap
- * admin `admin`/`admin` in the master realm), for tests that need a person of their own.
+ * The Keycloak admin REST API through the demo realm's user administrator, for tests that need a
+ * person of their own: created, then deleted, which Keycloak records as an admin event.
  */
 export async function keycloakAdmin(baseUrl: string, realm = 'relais'): Promise<KeycloakAdmin> {
-  const token = await passwordGrant({
+  const clients = (
+    JSON.parse(readFileSync(demoRealmFile, 'utf8')) as { clients: { clientId: string; secret?: string }[] }
+  ).clients;
+  const token = await clientCredentialsGrant({
     baseUrl,
-    realm: 'master',
-    clientId: 'admin-cli',
-    username: process.env['KEYCLOAK_ADMIN_USERNAME'] ?? 'admin',
-    password: process.env['KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin',
+    realm,
+    clientId: USER_ADMIN_CLIENT,
+    clientSecret: clients.find((client) => client.clientId === USER_ADMIN_CLIENT)?.secret ?? '',
   });
   const admin = `${baseUrl.replace(/\/+$/, '')}/admin/realms/${realm}`;
   const call = async (method: string, path: string, body?: unknown) => {

@@ -246,6 +246,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/ops/erasures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest 100 erasure requests and how far each went (administrators). */
+    get: operations['listErasures'];
+    put?: never;
+    /**
+     * Erase a person from every service of Relais, with the reason for the audit (administrators).
+     * @description From now on no event about the person is published or applied; every service forgets him, then his key is destroyed and every copy of his events on the bus is unreadable. Named feedback stays as "ancien participant"; anonymous facts and published statistics stay. Erasing an unknown person, or twice, is harmless.
+     */
+    post: operations['requestErasure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/verify/{code}': {
     parameters: {
       query?: never;
@@ -1864,6 +1885,200 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listErasures: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latest first; none is an empty list. */
+      200: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            erasures: {
+              erasureId: string;
+              /** Format: date-time */
+              requestedAt: string;
+              /** @enum {string} */
+              source: 'administrator' | 'identity-provider';
+              reason: string;
+              requestedByMe: boolean;
+              /**
+               * @description done once every service forgot him and his key is destroyed
+               * @enum {string}
+               */
+              status: 'pending' | 'done';
+              servicesDone: string[];
+              servicesPending: string[];
+            }[];
+          };
+        };
+      };
+      /** @description A value outside its schema (VALIDATION_FAILED), or a query parameter or body field this operation does not list (UNKNOWN_FIELDS). */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not an administrator (role ops). */
+      403: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error */
+      500: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  requestErasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          personId: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Requested: follow it in the list. */
+      202: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            erasureId: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            source: 'administrator' | 'identity-provider';
+            reason: string;
+            requestedByMe: boolean;
+            /**
+             * @description done once every service forgot him and his key is destroyed
+             * @enum {string}
+             */
+            status: 'pending' | 'done';
+            servicesDone: string[];
+            servicesPending: string[];
+          };
+        };
+      };
+      /** @description No personId (a UUID), or no reason of 10 to 500 characters, or a reason naming the person. */
+      400: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not an administrator (role ops). */
+      403: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Payload Too Large */
+      413: {
+        headers: {
+          /** @description Personal data is never cached (docs/design.md §5) */
+          'Cache-Control': 'no-store';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           /** @description Personal data is never cached (docs/design.md §5) */
           'Cache-Control': 'no-store';

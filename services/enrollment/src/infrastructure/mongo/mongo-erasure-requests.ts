@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type SchemaDefinitionProperty } from 'mongoose';
+import mongoose, { Schema, type Connection, type Model, type SchemaDefinitionProperty } from 'mongoose';
 import { MongoOutboxStore, type OutboxStore } from '@relais/bus';
 import type { PendingEvent } from '@relais/contracts';
 import { closedSchemaOptions } from '@relais/store';
@@ -59,7 +59,8 @@ export class MongoErasureRequestStore implements ErasureRequestStore {
   }
 
   async deleteRequestedBefore(cutoff: Date): Promise<number> {
-    return (await this.model.deleteMany({ requestedAt: { $lt: cutoff } })).deletedCount;
+    // The connection sanitises filters (libs/store): an operator written here is marked as ours.
+    return (await this.model.deleteMany({ requestedAt: mongoose.trusted({ $lt: cutoff }) })).deletedCount;
   }
 }
 
