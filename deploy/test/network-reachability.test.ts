@@ -232,6 +232,8 @@ function declaredEgress(workload: string): Flow[] {
       { to: 'relais-otel-collector', port: 4318 },
       // Mail leaves through the relay, and the notifications are the only ones to send any.
       ...(workload === 'relais-notifications' ? [{ to: 'smtp-relay', port: 587 }] : []),
+      // Enrollment alone reads Keycloak's admin events (user deletions, ADR 0033), in the cluster.
+      ...(workload === 'relais-enrollment' ? [{ to: 'keycloak', port: 8080 }] : []),
       ...DNS,
     ];
   switch (workload) {
@@ -314,14 +316,18 @@ describe.each(OVERLAYS)('network policies of overlay %s', (overlay) => {
     }
   });
 
-  it('opens Keycloak to the Gateway’s proxies and its realm configuration job only', () => {
+  it('opens Keycloak to the Gateway’s proxies, its realm configuration job and enrollment’s reader of deletions only', () => {
     const keycloak = model.endpoint('keycloak');
     const clients = model
       .reachingTo(keycloak)
       .filter((flow) => flow.to !== 'keycloak')
       .map(flowKey)
       .sort();
-    expect(clients).toEqual(['gateway-proxy:8080/TCP', 'relais-keycloak-realm:8080/TCP']);
+    expect(clients).toEqual([
+      'gateway-proxy:8080/TCP',
+      'relais-enrollment:8080/TCP',
+      'relais-keycloak-realm:8080/TCP',
+    ]);
   });
 
   it('lets the infrastructure do its own work: replication, Keycloak’s database', () => {

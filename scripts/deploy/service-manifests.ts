@@ -346,7 +346,19 @@ ${rules}
 `;
 }
 
-function networkPolicy({ name, port }: ServiceEntry): string {
+/** Keycloak's pods on their in-cluster port: the admin API, for the reader of user deletions. */
+const KEYCLOAK_ADMIN_EGRESS = `
+    # Keycloak's admin API in the cluster (its admin events: user deletions, ADR 0033), never public.
+    - to:
+        - podSelector:
+            matchLabels:
+              app: keycloak
+              app.kubernetes.io/instance: relais-keycloak
+      ports:
+        - protocol: TCP
+          port: 8080`;
+
+function networkPolicy({ name, port, readsIdentityAdminEvents }: ServiceEntry): string {
   return `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -416,7 +428,7 @@ spec:
               app.kubernetes.io/name: relais-otel-collector
       ports:
         - protocol: TCP
-          port: 4318
+          port: 4318${readsIdentityAdminEvents ? KEYCLOAK_ADMIN_EGRESS : ''}
 `;
 }
 

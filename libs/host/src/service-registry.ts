@@ -32,6 +32,11 @@ export interface ServiceEntry {
    * source, relative to services/<name>.
    */
   readonly tools?: Readonly<Record<string, string>>;
+  /**
+   * Whether it reads Keycloak's admin API inside the cluster (the admin events of user deletions,
+   * ADR 0033): its network policy and Keycloak's then let it through, on the in-cluster port only.
+   */
+  readonly readsIdentityAdminEvents?: boolean;
 }
 
 export const services = [
@@ -48,6 +53,7 @@ export const services = [
       // ADR 0033); the realm job sets the client's secret from the same Secret.
       RELAIS_KEYCLOAK_EVENTS_CLIENT_SECRET: 'relais-enrollment-identity-events-secret',
     },
+    readsIdentityAdminEvents: true,
     secretFiles: {
       'relais-trainer-directory': {
         mountPath: '/etc/relais/trainer-directory',
