@@ -234,7 +234,7 @@ describe('realm-relais.json', () => {
     });
   });
 
-  it('gives Keycloak rights to two service accounts only: view-events to enrollment’s, manage-users to the tests’', () => {
+  it('gives Keycloak rights to two service accounts only: view-events to enrollment’s, manage-users and view-realm (to give a role) to the tests’', () => {
     const rights = realm.users
       .filter(
         (user) => user.clientRoles !== undefined || user.realmRoles.some((role) => !ROLES.includes(role)),
@@ -243,7 +243,11 @@ describe('realm-relais.json', () => {
 
     expect(rights).toEqual([
       [`service-account-${IDENTITY_EVENTS_CLIENT}`, [], { 'realm-management': ['view-events'] }],
-      [`service-account-${DEMO_USER_ADMIN_CLIENT}`, [], { 'realm-management': ['manage-users'] }],
+      [
+        `service-account-${DEMO_USER_ADMIN_CLIENT}`,
+        [],
+        { 'realm-management': ['manage-users', 'view-realm'] },
+      ],
     ]);
   });
 
