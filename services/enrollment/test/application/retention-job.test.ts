@@ -1,31 +1,17 @@
+import { capturingLog } from '../mothers/capturing-log';
 import {
   PERSONAL_FIELDS,
   type PersonalDataDeclaration,
   type PersonalField,
   type RetentionRule,
 } from '@relais/platform';
-import type { CourseRepository, EnrollmentLog } from '../../src/application/ports';
+import type { CourseRepository } from '../../src/application/ports';
 import { RetentionUseCases } from '../../src/application/retention';
 import { enrollmentRetentionJob } from '../../src/application/retention-job';
 import { InMemoryCourseRepository } from '../../src/infrastructure/memory/in-memory-course-repository';
 import { CourseMother, ParticipantMother } from '../mothers/course-mother';
 import { erasureRequestsFixture } from '../mothers/erasure-requests-mother';
 import { InMemoryErasureRequestStore } from '../../src/infrastructure/memory/in-memory-erasure-requests';
-
-interface Line {
-  level: 'info' | 'warn';
-  fields: Record<string, unknown>;
-  message: string;
-}
-
-function capturingLog(): EnrollmentLog & { lines: Line[] } {
-  const lines: Line[] = [];
-  return {
-    lines,
-    info: (fields, message) => lines.push({ level: 'info', fields, message }),
-    warn: (fields, message) => lines.push({ level: 'warn', fields, message }),
-  };
-}
 
 const expiredCourse = () =>
   CourseMother.open({

@@ -1,5 +1,5 @@
+import { capturingLog } from '../../mothers/capturing-log';
 import { randomUUID } from 'node:crypto';
-import type { EnrollmentLog } from '../../../src/application/ports';
 import type { IdentityEventCursorStore } from '../../../src/infrastructure/identity/identity-event-cursor-store';
 import {
   userDeletionPoller,
@@ -7,21 +7,6 @@ import {
 } from '../../../src/infrastructure/identity/user-deletion-poller';
 import { InMemoryIdentityEventCursorStore } from '../../../src/infrastructure/memory/in-memory-identity-event-cursor-store';
 import { FakeKeycloak, userDeleted } from './fake-keycloak';
-
-interface Line {
-  level: 'info' | 'warn';
-  fields: Record<string, unknown>;
-  message: string;
-}
-
-function capturingLog(): EnrollmentLog & { lines: Line[] } {
-  const lines: Line[] = [];
-  return {
-    lines,
-    info: (fields, message) => lines.push({ level: 'info', fields, message }),
-    warn: (fields, message) => lines.push({ level: 'warn', fields, message }),
-  };
-}
 
 const START = Date.parse('2026-12-07T09:00:00Z');
 
