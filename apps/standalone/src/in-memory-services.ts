@@ -2,7 +2,13 @@ import { createJwksTokenVerifier, type TokenVerifier } from '@relais/auth';
 import type { PersonKeyring, PersonSealer } from '@relais/bus';
 import { createEnrollmentService, inMemoryAdapters as enrollment } from '@relais/enrollment';
 import { createFeedbackService, inMemoryAdapters as feedback } from '@relais/feedback';
-import { services, type ServiceEntry, type ServiceModule, type ServiceName } from '@relais/host';
+import {
+  erasedPeopleOf,
+  services,
+  type ServiceEntry,
+  type ServiceModule,
+  type ServiceName,
+} from '@relais/host';
 import {
   createNotificationsService,
   InMemoryMailbox,
@@ -77,6 +83,7 @@ export function inMemoryFactories(options: InMemoryServicesOptions): Record<Serv
           recipientPrivateKey: recipientKeys.privateKey,
           publicUrl: options.identityProviderUrl,
           transport: options.mailbox ?? new InMemoryMailbox(),
+          erasedPeople: erasedPeopleOf(options.personKeys),
         }),
       ),
   };

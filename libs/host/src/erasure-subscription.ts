@@ -37,3 +37,17 @@ export function erasureSubscription(
     },
   };
 }
+
+/**
+ * Those of the people being erased, or erased (ADR 0033), by the keyring's memory of their key ids:
+ * for a service holding a copy of someone that is not sealed under his key (notifications' authors).
+ */
+export function erasedPeopleOf(
+  keys: PersonKeys,
+): (personIds: readonly string[]) => Promise<ReadonlySet<string>> {
+  return async (personIds) => {
+    const byKeyId = new Map(personIds.map((personId) => [keys.sealer.keyIdOf(personId), personId]));
+    const erased = await keys.keyring.erasedOrErasing([...byKeyId.keys()]);
+    return new Set([...erased].flatMap((keyId) => byKeyId.get(keyId) ?? []));
+  };
+}

@@ -1,5 +1,5 @@
 export type { BackgroundJob, PersonEraser, ServiceModule } from './service-module';
-export { erasureSubscription, type PersonKeys } from './erasure-subscription';
+export { erasedPeopleOf, erasureSubscription, type PersonKeys } from './erasure-subscription';
 export { periodicJob, type PeriodicJob } from './periodic-job';
 export {
   defaultRetentionIntervalMs,

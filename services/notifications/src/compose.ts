@@ -6,7 +6,7 @@ import type { RosterStore } from '@relais/roster';
 import { defaultDispatchOptions, MailDispatcher, type DispatchOptions } from './application/mail-dispatcher';
 import { ErasureUseCases } from './application/erasure';
 import { MailOutbox } from './application/mail-outbox';
-import { NotificationUseCases } from './application/notification-use-cases';
+import { NotificationUseCases, type ErasedPeople } from './application/notification-use-cases';
 import { notificationWorker } from './application/notification-worker';
 import { PersonalDataCollector } from './application/personal-data';
 import { NotificationRetention, retentionJob } from './application/retention';
@@ -42,6 +42,8 @@ export interface NotificationPorts {
   log?: NotificationLog;
   /** What every day and hour of the service is read from, the retention's included. */
   clock?: Clock;
+  /** The keyring's memory of erased people (ADR 0033); nobody is taken for erased without it. */
+  erasedPeople?: ErasedPeople;
 }
 
 export interface NotificationsModule extends ServiceModule {
@@ -80,7 +82,10 @@ export function createNotificationsService(ports: NotificationPorts): Notificati
     openSealed,
     clock,
     log,
-    { digestHour: ports.digestHour ?? 7 },
+    {
+      digestHour: ports.digestHour ?? 7,
+      ...(ports.erasedPeople ? { erasedPeople: ports.erasedPeople } : {}),
+    },
   );
   const dispatcher = new MailDispatcher(ports.store, ports.transport, clock, log, {
     ...defaultDispatchOptions,

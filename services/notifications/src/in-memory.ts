@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { TokenVerifier } from '@relais/auth';
 import { InMemoryRosterStore } from '@relais/roster';
+import type { ErasedPeople } from './application/notification-use-cases';
 import type { Clock, MailTransport } from './application/ports';
 import { createNotificationsService, type NotificationPorts, type NotificationsModule } from './compose';
 import { InMemoryMailbox } from './infrastructure/mail/in-memory-mailbox';
@@ -25,6 +26,8 @@ export interface InMemoryNotificationsOptions {
   workerIntervalMs?: number;
   retentionIntervalMs?: number;
   clock?: Clock;
+  /** The host's memory of erased people (the standalone's keyring). */
+  erasedPeople?: ErasedPeople;
 }
 
 export interface InMemoryNotifications {
@@ -52,6 +55,7 @@ export function inMemoryAdapters(
       ? {}
       : { retentionIntervalMs: options.retentionIntervalMs }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.erasedPeople ? { erasedPeople: options.erasedPeople } : {}),
   };
 }
 

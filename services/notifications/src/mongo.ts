@@ -1,4 +1,4 @@
-import type { ProductionInfrastructure } from '@relais/host';
+import { erasedPeopleOf, type ProductionInfrastructure } from '@relais/host';
 import { createLogger } from '@relais/platform';
 import { MongoRosterStore, rosterModel } from '@relais/roster';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ import { notificationModels } from './infrastructure/mongo/notification-models';
 
 /** Every port of notifications on MongoDB, in its own database, mailing through the SMTP relay: production. */
 export function mongoAdapters(
-  { config, connection, verifier }: ProductionInfrastructure,
+  { config, connection, verifier, personKeys }: ProductionInfrastructure,
   own: z.output<typeof notificationsConfigSchema>,
 ): NotificationPorts {
   return {
@@ -29,6 +29,7 @@ export function mongoAdapters(
     unsubscribeKey: own.NOTIFICATIONS_UNSUBSCRIBE_KEY,
     publicUrl: own.PUBLIC_URL,
     digestHour: own.NOTIFICATIONS_DIGEST_HOUR,
+    erasedPeople: erasedPeopleOf(personKeys),
     log: createLogger({ service: 'notifications', level: config.LOG_LEVEL }),
   };
 }

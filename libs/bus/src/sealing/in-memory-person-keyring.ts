@@ -13,11 +13,17 @@ interface StoredKey extends PersonKey {
 /** The keyring of one process (standalone, fast tests): the same contract as the MongoDB one. */
 export class InMemoryPersonKeyring implements PersonKeyring {
   private readonly keys = new Map<string, StoredKey>();
+  /** Key ids of people erased: tombstones, holding nothing else. */
+  private readonly erased = new Set<string>();
 
   constructor(readonly erasedBy: readonly string[]) {}
 
   async keysForSealing(keyIds: readonly string[]): Promise<ReadonlyMap<string, PersonKey>> {
-    for (const keyId of keyIds) if (!this.keys.has(keyId)) this.keys.set(keyId, newKey(keyId));
+    for (const keyId of keyIds) {
+      if (this.keys.has(keyId)) continue;
+      this.erased.delete(keyId);
+      this.keys.set(keyId, newKey(keyId));
+    }
     return this.existingKeys(keyIds);
   }
 
@@ -32,6 +38,7 @@ export class InMemoryPersonKeyring implements PersonKeyring {
 
   async beginErasure(keyId: string): Promise<void> {
     const key = this.keys.get(keyId) ?? newKey(keyId);
+    this.erased.delete(keyId);
     this.keys.set(keyId, { ...key, state: 'erasing' });
   }
 
@@ -44,10 +51,17 @@ export class InMemoryPersonKeyring implements PersonKeyring {
       : [...key.acknowledgedBy, service];
     if (this.erasedBy.every((name) => acknowledgedBy.includes(name))) {
       this.keys.delete(keyId);
+      this.erased.add(keyId);
       return 'destroyed';
     }
     this.keys.set(keyId, { ...key, acknowledgedBy });
     return 'pending';
+  }
+
+  async erasedOrErasing(keyIds: readonly string[]): Promise<ReadonlySet<string>> {
+    return new Set(
+      keyIds.filter((keyId) => this.erased.has(keyId) || this.keys.get(keyId)?.state === 'erasing'),
+    );
   }
 
   async erasureProgress(keyIds: readonly string[]): Promise<ReadonlyMap<string, ErasureProgress>> {

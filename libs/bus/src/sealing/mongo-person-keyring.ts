@@ -8,15 +8,19 @@ import {
   type PersonKeyState,
 } from './person-keyring';
 
+/** A live key; once destroyed, a tombstone with its id, `state: 'erased'` and `erasedAt` only. */
 interface KeyDocument {
   _id: string;
-  /** base64 of 32 random bytes. */
-  secret: string;
-  state: PersonKeyState;
+  /** base64 of 32 random bytes; absent from a tombstone. */
+  secret?: string;
+  state: PersonKeyState | 'erased';
   /** A key's life: acknowledgements count for the key they were given to, never for a later one. */
-  generation: string;
-  createdAt: Date;
+  generation?: string;
+  createdAt?: Date;
+  erasedAt?: Date;
 }
+
+const LIVE: PersonKeyState[] = ['active', 'erasing'];
 
 /** One service's acknowledgement of one key's erasure: its own document, written by it alone. */
 interface AcknowledgementDocument {
@@ -30,7 +34,8 @@ const DUPLICATE_KEY = 11000;
 
 /**
  * The keyring every service shares, in its own database (`relais-keyring`, docs/design.md §7): one
- * document per person key, and one per service's acknowledgement of an erasure. Every write is an
+ * document per person key (a tombstone once destroyed), and one per service's acknowledgement of an
+ * erasure. Every write is an
  * insert or a single-document update, so concurrent publishers and acknowledging services need no
  * transaction; the acknowledgements are documents of their own rather than a list each service adds
  * to, because the four services acknowledge within the same milliseconds and a MongoDB-compatible
@@ -57,13 +62,10 @@ export class MongoPersonKeyring implements PersonKeyring {
     const missing = [...new Set(keyIds)].filter((keyId) => !found.has(keyId));
     if (missing.length === 0) return found;
     try {
+      // A new key where there is none, or only a tombstone: the new life of an erased account.
       await this.keys.bulkWrite(
         missing.map((keyId) => ({
-          updateOne: {
-            filter: { _id: keyId },
-            update: { $setOnInsert: freshKey() },
-            upsert: true,
-          },
+          updateOne: { filter: { _id: keyId, state: 'erased' }, update: { $set: freshKey() }, upsert: true },
         })),
         { ordered: false },
       );
@@ -77,7 +79,11 @@ export class MongoPersonKeyring implements PersonKeyring {
   async existingKeys(keyIds: readonly string[]): Promise<ReadonlyMap<string, PersonKey>> {
     const found = new Map<string, PersonKey>();
     if (keyIds.length === 0) return found;
-    for (const document of await this.keys.find({ _id: { $in: [...new Set(keyIds)] } }).toArray()) {
+    const documents = await this.keys
+      .find({ _id: { $in: [...new Set(keyIds)] }, state: { $in: LIVE } })
+      .toArray();
+    for (const document of documents) {
+      if (document.secret === undefined || document.state === 'erased') continue;
       found.set(document._id, {
         keyId: document._id,
         secret: Buffer.from(document.secret, 'base64'),
@@ -88,15 +94,15 @@ export class MongoPersonKeyring implements PersonKeyring {
   }
 
   async beginErasure(keyId: string): Promise<void> {
-    const { state: _state, ...rest } = freshKey();
     try {
+      // Absent, or a tombstone (erased before): a key to seal the erasure event with, erasing at once.
       await this.keys.updateOne(
-        { _id: keyId },
-        { $set: { state: 'erasing' }, $setOnInsert: rest },
+        { _id: keyId, state: 'erased' },
+        { $set: { ...freshKey(), state: 'erasing' } },
         { upsert: true },
       );
     } catch (error) {
-      // Made by a publisher at the same moment: mark the one that exists.
+      // A live key: mark it.
       if (!isOnlyDuplicateKeys(error)) throw error;
       await this.keys.updateOne({ _id: keyId }, { $set: { state: 'erasing' } });
     }
@@ -120,10 +126,25 @@ export class MongoPersonKeyring implements PersonKeyring {
     }
     const acknowledgedBy = await this.acknowledgedBy(keyId, generation);
     if (!this.erasedBy.every((name) => acknowledgedBy.includes(name))) return 'pending';
-    // Whoever sees every acknowledgement destroys the key; two at once both delete, harmlessly.
-    await this.keys.deleteOne({ _id: keyId, state: 'erasing' });
+    // Whoever sees every acknowledgement destroys the key; two at once both do, harmlessly.
+    await this.keys.updateOne(
+      { _id: keyId, state: 'erasing', generation },
+      {
+        $set: { state: 'erased', erasedAt: new Date() },
+        $unset: { secret: '', generation: '', createdAt: '' },
+      },
+    );
     await this.acknowledgements.deleteMany({ keyId, generation });
     return 'destroyed';
+  }
+
+  async erasedOrErasing(keyIds: readonly string[]): Promise<ReadonlySet<string>> {
+    if (keyIds.length === 0) return new Set();
+    const documents = await this.keys
+      .find({ _id: { $in: [...new Set(keyIds)] }, state: { $in: ['erasing', 'erased'] } })
+      .project<Pick<KeyDocument, '_id'>>({ _id: 1 })
+      .toArray();
+    return new Set(documents.map((document) => document._id));
   }
 
   async erasureProgress(keyIds: readonly string[]): Promise<ReadonlyMap<string, ErasureProgress>> {
@@ -158,7 +179,7 @@ export class MongoPersonKeyring implements PersonKeyring {
   }
 }
 
-function freshKey(): Omit<KeyDocument, '_id'> {
+function freshKey(): Required<Pick<KeyDocument, 'secret' | 'state' | 'generation' | 'createdAt'>> {
   return {
     secret: randomBytes(32).toString('base64'),
     state: 'active',

@@ -2,7 +2,10 @@
  * The per-person keys that seal the places of events naming a person (ADR 0033). A key is `active`
  * from the first event about the person until an erasure begins; then `erasing` until every service
  * that holds people (`erasedBy`) has acknowledged forgetting him, at which point it is destroyed and
- * every sealed copy of him, on every topic and dead-letter topic, becomes unreadable.
+ * every sealed copy of him, on every topic and dead-letter topic, becomes unreadable. What stays is a
+ * tombstone, the key id alone: so that a service meeting a copy of him that is not sealed under his
+ * key (an item's author sealed for notifications alone, ADR 0030) can tell he was erased. A later event
+ * about the same id starts a new life with a new key.
  *
  * Keys are found by key id (`personKeyIdOf`), never by the person's id, which the keyring never holds.
  */
@@ -36,6 +39,8 @@ export interface PersonKeyring {
    */
   acknowledgeErasure(keyId: string, service: string): Promise<'pending' | 'destroyed' | 'not-erasing'>;
   erasureProgress(keyIds: readonly string[]): Promise<ReadonlyMap<string, ErasureProgress>>;
+  /** Those of the ids whose person is being erased, or was and has not come back. */
+  erasedOrErasing(keyIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 /** Where an unknown service name would leave a key erasing forever: refuse it at once. */

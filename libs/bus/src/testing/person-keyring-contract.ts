@@ -106,6 +106,36 @@ export function describePersonKeyringContract(
       expect(renewed?.secret.equals(old?.secret ?? Buffer.alloc(0))).toBe(false);
     });
 
+    it('remembers whom it erased, by key id alone, until a new life of the account', async () => {
+      const [erased, erasing, active, unknown] = [aKeyId(), aKeyId(), aKeyId(), aKeyId()];
+      await keyring.keysForSealing([erased, erasing, active]);
+      for (const keyId of [erased, erasing]) await keyring.beginErasure(keyId);
+      for (const service of KEYRING_SERVICES) await keyring.acknowledgeErasure(erased, service);
+
+      expect([...(await keyring.erasedOrErasing([erased, erasing, active, unknown]))].sort()).toEqual(
+        [erased, erasing].sort(),
+      );
+      expect([...(await keyring.existingKeys([erased, erasing, active])).keys()].sort()).toEqual(
+        [erasing, active].sort(),
+      );
+      await keyring.keysForSealing([erased]);
+      expect(await keyring.erasedOrErasing([erased])).toEqual(new Set());
+    });
+
+    it('erases again a person erased before, with a key to seal the erasure event', async () => {
+      const keyId = aKeyId();
+      await keyring.beginErasure(keyId);
+      for (const service of KEYRING_SERVICES) await keyring.acknowledgeErasure(keyId, service);
+      await keyring.beginErasure(keyId);
+      const again = (await keyring.existingKeys([keyId])).get(keyId);
+      expect(again?.state).toBe('erasing');
+      expect(again?.secret).toHaveLength(32);
+      expect((await keyring.erasureProgress([keyId])).get(keyId)).toEqual({
+        state: 'pending',
+        acknowledgedBy: [],
+      });
+    });
+
     it('refuses an acknowledgement from a service it does not wait for', async () => {
       const keyId = aKeyId();
       await keyring.beginErasure(keyId);

@@ -34,9 +34,18 @@ export class UnsubscribeLinkInvalid extends Error {
 /** Opens an author sealed by the feedback service; undefined when it cannot (another key, altered). */
 export type OpenSealed = (sealed: string) => string | undefined;
 
+/** Those of the people who are being erased, or were (ADR 0033): the keyring's memory of them. */
+export type ErasedPeople = (personIds: readonly string[]) => Promise<ReadonlySet<string>>;
+
 export interface NotificationOptions {
   /** Hour (Europe/Paris) from which the previous days' digest goes out, and closing courses are told. */
   digestHour: number;
+  /**
+   * Where an item's author is checked before his seal is kept: an item posted before his erasure and
+   * delivered after it (a late delivery, a replay of the topic) must not make this service hold him
+   * again. Without it (tests of this service alone), nobody is taken for erased.
+   */
+  erasedPeople?: ErasedPeople;
 }
 
 /** How many days before its planned closing day a course's unfinished participants are reminded. */
@@ -63,12 +72,24 @@ export class NotificationUseCases {
 
   // What happened.
 
+  /**
+   * The seal is the only copy of its author that is not sealed under his own key (ADR 0030), so it
+   * is opened here, once, to ask the keyring: an unreadable seal is kept as before (the reply would
+   * then reach nobody, which the dispatch already handles).
+   */
+  private async authorErased(sealedAuthor: string): Promise<boolean> {
+    if (!this.options.erasedPeople) return false;
+    const author = this.openSealed(sealedAuthor);
+    if (author === undefined) return false;
+    return (await this.options.erasedPeople([author])).has(author);
+  }
+
   async itemPosted(
     eventId: string,
     event: { courseId: string; itemId: string; anonymous: boolean; sealedAuthor?: string },
   ): Promise<void> {
     const roster = await this.rosters.get(event.courseId);
-    if (event.sealedAuthor) {
+    if (event.sealedAuthor && !(await this.authorErased(event.sealedAuthor))) {
       // The seal's retention counts from its course's closing, but the seal is kept without its course
       // (personal-data.ts): it counts from the month it came, or the course's if closed already, so
       // that it never outlives the rule.
