@@ -7,18 +7,22 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
+import { InMemoryPersonKeyring, PersonSealer } from '@relais/bus';
 import { inMemoryServices } from '../../standalone/src/in-memory-services';
 
 const check = process.argv.includes('--check');
 const root = new URL('../../../', import.meta.url);
 const generatedDir = new URL('../src/api/generated/', import.meta.url);
 
+// Never used either: enrollment's erasure route needs per-person keys to be built (ADR 0033).
+const keyring = new InMemoryPersonKeyring([]);
 const modules = inMemoryServices({
   // Never contacted: documents are built from route declarations, no token is ever verified here.
   identityProviderUrl: 'http://localhost:0',
   realmFile: fileURLToPath(new URL('deploy/keycloak/realm-relais.json', root)),
   countingKey: 'openapi-generation-only-key-not-used-for-counting',
   minimumCount: 11,
+  personKeys: { keyring, sealer: new PersonSealer({ keyring, keyIdSecret: 'openapi-generation-only' }) },
 });
 
 const header = (service: string): string =>

@@ -36,6 +36,7 @@ const FeedbackInboxPage = lazy(() => import('./pages/trainer/FeedbackInboxPage')
 const ManagerCoursesPage = lazy(() => import('./pages/manager/ManagerCoursesPage'));
 const CreateCoursePage = lazy(() => import('./pages/manager/CreateCoursePage'));
 const EditCoursePage = lazy(() => import('./pages/manager/EditCoursePage'));
+const ErasuresPage = lazy(() => import('./pages/ops/ErasuresPage'));
 
 /** A route only `role` may see; everyone else gets the French "not allowed" page. */
 export function guarded(role: Role | readonly Role[], path: string, Page: React.ComponentType): RouteObject {
@@ -87,6 +88,8 @@ export const routes: RouteObject[] = [
       guarded('training-manager', 'gestion', ManagerCoursesPage),
       guarded('training-manager', 'gestion/nouveau', CreateCoursePage),
       guarded('training-manager', 'gestion/parcours/:courseId', EditCoursePage),
+      // Administrators: erasure of a person everywhere (issue 19, ADR 0033).
+      guarded('ops', 'exploitation/effacements', ErasuresPage),
       // Teachers and trainers.
       guarded(['teacher', 'trainer'], 'messages', MessagesPage),
       guarded(['teacher', 'trainer'], 'messages/ecrire/:courseId/:userId', WriteMessagePage),

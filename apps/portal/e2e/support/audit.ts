@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { callApi } from './api';
@@ -132,6 +133,21 @@ export const AUDIENCES: Audience[] = [
       { route: '/ministere/statistiques', path: '/ministere/statistiques' },
       { route: '/statistiques/methode', path: '/statistiques/methode' },
     ],
+  },
+  {
+    name: 'administrator',
+    username: 'ops.admin',
+    pages: async (request) => {
+      // A request in the list, so its table is audited too: an id no one has (harmless, ADR 0033).
+      await callApi(request, 'ops.admin', 'POST', '/api/enrollment/ops/erasures', {
+        personId: randomUUID(),
+        reason: 'Audit d’accessibilité : une demande pour que la liste ne soit pas vide.',
+      });
+      return [
+        { route: '/exploitation/effacements', path: '/exploitation/effacements' },
+        { route: '/mes-donnees', path: '/mes-donnees' },
+      ];
+    },
   },
 ];
 

@@ -5,7 +5,15 @@ import { loadOidcAuthority } from './authority';
 export const CALLBACK_PATH = '/connexion/retour';
 export const SILENT_RENEW_PATH = '/connexion/renouvellement';
 
-export const ROLES = ['teacher', 'trainer', 'training-manager', 'inspector', 'chsct', 'ministry'] as const;
+export const ROLES = [
+  'teacher',
+  'trainer',
+  'training-manager',
+  'inspector',
+  'chsct',
+  'ministry',
+  'ops',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 let manager: UserManager | undefined;

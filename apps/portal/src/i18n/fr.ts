@@ -4,6 +4,7 @@
  */
 import { formatNumber } from './format';
 import { attestations } from './fr/attestations';
+import { erasure } from './fr/erasure';
 import { inspector } from './fr/inspector';
 import { legal } from './fr/legal';
 import { statistics } from './fr/statistics';
@@ -15,6 +16,7 @@ import { trainer } from './fr/trainer';
 export const fr = {
   notifications,
   myData,
+  erasure,
   service: {
     name: 'Relais',
     tagline: 'La formation continue des enseignants, accompagnée',
@@ -76,6 +78,7 @@ export const fr = {
     inspector: 'inspecteurs de circonscription',
     chsct: 'membres du CHSCT',
     ministry: 'services statistiques du ministère',
+    ops: 'administrateurs de Relais',
   } as Record<string, string>,
   notFound: {
     title: 'Page introuvable',

@@ -36,4 +36,9 @@ describe('navigation per audience', () => {
       '/statistiques/methode',
     ]);
   });
+
+  it('shows an administrator the erasures only', () => {
+    expect(navigationFor(['ops']).map((entry) => entry.to)).toEqual(['/exploitation/effacements']);
+    expect(homeOf(['ops'])).toBe('/exploitation/effacements');
+  });
 });

@@ -24,6 +24,8 @@ const entriesByRole: Record<Role, NavigationEntry[]> = {
     { text: fr.nav.ministryStats, to: '/ministere/statistiques' },
     { text: fr.nav.statsMethod, to: '/statistiques/methode' },
   ],
+  // Administrators run Relais and see no one's data; erasure is the one thing they do for people.
+  ops: [{ text: fr.erasure.nav, to: '/exploitation/effacements' }],
 };
 
 const messagesEntry: NavigationEntry = { text: fr.nav.messages, to: '/messages' };

@@ -17,7 +17,7 @@ export const legal = {
       'Cette déclaration repose sur un auto-contrôle de l’équipe, réalisé dans un navigateur et automatisé, et non sur un audit complet des 106 critères par un organisme indépendant : le taux de conformité au sens du RGAA n’a donc pas été calculé. Les vérifications manuelles avec un lecteur d’écran n’ont pas pu être faites ; elles sont indispensables à un audit complet.',
     checksTitle: 'Vérifications effectuées',
     checksIntro:
-      'Chaque vérification porte sur toutes les pages du portail, pour chaque public (visiteur non connecté, enseignant, formateur, responsable de formation, inspecteur, CHSCT, ministère), tableaux des graphiques ouverts :',
+      'Chaque vérification porte sur toutes les pages du portail, pour chaque public (visiteur non connecté, enseignant, formateur, responsable de formation, inspecteur, CHSCT, ministère, administrateur), tableaux des graphiques ouverts :',
     checks: [
       'Analyse automatique par axe-core des critères WCAG 2.1 A et AA, en thème clair et en thème sombre (critères 3.2 et 3.3 pour les contrastes), éléments au repos : aucune anomalie.',
       'Affichage sur un écran de 320 pixels de large (critère 10.11) : pas de défilement horizontal, aucun contenu coupé ; seuls les tableaux de données défilent, dans leur propre cadre.',
@@ -54,7 +54,7 @@ export const legal = {
       'HTML5, CSS, JavaScript, WAI-ARIA ; graphiques dessinés dans un canevas (ECharts) doublés d’un tableau HTML.',
     pagesTitle: 'Pages vérifiées',
     pages:
-      'Toutes les pages du portail : accueil, déclaration d’accessibilité, données personnelles, mentions légales, « Ce que Relais n’enregistre pas », page introuvable, page « accès non autorisé » ; catalogue, fiche d’un parcours, mes parcours, un parcours suivi, formulaire de retour, départ d’un parcours, mes retours, messages, écrire un message ; parcours du formateur, un parcours, ses activités, ses retours ; gestion des parcours, création, modification ; parcours de la circonscription ; tendances du CHSCT ; statistiques du ministère ; méthode des statistiques ; mes données.',
+      'Toutes les pages du portail : accueil, déclaration d’accessibilité, données personnelles, mentions légales, « Ce que Relais n’enregistre pas », page introuvable, page « accès non autorisé » ; catalogue, fiche d’un parcours, mes parcours, un parcours suivi, formulaire de retour, départ d’un parcours, mes retours, messages, écrire un message ; parcours du formateur, un parcours, ses activités, ses retours ; gestion des parcours, création, modification ; parcours de la circonscription ; tendances du CHSCT ; statistiques du ministère ; méthode des statistiques ; effacements de données personnelles ; mes données.',
     contactTitle: 'Retour d’information et contact',
     contact:
       'Si vous ne parvenez pas à accéder à un contenu ou à un service, contactez le référent numérique de votre académie : une alternative accessible vous sera proposée.',

@@ -33,8 +33,25 @@ export const myData = {
     'Ces données ne sont enregistrées nulle part ; si une application tentait de les envoyer, Relais refuserait la demande entière :',
   notRecordedEmpty: 'La liste n’a pas pu être lue.',
   notRecordedLink: 'Comment Relais les refuse',
-  erasureTitle: 'Effacement',
-  erasure:
-    'Pour faire effacer vos données, adressez-vous au délégué à la protection des données de votre académie : un administrateur efface votre compte, et chaque service de Relais oublie alors votre nom.',
+  // GDPR article 17 as a person reads it: how to ask, what goes, what stays and why (ADR 0033).
+  erasure: {
+    title: 'Faire effacer vos données',
+    how: 'Demandez-le au délégué à la protection des données de votre académie : un administrateur de Relais efface alors vos données dans tous les services. Si votre compte académique est supprimé, par exemple quand vous quittez l’Éducation nationale, Relais vous efface de lui-même, sans demande de votre part.',
+    before:
+      'Avant de le demander, téléchargez vos données (« Télécharger (JSON) », en haut de cette page) si vous voulez garder la trace de vos heures de formation : ensuite, Relais ne pourra plus les prouver, ni confirmer vos attestations à qui les vérifie. Retirez aussi les retours anonymes que vous ne voulez pas laisser : ensuite, plus rien ne permettra de les retrouver, même pour vous.',
+    erasedTitle: 'Ce qui est effacé',
+    erased:
+      'Vos inscriptions, vos heures créditées et vos attestations, votre progression, vos messages, vos notifications et vos préférences. Votre nom disparaît des listes de participants et de la vue de votre inspecteur. Les copies techniques échangées entre les services de Relais deviennent illisibles : la clé qui les protégeait est détruite.',
+    keptTitle: 'Ce qui reste, et pourquoi',
+    kept: [
+      'Vos retours nommés restent lisibles par leur formateur, signés « Ancien participant » au lieu de votre nom : ils font partie des échanges du parcours.',
+      'Vos retours anonymes restent tels quels : rien ne les relie à vous, ils ne sont donc pas des données personnelles.',
+      'Les statistiques publiées restent : elles comptent des enseignants sans jamais les nommer, et un chiffre publié ne change plus.',
+      'Si vous avez été formateur, les attestations déjà remises à vos participants gardent votre nom : elles prouvent leur formation.',
+      'Le journal des effacements garde trois ans la date et le motif de la demande, sans votre nom ni votre identifiant : il prouve que l’effacement a été fait.',
+    ],
+    account:
+      'Tant que votre compte académique existe, ce que vous faites de nouveau dans Relais est de nouveau enregistré. Enseignants et formateurs : dès que vous vous reconnectez, les notifications retiennent de nouveau votre adresse électronique, pour vous écrire.',
+  },
   rightsLink: 'Données personnelles : vos droits',
 };

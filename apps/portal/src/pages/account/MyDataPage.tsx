@@ -126,6 +126,30 @@ function NotRecorded() {
   );
 }
 
+/** GDPR article 17: how to have everything erased, what stays and why, before anyone asks for it. */
+function ErasureSection() {
+  const words = t.erasure;
+  return (
+    <section className="fr-mt-6w" aria-labelledby="effacement">
+      <h2 id="effacement">{words.title}</h2>
+      <p>{words.how}</p>
+      <p>{words.before}</p>
+      <h3 className="fr-h5">{words.erasedTitle}</h3>
+      <p>{words.erased}</p>
+      <h3 className="fr-h5">{words.keptTitle}</h3>
+      <ul>
+        {words.kept.map((kept) => (
+          <li key={kept}>{kept}</li>
+        ))}
+      </ul>
+      <p>{words.account}</p>
+      <Link to="/donnees-personnelles" className="fr-link">
+        {t.rightsLink}
+      </Link>
+    </section>
+  );
+}
+
 /**
  * GDPR articles 15 and 20 for the signed-in person: each service's own answer, shown in French and
  * downloadable as one file. Every role has one: a trainer or an inspector is a person too.
@@ -156,13 +180,7 @@ export default function MyDataPage() {
         return query ? <ServiceData key={service} service={service} query={query} /> : null;
       })}
       <NotRecorded />
-      <section className="fr-mt-6w" aria-labelledby="effacement">
-        <h2 id="effacement">{t.erasureTitle}</h2>
-        <p>{t.erasure}</p>
-        <Link to="/donnees-personnelles" className="fr-link">
-          {t.rightsLink}
-        </Link>
-      </section>
+      <ErasureSection />
     </>
   );
 }
