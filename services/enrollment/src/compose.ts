@@ -108,7 +108,8 @@ export function createEnrollmentService(ports: EnrollmentPorts): EnrollmentModul
   };
 }
 
-function erasureKeysOf({ sealer, keyring }: EnrollmentPorts['personKeys']): ErasureKeys {
+/** The per-person keys as erasure requests use them: by a person's id, never holding it. */
+export function erasureKeysOf({ sealer, keyring }: EnrollmentPorts['personKeys']): ErasureKeys {
   return {
     erasedBy: keyring.erasedBy,
     keyIdOf: (personId) => sealer.keyIdOf(personId),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InMemoryPersonKeyring, PersonSealer } from '@relais/bus';
 import { ErasureRequests, type ErasureRequestStore } from '../../src/application/erasure-requests';
 import type { Clock } from '../../src/application/ports';
+import { erasureKeysOf } from '../../src/compose';
 import { InMemoryErasureRequestStore } from '../../src/infrastructure/memory/in-memory-erasure-requests';
 
 export const ERASING_SERVICES = ['enrollment', 'progress', 'feedback', 'notifications'];
@@ -13,12 +14,7 @@ export function erasureRequestsFixture(options: { clock?: Clock; store?: Erasure
   const store = options.store ?? new InMemoryErasureRequestStore(new Map());
   const requests = new ErasureRequests(
     store,
-    {
-      erasedBy: keyring.erasedBy,
-      keyIdOf: (personId) => sealer.keyIdOf(personId),
-      beginErasure: (keyId) => keyring.beginErasure(keyId),
-      erasureProgress: (keyIds) => keyring.erasureProgress(keyIds),
-    },
+    erasureKeysOf({ keyring, sealer }),
     options.clock ?? { now: () => new Date() },
     randomUUID,
   );

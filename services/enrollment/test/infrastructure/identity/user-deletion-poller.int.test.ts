@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Connection } from 'mongoose';
 import { connectMongo } from '@relais/store';
 import { openTestDatabase } from '@relais/store/testing';
-import { clientCredentialsGrant } from '@relais/testing';
+import { clientCredentialsGrant, keycloakAdmin } from '@relais/testing';
 import type { EnrollmentLog } from '../../../src/application/ports';
 import {
   identityEventsClientId,
@@ -29,7 +29,6 @@ const secretOf = (clientId: string) =>
 // The demo realm's user administrator (manage-users): people are created and deleted as an
 // administrator does, through the admin API, which records the deletion as an admin event.
 const USER_ADMIN_CLIENT = 'relais-demo-user-admin';
-const usersUrl = `${keycloakUrl}/admin/realms/relais/users`;
 
 /** A token of one of the realm file's clients, or an error saying why a Keycloak would not know it. */
 async function tokenOf(clientId: string): Promise<string> {
@@ -46,28 +45,22 @@ async function tokenOf(clientId: string): Promise<string> {
     );
   }
 }
-const adminToken = () => tokenOf(USER_ADMIN_CLIENT);
 
 /** A person with distinctive values, created then deleted by the administrator: his id. */
 async function personDeletedInKeycloak(): Promise<string> {
-  const headers = { authorization: `Bearer ${await adminToken()}`, 'content-type': 'application/json' };
+  const admin = await keycloakAdmin(keycloakUrl!);
   const username = `erasure-${randomUUID().slice(0, 8)}`;
-  const created = await fetch(usersUrl, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      username,
-      enabled: true,
-      firstName: 'Effacé',
-      lastName: 'Bientôt',
-      email: `${username}@demo.relais.invalid`,
-    }),
+  const userId = await admin.createTeacher({
+    username,
+    firstName: 'Effacé',
+    lastName: 'Bientôt',
+    email: `${username}@demo.relais.invalid`,
+    academy: 'lyon',
+    district: 'lyon-d1',
+    school: '0690001A',
   });
-  expect(created.status).toBe(201);
-  const userId = created.headers.get('location')?.split('/').pop() ?? '';
   expect(userId).toMatch(/^[0-9a-f-]{36}$/);
-  const deleted = await fetch(`${usersUrl}/${userId}`, { method: 'DELETE', headers });
-  expect(deleted.status).toBe(204);
+  await admin.deleteUser(userId);
   return userId;
 }
 
