@@ -22,6 +22,16 @@ function decodedObject(part: string, what: string): Record<string, unknown> {
 }
 
 /**
+ * RSA verification on libuv's thread pool (node:crypto's callback form): the event loop, which every
+ * request shares, does not wait for the modular exponentiation, as WebCrypto's does not.
+ */
+function verifiedOffTheEventLoop(data: Buffer, key: KeyObject, signature: Buffer): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    verify('sha256', data, key, signature, (error, valid) => (error ? reject(error) : resolve(valid)));
+  });
+}
+
+/**
  * The payload of a compact JWS whose RS256 signature `keyFor(kid)` verifies; throws RefusedToken
  * otherwise. The algorithm is pinned, whatever the header says: never `none`, never an HMAC keyed
  * with the public key. A header naming critical extensions is refused (RFC 7515 §4.1.11: Relais
@@ -48,7 +58,7 @@ export async function verifiedRs256Payload(
   const key = await keyFor(kid);
   const signingInput = Buffer.from(`${encodedHeader}.${encodedPayload}`, 'ascii');
   // RSASSA-PKCS1-v1_5 with SHA-256 (RS256): node's default padding for an RSA key.
-  if (!verify('sha256', signingInput, key, Buffer.from(encodedSignature, 'base64url')))
+  if (!(await verifiedOffTheEventLoop(signingInput, key, Buffer.from(encodedSignature, 'base64url'))))
     throw new RefusedToken('the signature does not verify');
   return decodedObject(encodedPayload, 'payload');
 }
